@@ -1,0 +1,119 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"sync"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/ledger"
+	"github.com/puhui-chain/puhui/x/schedule"
+)
+
+// Version is the application protocol version reported to CometBFT.
+const Version uint64 = 1
+
+// App is the Puhui ABCI application.
+type App struct {
+	abci.BaseApplication // snapshots and vote extensions: not used
+
+	db       *store.DB
+	chainID  string
+	log      *slog.Logger
+	sigs     *sigCache
+	handlers map[string]schedule.Handler
+	metrics  *Metrics
+
+	// pending holds the changes since the last commit (genesis, then the finalized block);
+	// only the consensus connection touches it.
+	pending       *store.Cache
+	pendingHeight int64
+	pendingRoot   []byte
+
+	// mempool view: the last nonce accepted per signer since the last commit.
+	mu         sync.Mutex
+	mempoolSeq map[string]uint64
+
+	// AfterBlock, when set, is called after each FinalizeBlock with the block's working
+	// state (tests use it to assert invariants after every block).
+	AfterBlock func(height int64, state store.Reader)
+}
+
+// New returns the application over db for chainID.
+func New(db *store.DB, chainID string, log *slog.Logger) *App {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &App{
+		db:         db,
+		chainID:    chainID,
+		log:        log,
+		sigs:       newSigCache(200_000),
+		handlers:   ledger.ScheduledHandlers(),
+		metrics:    newMetrics(),
+		mempoolSeq: make(map[string]uint64),
+	}
+}
+
+// DB exposes the state database (for the node's queries and tests).
+func (a *App) DB() *store.DB { return a.db }
+
+// ChainID is the chain this application serves.
+func (a *App) ChainID() string { return a.chainID }
+
+// Info reports the last committed height and AppHash, from which CometBFT replays.
+func (a *App) Info(context.Context, *abci.InfoRequest) (*abci.InfoResponse, error) {
+	h, root := a.db.LastCommit()
+	return &abci.InfoResponse{
+		Data:             "puhui",
+		Version:          "1",
+		AppVersion:       Version,
+		LastBlockHeight:  h,
+		LastBlockAppHash: root,
+	}, nil
+}
+
+// InitChain writes the genesis state into the pending changes; it is persisted with the
+// first block's commit, so a crash before that simply runs InitChain again.
+func (a *App) InitChain(_ context.Context, req *abci.InitChainRequest) (*abci.InitChainResponse, error) {
+	if req.ChainId != a.chainID {
+		return nil, fmt.Errorf("genesis chain id %q, node configured for %q", req.ChainId, a.chainID)
+	}
+	var g Genesis
+	if err := json.Unmarshal(req.AppStateBytes, &g); err != nil {
+		return nil, fmt.Errorf("genesis app_state: %w", err)
+	}
+	a.pending = store.NewCache(a.db.State())
+	var events []abci.Event
+	ctx := &core.Context{KV: a.pending, Height: req.InitialHeight, BlockTime: req.Time, Events: &events}
+	if err := g.apply(ctx, req.ChainId); err != nil {
+		return nil, err
+	}
+	root, err := a.db.ApplyChanges(req.InitialHeight, a.pending)
+	if err != nil {
+		return nil, err
+	}
+	a.pendingRoot = root
+	return &abci.InitChainResponse{AppHash: root}, nil
+}
+
+// Commit persists the finalized block in one synced batch.
+func (a *App) Commit(context.Context, *abci.CommitRequest) (*abci.CommitResponse, error) {
+	if a.pending == nil {
+		return nil, fmt.Errorf("commit without a finalized block")
+	}
+	if err := a.db.Commit(a.pendingHeight, a.pendingRoot, a.pending); err != nil {
+		return nil, err
+	}
+	a.pending = nil
+	a.mu.Lock()
+	a.mempoolSeq = make(map[string]uint64) // rechecks rebuild it in mempool order
+	a.mu.Unlock()
+	a.metrics.height.Set(float64(a.pendingHeight))
+	return &abci.CommitResponse{}, nil
+}

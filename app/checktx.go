@@ -1,0 +1,63 @@
+package app
+
+import (
+	"context"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+
+	"github.com/puhui-chain/puhui/tx"
+)
+
+// CheckTx admits a transaction to the mempool: limits and decoding, signature (verified once
+// and cached; rechecks skip it), nonce against committed state plus what the mempool already
+// holds, and the authorisation table. It never runs the messages.
+func (a *App) CheckTx(_ context.Context, req *abci.CheckTxRequest) (*abci.CheckTxResponse, error) {
+	err := a.checkTx(req.Tx, req.Type == abci.CHECK_TX_TYPE_RECHECK)
+	if err != nil {
+		a.metrics.checkRejected.Inc()
+		e := tx.AsError(err)
+		return &abci.CheckTxResponse{Code: errCode(e), Codespace: e.Codespace, Log: e.Error()}, nil
+	}
+	return &abci.CheckTxResponse{Code: abci.CodeTypeOK}, nil
+}
+
+func (a *App) checkTx(raw []byte, recheck bool) error {
+	d, err := tx.Decode(raw)
+	if err != nil {
+		return err
+	}
+	if d.Body.ChainId != a.chainID {
+		return tx.ErrWrongChain.Wrapf("transaction for %q, this chain is %q", d.Body.ChainId, a.chainID)
+	}
+	if !recheck && !a.sigs.has(d.Hash) {
+		if !d.VerifySignature() {
+			return tx.ErrBadSignature
+		}
+		a.sigs.add(d.Hash)
+	}
+	state := a.db.State()
+	height, _ := a.db.LastCommit()
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	last, ok := a.mempoolSeq[d.Signer]
+	if !ok {
+		last = LastNonce(state, d.Signer)
+	}
+	if err := a.authenticate(state, d, height+1, last); err != nil {
+		return err
+	}
+	if err := authorize(state, d); err != nil {
+		return err
+	}
+	a.mempoolSeq[d.Signer] = d.Body.Nonce
+	return nil
+}
+
+// errCode maps a coded error to the ABCI code: codes are unique within a codespace, and the
+// codespace travels alongside, so the pair is stable.
+func errCode(e *tx.Error) uint32 {
+	if e.Code == 0 {
+		return tx.ErrInternal.Code
+	}
+	return e.Code
+}

@@ -1,0 +1,127 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+	"github.com/cometbft/cometbft/crypto/ed25519"
+
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/schedule"
+)
+
+// FinalizeBlock executes a decided block: due scheduled work first, then each transaction
+// atomically, then the new state root. It persists nothing (Commit does).
+func (a *App) FinalizeBlock(_ context.Context, req *abci.FinalizeBlockRequest) (*abci.FinalizeBlockResponse, error) {
+	started := time.Now() // metrics only; never reaches state
+	if a.pending == nil {
+		a.pending = store.NewCache(a.db.State())
+	}
+	block := store.NewCache(a.pending)
+	var blockEvents []abci.Event
+	bctx := &core.Context{KV: block, Height: req.Height, BlockTime: req.Time, Events: &blockEvents}
+	if _, err := schedule.RunDue(bctx, a.handlers); err != nil {
+		return nil, fmt.Errorf("height %d: %w", req.Height, err)
+	}
+	decoded, sigOK := a.verifyBlockSignatures(req.Txs)
+	results := make([]*abci.ExecTxResult, len(req.Txs))
+	for i := range req.Txs {
+		results[i] = a.deliver(block, bctx, decoded[i], sigOK[i])
+	}
+	root, err := a.db.ApplyChanges(req.Height, block)
+	if err != nil {
+		return nil, err
+	}
+	block.Write(a.pending)
+	a.pendingHeight, a.pendingRoot = req.Height, root
+	if a.AfterBlock != nil {
+		a.AfterBlock(req.Height, a.pending)
+	}
+	a.metrics.observeBlock(len(req.Txs), results, time.Since(started))
+	return &abci.FinalizeBlockResponse{TxResults: results, AppHash: root, Events: blockEvents}, nil
+}
+
+// verifyBlockSignatures decodes the block's transactions and batch-verifies the signatures
+// not already verified by CheckTx; only the bad ones fail.
+func (a *App) verifyBlockSignatures(txs [][]byte) ([]*tx.Decoded, []bool) {
+	decoded := make([]*tx.Decoded, len(txs))
+	ok := make([]bool, len(txs))
+	var todo []int
+	for i, raw := range txs {
+		d, err := tx.Decode(raw)
+		if err != nil {
+			continue
+		}
+		decoded[i] = d
+		if a.sigs.has(d.Hash) {
+			ok[i] = true
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) == 0 {
+		return decoded, ok
+	}
+	bv := ed25519.NewBatchVerifier()
+	batched := todo[:0:0]
+	for _, i := range todo {
+		d := decoded[i]
+		if bv.Add(ed25519.PubKey(d.Body.SignerPubKey), tx.SignBytes(d.BodyBytes), d.Signature) == nil {
+			batched = append(batched, i)
+		}
+	}
+	if len(batched) > 0 {
+		// On failure the verifier reports each signature's validity itself.
+		_, each := bv.Verify()
+		for j, i := range batched {
+			if ok[i] = each[j]; ok[i] {
+				a.sigs.add(decoded[i].Hash)
+			}
+		}
+	}
+	return decoded, ok
+}
+
+// deliver executes one transaction against the block state.
+func (a *App) deliver(block *store.Cache, bctx *core.Context, d *tx.Decoded, sigOK bool) *abci.ExecTxResult {
+	if d == nil {
+		return failed(tx.ErrMalformed)
+	}
+	if !sigOK {
+		return failed(tx.ErrBadSignature)
+	}
+	if err := a.authenticate(block, d, bctx.Height, LastNonce(block, d.Signer)); err != nil {
+		return failed(err)
+	}
+	// From here the transaction is the signer's genuine next one: its nonce is used whatever
+	// the outcome, so a failed transaction can never be replayed later.
+	setNonce(block, d.Signer, d.Body.Nonce)
+	if err := authorize(block, d); err != nil {
+		return failed(err)
+	}
+	var events []abci.Event
+	txKV := store.NewCache(block)
+	ctx := &core.Context{KV: txKV, Height: bctx.Height, BlockTime: bctx.BlockTime, Signer: d.Signer, Events: &events}
+	for i, m := range d.Body.Msgs {
+		t := tx.MsgType(m)
+		ctx.Emit("message", "action", t, "index", core.Itoa(int64(i)), "signer", d.Signer)
+		if err := Routes[t].exec(ctx, m); err != nil {
+			e := tx.AsError(err)
+			res := failed(err)
+			res.Log = fmt.Sprintf("message %d (%s): %s", i, t, err)
+			res.Codespace = e.Codespace
+			return res
+		}
+	}
+	txKV.Write(block)
+	return &abci.ExecTxResult{Code: abci.CodeTypeOK, Events: events}
+}
+
+func failed(err error) *abci.ExecTxResult {
+	e := tx.AsError(err)
+	return &abci.ExecTxResult{Code: errCode(e), Codespace: e.Codespace, Log: err.Error()}
+}

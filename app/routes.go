@@ -1,0 +1,64 @@
+package app
+
+import (
+	"google.golang.org/protobuf/proto"
+
+	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/identity"
+	"github.com/puhui-chain/puhui/x/ledger"
+)
+
+// route is how one message type is authorised and executed.
+type route struct {
+	// roles that may send the message at all; handlers add finer rules (issuer only,
+	// beneficiary only, sponsor only).
+	roles []identity.Role
+	exec  func(*core.Context, *txpb.Msg) error
+}
+
+func handle[M proto.Message](get func(*txpb.Msg) M, f func(*core.Context, M) error) func(*core.Context, *txpb.Msg) error {
+	return func(ctx *core.Context, m *txpb.Msg) error { return f(ctx, get(m)) }
+}
+
+var (
+	issuers = []identity.Role{identity.RoleBank, identity.RoleMFI, identity.RoleEnterprise, identity.RoleInsurer}
+	// payers: anyone who holds money of its own. The regulator and auditors supervise and
+	// do not trade.
+	payers = []identity.Role{identity.RoleBank, identity.RoleMFI, identity.RoleEnterprise, identity.RoleInsurer,
+		identity.RoleOracle, identity.RoleKYCProvider, identity.RoleIndividual}
+	sponsors = []identity.Role{identity.RoleBank, identity.RoleMFI, identity.RoleEnterprise, identity.RoleKYCProvider}
+)
+
+// Routes is the authorisation table: every message type, who may send it, and its handler.
+// TestAuthorizationMatrix walks it for every role.
+var Routes = map[string]route{
+	"register_asset":   {issuers, handle((*txpb.Msg).GetRegisterAsset, ledger.RegisterAsset)},
+	"mint":             {issuers, handle((*txpb.Msg).GetMint, ledger.Mint)},
+	"burn":             {issuers, handle((*txpb.Msg).GetBurn, ledger.Burn)},
+	"transfer":         {payers, handle((*txpb.Msg).GetTransfer, ledger.Transfer)},
+	"multi_transfer":   {payers, handle((*txpb.Msg).GetMultiTransfer, ledger.MultiTransfer)},
+	"place_hold":       {payers, handle((*txpb.Msg).GetPlaceHold, ledger.HandlePlaceHold)},
+	"release_hold":     {payers, handle((*txpb.Msg).GetReleaseHold, ledger.HandleReleaseHold)},
+	"capture_hold":     {payers, handle((*txpb.Msg).GetCaptureHold, ledger.HandleCaptureHold)},
+	"set_frozen":       {[]identity.Role{identity.RoleRegulator}, handle((*txpb.Msg).GetSetFrozen, ledger.SetFrozen)},
+	"register_account": {sponsors, handle((*txpb.Msg).GetRegisterAccount, identity.RegisterAccount)},
+	"set_kyc_level": {[]identity.Role{identity.RoleKYCProvider, identity.RoleBank, identity.RoleMFI},
+		handle((*txpb.Msg).GetSetKycLevel, identity.SetKYCLevel)},
+}
+
+// Allowed reports whether any of roles may send msgType.
+func Allowed(msgType string, roles []identity.Role) bool {
+	r, ok := Routes[msgType]
+	if !ok {
+		return false
+	}
+	for _, want := range r.roles {
+		for _, have := range roles {
+			if want == have {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,79 @@
+package query
+
+// ABCI query paths.
+const (
+	PathAccount = "/account" // data: address
+	PathAsset   = "/asset"   // data: asset code
+	PathAssets  = "/assets"
+	PathMember  = "/member" // data: address
+	PathMembers = "/members"
+	PathHold    = "/hold" // data: decimal hold id
+	PathParams  = "/params"
+)
+
+// ProvenEntry is one state key with its value and a proof against the AppHash of the
+// response's height (found in the header of the next height).
+type ProvenEntry struct {
+	Key   []byte `json:"key"`
+	Value []byte `json:"value,omitempty"` // absent: a proof of non-membership
+	Proof []byte `json:"proof"`
+}
+
+// Balance is one asset holding in minor units.
+type Balance struct {
+	Asset     string `json:"asset"`
+	Available int64  `json:"available,string"`
+	Held      int64  `json:"held,string"`
+}
+
+// Account is an account's state.
+type Account struct {
+	Address   string        `json:"address"`
+	PubKey    []byte        `json:"pub_key"`
+	Sponsor   string        `json:"sponsor,omitempty"`
+	KYCLevel  uint32        `json:"kyc_level"`
+	Roles     []string      `json:"roles"`
+	Nonce     uint64        `json:"nonce"`
+	Frozen    bool          `json:"frozen"`
+	Balances  []Balance     `json:"balances"`
+	Height    int64         `json:"height"`
+	Proofs    []ProvenEntry `json:"proofs,omitempty"`
+	RootAtHgt []byte        `json:"app_hash,omitempty"` // the root the proofs are against
+}
+
+// Asset is a registered asset.
+type Asset struct {
+	Code      string `json:"code"`
+	Name      string `json:"name"`
+	Scale     uint32 `json:"scale"`
+	MaxSupply int64  `json:"max_supply,string"`
+	Issuer    string `json:"issuer"`
+	Minted    int64  `json:"minted,string"`
+	Burned    int64  `json:"burned,string"`
+	Supply    int64  `json:"supply,string"`
+}
+
+// Member is a consortium member.
+type Member struct {
+	Address      string   `json:"address"`
+	Name         string   `json:"name"`
+	Roles        []string `json:"roles"`
+	JoinedHeight int64    `json:"joined_height"`
+}
+
+// Hold is an open hold.
+type Hold struct {
+	ID          uint64 `json:"id,string"`
+	Owner       string `json:"owner"`
+	Beneficiary string `json:"beneficiary"`
+	Asset       string `json:"asset"`
+	Amount      int64  `json:"amount,string"`
+	ExpiresAt   int64  `json:"expires_at"`
+	Reference   string `json:"reference,omitempty"`
+}
+
+// Params are the chain's application parameters from genesis.
+type Params struct {
+	ChainID  string `json:"chain_id"`
+	TimeZone string `json:"time_zone"`
+}

@@ -1,0 +1,227 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/cockroachdb/pebble"
+	"github.com/cockroachdb/pebble/vfs"
+	"github.com/pokt-network/smt"
+)
+
+// DefaultKeepRecent is how many heights of superseded tree nodes are kept for proofs.
+const DefaultKeepRecent = 1000
+
+// DB is the committed application state.
+type DB struct {
+	pdb        *pebble.DB
+	keepRecent int64
+
+	// Only the executing (consensus) goroutine touches trie and nodes.
+	nodes *nodeStore
+	trie  *smt.SMT
+
+	mu     sync.RWMutex // guards height and root for readers on other goroutines
+	height int64
+	root   []byte
+}
+
+// Options configure Open.
+type Options struct {
+	InMemory   bool  // a pebble in-memory filesystem, for tests and simulation
+	KeepRecent int64 // heights of superseded nodes kept for proofs; 0 means the default
+}
+
+// Open opens (or creates) the state database in dir.
+func Open(dir string, opts Options) (*DB, error) {
+	po := &pebble.Options{}
+	if opts.InMemory {
+		po.FS = vfs.NewMem()
+	}
+	pdb, err := pebble.Open(dir, po)
+	if err != nil {
+		return nil, fmt.Errorf("open state db: %w", err)
+	}
+	db := &DB{pdb: pdb, keepRecent: opts.KeepRecent}
+	if db.keepRecent <= 0 {
+		db.keepRecent = DefaultKeepRecent
+	}
+	if err := db.load(); err != nil {
+		pdb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func (db *DB) load() error {
+	db.nodes = newNodeStore(db.pdb)
+	hv, err := db.getMeta(keyHeight)
+	if err != nil {
+		return err
+	}
+	if hv == nil {
+		db.trie = smt.NewSparseMerkleTrie(db.nodes, sha256.New())
+		db.root = db.trie.Root()
+		return nil
+	}
+	root, err := db.getMeta(keyRoot)
+	if err != nil {
+		return err
+	}
+	db.height = int64(binary.BigEndian.Uint64(hv))
+	db.root = root
+	db.trie = smt.ImportSparseMerkleTrie(db.nodes, sha256.New(), root)
+	return nil
+}
+
+func (db *DB) getMeta(key []byte) ([]byte, error) {
+	v, closer, err := db.pdb.Get(key)
+	if errors.Is(err, pebble.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer closer.Close()
+	return append([]byte(nil), v...), nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.pdb.Close() }
+
+// LastCommit returns the height and root of the last commit (0 and the empty root before
+// the first).
+func (db *DB) LastCommit() (int64, []byte) {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	return db.height, append([]byte(nil), db.root...)
+}
+
+// State is a reader of the committed state, for execution on the consensus goroutine.
+func (db *DB) State() Reader { return pebbleReader{db.pdb} }
+
+// ApplyChanges puts changes into the tree and returns the new root. It persists nothing:
+// the nodes wait in memory for Commit. It may be called more than once before a Commit (the
+// genesis state and the first block), with height the height that Commit will record.
+func (db *DB) ApplyChanges(height int64, changes *Cache) ([]byte, error) {
+	db.nodes.height = height
+	var err error
+	changes.Changes(func(key, value []byte, deleted bool) {
+		if err != nil {
+			return
+		}
+		if deleted {
+			err = db.trie.Delete(key)
+			if errors.Is(err, smt.ErrKeyNotFound) {
+				err = nil
+			}
+		} else {
+			err = db.trie.Update(key, value)
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("tree update: %w", err)
+	}
+	if err := db.trie.Commit(); err != nil {
+		return nil, fmt.Errorf("tree commit: %w", err)
+	}
+	return db.trie.Root(), nil
+}
+
+// Commit writes the state changes since the last commit (every key ApplyChanges saw), the
+// tree nodes made by ApplyChanges and the new height and root in one synced batch.
+func (db *DB) Commit(height int64, root []byte, changes *Cache) error {
+	b := db.pdb.NewBatch()
+	defer b.Close()
+	var err error
+	changes.Changes(func(key, value []byte, deleted bool) {
+		if err != nil {
+			return
+		}
+		if deleted {
+			err = b.Delete(stateKey(key), nil)
+		} else {
+			err = b.Set(stateKey(key), value, nil)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if err := db.nodes.flush(b); err != nil {
+		return err
+	}
+	if old := height - db.keepRecent; old > 0 {
+		if err := prune(db.pdb, b, old); err != nil {
+			return err
+		}
+	}
+	hv := binary.BigEndian.AppendUint64(nil, uint64(height))
+	if err := b.Set(keyHeight, hv, nil); err != nil {
+		return err
+	}
+	if err := b.Set(keyRoot, root, nil); err != nil {
+		return err
+	}
+	if err := b.Commit(pebble.Sync); err != nil {
+		return fmt.Errorf("commit state: %w", err)
+	}
+	db.nodes.reset()
+	db.mu.Lock()
+	db.height, db.root = height, append([]byte(nil), root...)
+	db.mu.Unlock()
+	return nil
+}
+
+// Rollback abandons the changes applied to the tree since the last commit (used when a
+// block is executed but will not be committed, and by tests).
+func (db *DB) Rollback() {
+	db.nodes.reset()
+	db.mu.RLock()
+	root := db.root
+	db.mu.RUnlock()
+	db.trie = smt.ImportSparseMerkleTrie(db.nodes, sha256.New(), root)
+}
+
+func stateKey(key []byte) []byte {
+	return append(append(make([]byte, 0, len(prefixState)+len(key)), prefixState...), key...)
+}
+
+// pebbleReader reads state keys from a pebble reader (the DB or a snapshot).
+type pebbleReader struct{ r pebble.Reader }
+
+func (p pebbleReader) Get(key []byte) []byte {
+	v, closer, err := p.r.Get(stateKey(key))
+	if errors.Is(err, pebble.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		panic(fmt.Sprintf("state read failed: %v", err))
+	}
+	defer closer.Close()
+	return append([]byte(nil), v...)
+}
+
+func (p pebbleReader) Iterate(start, end []byte, fn func(key, value []byte) bool) {
+	opts := &pebble.IterOptions{LowerBound: stateKey(start)}
+	if end != nil {
+		opts.UpperBound = stateKey(end)
+	} else {
+		opts.UpperBound = PrefixEnd(prefixState)
+	}
+	it, err := p.r.NewIter(opts)
+	if err != nil {
+		panic(fmt.Sprintf("state iterate failed: %v", err))
+	}
+	defer it.Close()
+	for it.First(); it.Valid(); it.Next() {
+		if !fn(it.Key()[len(prefixState):], it.Value()) {
+			return
+		}
+	}
+	if err := it.Error(); err != nil {
+		panic(fmt.Sprintf("state iterate failed: %v", err))
+	}
+}

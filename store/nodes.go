@@ -1,0 +1,127 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+
+	"github.com/cockroachdb/pebble"
+)
+
+// Key prefixes in the pebble database. State values and tree nodes live side by side so
+// that one batch commits both.
+var (
+	prefixState  = []byte("s/")
+	prefixNode   = []byte("n/")
+	prefixOrphan = []byte("o/")
+	keyHeight    = []byte("m/height")
+	keyRoot      = []byte("m/root")
+)
+
+// nodeStore is the tree's node store (smt's kvstore.MapStore). Nodes written during a block
+// stay in memory until the store commits. A node value is prefixed with the height it was
+// last written at; deletions are not applied but recorded as orphans at the current height
+// and pruned KeepRecent heights later, and only if the node was not written again since —
+// identical content (say a balance that returns to an earlier value) yields the same node.
+type nodeStore struct {
+	reader  pebble.Reader
+	height  int64 // height being executed
+	pending map[string][]byte
+	orphans [][]byte
+}
+
+func newNodeStore(r pebble.Reader) *nodeStore {
+	return &nodeStore{reader: r, pending: make(map[string][]byte)}
+}
+
+func nodeKey(hash []byte) []byte {
+	return append(append(make([]byte, 0, len(prefixNode)+len(hash)), prefixNode...), hash...)
+}
+
+func (n *nodeStore) Get(hash []byte) ([]byte, error) {
+	if v, ok := n.pending[string(hash)]; ok {
+		return v[8:], nil
+	}
+	v, closer, err := n.reader.Get(nodeKey(hash))
+	if errors.Is(err, pebble.ErrNotFound) {
+		return nil, errors.New("tree node not found")
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer closer.Close()
+	if len(v) < 8 {
+		return nil, errors.New("corrupt tree node")
+	}
+	return append([]byte(nil), v[8:]...), nil
+}
+
+func (n *nodeStore) Set(hash, value []byte) error {
+	v := make([]byte, 8+len(value))
+	binary.BigEndian.PutUint64(v, uint64(n.height))
+	copy(v[8:], value)
+	n.pending[string(hash)] = v
+	return nil
+}
+
+func (n *nodeStore) Delete(hash []byte) error {
+	n.orphans = append(n.orphans, append([]byte(nil), hash...))
+	return nil
+}
+
+func (n *nodeStore) Len() (int, error) { return 0, errors.New("not supported") }
+func (n *nodeStore) ClearAll() error   { return errors.New("not supported") }
+
+// reset drops what the last block wrote; used when execution is abandoned (a crash would
+// drop it too).
+func (n *nodeStore) reset() {
+	n.pending = make(map[string][]byte)
+	n.orphans = nil
+}
+
+func orphanKey(height int64, i int) []byte {
+	k := make([]byte, 0, len(prefixOrphan)+12)
+	k = append(k, prefixOrphan...)
+	k = binary.BigEndian.AppendUint64(k, uint64(height))
+	return binary.BigEndian.AppendUint32(k, uint32(i))
+}
+
+// flush writes pending nodes and orphan records into batch.
+func (n *nodeStore) flush(b *pebble.Batch) error {
+	for h, v := range n.pending { // map order is harmless: distinct keys in one batch
+		if err := b.Set(nodeKey([]byte(h)), v, nil); err != nil {
+			return err
+		}
+	}
+	for i, h := range n.orphans {
+		if err := b.Set(orphanKey(n.height, i), h, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// prune deletes the nodes orphaned at height, unless they were written again later.
+func prune(db *pebble.DB, b *pebble.Batch, height int64) error {
+	lo, hi := orphanKey(height, 0), orphanKey(height+1, 0)
+	it, err := db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	for it.First(); it.Valid(); it.Next() {
+		nk := nodeKey(it.Value())
+		v, closer, err := db.Get(nk)
+		if err == nil {
+			lastSet := int64(binary.BigEndian.Uint64(v[:8]))
+			closer.Close()
+			if lastSet < height {
+				if err := b.Delete(nk, nil); err != nil {
+					return err
+				}
+			}
+		} else if !errors.Is(err, pebble.ErrNotFound) {
+			return err
+		}
+	}
+	return b.DeleteRange(lo, hi, nil)
+}

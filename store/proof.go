@@ -1,0 +1,72 @@
+package store
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/cockroachdb/pebble"
+	"github.com/pokt-network/smt"
+)
+
+// Snapshot is a consistent read-only view of one committed height, for queries on any
+// goroutine. Close it when done.
+type Snapshot struct {
+	Height int64
+	Root   []byte
+	snap   *pebble.Snapshot
+	once   sync.Once
+	trie   *smt.SMT
+}
+
+// Snapshot opens a view of the last committed state.
+func (db *DB) Snapshot() *Snapshot {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	return &Snapshot{Height: db.height, Root: append([]byte(nil), db.root...), snap: db.pdb.NewSnapshot()}
+}
+
+// Close releases the snapshot.
+func (s *Snapshot) Close() error { return s.snap.Close() }
+
+// Get reads a state value at the snapshot's height.
+func (s *Snapshot) Get(key []byte) []byte { return pebbleReader{s.snap}.Get(key) }
+
+// Iterate walks state at the snapshot's height.
+func (s *Snapshot) Iterate(start, end []byte, fn func(key, value []byte) bool) {
+	pebbleReader{s.snap}.Iterate(start, end, fn)
+}
+
+// Prove returns the encoded proof that key has its current value (or is absent) under the
+// snapshot's root.
+func (s *Snapshot) Prove(key []byte) ([]byte, error) {
+	s.once.Do(func() {
+		s.trie = smt.ImportSparseMerkleTrie(newNodeStore(s.snap), sha256.New(), s.Root)
+	})
+	proof, err := s.trie.Prove(key)
+	if err != nil {
+		return nil, fmt.Errorf("prove: %w", err)
+	}
+	return proof.Marshal()
+}
+
+// ErrProofInvalid is returned when a proof does not match the root.
+var ErrProofInvalid = errors.New("proof does not match the root")
+
+// VerifyProof checks an encoded proof that key maps to value (nil: key absent) under root.
+func VerifyProof(root, key, value, proofBytes []byte) error {
+	var proof smt.SparseMerkleProof
+	if err := proof.Unmarshal(proofBytes); err != nil {
+		return fmt.Errorf("decode proof: %w", err)
+	}
+	spec := smt.NewTrieSpec(sha256.New(), false)
+	ok, err := smt.VerifyProof(&proof, root, key, value, &spec)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrProofInvalid, err)
+	}
+	if !ok {
+		return ErrProofInvalid
+	}
+	return nil
+}

@@ -1,0 +1,68 @@
+package tx
+
+import (
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
+
+	"github.com/puhui-chain/puhui/tx/txpb"
+)
+
+var msgOneof = (&txpb.Msg{}).ProtoReflect().Descriptor().Oneofs().ByName("sum")
+
+// MsgType is the stable name of a message's case, e.g. "transfer"; "" when none is set.
+func MsgType(m *txpb.Msg) string {
+	if m == nil {
+		return ""
+	}
+	fd := m.ProtoReflect().WhichOneof(msgOneof)
+	if fd == nil {
+		return ""
+	}
+	return string(fd.Name())
+}
+
+// MsgTypes lists every message type the wire format knows, in field-number order.
+func MsgTypes() []string {
+	fields := msgOneof.Fields()
+	out := make([]string, 0, fields.Len())
+	for i := 0; i < fields.Len(); i++ {
+		out = append(out, string(fields.Get(i).Name()))
+	}
+	return out
+}
+
+// NewMsg returns an empty message of the named type wrapped in a Msg, for tests and tooling.
+func NewMsg(msgType string) *txpb.Msg {
+	fd := msgOneof.Fields().ByName(protoreflect.Name(msgType))
+	if fd == nil {
+		return nil
+	}
+	m := &txpb.Msg{}
+	r := m.ProtoReflect()
+	r.Set(fd, r.NewField(fd))
+	return m
+}
+
+// Inner returns the message inside the oneof.
+func Inner(m *txpb.Msg) proto.Message {
+	r := m.ProtoReflect()
+	fd := r.WhichOneof(msgOneof)
+	if fd == nil {
+		return nil
+	}
+	return r.Get(fd).Message().Interface()
+}
+
+// MsgsFromJSON parses a JSON array of messages in protojson form, e.g.
+// [{"transfer":{"to":"…","asset":"CNY","amount":"100"}}].
+func MsgsFromJSON(data []byte) ([]*txpb.Msg, error) {
+	var wrapper txpb.TxBody
+	if err := (protojson.UnmarshalOptions{}).Unmarshal(append(append([]byte(`{"msgs":`), data...), '}'), &wrapper); err != nil {
+		return nil, ErrMalformed.Wrapf("messages: %v", err)
+	}
+	if len(wrapper.Msgs) == 0 {
+		return nil, ErrNoMessages
+	}
+	return wrapper.Msgs, nil
+}

@@ -1,0 +1,41 @@
+package core
+
+import (
+	"fmt"
+	"time"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+
+	"github.com/puhui-chain/puhui/store"
+)
+
+// Context is what a handler sees while executing one message.
+type Context struct {
+	KV        store.KV
+	Height    int64
+	BlockTime time.Time // agreed by consensus; the only clock
+	Signer    string    // address of the transaction's signer
+	Events    *[]abci.Event
+}
+
+// Now is the block time in unix seconds.
+func (c *Context) Now() int64 { return c.BlockTime.Unix() }
+
+// Emit appends a typed event. Attributes come as key/value pairs in a fixed order.
+func (c *Context) Emit(eventType string, kv ...string) {
+	if len(kv)%2 != 0 {
+		panic(fmt.Sprintf("event %s: odd attribute list", eventType))
+	}
+	ev := abci.Event{Type: eventType}
+	for i := 0; i < len(kv); i += 2 {
+		ev.Attributes = append(ev.Attributes, abci.EventAttribute{Key: kv[i], Value: kv[i+1], Index: true})
+	}
+	*c.Events = append(*c.Events, ev)
+}
+
+// WithKV returns a copy of the context writing to kv (same events sink).
+func (c *Context) WithKV(kv store.KV) *Context {
+	cc := *c
+	cc.KV = kv
+	return &cc
+}

@@ -1,0 +1,135 @@
+package ledger
+
+import (
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/core"
+)
+
+// MaxScale is the largest number of decimal places an asset may have.
+const MaxScale = 18
+
+// ValidateAssetCode: 2..12 characters, upper-case letters, digits and '-', starting with a
+// letter.
+func ValidateAssetCode(field, code string) error {
+	if len(code) < 2 || len(code) > 12 {
+		return ErrBadAssetCode.Wrapf("%s: length must be 2..12, got %d", field, len(code))
+	}
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		ok := c >= 'A' && c <= 'Z' || (i > 0 && (c >= '0' && c <= '9' || c == '-'))
+		if !ok {
+			return ErrBadAssetCode.Wrapf("%s: %q must be A-Z, then A-Z, 0-9 or '-'", field, code)
+		}
+	}
+	return nil
+}
+
+// GetAsset reads an asset.
+func GetAsset(r store.Reader, code string) (*statepb.Asset, bool) {
+	var a statepb.Asset
+	return &a, core.GetProto(r, AssetKey(code), &a)
+}
+
+// ListAssets returns every asset in code order.
+func ListAssets(r store.Reader) []*statepb.Asset {
+	var out []*statepb.Asset
+	store.IteratePrefix(r, assetPrefix, func(_, v []byte) bool {
+		var a statepb.Asset
+		core.MustUnmarshal(v, &a)
+		out = append(out, &a)
+		return true
+	})
+	return out
+}
+
+func mustAsset(r store.Reader, code string) (*statepb.Asset, error) {
+	if err := ValidateAssetCode("asset", code); err != nil {
+		return nil, err
+	}
+	a, ok := GetAsset(r, code)
+	if !ok {
+		return nil, ErrUnknownAsset.Wrapf("%s", code)
+	}
+	return a, nil
+}
+
+// RegisterAsset creates an asset issued by the signer.
+func RegisterAsset(ctx *core.Context, m *txpb.MsgRegisterAsset) error {
+	if err := ValidateAssetCode("code", m.Code); err != nil {
+		return err
+	}
+	if len(m.Name) == 0 || len(m.Name) > tx.MaxStringField {
+		return ErrBadName.Wrapf("name length must be 1..%d", tx.MaxStringField)
+	}
+	if m.Scale > MaxScale {
+		return ErrBadScale.Wrapf("scale %d above %d", m.Scale, MaxScale)
+	}
+	if m.MaxSupply < 0 {
+		return core.ErrNonPositive.Wrapf("max_supply must be >= 0 (0: unlimited)")
+	}
+	if _, exists := GetAsset(ctx.KV, m.Code); exists {
+		return ErrAssetExists.Wrapf("%s", m.Code)
+	}
+	core.SetProto(ctx.KV, AssetKey(m.Code), &statepb.Asset{
+		Code: m.Code, Name: m.Name, Scale: m.Scale, MaxSupply: m.MaxSupply, Issuer: ctx.Signer, CreatedHeight: ctx.Height,
+	})
+	ctx.Emit("ledger.asset_registered", "asset", m.Code, "issuer", ctx.Signer, "scale", core.Itoa(int64(m.Scale)))
+	return nil
+}
+
+// Mint creates new units for a registered account; issuer only, within max supply.
+func Mint(ctx *core.Context, m *txpb.MsgMint) error {
+	a, err := mustAsset(ctx.KV, m.Asset)
+	if err != nil {
+		return err
+	}
+	if a.Issuer != ctx.Signer {
+		return ErrNotIssuer.Wrapf("%s is issued by %s", a.Code, a.Issuer)
+	}
+	if err := core.CheckPositive("amount", m.Amount); err != nil {
+		return err
+	}
+	if err := checkRecipient(ctx, "to", m.To); err != nil {
+		return err
+	}
+	minted, err := core.Add(a.Minted, m.Amount)
+	if err != nil {
+		return err
+	}
+	if a.MaxSupply > 0 && minted-a.Burned > a.MaxSupply {
+		return ErrMaxSupply.Wrapf("supply would be %d, max %d", minted-a.Burned, a.MaxSupply)
+	}
+	if err := credit(ctx.KV, m.To, m.Asset, m.Amount); err != nil {
+		return err
+	}
+	a.Minted = minted
+	core.SetProto(ctx.KV, AssetKey(a.Code), a)
+	ctx.Emit("ledger.minted", "asset", a.Code, "to", m.To, "amount", core.Itoa(m.Amount))
+	return nil
+}
+
+// Burn destroys units from the issuer's own balance.
+func Burn(ctx *core.Context, m *txpb.MsgBurn) error {
+	a, err := mustAsset(ctx.KV, m.Asset)
+	if err != nil {
+		return err
+	}
+	if a.Issuer != ctx.Signer {
+		return ErrNotIssuer.Wrapf("%s is issued by %s", a.Code, a.Issuer)
+	}
+	if err := core.CheckPositive("amount", m.Amount); err != nil {
+		return err
+	}
+	if err := debit(ctx.KV, ctx.Signer, m.Asset, m.Amount); err != nil {
+		return err
+	}
+	if a.Burned, err = core.Add(a.Burned, m.Amount); err != nil {
+		return err
+	}
+	core.SetProto(ctx.KV, AssetKey(a.Code), a)
+	ctx.Emit("ledger.burned", "asset", a.Code, "from", ctx.Signer, "amount", core.Itoa(m.Amount))
+	return nil
+}

@@ -1,0 +1,163 @@
+package ledger
+
+import (
+	"strconv"
+
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/schedule"
+)
+
+// GetHold reads an open hold.
+func GetHold(r store.Reader, id uint64) (*statepb.Hold, bool) {
+	var h statepb.Hold
+	return &h, core.GetProto(r, HoldKey(id), &h)
+}
+
+// PlaceHold sets aside amount of owner's available balance for beneficiary until expiresAt
+// (unix seconds, after the block time). It returns the new hold's id.
+func PlaceHold(ctx *core.Context, owner, beneficiary, asset string, amount, expiresAt int64, reference string) (uint64, error) {
+	if err := core.CheckPositive("amount", amount); err != nil {
+		return 0, err
+	}
+	if _, err := mustAsset(ctx.KV, asset); err != nil {
+		return 0, err
+	}
+	if err := checkRecipient(ctx, "beneficiary", beneficiary); err != nil {
+		return 0, err
+	}
+	if expiresAt <= ctx.Now() {
+		return 0, ErrBadExpiry.Wrapf("expires_at %d is not after block time %d", expiresAt, ctx.Now())
+	}
+	if len(reference) > tx.MaxStringField {
+		return 0, ErrBadName.Wrapf("reference over %d bytes", tx.MaxStringField)
+	}
+	if err := debit(ctx.KV, owner, asset, amount); err != nil {
+		return 0, err
+	}
+	held, err := core.Add(HeldOf(ctx.KV, owner, asset), amount)
+	if err != nil {
+		return 0, err
+	}
+	core.SetInt64(ctx.KV, HeldKey(owner, asset), held)
+	id := uint64(core.GetInt64(ctx.KV, holdSeqKey)) + 1
+	core.SetInt64(ctx.KV, holdSeqKey, int64(id))
+	core.SetProto(ctx.KV, HoldKey(id), &statepb.Hold{
+		Id: id, Owner: owner, Beneficiary: beneficiary, Asset: asset, Amount: amount,
+		ExpiresAt: expiresAt, Reference: reference, CreatedHeight: ctx.Height,
+	})
+	schedule.Add(ctx.KV, expiresAt, holdExpiryKind, holdIDString(id))
+	ctx.Emit("ledger.hold_placed", "hold_id", holdIDString(id), "owner", owner, "beneficiary", beneficiary,
+		"asset", asset, "amount", core.Itoa(amount), "expires_at", core.Itoa(expiresAt))
+	return id, nil
+}
+
+// closeHold removes a hold and returns rest to the owner's available balance.
+func closeHold(ctx *core.Context, h *statepb.Hold, rest int64, scheduled bool) error {
+	held, err := core.Sub(HeldOf(ctx.KV, h.Owner, h.Asset), h.Amount)
+	if err != nil || held < 0 {
+		panic("held total below an open hold")
+	}
+	core.SetInt64(ctx.KV, HeldKey(h.Owner, h.Asset), held)
+	ctx.KV.Delete(HoldKey(h.Id))
+	if !scheduled {
+		schedule.Remove(ctx.KV, h.ExpiresAt, holdExpiryKind, holdIDString(h.Id))
+	}
+	if rest > 0 {
+		return credit(ctx.KV, h.Owner, h.Asset, rest)
+	}
+	return nil
+}
+
+func beneficiaryHold(ctx *core.Context, id uint64) (*statepb.Hold, error) {
+	h, ok := GetHold(ctx.KV, id)
+	if !ok {
+		return nil, ErrUnknownHold.Wrapf("hold %d", id)
+	}
+	if h.Beneficiary != ctx.Signer {
+		return nil, ErrNotBeneficiary.Wrapf("hold %d belongs to beneficiary %s", id, h.Beneficiary)
+	}
+	return h, nil
+}
+
+// ReleaseHold returns the whole hold to its owner (beneficiary only).
+func ReleaseHold(ctx *core.Context, id uint64) error {
+	h, err := beneficiaryHold(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := closeHold(ctx, h, h.Amount, false); err != nil {
+		return err
+	}
+	ctx.Emit("ledger.hold_released", "hold_id", holdIDString(id), "owner", h.Owner, "amount", core.Itoa(h.Amount), "reason", "released")
+	return nil
+}
+
+// CaptureHold moves amount (0: all) of the hold to the beneficiary and returns the rest to
+// the owner (beneficiary only; not while the owner is frozen).
+func CaptureHold(ctx *core.Context, id uint64, amount int64) error {
+	h, err := beneficiaryHold(ctx, id)
+	if err != nil {
+		return err
+	}
+	if amount == 0 {
+		amount = h.Amount
+	}
+	if err := core.CheckPositive("amount", amount); err != nil {
+		return err
+	}
+	if amount > h.Amount {
+		return ErrCaptureExceeds.Wrapf("capture %d of hold %d holding %d", amount, id, h.Amount)
+	}
+	if IsFrozen(ctx.KV, h.Owner) {
+		return ErrFrozen.Wrapf("%s", h.Owner)
+	}
+	if err := closeHold(ctx, h, h.Amount-amount, false); err != nil {
+		return err
+	}
+	if err := credit(ctx.KV, h.Beneficiary, h.Asset, amount); err != nil {
+		return err
+	}
+	ctx.Emit("ledger.hold_captured", "hold_id", holdIDString(id), "owner", h.Owner, "beneficiary", h.Beneficiary,
+		"asset", h.Asset, "amount", core.Itoa(amount), "released", core.Itoa(h.Amount-amount))
+	return nil
+}
+
+// expireHold is the scheduler handler: an unsettled hold returns to its owner.
+func expireHold(ctx *core.Context, idText string) error {
+	id, err := strconv.ParseUint(idText, 10, 64)
+	if err != nil {
+		return err
+	}
+	h, ok := GetHold(ctx.KV, id)
+	if !ok {
+		return nil // settled before expiry; its entry was removed, but be lenient
+	}
+	if err := closeHold(ctx, h, h.Amount, true); err != nil {
+		return err
+	}
+	ctx.Emit("ledger.hold_released", "hold_id", idText, "owner", h.Owner, "amount", core.Itoa(h.Amount), "reason", "expired")
+	return nil
+}
+
+// ScheduledHandlers are the ledger's scheduler handlers, by kind.
+func ScheduledHandlers() map[string]schedule.Handler {
+	return map[string]schedule.Handler{holdExpiryKind: expireHold}
+}
+
+// Handlers for the hold messages.
+func HandlePlaceHold(ctx *core.Context, m *txpb.MsgPlaceHold) error {
+	_, err := PlaceHold(ctx, ctx.Signer, m.Beneficiary, m.Asset, m.Amount, m.ExpiresAt, m.Reference)
+	return err
+}
+
+func HandleReleaseHold(ctx *core.Context, m *txpb.MsgReleaseHold) error {
+	return ReleaseHold(ctx, m.HoldId)
+}
+
+func HandleCaptureHold(ctx *core.Context, m *txpb.MsgCaptureHold) error {
+	return CaptureHold(ctx, m.HoldId, m.Amount)
+}
