@@ -1,0 +1,49 @@
+package apptest
+
+import "github.com/puhui-chain/puhui/tx/txpb"
+
+// Message builders, to keep tests short.
+
+func RegisterAsset(code string, scale uint32, maxSupply int64) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_RegisterAsset{RegisterAsset: &txpb.MsgRegisterAsset{Code: code, Name: code + " asset", Scale: scale, MaxSupply: maxSupply}}}
+}
+
+func Mint(asset, to string, amount int64) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_Mint{Mint: &txpb.MsgMint{Asset: asset, To: to, Amount: amount}}}
+}
+
+func Burn(asset string, amount int64) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_Burn{Burn: &txpb.MsgBurn{Asset: asset, Amount: amount}}}
+}
+
+func Transfer(to, asset string, amount int64) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_Transfer{Transfer: &txpb.MsgTransfer{To: to, Asset: asset, Amount: amount}}}
+}
+
+func MultiTransfer(payouts ...*txpb.Payout) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_MultiTransfer{MultiTransfer: &txpb.MsgMultiTransfer{Payouts: payouts}}}
+}
+
+func PlaceHold(beneficiary, asset string, amount, expiresAt int64) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_PlaceHold{PlaceHold: &txpb.MsgPlaceHold{Beneficiary: beneficiary, Asset: asset, Amount: amount, ExpiresAt: expiresAt}}}
+}
+
+func ReleaseHold(id uint64) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_ReleaseHold{ReleaseHold: &txpb.MsgReleaseHold{HoldId: id}}}
+}
+
+func CaptureHold(id uint64, amount int64) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_CaptureHold{CaptureHold: &txpb.MsgCaptureHold{HoldId: id, Amount: amount}}}
+}
+
+func SetFrozen(account string, frozen bool) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_SetFrozen{SetFrozen: &txpb.MsgSetFrozen{Account: account, Frozen: frozen, Reason: "test"}}}
+}
+
+func RegisterAccount(pubKey []byte, kycLevel uint32) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_RegisterAccount{RegisterAccount: &txpb.MsgRegisterAccount{PubKey: pubKey, KycLevel: kycLevel}}}
+}
+
+func SetKYCLevel(account string, level uint32) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_SetKycLevel{SetKycLevel: &txpb.MsgSetKycLevel{Account: account, KycLevel: level}}}
+}

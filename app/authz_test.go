@@ -1,0 +1,55 @@
+package app_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/puhui-chain/puhui/app"
+	"github.com/puhui-chain/puhui/app/apptest"
+	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/x/identity"
+)
+
+// TestEveryMessageHasARoute: a message type without an authorisation rule must not exist.
+func TestEveryMessageHasARoute(t *testing.T) {
+	for _, mt := range tx.MsgTypes() {
+		_, ok := app.Routes[mt]
+		require.True(t, ok, "message %s has no route", mt)
+	}
+	require.Len(t, app.Routes, len(tx.MsgTypes()))
+}
+
+// TestAuthorizationMatrix sends every message type from a signer of every role. Forbidden
+// pairs get tx.unauthorized and change nothing but the nonce; allowed pairs get past the
+// table (they may still fail validation on their empty fields, with another code).
+func TestAuthorizationMatrix(t *testing.T) {
+	var members []apptest.Member
+	signers := map[identity.Role]*apptest.Key{}
+	for _, r := range identity.MemberRoles {
+		k := apptest.NewKey("role-" + string(r))
+		signers[r] = k
+		members = append(members, apptest.Member{Key: k, Name: string(r), Roles: []string{string(r)}})
+	}
+	c := apptest.NewChain(t, members...)
+	individual := apptest.NewKey("role-individual")
+	signers[identity.RoleIndividual] = individual
+	c.MustExec(t, signers[identity.RoleBank].Sign(apptest.RegisterAccount(individual.PubKey(), 1)))
+
+	for _, mt := range tx.MsgTypes() {
+		for _, role := range identity.AllRoles {
+			allowed := app.Allowed(mt, []identity.Role{role})
+			before := dump(c.State())
+			signer := signers[role]
+			res := c.Exec(signer.Sign(tx.NewMsg(mt)))
+			if allowed {
+				require.False(t, res.Codespace == "tx" && res.Code == tx.ErrUnauthorized.Code,
+					"%s by %s should pass the table: %s", mt, role, res.Log)
+				continue
+			}
+			require.Equal(t, "tx", res.Codespace, "%s by %s: %s", mt, role, res.Log)
+			require.Equal(t, tx.ErrUnauthorized.Code, res.Code, "%s by %s: %s", mt, role, res.Log)
+			require.Equal(t, []string{string(app.NonceKey(signer.Address))}, changedKeys(before, dump(c.State())))
+		}
+	}
+}
