@@ -5,16 +5,12 @@ import (
 
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
-	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/identity"
 )
 
-// NonceKey is the state key of a signer's last used nonce.
-func NonceKey(addr string) []byte { return core.Key("auth", "nonce", addr) }
-
 // LastNonce reads a signer's last used nonce (0 before its first transaction).
 func LastNonce(r store.Reader, addr string) uint64 {
-	b := r.Get(NonceKey(addr))
+	b := r.Get(tx.NonceKey(addr))
 	if len(b) != 8 {
 		return 0
 	}
@@ -22,7 +18,7 @@ func LastNonce(r store.Reader, addr string) uint64 {
 }
 
 func setNonce(kv store.KV, addr string, n uint64) {
-	kv.Set(NonceKey(addr), binary.BigEndian.AppendUint64(nil, n))
+	kv.Set(tx.NonceKey(addr), binary.BigEndian.AppendUint64(nil, n))
 }
 
 // authenticate runs the checks that decide whether a transaction is the signer's genuine,

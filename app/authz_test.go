@@ -49,7 +49,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 			require.Equal(t, "tx", res.Codespace, "%s by %s: %s", mt, role, res.Log)
 			require.Equal(t, tx.ErrUnauthorized.Code, res.Code, "%s by %s: %s", mt, role, res.Log)
-			require.Equal(t, []string{string(app.NonceKey(signer.Address))}, changedKeys(before, dump(c.State())))
+			require.Equal(t, []string{string(tx.NonceKey(signer.Address))}, changedKeys(before, dump(c.State())))
 		}
 	}
 }

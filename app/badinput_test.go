@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"google.golang.org/protobuf/proto"
 
-	"github.com/puhui-chain/puhui/app"
 	"github.com/puhui-chain/puhui/app/apptest"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
@@ -126,7 +125,7 @@ func TestBadInputIsRejectedWithCodeAndChangesNothing(t *testing.T) {
 			res := w.c.Exec(tc.signer.Sign(tc.msg))
 			require.Equal(t, tc.want.Code, res.Code, res.Log)
 			require.Equal(t, tc.want.Codespace, res.Codespace, res.Log)
-			require.Equal(t, []string{string(app.NonceKey(tc.signer.Address))}, changedKeys(before, dump(w.c.State())))
+			require.Equal(t, []string{string(tx.NonceKey(tc.signer.Address))}, changedKeys(before, dump(w.c.State())))
 			require.NoError(t, ledger.CheckInvariants(w.c.State()))
 		})
 	}

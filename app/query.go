@@ -111,7 +111,7 @@ func accountView(s *store.Snapshot, addr string, prove bool) (*query.Account, er
 	for _, r := range identity.Roles(s, addr) {
 		v.Roles = append(v.Roles, string(r))
 	}
-	keys := [][]byte{identity.AccountKey(addr), NonceKey(addr), ledger.FrozenKey(addr)}
+	keys := [][]byte{identity.AccountKey(addr), tx.NonceKey(addr), ledger.FrozenKey(addr)}
 	for _, b := range ledger.Balances(s, addr) {
 		v.Balances = append(v.Balances, query.Balance{Asset: b.Asset, Available: b.Available, Held: b.Held})
 		keys = append(keys, ledger.BalanceKey(addr, b.Asset), ledger.HeldKey(addr, b.Asset))

@@ -77,3 +77,15 @@ type Params struct {
 	ChainID  string `json:"chain_id"`
 	TimeZone string `json:"time_zone"`
 }
+
+// Event is one typed event of a transaction or block.
+type Event struct {
+	Type       string      `json:"type"`
+	Attributes []Attribute `json:"attributes"`
+}
+
+// Attribute is one key/value of an event, in emission order.
+type Attribute struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}

@@ -31,3 +31,6 @@ func ValidateAddress(field, addr string) error {
 	}
 	return nil
 }
+
+// NonceKey is the state key of an account's last used nonce: the envelope's replay guard.
+func NonceKey(addr string) []byte { return []byte("auth/nonce/" + addr) }

@@ -1,0 +1,57 @@
+package api
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humago"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/puhui-chain/puhui/client"
+)
+
+// Version of the REST API.
+const Version = "1.0.0"
+
+// MaxBodyBytes bounds request bodies.
+const MaxBodyBytes = 256 << 10
+
+// Config wires the API to a node.
+type Config struct {
+	Client        *client.Client
+	Operator      *client.Signer // nil: operator endpoints answer 503
+	OperatorToken string
+	Metrics       bool // serve /metrics from the default Prometheus registry
+	Log           *slog.Logger
+}
+
+type server struct {
+	Config
+}
+
+// New returns the API's HTTP handler.
+func New(c Config) http.Handler {
+	useProblems()
+	if c.Log == nil {
+		c.Log = slog.New(slog.DiscardHandler)
+	}
+	s := &server{Config: c}
+	mux := http.NewServeMux()
+	hc := huma.DefaultConfig("Puhui", Version)
+	hc.Info.Description = "Puhui: a permissioned ledger for inclusive finance. Amounts are integer minor units, as decimal strings."
+	hc.DocsPath = "" // huma's docs page loads scripts from a CDN; serve the document only
+	hc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
+		"operator": {Type: "http", Scheme: "bearer", Description: "operator_token from the node's app.toml"},
+	}
+	api := humago.New(mux, hc)
+	s.registerChain(api)
+	s.registerState(api)
+	s.registerTxs(api)
+	s.registerEvents(api)
+	s.registerOperator(api)
+	if c.Metrics {
+		mux.Handle("GET /metrics", promhttp.Handler())
+	}
+	return http.MaxBytesHandler(mux, MaxBodyBytes)
+}

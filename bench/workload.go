@@ -1,0 +1,136 @@
+package bench
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cometbft/cometbft/crypto/ed25519"
+
+	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/tx/txpb"
+)
+
+// Config describes a run.
+type Config struct {
+	Accounts int           // funded accounts that send transfers
+	Duration time.Duration // measurement window
+	Workers  int           // concurrent submitters
+	MaxTxs   int           // pre-signed transactions (upper bound of the run)
+	Asset    string
+	// Progress, when set, is called about once a second.
+	Progress func(p Progress)
+}
+
+// Progress is a running tally.
+type Progress struct {
+	Elapsed   time.Duration
+	Submitted int
+	Committed int
+	Height    int64
+}
+
+// account is a funded sender with its pre-signed transactions.
+type account struct {
+	signer *client.Signer
+	txs    [][]byte
+}
+
+// Setup registers the benchmark asset if needed, registers and funds the accounts with the
+// funder (a member that may issue assets and register accounts) and pre-signs the transfers.
+func Setup(ctx context.Context, c *client.Client, funder *client.Signer, cfg Config) ([]*account, error) {
+	if cfg.Accounts < 2 {
+		return nil, errors.New("need at least 2 accounts")
+	}
+	accts := make([]*account, cfg.Accounts)
+	for i := range accts {
+		seed := sha256.Sum256([]byte(fmt.Sprintf("puhui-bench/%s/%d", funder.Address(), i)))
+		accts[i] = &account{signer: client.NewSigner(ed25519.GenPrivKeyFromSecret(seed[:]))}
+	}
+	if _, err := c.Asset(ctx, cfg.Asset); err != nil {
+		if err := send(ctx, c, funder, &txpb.Msg{Sum: &txpb.Msg_RegisterAsset{RegisterAsset: &txpb.MsgRegisterAsset{
+			Code: cfg.Asset, Name: "benchmark units", Scale: 2}}}); err != nil {
+			return nil, fmt.Errorf("register %s: %w", cfg.Asset, err)
+		}
+	}
+	if err := fund(ctx, c, funder, accts, cfg.Asset); err != nil {
+		return nil, err
+	}
+	if err := presign(ctx, c, accts, cfg); err != nil {
+		return nil, err
+	}
+	return accts, nil
+}
+
+func send(ctx context.Context, c *client.Client, s *client.Signer, msgs ...*txpb.Msg) error {
+	r, err := c.Send(ctx, s, "bench setup", msgs...)
+	if err != nil {
+		return err
+	}
+	return r.Err()
+}
+
+// fund registers the accounts that are not yet registered and mints to each, in batches.
+func fund(ctx context.Context, c *client.Client, funder *client.Signer, accts []*account, asset string) error {
+	const batch = 60 // two messages per account, within the message limit
+	for start := 0; start < len(accts); start += batch {
+		var msgs []*txpb.Msg
+		for _, a := range accts[start:min(start+batch, len(accts))] {
+			if _, err := c.Account(ctx, a.signer.Address(), false); err != nil {
+				msgs = append(msgs, &txpb.Msg{Sum: &txpb.Msg_RegisterAccount{RegisterAccount: &txpb.MsgRegisterAccount{PubKey: a.signer.PubKey(), KycLevel: 1}}})
+			}
+			msgs = append(msgs, &txpb.Msg{Sum: &txpb.Msg_Mint{Mint: &txpb.MsgMint{Asset: asset, To: a.signer.Address(), Amount: 1_000_000_000}}})
+		}
+		if err := send(ctx, c, funder, msgs...); err != nil {
+			return fmt.Errorf("fund accounts: %w", err)
+		}
+	}
+	return nil
+}
+
+// presign signs each account's share of MaxTxs transfers, 1 minor unit each to the next
+// account, with consecutive nonces from the account's committed one.
+func presign(ctx context.Context, c *client.Client, accts []*account, cfg Config) error {
+	per := cfg.MaxTxs / len(accts)
+	var wg sync.WaitGroup
+	errs := make(chan error, len(accts))
+	sem := make(chan struct{}, 2)
+	for i, a := range accts {
+		next, err := c.NextNonce(ctx, a.signer.Address())
+		if err != nil {
+			return err
+		}
+		to := accts[(i+1)%len(accts)].signer.Address()
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(a *account, nonce uint64) {
+			defer func() { <-sem; wg.Done() }()
+			a.txs = make([][]byte, per)
+			msg := &txpb.Msg{Sum: &txpb.Msg_Transfer{Transfer: &txpb.MsgTransfer{To: to, Asset: cfg.Asset, Amount: 1}}}
+			for j := range a.txs {
+				raw, err := a.signer.Sign(c.ChainID(), nonce+uint64(j), "", msg)
+				if err != nil {
+					errs <- err
+					return
+				}
+				a.txs[j] = raw
+			}
+		}(a, next)
+	}
+	wg.Wait()
+	close(errs)
+	return <-errs
+}
+
+// isMempoolFull recognises CometBFT's back-pressure answer.
+func isMempoolFull(err error, log string) bool {
+	s := log
+	if err != nil {
+		s = err.Error()
+	}
+	return strings.Contains(s, "mempool is full") || strings.Contains(s, "too many")
+}

@@ -1,0 +1,35 @@
+package client
+
+import (
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseAndFormatAmount(t *testing.T) {
+	cases := []struct {
+		in    string
+		scale uint32
+		want  int64
+		text  string
+	}{
+		{"100", 2, 10000, "100.00"},
+		{"100.5", 2, 10050, "100.50"},
+		{"0.01", 2, 1, "0.01"},
+		{".5", 1, 5, "0.5"},
+		{"7", 0, 7, "7"},
+		{"-3.25", 2, -325, "-3.25"},
+		{"92233720368547758.07", 2, math.MaxInt64, "92233720368547758.07"},
+	}
+	for _, c := range cases {
+		got, err := ParseAmount(c.in, c.scale)
+		require.NoError(t, err, c.in)
+		require.Equal(t, c.want, got, c.in)
+		require.Equal(t, c.text, FormatAmount(got, c.scale))
+	}
+	for _, bad := range []string{"", "abc", "1.234", "1e5", "92233720368547758.08", "1..2", "."} {
+		_, err := ParseAmount(bad, 2)
+		require.Error(t, err, bad)
+	}
+}

@@ -1,0 +1,219 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"time"
+
+	cmttypes "github.com/cometbft/cometbft/types"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/puhui-chain/puhui/query"
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/x/identity"
+	"github.com/puhui-chain/puhui/x/ledger"
+)
+
+// Verification is what a successful proof check established.
+type Verification struct {
+	Height        int64  `json:"height"`        // height of the proven state
+	HeaderHeight  int64  `json:"header_height"` // height of the header carrying its AppHash
+	AppHash       string `json:"app_hash"`
+	SignedPower   int64  `json:"signed_power"`
+	TotalPower    int64  `json:"total_power"`
+	Entries       int    `json:"entries"`
+	ValidatorsFit bool   `json:"validators_match_trusted"`
+}
+
+// ErrVerification is wrapped by every verification failure.
+var ErrVerification = errors.New("verification failed")
+
+// VerifyOptions choose the trust anchor.
+type VerifyOptions struct {
+	// Trusted, when set, is the validator set the header's signers must be (e.g. genesis
+	// validators). When nil the node's own answer for that height is used, which proves the
+	// header is signed by that set but trusts the node to name it.
+	Trusted *cmttypes.ValidatorSet
+	// Wait bounds how long to wait for the next header to exist.
+	Wait time.Duration
+}
+
+// VerifyEntries checks proven entries of height h: it fetches the signed header of h+1
+// (whose AppHash commits to h's state), checks that more than 2/3 of the validator set's
+// power signed it, and checks every entry's proof against that AppHash.
+func (c *Client) VerifyEntries(ctx context.Context, h int64, entries []query.ProvenEntry, o VerifyOptions) (*Verification, error) {
+	if len(entries) == 0 {
+		return nil, fmt.Errorf("%w: no proven entries", ErrVerification)
+	}
+	hh := h + 1
+	if err := c.waitHeight(ctx, hh, o.Wait); err != nil {
+		return nil, err
+	}
+	commit, err := c.RPC.Commit(ctx, &hh)
+	if err != nil {
+		return nil, err
+	}
+	vals, err := c.validators(ctx, hh)
+	if err != nil {
+		return nil, err
+	}
+	v, err := verifySignedHeader(c.chainID, &commit.SignedHeader, vals, o.Trusted)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if err := store.VerifyProof(commit.AppHash, e.Key, e.Value, e.Proof); err != nil {
+			return nil, fmt.Errorf("%w: key %q: %v", ErrVerification, e.Key, err)
+		}
+	}
+	v.Height, v.Entries = h, len(entries)
+	return v, nil
+}
+
+// verifySignedHeader checks that sh is signed by more than 2/3 of vals, and that vals is the
+// set the header names (and the trusted set, if given).
+func verifySignedHeader(chainID string, sh *cmttypes.SignedHeader, vals, trusted *cmttypes.ValidatorSet) (*Verification, error) {
+	if sh.Header == nil || sh.Commit == nil {
+		return nil, fmt.Errorf("%w: incomplete signed header", ErrVerification)
+	}
+	if err := sh.ValidateBasic(chainID); err != nil {
+		return nil, fmt.Errorf("%w: header: %v", ErrVerification, err)
+	}
+	if !bytes.Equal(vals.Hash(), sh.ValidatorsHash) {
+		return nil, fmt.Errorf("%w: validator set does not match the header", ErrVerification)
+	}
+	v := &Verification{HeaderHeight: sh.Height, AppHash: fmt.Sprintf("%X", sh.AppHash), TotalPower: vals.TotalVotingPower()}
+	if trusted != nil {
+		if !bytes.Equal(trusted.Hash(), sh.ValidatorsHash) {
+			return nil, fmt.Errorf("%w: header signed by a validator set other than the trusted one", ErrVerification)
+		}
+		v.ValidatorsFit = true
+	}
+	if err := vals.VerifyCommitLight(chainID, sh.Commit.BlockID, sh.Height, sh.Commit); err != nil {
+		return nil, fmt.Errorf("%w: commit signatures: %v", ErrVerification, err)
+	}
+	for _, s := range sh.Commit.Signatures {
+		if s.BlockIDFlag == cmttypes.BlockIDFlagCommit {
+			if _, val := vals.GetByAddress(s.ValidatorAddress); val != nil {
+				v.SignedPower += val.VotingPower
+			}
+		}
+	}
+	return v, nil
+}
+
+func (c *Client) validators(ctx context.Context, h int64) (*cmttypes.ValidatorSet, error) {
+	var all []*cmttypes.Validator
+	perPage := 100
+	for page := 1; ; page++ {
+		res, err := c.RPC.Validators(ctx, &h, &page, &perPage)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, res.Validators...)
+		if len(all) >= res.Total || len(res.Validators) == 0 {
+			break
+		}
+	}
+	return cmttypes.NewValidatorSet(all), nil
+}
+
+func (c *Client) waitHeight(ctx context.Context, h int64, wait time.Duration) error {
+	if wait == 0 {
+		wait = 30 * time.Second
+	}
+	deadline := time.Now().Add(wait)
+	for {
+		st, err := c.RPC.Status(ctx)
+		if err != nil {
+			return err
+		}
+		if st.SyncInfo.LatestBlockHeight >= h {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("height %d not reached within %s", h, wait)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// VerifyAccount verifies an account view's proofs and that every field shown is what the
+// proven entries say.
+func (c *Client) VerifyAccount(ctx context.Context, a *query.Account, o VerifyOptions) (*Verification, error) {
+	if err := CheckAccountAgainstProofs(a); err != nil {
+		return nil, err
+	}
+	return c.VerifyEntries(ctx, a.Height, a.Proofs, o)
+}
+
+// CheckAccountAgainstProofs compares an account view's fields with its proven entries, so
+// that a verified proof also vouches for what is displayed.
+func CheckAccountAgainstProofs(a *query.Account) error {
+	proven := map[string][]byte{}
+	for _, e := range a.Proofs {
+		proven[string(e.Key)] = e.Value
+	}
+	need := func(key []byte) ([]byte, error) {
+		v, ok := proven[string(key)]
+		if !ok {
+			return nil, fmt.Errorf("%w: no proof for %q", ErrVerification, key)
+		}
+		return v, nil
+	}
+	raw, err := need(identity.AccountKey(a.Address))
+	if err != nil {
+		return err
+	}
+	var acc statepb.Account
+	if err := proto.Unmarshal(raw, &acc); err != nil || !bytes.Equal(acc.PubKey, a.PubKey) ||
+		acc.KycLevel != a.KYCLevel || acc.Sponsor != a.Sponsor {
+		return fmt.Errorf("%w: account record differs from its proof", ErrVerification)
+	}
+	check := func(key []byte, shown int64, what string) error {
+		v, err := need(key)
+		if err != nil {
+			return err
+		}
+		var got int64
+		if len(v) == 8 {
+			got = int64(binary.BigEndian.Uint64(v))
+		}
+		if got != shown {
+			return fmt.Errorf("%w: %s shown %d, proven %d", ErrVerification, what, shown, got)
+		}
+		return nil
+	}
+	frozenRaw, err := need(ledger.FrozenKey(a.Address))
+	if err != nil {
+		return err
+	}
+	if (len(frozenRaw) > 0) != a.Frozen {
+		return fmt.Errorf("%w: frozen flag differs from its proof", ErrVerification)
+	}
+	nonceRaw, err := need(tx.NonceKey(a.Address))
+	if err != nil {
+		return err
+	}
+	if len(nonceRaw) == 8 && binary.BigEndian.Uint64(nonceRaw) != a.Nonce || len(nonceRaw) == 0 && a.Nonce != 0 {
+		return fmt.Errorf("%w: nonce differs from its proof", ErrVerification)
+	}
+	for _, b := range a.Balances {
+		if err := check(ledger.BalanceKey(a.Address, b.Asset), b.Available, b.Asset+" available"); err != nil {
+			return err
+		}
+		if err := check(ledger.HeldKey(a.Address, b.Asset), b.Held, b.Asset+" held"); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/puhui-chain/puhui/node"
+)
+
+func addInitFlags(cmd *cobra.Command) {
+	cmd.Flags().String("chain-id", node.DefaultChainID, "chain id")
+	cmd.Flags().String("moniker", "puhui-node", "node name")
+	cmd.Flags().String("member-name", node.DefaultMemberName, "name of the founding member (a bank)")
+	cmd.Flags().String("time-zone", node.DefaultTimeZone, "the consortium's IANA time zone (business dates)")
+}
+
+func initOptions(cmd *cobra.Command) node.InitOptions {
+	s := func(n string) string { v, _ := cmd.Flags().GetString(n); return v }
+	return node.InitOptions{
+		ChainID: s("chain-id"), Moniker: s("moniker"), MemberName: s("member-name"), TimeZone: s("time-zone"),
+		APIListen: s("api-listen"), RPCListen: s("rpc-listen"), P2PListen: s("p2p-listen"),
+	}
+}
+
+func addListenFlags(cmd *cobra.Command) {
+	cmd.Flags().String("api-listen", "", "REST API listen address (default "+node.DefaultAPIListen+")")
+	cmd.Flags().String("rpc-listen", "", "CometBFT RPC listen address (default "+node.DefaultRPCListen+")")
+	cmd.Flags().String("p2p-listen", "", "P2P listen address (default "+node.DefaultP2PListen+")")
+}
+
+func newInitCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Create a node home: keys, genesis with one founding bank, configuration",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			home := homeOf(cmd)
+			if err := node.Init(home, initOptions(cmd)); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "initialised %s\n", home)
+			return nil
+		},
+	}
+	addInitFlags(cmd)
+	addListenFlags(cmd)
+	return cmd
+}
+
+func newStartCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "start",
+		Short: "Run a node (initialises the home on first run)",
+		Args:  cobra.NoArgs,
+		RunE:  runStart,
+	}
+	addInitFlags(cmd)
+	addListenFlags(cmd)
+	return cmd
+}
+
+func runStart(cmd *cobra.Command, _ []string) error {
+	home := homeOf(cmd)
+	if !node.IsInitialized(home) {
+		if err := node.Init(home, initOptions(cmd)); err != nil && !errors.Is(err, node.ErrAlreadyInitialized) {
+			return err
+		}
+		fmt.Fprintf(cmd.OutOrStdout(), "initialised %s\n", home)
+	}
+	s := func(n string) string { v, _ := cmd.Flags().GetString(n); return v }
+	ctx := cmd.Context()
+	n, err := node.Start(ctx, home, node.Overrides{
+		APIListen: s("api-listen"), RPCListen: s("rpc-listen"), P2PListen: s("p2p-listen"), Metrics: true,
+	})
+	if err != nil {
+		return err
+	}
+	out := cmd.OutOrStdout()
+	fmt.Fprintf(out, "puhui node %q running (chain %s, home %s)\n", n.Comet.Config().Moniker, n.ChainID, home)
+	fmt.Fprintf(out, "  REST API   http://%s  (OpenAPI: /openapi.json, events: /v1/events)\n", n.APIAddr)
+	fmt.Fprintf(out, "  metrics    http://%s/metrics\n", n.APIAddr)
+	fmt.Fprintf(out, "  RPC        http://%s\n", n.RPCAddr)
+	fmt.Fprintf(out, "  P2P        %s\n", n.P2PAddr)
+	fmt.Fprintf(out, "  operator   %s (key %q in %s/keyring)\n", n.Operator, node.OperatorKeyName, home)
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	<-sig
+	fmt.Fprintln(out, "stopping…")
+	return n.Stop()
+}

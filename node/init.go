@@ -1,0 +1,179 @@
+package node
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	cfg "github.com/cometbft/cometbft/config"
+	"github.com/cometbft/cometbft/crypto"
+	"github.com/cometbft/cometbft/crypto/ed25519"
+	"github.com/cometbft/cometbft/p2p"
+	"github.com/cometbft/cometbft/privval"
+	"github.com/cometbft/cometbft/types"
+
+	"github.com/puhui-chain/puhui/app"
+	"github.com/puhui-chain/puhui/keyring"
+)
+
+// InitOptions describe a new home.
+type InitOptions struct {
+	ChainID    string
+	Moniker    string
+	MemberName string
+	TimeZone   string
+	APIListen  string
+	RPCListen  string
+	P2PListen  string
+	// Genesis, when set, is used as the chain's genesis instead of a new single-member one
+	// (a node joining an existing network).
+	Genesis *types.GenesisDoc
+}
+
+func (o *InitOptions) defaults() {
+	def := func(s *string, v string) {
+		if *s == "" {
+			*s = v
+		}
+	}
+	def(&o.ChainID, DefaultChainID)
+	def(&o.Moniker, "puhui-node")
+	def(&o.MemberName, DefaultMemberName)
+	def(&o.TimeZone, DefaultTimeZone)
+	def(&o.APIListen, DefaultAPIListen)
+	def(&o.RPCListen, DefaultRPCListen)
+	def(&o.P2PListen, DefaultP2PListen)
+}
+
+// IsInitialized reports whether home already holds a node.
+func IsInitialized(home string) bool {
+	_, err := os.Stat(filepath.Join(home, "config", "genesis.json"))
+	return err == nil
+}
+
+// ErrAlreadyInitialized is returned by Init on an existing home.
+var ErrAlreadyInitialized = errors.New("home is already initialised")
+
+// Init creates a node home: CometBFT configuration, node and validator keys, an operator
+// key in the node keyring, and (unless one is given) a genesis with one founding member, a
+// bank, whose key is the operator key and whose node is the only validator.
+func Init(home string, o InitOptions) error {
+	o.defaults()
+	if IsInitialized(home) {
+		return ErrAlreadyInitialized
+	}
+	c := cometConfig(home, o)
+	cfg.EnsureRoot(home)
+	cfg.WriteConfigFile(filepath.Join(home, "config", "config.toml"), c)
+	pv, err := privval.LoadOrGenFilePV(c.PrivValidatorKeyFile(), c.PrivValidatorStateFile(), func() (crypto.PrivKey, error) {
+		return ed25519.GenPrivKey(), nil
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := p2p.LoadOrGenNodeKey(c.NodeKeyFile()); err != nil {
+		return err
+	}
+	passphrase, err := ensureKeyringPassphrase(home)
+	if err != nil {
+		return err
+	}
+	kr, err := keyring.Open(filepath.Join(home, "keyring"))
+	if err != nil {
+		return err
+	}
+	operator, err := kr.Add(OperatorKeyName, passphrase)
+	if err != nil {
+		return fmt.Errorf("operator key: %w", err)
+	}
+	if err := writeAppConfig(home, AppConfig{
+		APIListen: o.APIListen, OperatorKey: OperatorKeyName, OperatorToken: randomHex(32), LogFormat: "text", LogLevel: "info",
+	}); err != nil {
+		return err
+	}
+	gen := o.Genesis
+	if gen == nil {
+		valPub, err := pv.GetPubKey()
+		if err != nil {
+			return err
+		}
+		gen, err = newGenesis(o, operator.PubKey, valPub)
+		if err != nil {
+			return err
+		}
+	}
+	return gen.SaveAs(c.GenesisFile())
+}
+
+func newGenesis(o InitOptions, operatorPub []byte, validator crypto.PubKey) (*types.GenesisDoc, error) {
+	state, err := json.MarshalIndent(app.Genesis{
+		TimeZone: o.TimeZone,
+		Members:  []app.GenesisMember{{Name: o.MemberName, PubKey: operatorPub, Roles: []string{"bank"}}},
+	}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	gen := &types.GenesisDoc{
+		ChainID:         o.ChainID,
+		GenesisTime:     time.Now().UTC().Truncate(time.Second),
+		ConsensusParams: types.DefaultConsensusParams(),
+		Validators:      []types.GenesisValidator{{Address: validator.Address(), PubKey: validator, Power: 10, Name: o.Moniker}},
+		AppState:        state,
+	}
+	return gen, gen.ValidateAndComplete()
+}
+
+// cometConfig is CometBFT's configuration for a Puhui node.
+func cometConfig(home string, o InitOptions) *cfg.Config {
+	c := cfg.DefaultConfig()
+	c.SetRoot(home)
+	c.Moniker = o.Moniker
+	c.DBBackend = "pebbledb"
+	c.RPC.ListenAddress = "tcp://" + strings.TrimPrefix(o.RPCListen, "tcp://")
+	c.P2P.ListenAddress = "tcp://" + strings.TrimPrefix(o.P2PListen, "tcp://")
+	c.P2P.AddrBookStrict = false
+	c.P2P.AllowDuplicateIP = true
+	c.Consensus.TimeoutCommit = 200 * time.Millisecond
+	c.Consensus.CreateEmptyBlocks = true
+	c.Consensus.CreateEmptyBlocksInterval = EmptyBlockInterval
+	c.Mempool.Size = 20000
+	c.TxIndex.Indexer = "kv"
+	c.Instrumentation.Prometheus = true
+	c.Instrumentation.PrometheusListenAddr = "" // /metrics is served by the REST API
+	return c
+}
+
+// KeyringPassphrase returns the node keyring's passphrase: PUHUI_KEYRING_PASSPHRASE if set,
+// else the file config/keyring-passphrase written by init.
+func KeyringPassphrase(home string) (string, error) {
+	if p := os.Getenv("PUHUI_KEYRING_PASSPHRASE"); p != "" {
+		return p, nil
+	}
+	b, err := os.ReadFile(filepath.Join(home, "config", "keyring-passphrase"))
+	if err != nil {
+		return "", fmt.Errorf("node keyring passphrase: set PUHUI_KEYRING_PASSPHRASE or restore config/keyring-passphrase: %w", err)
+	}
+	return strings.TrimSpace(string(b)), nil
+}
+
+func ensureKeyringPassphrase(home string) (string, error) {
+	if p := os.Getenv("PUHUI_KEYRING_PASSPHRASE"); p != "" {
+		return p, nil
+	}
+	p := randomHex(24)
+	return p, writeFileAtomic(filepath.Join(home, "config", "keyring-passphrase"), []byte(p+"\n"), 0o600)
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b)
+}

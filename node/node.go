@@ -1,0 +1,250 @@
+package node
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	cfg "github.com/cometbft/cometbft/config"
+	cmtlog "github.com/cometbft/cometbft/libs/log"
+	nm "github.com/cometbft/cometbft/node"
+	"github.com/cometbft/cometbft/p2p"
+	"github.com/cometbft/cometbft/privval"
+	"github.com/cometbft/cometbft/proxy"
+	"github.com/cometbft/cometbft/rpc/client/local"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/spf13/viper"
+
+	"github.com/puhui-chain/puhui/api"
+	"github.com/puhui-chain/puhui/app"
+	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/keyring"
+	"github.com/puhui-chain/puhui/store"
+)
+
+// Overrides change a home's configuration for one run (command-line flags).
+type Overrides struct {
+	APIListen string
+	RPCListen string
+	P2PListen string
+	// Metrics registers Prometheus metrics in the default registry; only one node per process
+	// may do so.
+	Metrics bool
+	Log     io.Writer
+}
+
+// Node is a running Puhui node.
+type Node struct {
+	Home    string
+	ChainID string
+	Comet   *nm.Node
+	App     *app.App
+	Client  *local.Local
+	API     *http.Server
+	APIAddr string
+	RPCAddr string
+	P2PAddr string
+	// Operator is the address of the operator key that signs operator API requests.
+	Operator string
+
+	db       *store.DB
+	log      *slog.Logger
+	ln       net.Listener
+	operator *client.Signer
+}
+
+// OperatorSigner is the node's operator key (a founding member's key on a fresh chain).
+func (n *Node) OperatorSigner() (*client.Signer, error) {
+	if n.operator == nil {
+		return nil, errors.New("node has no operator key")
+	}
+	return n.operator, nil
+}
+
+// LoadCometConfig reads home/config/config.toml over CometBFT's defaults.
+func LoadCometConfig(home string) (*cfg.Config, error) {
+	c := cfg.DefaultConfig()
+	v := viper.New()
+	v.SetConfigFile(filepath.Join(home, "config", "config.toml"))
+	if err := v.ReadInConfig(); err != nil {
+		return nil, fmt.Errorf("read config.toml: %w", err)
+	}
+	if err := v.Unmarshal(c); err != nil {
+		return nil, fmt.Errorf("parse config.toml: %w", err)
+	}
+	c.SetRoot(home)
+	return c, c.ValidateBasic()
+}
+
+// Start runs the node in home until Stop.
+func Start(ctx context.Context, home string, o Overrides) (*Node, error) {
+	c, err := LoadCometConfig(home)
+	if err != nil {
+		return nil, err
+	}
+	ac, err := LoadAppConfig(home)
+	if err != nil {
+		return nil, err
+	}
+	applyOverrides(c, &ac, o)
+	logOut := o.Log
+	if logOut == nil {
+		logOut = os.Stderr
+	}
+	log := newSlog(logOut, ac)
+	gen, err := nm.DefaultGenesisDocProviderFunc(c)()
+	if err != nil {
+		return nil, fmt.Errorf("genesis: %w", err)
+	}
+	db, err := store.Open(filepath.Join(c.DBDir(), "puhui-state.db"), store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	n := &Node{Home: home, ChainID: gen.GenesisDoc.ChainID, db: db, log: log}
+	n.App = app.New(db, gen.GenesisDoc.ChainID, log.With("module", "app"))
+	if o.Metrics {
+		if err := n.App.Metrics().Register(prometheus.DefaultRegisterer); err != nil {
+			db.Close()
+			return nil, err
+		}
+	} else {
+		c.Instrumentation.Prometheus = false
+	}
+	if err := n.startComet(ctx, c, logOut, ac.LogLevel); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := n.startAPI(ac, o.Metrics); err != nil {
+		n.Stop()
+		return nil, err
+	}
+	return n, nil
+}
+
+func applyOverrides(c *cfg.Config, ac *AppConfig, o Overrides) {
+	if o.APIListen != "" {
+		ac.APIListen = o.APIListen
+	}
+	if o.RPCListen != "" {
+		c.RPC.ListenAddress = "tcp://" + strings.TrimPrefix(o.RPCListen, "tcp://")
+	}
+	if o.P2PListen != "" {
+		c.P2P.ListenAddress = "tcp://" + strings.TrimPrefix(o.P2PListen, "tcp://")
+	}
+}
+
+func newSlog(w io.Writer, ac AppConfig) *slog.Logger {
+	level := slog.LevelInfo
+	switch ac.LogLevel {
+	case "debug":
+		level = slog.LevelDebug
+	case "error":
+		level = slog.LevelError
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if ac.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func (n *Node) startComet(ctx context.Context, c *cfg.Config, w io.Writer, level string) error {
+	pv := privval.LoadFilePV(c.PrivValidatorKeyFile(), c.PrivValidatorStateFile())
+	nodeKey, err := p2p.LoadNodeKey(c.NodeKeyFile())
+	if err != nil {
+		return err
+	}
+	logger := cmtlog.NewTMLogger(cmtlog.NewSyncWriter(w))
+	opt, err := cmtlog.AllowLevel(level)
+	if err != nil {
+		opt = cmtlog.AllowInfo()
+	}
+	logger = cmtlog.NewFilter(logger, opt)
+	cmt, err := nm.NewNode(ctx, c, pv, nodeKey,
+		proxy.NewConsensusSyncLocalClientCreator(n.App),
+		nm.DefaultGenesisDocProviderFunc(c),
+		cfg.DefaultDBProvider,
+		nm.DefaultMetricsProvider(c.Instrumentation),
+		logger)
+	if err != nil {
+		return fmt.Errorf("create CometBFT node: %w", err)
+	}
+	if err := cmt.Start(); err != nil {
+		return fmt.Errorf("start CometBFT node: %w", err)
+	}
+	n.Comet = cmt
+	n.Client = local.New(cmt)
+	n.RPCAddr = strings.TrimPrefix(c.RPC.ListenAddress, "tcp://")
+	n.P2PAddr = fmt.Sprintf("%s@%s", nodeKey.ID(), strings.TrimPrefix(c.P2P.ListenAddress, "tcp://"))
+	return nil
+}
+
+func (n *Node) startAPI(ac AppConfig, metrics bool) error {
+	signer, err := n.operatorSigner(ac)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", ac.APIListen)
+	if err != nil {
+		return fmt.Errorf("api listen %s: %w", ac.APIListen, err)
+	}
+	handler := api.New(api.Config{
+		Client:        client.New(n.Client, n.ChainID),
+		Operator:      signer,
+		OperatorToken: ac.OperatorToken,
+		Metrics:       metrics,
+		Log:           n.log.With("module", "api"),
+	})
+	n.ln = ln
+	n.operator = signer
+	n.Operator = signer.Address()
+	n.APIAddr = ln.Addr().String()
+	n.API = &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := n.API.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			n.log.Error("api server stopped", "err", err)
+		}
+	}()
+	return nil
+}
+
+func (n *Node) operatorSigner(ac AppConfig) (*client.Signer, error) {
+	pass, err := KeyringPassphrase(n.Home)
+	if err != nil {
+		return nil, err
+	}
+	kr, err := keyring.Open(filepath.Join(n.Home, "keyring"))
+	if err != nil {
+		return nil, err
+	}
+	priv, err := kr.Load(ac.OperatorKey, pass)
+	if err != nil {
+		return nil, fmt.Errorf("operator key %q: %w", ac.OperatorKey, err)
+	}
+	return client.NewSigner(priv), nil
+}
+
+// Stop shuts the node down: the API first (no new requests), then CometBFT (waiting for every
+// reactor), and only then the state database.
+func (n *Node) Stop() error {
+	var errs []error
+	if n.API != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		errs = append(errs, n.API.Shutdown(ctx))
+		cancel()
+	}
+	if n.Comet != nil && n.Comet.IsRunning() {
+		errs = append(errs, n.Comet.Stop())
+		n.Comet.Wait()
+	}
+	errs = append(errs, n.db.Close())
+	return errors.Join(errs...)
+}
