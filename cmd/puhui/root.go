@@ -47,9 +47,16 @@ func homeOf(cmd *cobra.Command) string {
 	return h
 }
 
+func defaultNode() string {
+	if n := os.Getenv("PUHUI_NODE"); n != "" {
+		return n
+	}
+	return DefaultNode
+}
+
 // addClientFlags adds --node and -o to a command that talks to a node.
 func addClientFlags(cmd *cobra.Command) {
-	cmd.Flags().String(flagNode, DefaultNode, "CometBFT RPC address of a node")
+	cmd.Flags().String(flagNode, defaultNode(), "CometBFT RPC address of a node (PUHUI_NODE)")
 	addOutputFlag(cmd)
 }
 

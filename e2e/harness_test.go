@@ -1,0 +1,167 @@
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/puhui-chain/puhui/client"
+)
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// binary builds cmd/puhui once per test run.
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "puhui-e2e-bin-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "puhui")
+		out, err := exec.Command("go", "build", "-o", binPath, "../cmd/puhui").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+func freePort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// proc is a node running as a child process.
+type proc struct {
+	cmd     *exec.Cmd
+	home    string
+	api     string
+	rpc     string
+	p2p     string
+	logPath string
+}
+
+// startNode runs `puhui start` for home on fresh loopback ports and waits until it answers.
+func startNode(t *testing.T, home string, ports *proc) *proc {
+	t.Helper()
+	p := ports
+	if p == nil {
+		p = &proc{api: freePort(t), rpc: freePort(t), p2p: freePort(t)}
+	}
+	p.home = home
+	p.logPath = filepath.Join(home+"-logs", fmt.Sprintf("node-%d.log", time.Now().UnixNano()))
+	if err := os.MkdirAll(filepath.Dir(p.logPath), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	logFile, err := os.Create(p.logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.cmd = exec.Command(binary(t), "start", "--home", home, "--api-listen", p.api, "--rpc-listen", p.rpc, "--p2p-listen", p.p2p)
+	p.cmd.Stdout, p.cmd.Stderr = logFile, logFile
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		p.kill()
+		logFile.Close()
+	})
+	p.waitReady(t)
+	return p
+}
+
+func (p *proc) waitReady(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		c, err := client.Dial(ctx, p.rpc)
+		if err == nil {
+			st, err := c.Status(ctx)
+			if err == nil && st.Height >= 1 {
+				cancel()
+				return
+			}
+		}
+		cancel()
+		if p.cmd.ProcessState != nil {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("node did not become ready; log:\n%s", tail(p.logPath, 40))
+}
+
+func (p *proc) client(t *testing.T) *client.Client {
+	t.Helper()
+	c, err := client.Dial(context.Background(), p.rpc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// kill sends SIGKILL: no shutdown code runs, as in a power cut.
+func (p *proc) kill() {
+	if p.cmd.Process != nil && p.cmd.ProcessState == nil {
+		_ = p.cmd.Process.Signal(syscall.SIGKILL)
+		_ = p.cmd.Wait()
+	}
+}
+
+// stop sends SIGTERM and waits for a clean exit.
+func (p *proc) stop(t *testing.T) {
+	t.Helper()
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- p.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("node exited with %v; log:\n%s", err, tail(p.logPath, 30))
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("node did not stop on SIGTERM")
+	}
+}
+
+func tail(path string, n int) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return err.Error()
+	}
+	defer f.Close()
+	var lines []string
+	s := bufio.NewScanner(f)
+	s.Buffer(make([]byte, 1<<20), 1<<20)
+	for s.Scan() {
+		lines = append(lines, s.Text())
+		if len(lines) > n {
+			lines = lines[1:]
+		}
+	}
+	return strings.Join(lines, "\n")
+}

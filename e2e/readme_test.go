@@ -1,0 +1,47 @@
+package e2e
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// walkthrough extracts the README's walkthrough script.
+func walkthrough(t *testing.T) string {
+	t.Helper()
+	readme, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	_, rest, ok := strings.Cut(string(readme), "<!-- walkthrough:start -->")
+	require.True(t, ok, "README has no walkthrough start marker")
+	block, _, ok := strings.Cut(rest, "<!-- walkthrough:end -->")
+	require.True(t, ok, "README has no walkthrough end marker")
+	block = strings.TrimSpace(block)
+	block = strings.TrimPrefix(block, "```bash")
+	block = strings.TrimSuffix(block, "```")
+	return block
+}
+
+// TestReadmeWalkthrough runs the README's walkthrough, as written, against a node started
+// with the built binary.
+func TestReadmeWalkthrough(t *testing.T) {
+	home := filepath.Join(t.TempDir(), "home")
+	n := startNode(t, home, nil)
+	script := walkthrough(t)
+	// The script builds bin/puhui from the repository root (ignored by git) and writes
+	// alice-proof.json there, which the test removes.
+	cmd := exec.Command("bash", "-euo", "pipefail", "-c", script)
+	cmd.Dir = ".."
+	cmd.Env = append(os.Environ(), "PUHUI_HOME="+home, "PUHUI_NODE=http://"+n.rpc)
+	out, err := cmd.CombinedOutput()
+	t.Cleanup(func() { os.Remove("../alice-proof.json") })
+	require.NoError(t, err, "walkthrough failed:\n%s\nnode log:\n%s", out, tail(n.logPath, 20))
+	text := string(out)
+	require.Contains(t, text, "ledger.minted")
+	require.Contains(t, text, "amount=1234", "transfer of 12.34 is 1234 minor units")
+	require.Contains(t, text, "available 987.66")
+	require.Contains(t, text, "OK: 5 entries")
+}
