@@ -150,7 +150,7 @@ func decodeCases() []decodeCase {
 			body = protowire.AppendTag(body, 77, protowire.VarintType)
 			return protowire.AppendVarint(body, 5)
 		}),
-		{"too many messages wins over no messages check order", func(t testing.TB) []byte {
+		{"nonce is checked before messages", func(t testing.TB) []byte {
 			return signedRaw(t, withBody(func(b *txpb.TxBody) { b.Nonce = 0; b.Msgs = nil }))
 		}, tx.ErrBadNonce},
 	}

@@ -1,0 +1,87 @@
+package tx_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/tx/txpb"
+)
+
+func TestMsgTypes(t *testing.T) {
+	types := tx.MsgTypes()
+	require.Equal(t, []string{
+		"register_asset", "mint", "burn", "transfer", "multi_transfer", "place_hold",
+		"release_hold", "capture_hold", "set_frozen", "register_account", "set_kyc_level",
+	}, types, "names are part of the API; new types are appended")
+	for _, name := range types {
+		m := tx.NewMsg(name)
+		require.NotNil(t, m, name)
+		require.Equal(t, name, tx.MsgType(m))
+		require.NotNil(t, tx.Inner(m))
+		// An empty inner message still encodes its case.
+		bz, err := proto.Marshal(m)
+		require.NoError(t, err)
+		var back txpb.Msg
+		require.NoError(t, proto.Unmarshal(bz, &back))
+		require.Equal(t, name, tx.MsgType(&back))
+	}
+	require.Nil(t, tx.NewMsg("bogus"))
+	require.Nil(t, tx.NewMsg(""))
+	require.Nil(t, tx.NewMsg("Transfer"))
+	require.Equal(t, "", tx.MsgType(nil))
+	require.Equal(t, "", tx.MsgType(&txpb.Msg{}))
+	require.Nil(t, tx.Inner(&txpb.Msg{}))
+
+	inner, ok := tx.Inner(transferMsg(5)).(*txpb.MsgTransfer)
+	require.True(t, ok)
+	require.Equal(t, int64(5), inner.Amount)
+}
+
+func TestMsgsFromJSON(t *testing.T) {
+	msgs, err := tx.MsgsFromJSON([]byte(`[
+		{"transfer":{"to":"1c0c490f1b5528d8173c5de46d131160e4b2c0c3","asset":"CNY","amount":"100"}},
+		{"mint":{}}
+	]`))
+	require.NoError(t, err)
+	require.Len(t, msgs, 2)
+	require.Equal(t, "transfer", tx.MsgType(msgs[0]))
+	require.Equal(t, "mint", tx.MsgType(msgs[1]))
+	tr := msgs[0].GetTransfer()
+	require.Equal(t, "1c0c490f1b5528d8173c5de46d131160e4b2c0c3", tr.To)
+	require.Equal(t, "CNY", tr.Asset)
+	require.Equal(t, int64(100), tr.Amount)
+
+	for _, tc := range []struct {
+		in   string
+		want *tx.Error
+	}{
+		{`[]`, tx.ErrNoMessages},
+		{`null`, tx.ErrNoMessages},
+		{``, tx.ErrMalformed},
+		{`[`, tx.ErrMalformed},
+		{`{}`, tx.ErrMalformed},
+		{`"transfer"`, tx.ErrMalformed},
+		{`[{"bogus":{}}]`, tx.ErrMalformed},
+		{`[{"transfer":{},"mint":{}}]`, tx.ErrMalformed},
+		{`[{"transfer":{"amount":"x"}}]`, tx.ErrMalformed},
+		{`[{"transfer":{}}]}`, tx.ErrMalformed},
+	} {
+		msgs, err := tx.MsgsFromJSON([]byte(tc.in))
+		require.ErrorIs(t, err, tc.want, "input %q", tc.in)
+		require.Nil(t, msgs)
+	}
+}
+
+// MsgsFromJSON splices its input into `{"msgs":` + data + `}`, so input that is not a JSON
+// array but an array followed by other TxBody fields is accepted and the extra fields are
+// silently dropped.
+func TestMsgsFromJSONRejectsTrailingFields(t *testing.T) {
+	msgs, err := tx.MsgsFromJSON([]byte(`[{"transfer":{}}],"memo":"x","nonce":"9"`))
+	if err == nil {
+		knownBug(t, "MsgsFromJSON accepted non-array input with extra TxBody fields (%d msgs)", len(msgs))
+	}
+	require.ErrorIs(t, err, tx.ErrMalformed)
+}
