@@ -19,19 +19,25 @@ import (
 
 // TxEvent is a committed transaction on the event stream.
 type TxEvent struct {
-	Height int64   `json:"height"`
-	Index  uint32  `json:"index"`
-	Hash   string  `json:"hash"`
-	Code   uint32  `json:"code"`
+	Height int64         `json:"height"`
+	Index  uint32        `json:"index"`
+	Hash   string        `json:"hash"`
+	Code   uint32        `json:"code"`
 	Events []query.Event `json:"events"`
+}
+
+// Ready is the first message of a stream: the subscription is in place, so nothing
+// committed after it is missed.
+type Ready struct {
+	Query string `json:"query"`
 }
 
 // BlockEvent is a committed block on the event stream.
 type BlockEvent struct {
-	Height int64     `json:"height"`
-	Time   time.Time `json:"time"`
-	NumTxs int       `json:"num_txs"`
-	Events []query.Event   `json:"events"` // block-level events (scheduled work)
+	Height int64         `json:"height"`
+	Time   time.Time     `json:"time"`
+	NumTxs int           `json:"num_txs"`
+	Events []query.Event `json:"events"` // block-level events (scheduled work)
 }
 
 var subscriberSeq atomic.Uint64
@@ -40,7 +46,7 @@ func (s *server) registerEvents(api huma.API) {
 	sse.Register(api, huma.Operation{
 		OperationID: "stream-events", Method: http.MethodGet, Path: "/v1/events",
 		Summary: "Live stream of committed transactions and blocks (server-sent events)",
-	}, map[string]any{"tx": TxEvent{}, "block": BlockEvent{}}, func(ctx context.Context, in *struct {
+	}, map[string]any{"ready": Ready{}, "tx": TxEvent{}, "block": BlockEvent{}}, func(ctx context.Context, in *struct {
 		Kind string `query:"kind" enum:"all,tx,block" default:"all"`
 	}, send sse.Sender) {
 		s.stream(ctx, in.Kind, send)
@@ -64,6 +70,9 @@ func (s *server) stream(ctx context.Context, kind string, send sse.Sender) {
 		return
 	}
 	defer func() { _ = s.Client.RPC.UnsubscribeAll(context.Background(), name) }()
+	if send.Data(Ready{Query: q}) != nil {
+		return
+	}
 	// Idle chains still produce a block every few seconds, which keeps the stream alive.
 	for {
 		select {

@@ -12,7 +12,8 @@ import (
 	"github.com/puhui-chain/puhui/tx"
 )
 
-type operatorAuth struct {
+// OperatorAuth is the operator bearer token header.
+type OperatorAuth struct {
 	Authorization string `header:"Authorization" doc:"Bearer <operator_token>"`
 }
 
@@ -24,9 +25,9 @@ type operatorKeyOutput struct {
 }
 
 type operatorTxInput struct {
-	operatorAuth
+	OperatorAuth
 	Body struct {
-		Messages []any `json:"messages" minItems:"1" maxItems:"64" doc:"messages in protobuf JSON form, e.g. {transfer: {to, asset, amount}}"`
+		Messages []any  `json:"messages" minItems:"1" maxItems:"64" doc:"messages in protobuf JSON form, e.g. {transfer: {to, asset, amount}}"`
 		Memo     string `json:"memo,omitempty" maxLength:"256"`
 	}
 }
@@ -37,7 +38,7 @@ func (s *server) registerOperator(api huma.API) {
 	huma.Register(api, huma.Operation{
 		OperationID: "operator-key", Method: http.MethodGet, Path: "/v1/operator/key", Security: operatorSecurity,
 		Summary: "The node operator's account",
-	}, func(_ context.Context, in *operatorAuth) (*operatorKeyOutput, error) {
+	}, func(_ context.Context, in *OperatorAuth) (*operatorKeyOutput, error) {
 		if err := s.authorize(in.Authorization); err != nil {
 			return nil, err
 		}

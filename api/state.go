@@ -16,7 +16,8 @@ type memberOutput struct{ Body *query.Member }
 type membersOutput struct{ Body []query.Member }
 type holdOutput struct{ Body *query.Hold }
 
-type addressInput struct {
+// AddressInput is an address path parameter.
+type AddressInput struct {
 	Address string `path:"address" minLength:"40" maxLength:"40" pattern:"^[0-9a-f]{40}$" doc:"account address (40 lower-case hex)"`
 }
 
@@ -26,7 +27,7 @@ func (s *server) registerState(api huma.API) {
 		Summary:     "An account: roles, KYC level, nonce, balances; with prove=true, proofs of every entry",
 		Description: "Proofs are against the AppHash of `height`, which is in the header of height+1 (GET /v1/blocks/{height+1}).",
 	}, func(ctx context.Context, in *struct {
-		addressInput
+		AddressInput
 		Prove bool `query:"prove" doc:"include state proofs"`
 	}) (*accountOutput, error) {
 		a, err := s.Client.Account(ctx, in.Address, in.Prove)
@@ -62,7 +63,7 @@ func (s *server) registerState(api huma.API) {
 			return &membersOutput{Body: m}, nil
 		})
 	huma.Register(api, huma.Operation{OperationID: "get-member", Method: http.MethodGet, Path: "/v1/members/{address}", Summary: "One member"},
-		func(ctx context.Context, in *addressInput) (*memberOutput, error) {
+		func(ctx context.Context, in *AddressInput) (*memberOutput, error) {
 			m, err := s.Client.Member(ctx, in.Address)
 			if err != nil {
 				return nil, problemOf(err)

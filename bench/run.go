@@ -99,7 +99,7 @@ func submitShare(ctx context.Context, c *client.Client, accts []*account, w, n i
 					return true
 				}
 				now := time.Now()
-				res, err := c.RPC.BroadcastTxSync(ctx, raw)
+				res, err := c.Submit(ctx, raw, false)
 				if err == nil && res.Code == 0 {
 					t.mu.Lock()
 					t.submitted[sha256.Sum256(raw)] = now
@@ -107,7 +107,7 @@ func submitShare(ctx context.Context, c *client.Client, accts []*account, w, n i
 					submitted.Add(1)
 					break
 				}
-				if isMempoolFull(err, "") {
+				if client.IsMempoolFull(err) {
 					time.Sleep(5 * time.Millisecond) // back-pressure: retry the same nonce
 					continue
 				}

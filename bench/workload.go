@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -124,13 +123,4 @@ func presign(ctx context.Context, c *client.Client, accts []*account, cfg Config
 	wg.Wait()
 	close(errs)
 	return <-errs
-}
-
-// isMempoolFull recognises CometBFT's back-pressure answer.
-func isMempoolFull(err error, log string) bool {
-	s := log
-	if err != nil {
-		s = err.Error()
-	}
-	return strings.Contains(s, "mempool is full") || strings.Contains(s, "too many")
 }

@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	abci "github.com/cometbft/cometbft/abci/types"
+	"github.com/cometbft/cometbft/mempool"
 	rpcclient "github.com/cometbft/cometbft/rpc/client"
 	rpchttp "github.com/cometbft/cometbft/rpc/client/http"
 	coretypes "github.com/cometbft/cometbft/rpc/core/types"
@@ -196,6 +198,10 @@ func (c *Client) Submit(ctx context.Context, raw []byte, wait bool) (*TxResult, 
 	start := time.Now()
 	res, err := c.RPC.BroadcastTxSync(ctx, raw)
 	if err != nil {
+		if refused := refusal(err); refused != nil {
+			refused.Hash = tx.HashHex(raw)
+			return refused, nil
+		}
 		return nil, err
 	}
 	out := &TxResult{Hash: tx.HashHex(raw), Code: res.Code, Codespace: res.Codespace, Log: res.Log, Pending: res.Code == 0}
@@ -241,4 +247,31 @@ func Events(in []abci.Event) []query.Event {
 		out = append(out, ev)
 	}
 	return out
+}
+
+// invalidTxText matches CometBFT's text for a transaction refused by CheckTx, as it arrives
+// over HTTP (in-process it is a typed mempool.ErrInvalidTx).
+var invalidTxText = regexp.MustCompile(`is invalid: code=(\d+), data=[0-9A-F]*, log='(.*)', codespace='([a-z_]*)'`)
+
+// refusal turns CometBFT v1's CheckTx refusal, which it reports as an error, into a result
+// with the application's code; nil if err is something else.
+func refusal(err error) *TxResult {
+	var inv mempool.ErrInvalidTx
+	if errors.As(err, &inv) {
+		return &TxResult{Code: inv.Code, Codespace: inv.Codespace, Log: inv.Log}
+	}
+	if m := invalidTxText.FindStringSubmatch(err.Error()); m != nil {
+		code, _ := strconv.ParseUint(m[1], 10, 32)
+		return &TxResult{Code: uint32(code), Codespace: m[3], Log: m[2]}
+	}
+	return nil
+}
+
+// IsMempoolFull reports CometBFT's back-pressure answer: retry the same transaction later.
+func IsMempoolFull(err error) bool {
+	var full mempool.ErrMempoolIsFull
+	if errors.As(err, &full) || errors.Is(err, mempool.ErrRecheckFull) {
+		return true
+	}
+	return err != nil && (strings.Contains(err.Error(), "mempool is full") || strings.Contains(err.Error(), "considered as full"))
 }

@@ -154,7 +154,7 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache) error {
 		return err
 	}
 	if old := height - db.keepRecent; old > 0 {
-		if err := prune(db.pdb, b, old); err != nil {
+		if err := prune(db.pdb, b, old, db.nodes.pending); err != nil {
 			return err
 		}
 	}

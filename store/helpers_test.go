@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"math/rand/v2"
-	"os"
 	"sort"
 	"testing"
 
@@ -183,13 +182,4 @@ func requireProves(t testing.TB, db *DB, key string, want []byte) {
 	require.NoError(t, err, "prove %q at height %d", key, s.Height)
 	require.NoError(t, VerifyProof(s.Root, []byte(key), want, p), "verify %q", key)
 	require.True(t, bytes.Equal(want, s.Get([]byte(key))) || (len(want) == 0 && s.Get([]byte(key)) == nil))
-}
-
-// knownBug skips a test that demonstrates a bug in non-test code, unless PUHUI_KNOWN_BUGS is
-// set, in which case the test runs and fails. Remove the call once the bug is fixed.
-func knownBug(t *testing.T, format string, args ...any) {
-	t.Helper()
-	if os.Getenv("PUHUI_KNOWN_BUGS") == "" {
-		t.Skipf("KNOWN BUG (PUHUI_KNOWN_BUGS=1 to run): "+format, args...)
-	}
 }

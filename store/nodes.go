@@ -64,6 +64,9 @@ func (n *nodeStore) Set(hash, value []byte) error {
 }
 
 func (n *nodeStore) Delete(hash []byte) error {
+	// A node written since the last commit never reaches disk if it is already superseded;
+	// the orphan record still covers an older copy of the same content on disk.
+	delete(n.pending, string(hash))
 	n.orphans = append(n.orphans, append([]byte(nil), hash...))
 	return nil
 }
@@ -100,8 +103,9 @@ func (n *nodeStore) flush(b *pebble.Batch) error {
 	return nil
 }
 
-// prune deletes the nodes orphaned at height, unless they were written again later.
-func prune(db *pebble.DB, b *pebble.Batch, height int64) error {
+// prune deletes the nodes orphaned at height, unless they were written again later —
+// including in the batch being committed (pending), whose writes are not on disk yet.
+func prune(db *pebble.DB, b *pebble.Batch, height int64, pending map[string][]byte) error {
 	lo, hi := orphanKey(height, 0), orphanKey(height+1, 0)
 	it, err := db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 	if err != nil {
@@ -109,6 +113,9 @@ func prune(db *pebble.DB, b *pebble.Batch, height int64) error {
 	}
 	defer it.Close()
 	for it.First(); it.Valid(); it.Next() {
+		if _, rewritten := pending[string(it.Value())]; rewritten {
+			continue
+		}
 		nk := nodeKey(it.Value())
 		v, closer, err := db.Get(nk)
 		if err == nil {

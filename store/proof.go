@@ -55,15 +55,22 @@ func (s *Snapshot) Prove(key []byte) ([]byte, error) {
 var ErrProofInvalid = errors.New("proof does not match the root")
 
 // VerifyProof checks an encoded proof that key maps to value (nil: key absent) under root.
-func VerifyProof(root, key, value, proofBytes []byte) error {
+// Proofs come from untrusted nodes: a malformed one is an error, never a panic (the tree
+// library panics on some malformed leaf data).
+func VerifyProof(root, key, value, proofBytes []byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: malformed proof: %v", ErrProofInvalid, r)
+		}
+	}()
 	var proof smt.SparseMerkleProof
 	if err := proof.Unmarshal(proofBytes); err != nil {
 		return fmt.Errorf("decode proof: %w", err)
 	}
 	spec := smt.NewTrieSpec(sha256.New(), false)
-	ok, err := smt.VerifyProof(&proof, root, key, value, &spec)
-	if err != nil {
-		return fmt.Errorf("%w: %v", ErrProofInvalid, err)
+	ok, verr := smt.VerifyProof(&proof, root, key, value, &spec)
+	if verr != nil {
+		return fmt.Errorf("%w: %v", ErrProofInvalid, verr)
 	}
 	if !ok {
 		return ErrProofInvalid

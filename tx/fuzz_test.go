@@ -64,7 +64,8 @@ func FuzzMsgsFromJSON(f *testing.F) {
 		msgs, err := tx.MsgsFromJSON(data)
 		if err != nil {
 			require.Nil(t, msgs)
-			require.True(t, errors.Is(err, tx.ErrMalformed) || errors.Is(err, tx.ErrNoMessages), "%v", err)
+			require.True(t, errors.Is(err, tx.ErrMalformed) || errors.Is(err, tx.ErrNoMessages) ||
+				errors.Is(err, tx.ErrUnknownMsg) || errors.Is(err, tx.ErrTooManyMsgs), "%v", err)
 			return
 		}
 		require.NotEmpty(t, msgs)

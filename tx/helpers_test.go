@@ -1,7 +1,6 @@
 package tx_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/cometbft/cometbft/crypto/ed25519"
@@ -62,13 +61,4 @@ func signedRaw(t testing.TB, b *txpb.TxBody) []byte {
 	t.Helper()
 	body := marshalBody(t, b)
 	return envelope(t, body, sign(t, alice, body))
-}
-
-// knownBug skips a test that demonstrates a bug in non-test code, unless PUHUI_KNOWN_BUGS is
-// set, in which case the test runs and fails. Remove the call once the bug is fixed.
-func knownBug(t *testing.T, format string, args ...any) {
-	t.Helper()
-	if os.Getenv("PUHUI_KNOWN_BUGS") == "" {
-		t.Skipf("KNOWN BUG (PUHUI_KNOWN_BUGS=1 to run): "+format, args...)
-	}
 }

@@ -1,6 +1,8 @@
 package tx
 
 import (
+	"encoding/json"
+
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
@@ -55,14 +57,29 @@ func Inner(m *txpb.Msg) proto.Message {
 }
 
 // MsgsFromJSON parses a JSON array of messages in protojson form, e.g.
-// [{"transfer":{"to":"…","asset":"CNY","amount":"100"}}].
+// [{"transfer":{"to":"…","asset":"CNY","amount":"100"}}]. Each element must set exactly one
+// known message type.
 func MsgsFromJSON(data []byte) ([]*txpb.Msg, error) {
-	var wrapper txpb.TxBody
-	if err := (protojson.UnmarshalOptions{}).Unmarshal(append(append([]byte(`{"msgs":`), data...), '}'), &wrapper); err != nil {
-		return nil, ErrMalformed.Wrapf("messages: %v", err)
+	var items []json.RawMessage
+	if err := json.Unmarshal(data, &items); err != nil {
+		return nil, ErrMalformed.Wrapf("messages must be a JSON array: %v", err)
 	}
-	if len(wrapper.Msgs) == 0 {
+	if len(items) == 0 {
 		return nil, ErrNoMessages
 	}
-	return wrapper.Msgs, nil
+	if len(items) > MaxMsgs {
+		return nil, ErrTooManyMsgs.Wrapf("%d messages, limit %d", len(items), MaxMsgs)
+	}
+	out := make([]*txpb.Msg, 0, len(items))
+	for i, item := range items {
+		var m txpb.Msg
+		if err := protojson.Unmarshal(item, &m); err != nil {
+			return nil, ErrMalformed.Wrapf("message %d: %v", i, err)
+		}
+		if MsgType(&m) == "" {
+			return nil, ErrUnknownMsg.Wrapf("message %d has no known type", i)
+		}
+		out = append(out, &m)
+	}
+	return out, nil
 }

@@ -73,7 +73,9 @@ func viewOf(i keyring.Info) keyView {
 	return keyView{Name: i.Name, Address: i.Address, PubKey: hex.EncodeToString(i.PubKey)}
 }
 
-func (k keyView) text() string { return fmt.Sprintf("%-16s %s  pub_key %s", k.Name, k.Address, k.PubKey) }
+func (k keyView) text() string {
+	return fmt.Sprintf("%-16s %s  pub_key %s", k.Name, k.Address, k.PubKey)
+}
 
 func newKeysCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "keys", Short: "Manage the encrypted keyring (passphrase: PUHUI_PASSPHRASE or prompt)"}

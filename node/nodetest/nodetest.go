@@ -1,0 +1,72 @@
+package nodetest
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/keyring"
+	"github.com/puhui-chain/puhui/node"
+)
+
+// Node is a started node with what tests need to drive it.
+type Node struct {
+	*node.Node
+	Client   *client.Client
+	Operator *client.Signer
+	Token    string
+	APIURL   string
+}
+
+// Start initialises a home in t.TempDir and starts a single-validator node on loopback.
+func Start(t testing.TB) *Node {
+	t.Helper()
+	keyring.KDFParams = keyring.Argon2Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1} // fast keys in tests
+	home := filepath.Join(t.TempDir(), "home")
+	err := node.Init(home, node.InitOptions{ChainID: "puhui-test", APIListen: "127.0.0.1:0", RPCListen: "127.0.0.1:0", P2PListen: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs io.Writer = io.Discard
+	if os.Getenv("PUHUI_TEST_LOGS") != "" {
+		logs = os.Stderr
+	}
+	n, err := node.Start(context.Background(), home, node.Overrides{Log: logs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := n.Stop(); err != nil {
+			t.Errorf("stop: %v", err)
+		}
+	})
+	ac, err := node.LoadAppConfig(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	op, err := n.OperatorSigner()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &Node{Node: n, Client: client.New(n.Client, n.ChainID), Operator: op, Token: ac.OperatorToken, APIURL: "http://" + n.APIAddr}
+	out.WaitHeight(t, 1)
+	return out
+}
+
+// WaitHeight waits until the chain has committed height h.
+func (n *Node) WaitHeight(t testing.TB, h int64) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		st, err := n.Client.Status(context.Background())
+		if err == nil && st.Height >= h {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("height %d not reached", h)
+}
