@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 
 	abci "github.com/cometbft/cometbft/abci/types"
 
@@ -39,6 +40,8 @@ type App struct {
 	mu         sync.Mutex
 	mempoolSeq map[string]uint64
 
+	sigVerifications atomic.Int64
+
 	// AfterBlock, when set, is called after each FinalizeBlock with the block's working
 	// state (tests use it to assert invariants after every block).
 	AfterBlock func(height int64, state store.Reader)
@@ -59,6 +62,9 @@ func New(db *store.DB, chainID string, log *slog.Logger) *App {
 		mempoolSeq: make(map[string]uint64),
 	}
 }
+
+// SignatureVerifications counts signatures verified so far (cache misses).
+func (a *App) SignatureVerifications() int64 { return a.sigVerifications.Load() }
 
 // DB exposes the state database (for the node's queries and tests).
 func (a *App) DB() *store.DB { return a.db }

@@ -30,6 +30,7 @@ func (a *App) checkTx(raw []byte, recheck bool) error {
 		return tx.ErrWrongChain.Wrapf("transaction for %q, this chain is %q", d.Body.ChainId, a.chainID)
 	}
 	if !recheck && !a.sigs.has(d.Hash) {
+		a.sigVerifications.Add(1)
 		if !d.VerifySignature() {
 			return tx.ErrBadSignature
 		}

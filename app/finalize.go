@@ -80,6 +80,7 @@ func (a *App) verifyBlockSignatures(txs [][]byte) ([]*tx.Decoded, []bool) {
 		}
 	}
 	if len(batched) > 0 {
+		a.sigVerifications.Add(int64(len(batched)))
 		// On failure the verifier reports each signature's validity itself.
 		_, each := bv.Verify()
 		for j, i := range batched {

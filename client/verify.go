@@ -62,7 +62,7 @@ func (c *Client) VerifyEntries(ctx context.Context, h int64, entries []query.Pro
 	if err != nil {
 		return nil, err
 	}
-	v, err := verifySignedHeader(c.chainID, &commit.SignedHeader, vals, o.Trusted)
+	v, err := VerifySignedHeader(c.chainID, &commit.SignedHeader, vals, o.Trusted)
 	if err != nil {
 		return nil, err
 	}
@@ -75,9 +75,9 @@ func (c *Client) VerifyEntries(ctx context.Context, h int64, entries []query.Pro
 	return v, nil
 }
 
-// verifySignedHeader checks that sh is signed by more than 2/3 of vals, and that vals is the
+// VerifySignedHeader checks that sh is signed by more than 2/3 of vals, and that vals is the
 // set the header names (and the trusted set, if given).
-func verifySignedHeader(chainID string, sh *cmttypes.SignedHeader, vals, trusted *cmttypes.ValidatorSet) (*Verification, error) {
+func VerifySignedHeader(chainID string, sh *cmttypes.SignedHeader, vals, trusted *cmttypes.ValidatorSet) (*Verification, error) {
 	if sh.Header == nil || sh.Commit == nil {
 		return nil, fmt.Errorf("%w: incomplete signed header", ErrVerification)
 	}

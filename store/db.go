@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/cockroachdb/pebble"
+	"github.com/cockroachdb/pebble/bloom"
 	"github.com/cockroachdb/pebble/vfs"
 	"github.com/pokt-network/smt"
 )
@@ -24,6 +25,8 @@ type DB struct {
 	nodes *nodeStore
 	trie  *smt.SMT
 
+	reads *readCache
+
 	mu     sync.RWMutex // guards height and root for readers on other goroutines
 	height int64
 	root   []byte
@@ -35,17 +38,36 @@ type Options struct {
 	KeepRecent int64 // heights of superseded nodes kept for proofs; 0 means the default
 }
 
-// Open opens (or creates) the state database in dir.
-func Open(dir string, opts Options) (*DB, error) {
-	po := &pebble.Options{}
+// CacheBytes is the size of pebble's block cache: large enough to keep the tree's upper
+// levels and hot accounts in memory.
+const CacheBytes = 256 << 20
+
+func pebbleOptions(opts Options) *pebble.Options {
+	po := &pebble.Options{
+		Cache:        pebble.NewCache(CacheBytes),
+		MemTableSize: 64 << 20,
+		// Point reads of absent keys (a frozen flag, a member record of an individual) are
+		// common in execution; bloom filters answer them without touching data blocks.
+		Levels: make([]pebble.LevelOptions, 7),
+	}
+	for i := range po.Levels {
+		po.Levels[i].FilterPolicy = bloom.FilterPolicy(10)
+		po.Levels[i].BlockSize = 32 << 10
+	}
 	if opts.InMemory {
 		po.FS = vfs.NewMem()
 	}
+	return po
+}
+
+// Open opens (or creates) the state database in dir.
+func Open(dir string, opts Options) (*DB, error) {
+	po := pebbleOptions(opts)
 	pdb, err := pebble.Open(dir, po)
 	if err != nil {
 		return nil, fmt.Errorf("open state db: %w", err)
 	}
-	db := &DB{pdb: pdb, keepRecent: opts.KeepRecent}
+	db := &DB{pdb: pdb, keepRecent: opts.KeepRecent, reads: newReadCache()}
 	if db.keepRecent <= 0 {
 		db.keepRecent = DefaultKeepRecent
 	}
@@ -100,8 +122,8 @@ func (db *DB) LastCommit() (int64, []byte) {
 	return db.height, append([]byte(nil), db.root...)
 }
 
-// State is a reader of the committed state, for execution on the consensus goroutine.
-func (db *DB) State() Reader { return pebbleReader{db.pdb} }
+// State is a reader of the committed state (through the read cache).
+func (db *DB) State() Reader { return cachedReader{db} }
 
 // ApplyChanges puts changes into the tree and returns the new root. It persists nothing:
 // the nodes wait in memory for Commit. It may be called more than once before a Commit (the
@@ -168,6 +190,7 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache) error {
 	if err := b.Commit(pebble.Sync); err != nil {
 		return fmt.Errorf("commit state: %w", err)
 	}
+	db.reads.update(changes)
 	db.nodes.reset()
 	db.mu.Lock()
 	db.height, db.root = height, append([]byte(nil), root...)
