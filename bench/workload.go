@@ -75,7 +75,7 @@ func send(ctx context.Context, c *client.Client, s *client.Signer, msgs ...*txpb
 
 // fund registers the accounts that are not yet registered and mints to each, in batches.
 func fund(ctx context.Context, c *client.Client, funder *client.Signer, accts []*account, asset string) error {
-	const batch = 60 // two messages per account, within the message limit
+	const batch = 30 // two messages per account, within the 64-message limit
 	for start := 0; start < len(accts); start += batch {
 		var msgs []*txpb.Msg
 		for _, a := range accts[start:min(start+batch, len(accts))] {

@@ -51,7 +51,7 @@ func (c *Client) VerifyEntries(ctx context.Context, h int64, entries []query.Pro
 		return nil, fmt.Errorf("%w: no proven entries", ErrVerification)
 	}
 	hh := h + 1
-	if err := c.waitHeight(ctx, hh, o.Wait); err != nil {
+	if err := c.WaitHeight(ctx, hh, o.Wait); err != nil {
 		return nil, err
 	}
 	commit, err := c.RPC.Commit(ctx, &hh)
@@ -123,7 +123,8 @@ func (c *Client) validators(ctx context.Context, h int64) (*cmttypes.ValidatorSe
 	return cmttypes.NewValidatorSet(all), nil
 }
 
-func (c *Client) waitHeight(ctx context.Context, h int64, wait time.Duration) error {
+// WaitHeight waits until the node has committed height h, for at most wait (0: 30 s).
+func (c *Client) WaitHeight(ctx context.Context, h int64, wait time.Duration) error {
 	if wait == 0 {
 		wait = 30 * time.Second
 	}

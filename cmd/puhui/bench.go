@@ -105,5 +105,10 @@ func benchTarget(ctx context.Context, cmd *cobra.Command) (*client.Client, *clie
 		stop()
 		return nil, nil, nil, err
 	}
-	return client.New(n.Client, n.ChainID), signer, stop, nil
+	c := client.New(n.Client, n.ChainID)
+	if err := c.WaitHeight(ctx, 1, time.Minute); err != nil {
+		stop()
+		return nil, nil, nil, err
+	}
+	return c, signer, stop, nil
 }

@@ -60,13 +60,7 @@ func Start(t testing.TB) *Node {
 // WaitHeight waits until the chain has committed height h.
 func (n *Node) WaitHeight(t testing.TB, h int64) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		st, err := n.Client.Status(context.Background())
-		if err == nil && st.Height >= h {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
+	if err := n.Client.WaitHeight(context.Background(), h, 30*time.Second); err != nil {
+		t.Fatal(err)
 	}
-	t.Fatalf("height %d not reached", h)
 }
