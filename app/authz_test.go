@@ -53,3 +53,22 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthorizationTableExpectations pins the rules people rely on, independently of the table.
+func TestAuthorizationTableExpectations(t *testing.T) {
+	allowed := func(mt string, r identity.Role) bool { return app.Allowed(mt, []identity.Role{r}) }
+	for _, mt := range tx.MsgTypes() {
+		require.False(t, allowed(mt, identity.RoleAuditor), "auditors only read: %s", mt)
+		require.Equal(t, mt == "set_frozen", allowed(mt, identity.RoleRegulator), "regulator and %s", mt)
+	}
+	for _, mt := range []string{"transfer", "multi_transfer", "place_hold", "release_hold", "capture_hold"} {
+		require.True(t, allowed(mt, identity.RoleIndividual), mt)
+	}
+	for _, mt := range []string{"register_asset", "mint", "burn", "register_account", "set_kyc_level", "set_frozen"} {
+		require.False(t, allowed(mt, identity.RoleIndividual), mt)
+	}
+	require.True(t, allowed("register_account", identity.RoleMFI))
+	require.True(t, allowed("set_kyc_level", identity.RoleKYCProvider))
+	require.False(t, allowed("mint", identity.RoleOracle))
+	require.False(t, app.Allowed("transfer", nil), "an unknown signer has no role")
+}

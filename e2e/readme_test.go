@@ -1,11 +1,13 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -44,4 +46,12 @@ func TestReadmeWalkthrough(t *testing.T) {
 	require.Contains(t, text, "amount=1234", "transfer of 12.34 is 1234 minor units")
 	require.Contains(t, text, "available 987.66")
 	require.Contains(t, text, "OK: 5 entries")
+
+	// SIGTERM stops the node cleanly; a second start reuses the home and carries on.
+	st, err := n.client(t).Status(context.Background())
+	require.NoError(t, err)
+	n.stop(t)
+	n2 := startNode(t, home, &proc{api: n.api, rpc: n.rpc, p2p: n.p2p})
+	require.NoError(t, n2.client(t).WaitHeight(context.Background(), st.Height+1, 30*time.Second))
+	require.NotContains(t, tail(n.logPath, 200), "panic")
 }
