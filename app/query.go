@@ -10,6 +10,7 @@ import (
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/x/identity"
 	"github.com/puhui-chain/puhui/x/ledger"
 )
@@ -82,17 +83,9 @@ func (a *App) answer(s *store.Snapshot, req *abci.QueryRequest) (any, error) {
 	return nil, tx.ErrNotFound.Wrapf("unknown query path %q", req.Path)
 }
 
-func assetView(a interface {
-	GetCode() string
-	GetName() string
-	GetScale() uint32
-	GetMaxSupply() int64
-	GetIssuer() string
-	GetMinted() int64
-	GetBurned() int64
-}) query.Asset {
-	return query.Asset{Code: a.GetCode(), Name: a.GetName(), Scale: a.GetScale(), MaxSupply: a.GetMaxSupply(),
-		Issuer: a.GetIssuer(), Minted: a.GetMinted(), Burned: a.GetBurned(), Supply: a.GetMinted() - a.GetBurned()}
+func assetView(a *statepb.Asset) query.Asset {
+	return query.Asset{Code: a.Code, Name: a.Name, Scale: a.Scale, MaxSupply: a.MaxSupply,
+		Issuer: a.Issuer, Minted: a.Minted, Burned: a.Burned, Supply: a.Minted - a.Burned}
 }
 
 // accountView gathers an account's records; with prove, every key it read comes with a proof.
@@ -119,7 +112,7 @@ func accountView(s *store.Snapshot, addr string, prove bool) (*query.Account, er
 	if !prove {
 		return v, nil
 	}
-	v.RootAtHgt = s.Root
+	v.AppHash = s.Root
 	for _, k := range keys {
 		p, err := s.Prove(k)
 		if err != nil {

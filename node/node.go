@@ -57,7 +57,6 @@ type Node struct {
 
 	db       *store.DB
 	log      *slog.Logger
-	ln       net.Listener
 	operator *client.Signer
 }
 
@@ -203,7 +202,6 @@ func (n *Node) startAPI(ac AppConfig, metrics bool) error {
 		Metrics:       metrics,
 		Log:           n.log.With("module", "api"),
 	})
-	n.ln = ln
 	n.operator = signer
 	n.Operator = signer.Address()
 	n.APIAddr = ln.Addr().String()

@@ -28,17 +28,17 @@ type Balance struct {
 
 // Account is an account's state.
 type Account struct {
-	Address   string        `json:"address"`
-	PubKey    []byte        `json:"pub_key"`
-	Sponsor   string        `json:"sponsor,omitempty"`
-	KYCLevel  uint32        `json:"kyc_level"`
-	Roles     []string      `json:"roles"`
-	Nonce     uint64        `json:"nonce"`
-	Frozen    bool          `json:"frozen"`
-	Balances  []Balance     `json:"balances"`
-	Height    int64         `json:"height"`
-	Proofs    []ProvenEntry `json:"proofs,omitempty"`
-	RootAtHgt []byte        `json:"app_hash,omitempty"` // the root the proofs are against
+	Address  string        `json:"address"`
+	PubKey   []byte        `json:"pub_key"`
+	Sponsor  string        `json:"sponsor,omitempty"`
+	KYCLevel uint32        `json:"kyc_level"`
+	Roles    []string      `json:"roles"`
+	Nonce    uint64        `json:"nonce"`
+	Frozen   bool          `json:"frozen"`
+	Balances []Balance     `json:"balances"`
+	Height   int64         `json:"height"`
+	Proofs   []ProvenEntry `json:"proofs,omitempty"`
+	AppHash  []byte        `json:"app_hash,omitempty"` // the root the proofs are against
 }
 
 // Asset is a registered asset.

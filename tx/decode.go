@@ -13,7 +13,6 @@ const (
 	MaxMemoBytes   = 256
 	MaxChainIDLen  = 50
 	SignatureSize  = 64
-	MaxPayouts     = 256
 	MaxStringField = 128
 )
 

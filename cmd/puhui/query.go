@@ -138,7 +138,7 @@ func accountText(ctx context.Context, c *client.Client, a *query.Account) string
 		fmt.Fprintf(&b, "\n  %-8s available %s  held %s", bal.Asset, client.FormatAmount(bal.Available, scale), client.FormatAmount(bal.Held, scale))
 	}
 	if len(a.Proofs) > 0 {
-		fmt.Fprintf(&b, "\n  %d proven entries against app hash %X (in header %d); check with: puhui verify", len(a.Proofs), a.RootAtHgt, a.Height+1)
+		fmt.Fprintf(&b, "\n  %d proven entries against app hash %X (in header %d); check with: puhui verify", len(a.Proofs), a.AppHash, a.Height+1)
 	}
 	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
 )
 
@@ -122,6 +123,6 @@ func amountOf(ctx context.Context, c *client.Client, asset, text string) (int64,
 func newTxRawCmd() *cobra.Command {
 	return txCommand("send-json MESSAGES_JSON", "Sign and submit messages given in protobuf JSON, e.g. '[{\"transfer\":{...}}]'",
 		cobra.ExactArgs(1), func(_ context.Context, _ *client.Client, _ *cobra.Command, args []string) ([]*txpb.Msg, error) {
-			return msgsFromJSON(args[0])
+			return tx.MsgsFromJSON([]byte(args[0]))
 		})
 }

@@ -10,11 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/puhui-chain/puhui/client"
-	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
 )
-
-func msgsFromJSON(s string) ([]*txpb.Msg, error) { return tx.MsgsFromJSON([]byte(s)) }
 
 func str(cmd *cobra.Command, name string) string { v, _ := cmd.Flags().GetString(name); return v }
 

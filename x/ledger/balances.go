@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"sort"
+
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/x/core"
@@ -25,40 +27,27 @@ func HeldOf(r store.Reader, addr, asset string) int64 { return core.GetInt64(r, 
 
 // Balances lists an account's balances (assets with an available or held amount), by code.
 func Balances(r store.Reader, addr string) []Balance {
-	var out []Balance
-	seen := map[string]int{}
-	prefix := balancePrefix(addr)
-	store.IteratePrefix(r, prefix, func(k, v []byte) bool {
-		code := string(k[len(prefix):])
-		seen[code] = len(out)
-		out = append(out, Balance{Asset: code, Available: core.DecodeInt64(v)})
-		return true
-	})
-	heldPrefix := core.Key("lg", "held", addr, "")
-	var heldOnly []Balance
-	store.IteratePrefix(r, heldPrefix, func(k, v []byte) bool {
-		code := string(k[len(heldPrefix):])
-		if i, ok := seen[code]; ok {
-			out[i].Held = core.DecodeInt64(v)
-		} else {
-			heldOnly = append(heldOnly, Balance{Asset: code, Held: core.DecodeInt64(v)})
-		}
-		return true
-	})
-	return mergeByAsset(out, heldOnly)
-}
-
-func mergeByAsset(a, b []Balance) []Balance {
-	out := make([]Balance, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		if j == len(b) || (i < len(a) && a[i].Asset < b[j].Asset) {
-			out = append(out, a[i])
-			i++
-		} else {
-			out = append(out, b[j])
-			j++
-		}
+	byAsset := map[string]*Balance{}
+	var codes []string
+	collect := func(prefix []byte, set func(b *Balance, v int64)) {
+		store.IteratePrefix(r, prefix, func(k, v []byte) bool {
+			code := string(k[len(prefix):])
+			b, ok := byAsset[code]
+			if !ok {
+				b = &Balance{Asset: code}
+				byAsset[code] = b
+				codes = append(codes, code)
+			}
+			set(b, core.DecodeInt64(v))
+			return true
+		})
+	}
+	collect(balancePrefix(addr), func(b *Balance, v int64) { b.Available = v })
+	collect(core.Key("lg", "held", addr, ""), func(b *Balance, v int64) { b.Held = v })
+	sort.Strings(codes)
+	out := make([]Balance, len(codes))
+	for i, c := range codes {
+		out[i] = *byAsset[c]
 	}
 	return out
 }

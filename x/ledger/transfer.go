@@ -3,6 +3,7 @@ package ledger
 import (
 	"fmt"
 
+	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
 )
@@ -33,6 +34,9 @@ func MultiTransfer(ctx *core.Context, m *txpb.MsgMultiTransfer) error {
 func SetFrozen(ctx *core.Context, m *txpb.MsgSetFrozen) error {
 	if err := checkRecipient(ctx, "account", m.Account); err != nil {
 		return err
+	}
+	if len(m.Reason) > tx.MaxStringField {
+		return ErrBadName.Wrapf("reason over %d bytes", tx.MaxStringField)
 	}
 	if m.Frozen {
 		reason := m.Reason

@@ -71,10 +71,3 @@ func RunDue(ctx *core.Context, handlers map[string]Handler) (int, error) {
 	}
 	return len(batch), nil
 }
-
-// Pending counts entries due at or before at (for tests and metrics).
-func Pending(r store.Reader, at int64) int {
-	n := 0
-	r.Iterate(prefix, entryKey(at+1, "", ""), func(_, _ []byte) bool { n++; return true })
-	return n
-}
