@@ -250,3 +250,14 @@ func openStream(t *testing.T, url string) *stream {
 	require.Eventually(t, func() bool { return strings.Contains(s.String(), "event: ready") }, 10*time.Second, 20*time.Millisecond)
 	return s
 }
+
+// TestShutdownEndsEventStreams: a node stops promptly and cleanly with a stream open.
+func TestShutdownEndsEventStreams(t *testing.T) {
+	n := nodetest.Start(t)
+	s := openStream(t, n.APIURL+"/v1/events")
+	require.Eventually(t, func() bool { return strings.Contains(s.String(), "event: block") }, 10*time.Second, 20*time.Millisecond,
+		"idle chains still stream blocks")
+	start := time.Now()
+	require.NoError(t, n.Stop())
+	require.Less(t, time.Since(start), 4*time.Second)
+}

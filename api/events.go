@@ -29,7 +29,7 @@ type TxEvent struct {
 // Ready is the first message of a stream: the subscription is in place, so nothing
 // committed after it is missed.
 type Ready struct {
-	Query string `json:"query"`
+	Kind string `json:"kind"`
 }
 
 // BlockEvent is a committed block on the event stream.
@@ -57,31 +57,35 @@ func (s *server) stream(ctx context.Context, kind string, send sse.Sender) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	name := fmt.Sprintf("api-sse-%d", subscriberSeq.Add(1))
-	q := "tm.event = 'Tx' OR tm.event = 'NewBlock'"
-	switch kind {
-	case "tx":
-		q = "tm.event = 'Tx'"
-	case "block":
-		q = "tm.event = 'NewBlock'"
-	}
-	ch, err := s.Client.RPC.Subscribe(ctx, name, q, 1000)
-	if err != nil {
-		_ = send.Data(map[string]string{"error": err.Error()})
-		return
-	}
 	defer func() { _ = s.Client.RPC.UnsubscribeAll(context.Background(), name) }()
-	if send.Data(Ready{Query: q}) != nil {
+	// CometBFT's query language has no OR: one subscription per event kind.
+	var txs, blocks <-chan coretypes.ResultEvent
+	var err error
+	if kind != "block" {
+		if txs, err = s.Client.RPC.Subscribe(ctx, name, "tm.event = 'Tx'", 1000); err != nil {
+			return
+		}
+	}
+	if kind != "tx" {
+		if blocks, err = s.Client.RPC.Subscribe(ctx, name, "tm.event = 'NewBlock'", 100); err != nil {
+			return
+		}
+	}
+	if send.Data(Ready{Kind: kind}) != nil {
 		return
 	}
 	// Idle chains still produce a block every few seconds, which keeps the stream alive.
 	for {
+		var ev coretypes.ResultEvent
+		var ok bool
 		select {
 		case <-ctx.Done():
 			return
-		case ev, ok := <-ch:
-			if !ok || send.Data(eventPayload(ev)) != nil {
-				return
-			}
+		case ev, ok = <-txs:
+		case ev, ok = <-blocks:
+		}
+		if !ok || send.Data(eventPayload(ev)) != nil {
+			return
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	cfg "github.com/cometbft/cometbft/config"
@@ -57,6 +58,8 @@ type Node struct {
 
 	db       *store.DB
 	log      *slog.Logger
+	stopOnce sync.Once
+	stopErr  error
 	operator *client.Signer
 }
 
@@ -205,7 +208,12 @@ func (n *Node) startAPI(ac AppConfig, metrics bool) error {
 	n.operator = signer
 	n.Operator = signer.Address()
 	n.APIAddr = ln.Addr().String()
-	n.API = &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	// Requests derive from a context that shutdown cancels, so that event streams end and
+	// Shutdown does not wait on them.
+	base, cancel := context.WithCancel(context.Background())
+	n.API = &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second,
+		BaseContext: func(net.Listener) context.Context { return base }}
+	n.API.RegisterOnShutdown(cancel)
 	go func() {
 		if err := n.API.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			n.log.Error("api server stopped", "err", err)
@@ -233,6 +241,11 @@ func (n *Node) operatorSigner(ac AppConfig) (*client.Signer, error) {
 // Stop shuts the node down: the API first (no new requests), then CometBFT (waiting for every
 // reactor), and only then the state database.
 func (n *Node) Stop() error {
+	n.stopOnce.Do(func() { n.stopErr = n.stop() })
+	return n.stopErr
+}
+
+func (n *Node) stop() error {
 	var errs []error
 	if n.API != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
