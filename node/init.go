@@ -60,6 +60,15 @@ func IsInitialized(home string) bool {
 // ErrAlreadyInitialized is returned by Init on an existing home.
 var ErrAlreadyInitialized = errors.New("home is already initialised")
 
+// founder is what a prepared home contributes to a genesis: its member and its validator.
+type founder struct {
+	Name        string
+	OperatorPub []byte
+	Validator   crypto.PubKey
+	Moniker     string
+	NodeID      string
+}
+
 // Init creates a node home: CometBFT configuration, node and validator keys, an operator
 // key in the node keyring, and (unless one is given) a genesis with one founding member, a
 // bank, whose key is the operator key and whose node is the only validator.
@@ -68,65 +77,81 @@ func Init(home string, o InitOptions) error {
 	if IsInitialized(home) {
 		return ErrAlreadyInitialized
 	}
-	c := cometConfig(home, o)
-	cfg.EnsureRoot(home)
-	cfg.WriteConfigFile(filepath.Join(home, "config", "config.toml"), c)
-	pv, err := privval.LoadOrGenFilePV(c.PrivValidatorKeyFile(), c.PrivValidatorStateFile(), func() (crypto.PrivKey, error) {
-		return ed25519.GenPrivKey(), nil
-	})
+	f, err := prepareHome(home, o)
 	if err != nil {
-		return err
-	}
-	if _, err := p2p.LoadOrGenNodeKey(c.NodeKeyFile()); err != nil {
-		return err
-	}
-	passphrase, err := ensureKeyringPassphrase(home)
-	if err != nil {
-		return err
-	}
-	kr, err := keyring.Open(filepath.Join(home, "keyring"))
-	if err != nil {
-		return err
-	}
-	operator, err := kr.Add(OperatorKeyName, passphrase)
-	if err != nil {
-		return fmt.Errorf("operator key: %w", err)
-	}
-	if err := writeAppConfig(home, AppConfig{
-		APIListen: o.APIListen, OperatorKey: OperatorKeyName, OperatorToken: randomHex(32), LogFormat: "text", LogLevel: "info",
-	}); err != nil {
 		return err
 	}
 	gen := o.Genesis
 	if gen == nil {
-		valPub, err := pv.GetPubKey()
-		if err != nil {
-			return err
-		}
-		gen, err = newGenesis(o, operator.PubKey, valPub)
-		if err != nil {
+		if gen, err = newGenesis(o.ChainID, o.TimeZone, []founder{f}); err != nil {
 			return err
 		}
 	}
-	return gen.SaveAs(c.GenesisFile())
+	return gen.SaveAs(filepath.Join(home, "config", "genesis.json"))
 }
 
-func newGenesis(o InitOptions, operatorPub []byte, validator crypto.PubKey) (*types.GenesisDoc, error) {
-	state, err := json.MarshalIndent(app.Genesis{
-		TimeZone: o.TimeZone,
-		Members:  []app.GenesisMember{{Name: o.MemberName, PubKey: operatorPub, Roles: []string{"bank"}}},
-	}, "", "  ")
+// prepareHome writes everything of a home but the genesis.
+func prepareHome(home string, o InitOptions) (founder, error) {
+	c := cometConfig(home, o)
+	cfg.EnsureRoot(home)
+	writeCometConfig(home, c)
+	pv, err := privval.LoadOrGenFilePV(c.PrivValidatorKeyFile(), c.PrivValidatorStateFile(), func() (crypto.PrivKey, error) {
+		return ed25519.GenPrivKey(), nil
+	})
+	if err != nil {
+		return founder{}, err
+	}
+	nodeKey, err := p2p.LoadOrGenNodeKey(c.NodeKeyFile())
+	if err != nil {
+		return founder{}, err
+	}
+	passphrase, err := ensureKeyringPassphrase(home)
+	if err != nil {
+		return founder{}, err
+	}
+	kr, err := keyring.Open(filepath.Join(home, "keyring"))
+	if err != nil {
+		return founder{}, err
+	}
+	operator, err := kr.Add(OperatorKeyName, passphrase)
+	if err != nil {
+		return founder{}, fmt.Errorf("operator key: %w", err)
+	}
+	if err := writeAppConfig(home, AppConfig{
+		APIListen: o.APIListen, OperatorKey: OperatorKeyName, OperatorToken: randomHex(32), LogFormat: "text", LogLevel: "info",
+	}); err != nil {
+		return founder{}, err
+	}
+	valPub, err := pv.GetPubKey()
+	if err != nil {
+		return founder{}, err
+	}
+	return founder{Name: o.MemberName, OperatorPub: operator.PubKey, Validator: valPub, Moniker: o.Moniker, NodeID: string(nodeKey.ID())}, nil
+}
+
+// newGenesis makes a genesis in which every founder is a bank member and an equal-power
+// validator.
+func newGenesis(chainID, timeZone string, founders []founder) (*types.GenesisDoc, error) {
+	g := app.Genesis{TimeZone: timeZone}
+	gen := &types.GenesisDoc{
+		ChainID:         chainID,
+		GenesisTime:     time.Now().UTC().Truncate(time.Second),
+		ConsensusParams: types.DefaultConsensusParams(),
+	}
+	for _, f := range founders {
+		g.Members = append(g.Members, app.GenesisMember{Name: f.Name, PubKey: f.OperatorPub, Roles: []string{"bank"}})
+		gen.Validators = append(gen.Validators, types.GenesisValidator{Address: f.Validator.Address(), PubKey: f.Validator, Power: 10, Name: f.Moniker})
+	}
+	state, err := json.MarshalIndent(g, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	gen := &types.GenesisDoc{
-		ChainID:         o.ChainID,
-		GenesisTime:     time.Now().UTC().Truncate(time.Second),
-		ConsensusParams: types.DefaultConsensusParams(),
-		Validators:      []types.GenesisValidator{{Address: validator.Address(), PubKey: validator, Power: 10, Name: o.Moniker}},
-		AppState:        state,
-	}
+	gen.AppState = state
 	return gen, gen.ValidateAndComplete()
+}
+
+func writeCometConfig(home string, c *cfg.Config) {
+	cfg.WriteConfigFile(filepath.Join(home, "config", "config.toml"), c)
 }
 
 // cometConfig is CometBFT's configuration for a Puhui node.

@@ -1,0 +1,136 @@
+package node
+
+import (
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/puhui-chain/puhui/tx"
+)
+
+// TestnetNode describes one node of a local testnet (testnet.json).
+type TestnetNode struct {
+	Name          string `json:"name"`
+	Home          string `json:"home"`
+	APIURL        string `json:"api_url"`
+	RPCURL        string `json:"rpc_url"`
+	P2PAddress    string `json:"p2p_address"` // node-id@host:port
+	MemberAddress string `json:"member_address"`
+	APIListen     string `json:"-"`
+	RPCListen     string `json:"-"`
+	P2PListen     string `json:"-"`
+}
+
+// Testnet is the layout written by NewTestnet.
+type Testnet struct {
+	ChainID string        `json:"chain_id"`
+	Nodes   []TestnetNode `json:"nodes"`
+}
+
+// TestnetFile is the name of the layout file in the output directory.
+const TestnetFile = "testnet.json"
+
+// NewTestnet writes n node homes (out/node0 …) on 127.0.0.1 with distinct free ports, one
+// shared genesis in which each node's operator is a founding member (a bank) and each node a
+// validator of equal power, and every node listing the others as persistent peers.
+func NewTestnet(out string, n int, chainID, timeZone string) (*Testnet, error) {
+	if n < 1 || n > 64 {
+		return nil, fmt.Errorf("validators must be 1..64, got %d", n)
+	}
+	if _, err := os.Stat(filepath.Join(out, TestnetFile)); err == nil {
+		return nil, fmt.Errorf("%s already holds a testnet", out)
+	}
+	tn := &Testnet{ChainID: chainID}
+	var founders []founder
+	for i := 0; i < n; i++ {
+		ports, err := freePorts(3)
+		if err != nil {
+			return nil, err
+		}
+		name := fmt.Sprintf("node%d", i)
+		home := filepath.Join(out, name)
+		o := InitOptions{ChainID: chainID, Moniker: name, MemberName: fmt.Sprintf("Bank %d", i), TimeZone: timeZone,
+			APIListen: ports[0], RPCListen: ports[1], P2PListen: ports[2]}
+		o.defaults()
+		f, err := prepareHome(home, o)
+		if err != nil {
+			return nil, err
+		}
+		founders = append(founders, f)
+		tn.Nodes = append(tn.Nodes, TestnetNode{
+			Name: name, Home: home, APIURL: "http://" + ports[0], RPCURL: "http://" + ports[1],
+			P2PAddress: f.NodeID + "@" + ports[2], MemberAddress: tx.AddressOf(f.OperatorPub),
+			APIListen: ports[0], RPCListen: ports[1], P2PListen: ports[2],
+		})
+	}
+	gen, err := newGenesis(chainID, timeZone, founders)
+	if err != nil {
+		return nil, err
+	}
+	for i, nd := range tn.Nodes {
+		if err := gen.SaveAs(filepath.Join(nd.Home, "config", "genesis.json")); err != nil {
+			return nil, err
+		}
+		if err := setPeers(nd.Home, tn.peersExcept(i)); err != nil {
+			return nil, err
+		}
+	}
+	data, err := json.MarshalIndent(tn, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return tn, writeFileAtomic(filepath.Join(out, TestnetFile), data, 0o644)
+}
+
+// LoadTestnet reads out/testnet.json.
+func LoadTestnet(out string) (*Testnet, error) {
+	data, err := os.ReadFile(filepath.Join(out, TestnetFile))
+	if err != nil {
+		return nil, err
+	}
+	var tn Testnet
+	return &tn, json.Unmarshal(data, &tn)
+}
+
+func (tn *Testnet) peersExcept(i int) string {
+	var peers []string
+	for j, nd := range tn.Nodes {
+		if j != i {
+			peers = append(peers, nd.P2PAddress)
+		}
+	}
+	return strings.Join(peers, ",")
+}
+
+func setPeers(home, peers string) error {
+	c, err := LoadCometConfig(home)
+	if err != nil {
+		return err
+	}
+	c.P2P.PersistentPeers = peers
+	writeCometConfig(home, c)
+	return nil
+}
+
+// freePorts asks the kernel for n distinct free loopback ports.
+func freePorts(n int) ([]string, error) {
+	var out []string
+	var ls []net.Listener
+	defer func() {
+		for _, l := range ls {
+			l.Close()
+		}
+	}()
+	for i := 0; i < n; i++ {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, err
+		}
+		ls = append(ls, l)
+		out = append(out, l.Addr().String())
+	}
+	return out, nil
+}
