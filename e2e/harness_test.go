@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cometbft/cometbft/crypto/ed25519"
+
 	"github.com/puhui-chain/puhui/client"
 )
 
@@ -165,3 +167,5 @@ func tail(path string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+func newPriv() ed25519.PrivKey { return ed25519.GenPrivKey() }

@@ -19,9 +19,9 @@ type TestnetNode struct {
 	RPCURL        string `json:"rpc_url"`
 	P2PAddress    string `json:"p2p_address"` // node-id@host:port
 	MemberAddress string `json:"member_address"`
-	APIListen     string `json:"-"`
-	RPCListen     string `json:"-"`
-	P2PListen     string `json:"-"`
+	APIListen     string `json:"api_listen"`
+	RPCListen     string `json:"rpc_listen"`
+	P2PListen     string `json:"p2p_listen"`
 }
 
 // Testnet is the layout written by NewTestnet.
