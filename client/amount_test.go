@@ -33,3 +33,20 @@ func TestParseAndFormatAmount(t *testing.T) {
 		require.Error(t, err, bad)
 	}
 }
+
+// FuzzParseAmount: whatever parses formats back to a string that parses to the same value.
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range []string{"0", "1.5", "-2.25", "92233720368547758.07", ".1", "1.", "abc", ""} {
+		f.Add(s, uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, s string, scale uint8) {
+		sc := uint32(scale % 19)
+		v, err := ParseAmount(s, sc)
+		if err != nil {
+			return
+		}
+		back, err := ParseAmount(FormatAmount(v, sc), sc)
+		require.NoError(t, err)
+		require.Equal(t, v, back)
+	})
+}
