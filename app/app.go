@@ -12,6 +12,7 @@ import (
 
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/ledger"
 	"github.com/puhui-chain/puhui/x/schedule"
 )
@@ -57,10 +58,24 @@ func New(db *store.DB, chainID string, log *slog.Logger) *App {
 		chainID:    chainID,
 		log:        log,
 		sigs:       newSigCache(200_000),
-		handlers:   ledger.ScheduledHandlers(),
+		handlers:   scheduledHandlers(),
 		metrics:    newMetrics(),
 		mempoolSeq: make(map[string]uint64),
 	}
+}
+
+// scheduledHandlers gathers every module's scheduler handlers.
+func scheduledHandlers() map[string]schedule.Handler {
+	out := map[string]schedule.Handler{}
+	for _, m := range []map[string]schedule.Handler{ledger.ScheduledHandlers(), governance.ScheduledHandlers()} {
+		for kind, h := range m {
+			if _, dup := out[kind]; dup {
+				panic("two handlers for scheduled kind " + kind)
+			}
+			out[kind] = h
+		}
+	}
+	return out
 }
 
 // SignatureVerifications counts signatures verified so far (cache misses).
@@ -98,6 +113,9 @@ func (a *App) InitChain(_ context.Context, req *abci.InitChainRequest) (*abci.In
 	var events []abci.Event
 	ctx := &core.Context{KV: a.pending, Height: req.InitialHeight, BlockTime: req.Time, Events: &events}
 	if err := g.apply(ctx, req.ChainId); err != nil {
+		return nil, err
+	}
+	if err := governance.InitValidators(a.pending, req.Validators); err != nil {
 		return nil, err
 	}
 	root, err := a.db.ApplyChanges(req.InitialHeight, a.pending)

@@ -57,9 +57,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 // TestAuthorizationTableExpectations pins the rules people rely on, independently of the table.
 func TestAuthorizationTableExpectations(t *testing.T) {
 	allowed := func(mt string, r identity.Role) bool { return app.Allowed(mt, []identity.Role{r}) }
+	governance := func(mt string) bool { return mt == "submit_proposal" || mt == "vote" }
 	for _, mt := range tx.MsgTypes() {
-		require.False(t, allowed(mt, identity.RoleAuditor), "auditors only read: %s", mt)
-		require.Equal(t, mt == "set_frozen", allowed(mt, identity.RoleRegulator), "regulator and %s", mt)
+		// Every member takes part in governance; beyond that auditors only read and the
+		// regulator only freezes.
+		require.Equal(t, governance(mt), allowed(mt, identity.RoleAuditor), "auditor and %s", mt)
+		require.Equal(t, mt == "set_frozen" || governance(mt), allowed(mt, identity.RoleRegulator), "regulator and %s", mt)
+		if governance(mt) {
+			require.False(t, allowed(mt, identity.RoleIndividual), "individuals are not members: %s", mt)
+		}
 	}
 	for _, mt := range []string{"transfer", "multi_transfer", "place_hold", "release_hold", "capture_hold"} {
 		require.True(t, allowed(mt, identity.RoleIndividual), mt)

@@ -11,6 +11,7 @@ import (
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/schedule"
 )
 
@@ -37,6 +38,7 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.FinalizeBlockRequest) (
 		}
 		results[i] = a.deliver(block, bctx, decoded[i], sigOK[i])
 	}
+	validatorUpdates := governance.TakeValidatorUpdates(block)
 	root, err := a.db.ApplyChanges(req.Height, block)
 	if err != nil {
 		return nil, err
@@ -47,7 +49,7 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.FinalizeBlockRequest) (
 		a.AfterBlock(req.Height, a.pending)
 	}
 	a.metrics.observeBlock(len(req.Txs), results, time.Since(started))
-	return &abci.FinalizeBlockResponse{TxResults: results, AppHash: root, Events: blockEvents}, nil
+	return &abci.FinalizeBlockResponse{TxResults: results, AppHash: root, Events: blockEvents, ValidatorUpdates: validatorUpdates}, nil
 }
 
 // verifyBlockSignatures decodes the block's transactions and batch-verifies the signatures

@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/puhui-chain/puhui/query"
+	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/identity"
 )
 
@@ -15,6 +17,15 @@ type Genesis struct {
 	// TimeZone is the consortium's IANA time zone; business dates are block time there.
 	TimeZone string          `json:"time_zone"`
 	Members  []GenesisMember `json:"members"`
+	// Governance parameters; defaults: a week of voting, more than 2/3 of members.
+	Governance *GovernanceGenesis `json:"governance,omitempty"`
+}
+
+// GovernanceGenesis sets the voting period and the pass threshold (a fraction of members).
+type GovernanceGenesis struct {
+	VotingPeriodSeconds  int64  `json:"voting_period_seconds"`
+	ThresholdNumerator   uint32 `json:"threshold_numerator"`
+	ThresholdDenominator uint32 `json:"threshold_denominator"`
 }
 
 // GenesisMember is a founding member.
@@ -47,6 +58,14 @@ func (g *Genesis) apply(ctx *core.Context, chainID string) error {
 		return err
 	}
 	ctx.KV.Set(paramsKey, params)
+	gp := governance.DefaultParams()
+	if g.Governance != nil {
+		gp = &statepb.GovParams{VotingPeriodSeconds: g.Governance.VotingPeriodSeconds,
+			ThresholdNumerator: g.Governance.ThresholdNumerator, ThresholdDenominator: g.Governance.ThresholdDenominator}
+	}
+	if err := governance.SetParams(ctx.KV, gp); err != nil {
+		return fmt.Errorf("genesis governance: %w", err)
+	}
 	for _, m := range g.Members {
 		roles := make([]identity.Role, len(m.Roles))
 		for i, r := range m.Roles {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/identity"
 	"github.com/puhui-chain/puhui/x/ledger"
 )
@@ -45,6 +46,8 @@ var Routes = map[string]route{
 	"register_account": {sponsors, handle((*txpb.Msg).GetRegisterAccount, identity.RegisterAccount)},
 	"set_kyc_level": {[]identity.Role{identity.RoleKYCProvider, identity.RoleBank, identity.RoleMFI},
 		handle((*txpb.Msg).GetSetKycLevel, identity.SetKYCLevel)},
+	"submit_proposal": {identity.MemberRoles, handle((*txpb.Msg).GetSubmitProposal, governance.Submit)},
+	"vote":            {identity.MemberRoles, handle((*txpb.Msg).GetVote, governance.Vote)},
 }
 
 // Allowed reports whether any of roles may send msgType.

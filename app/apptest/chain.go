@@ -23,6 +23,9 @@ const ChainID = "puhui-test"
 // GenesisTime is the fixed time of the first block.
 var GenesisTime = time.Date(2026, 1, 5, 1, 0, 0, 0, time.UTC)
 
+// GenesisValidator is the consensus key of a test chain's only genesis validator.
+var GenesisValidator = NewKey("genesis-validator")
+
 // Key is a deterministic test key.
 type Key struct {
 	Priv    ed25519.PrivKey
@@ -55,17 +58,27 @@ type Chain struct {
 	Time   time.Time
 	// BlockInterval advances Time at each block.
 	BlockInterval time.Duration
+	// LastResponse is the last FinalizeBlock response (validator updates, block events).
+	LastResponse *abci.FinalizeBlockResponse
+
+	adjust func(*app.Genesis)
 }
 
 // NewChain starts a chain with the given founding members over an in-memory store.
 func NewChain(t testing.TB, members ...Member) *Chain {
+	t.Helper()
+	return NewChainWith(t, nil, members...)
+}
+
+// NewChainWith is NewChain with a hook that adjusts the genesis (governance parameters …).
+func NewChainWith(t testing.TB, adjust func(*app.Genesis), members ...Member) *Chain {
 	t.Helper()
 	db, err := store.Open("", store.Options{InMemory: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	c := &Chain{App: app.New(db, ChainID, nil), DB: db, Time: GenesisTime, BlockInterval: 5 * time.Second}
+	c := &Chain{App: app.New(db, ChainID, nil), DB: db, Time: GenesisTime, BlockInterval: 5 * time.Second, adjust: adjust}
 	if err := c.Init(members...); err != nil {
 		t.Fatal(err)
 	}
@@ -73,10 +86,13 @@ func NewChain(t testing.TB, members ...Member) *Chain {
 }
 
 // Genesis builds the app_state of members.
-func Genesis(members ...Member) []byte {
+func Genesis(adjust func(*app.Genesis), members ...Member) []byte {
 	g := app.Genesis{TimeZone: "Asia/Shanghai"}
 	for _, m := range members {
 		g.Members = append(g.Members, app.GenesisMember{Name: m.Name, PubKey: m.Key.PubKey(), Roles: m.Roles})
+	}
+	if adjust != nil {
+		adjust(&g)
 	}
 	b, err := json.Marshal(g)
 	if err != nil {
@@ -88,7 +104,8 @@ func Genesis(members ...Member) []byte {
 // Init runs InitChain.
 func (c *Chain) Init(members ...Member) error {
 	_, err := c.App.InitChain(context.Background(), &abci.InitChainRequest{
-		ChainId: ChainID, InitialHeight: 1, Time: c.Time, AppStateBytes: Genesis(members...),
+		ChainId: ChainID, InitialHeight: 1, Time: c.Time, AppStateBytes: Genesis(c.adjust, members...),
+		Validators: []abci.ValidatorUpdate{{PubKeyType: "ed25519", PubKeyBytes: GenesisValidator.PubKey(), Power: 10}},
 	})
 	return err
 }
@@ -106,6 +123,7 @@ func (c *Chain) Block(txs ...[]byte) (*abci.FinalizeBlockResponse, error) {
 	if _, err := c.App.Commit(context.Background(), &abci.CommitRequest{}); err != nil {
 		return nil, err
 	}
+	c.LastResponse = res
 	return res, nil
 }
 

@@ -47,3 +47,23 @@ func RegisterAccount(pubKey []byte, kycLevel uint32) *txpb.Msg {
 func SetKYCLevel(account string, level uint32) *txpb.Msg {
 	return &txpb.Msg{Sum: &txpb.Msg_SetKycLevel{SetKycLevel: &txpb.MsgSetKycLevel{Account: account, KycLevel: level}}}
 }
+
+func Propose(title string, a *txpb.ProposalAction) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_SubmitProposal{SubmitProposal: &txpb.MsgSubmitProposal{Title: title, Action: a}}}
+}
+
+func Vote(id uint64, option txpb.VoteOption) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_Vote{Vote: &txpb.MsgVote{ProposalId: id, Option: option}}}
+}
+
+func AddMemberAction(name string, pub []byte, roles ...string) *txpb.ProposalAction {
+	return &txpb.ProposalAction{Action: &txpb.ProposalAction_AddMember{AddMember: &txpb.ActionAddMember{Name: name, PubKey: pub, Roles: roles}}}
+}
+
+func SetValidatorAction(pub []byte, power int64) *txpb.ProposalAction {
+	return &txpb.ProposalAction{Action: &txpb.ProposalAction_SetValidator{SetValidator: &txpb.ActionSetValidator{PubKey: pub, Power: power}}}
+}
+
+func RemoveMemberAction(addr string) *txpb.ProposalAction {
+	return &txpb.ProposalAction{Action: &txpb.ProposalAction_RemoveMember{RemoveMember: &txpb.ActionRemoveMember{Address: addr}}}
+}

@@ -10,6 +10,7 @@
 package statepb
 
 import (
+	txpb "github.com/puhui-chain/puhui/tx/txpb"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
 	reflect "reflect"
@@ -23,6 +24,61 @@ const (
 	// Verify that runtime/protoimpl is sufficiently up-to-date.
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
+
+type ProposalStatus int32
+
+const (
+	ProposalStatus_PROPOSAL_STATUS_UNSPECIFIED ProposalStatus = 0
+	ProposalStatus_PROPOSAL_STATUS_VOTING      ProposalStatus = 1
+	ProposalStatus_PROPOSAL_STATUS_PASSED      ProposalStatus = 2 // and executed
+	ProposalStatus_PROPOSAL_STATUS_REJECTED    ProposalStatus = 3
+	ProposalStatus_PROPOSAL_STATUS_FAILED      ProposalStatus = 4 // passed, but its action could no longer be applied
+)
+
+// Enum value maps for ProposalStatus.
+var (
+	ProposalStatus_name = map[int32]string{
+		0: "PROPOSAL_STATUS_UNSPECIFIED",
+		1: "PROPOSAL_STATUS_VOTING",
+		2: "PROPOSAL_STATUS_PASSED",
+		3: "PROPOSAL_STATUS_REJECTED",
+		4: "PROPOSAL_STATUS_FAILED",
+	}
+	ProposalStatus_value = map[string]int32{
+		"PROPOSAL_STATUS_UNSPECIFIED": 0,
+		"PROPOSAL_STATUS_VOTING":      1,
+		"PROPOSAL_STATUS_PASSED":      2,
+		"PROPOSAL_STATUS_REJECTED":    3,
+		"PROPOSAL_STATUS_FAILED":      4,
+	}
+)
+
+func (x ProposalStatus) Enum() *ProposalStatus {
+	p := new(ProposalStatus)
+	*p = x
+	return p
+}
+
+func (x ProposalStatus) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (ProposalStatus) Descriptor() protoreflect.EnumDescriptor {
+	return file_puhui_state_v1_state_proto_enumTypes[0].Descriptor()
+}
+
+func (ProposalStatus) Type() protoreflect.EnumType {
+	return &file_puhui_state_v1_state_proto_enumTypes[0]
+}
+
+func (x ProposalStatus) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use ProposalStatus.Descriptor instead.
+func (ProposalStatus) EnumDescriptor() ([]byte, []int) {
+	return file_puhui_state_v1_state_proto_rawDescGZIP(), []int{0}
+}
 
 type Asset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -368,11 +424,211 @@ func (x *Account) GetCreatedHeight() int64 {
 	return 0
 }
 
+type Proposal struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Id            uint64                 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	Proposer      string                 `protobuf:"bytes,2,opt,name=proposer,proto3" json:"proposer,omitempty"`
+	Title         string                 `protobuf:"bytes,3,opt,name=title,proto3" json:"title,omitempty"`
+	Description   string                 `protobuf:"bytes,4,opt,name=description,proto3" json:"description,omitempty"`
+	Action        *txpb.ProposalAction   `protobuf:"bytes,5,opt,name=action,proto3" json:"action,omitempty"`
+	SubmittedAt   int64                  `protobuf:"varint,6,opt,name=submitted_at,json=submittedAt,proto3" json:"submitted_at,omitempty"` // unix seconds (block time)
+	VotingEndsAt  int64                  `protobuf:"varint,7,opt,name=voting_ends_at,json=votingEndsAt,proto3" json:"voting_ends_at,omitempty"`
+	Status        ProposalStatus         `protobuf:"varint,8,opt,name=status,proto3,enum=puhui.state.v1.ProposalStatus" json:"status,omitempty"`
+	Yes           uint32                 `protobuf:"varint,9,opt,name=yes,proto3" json:"yes,omitempty"` // tallied at the end of voting
+	No            uint32                 `protobuf:"varint,10,opt,name=no,proto3" json:"no,omitempty"`
+	Abstain       uint32                 `protobuf:"varint,11,opt,name=abstain,proto3" json:"abstain,omitempty"`
+	Members       uint32                 `protobuf:"varint,12,opt,name=members,proto3" json:"members,omitempty"` // members at tally time
+	ResultLog     string                 `protobuf:"bytes,13,opt,name=result_log,json=resultLog,proto3" json:"result_log,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Proposal) Reset() {
+	*x = Proposal{}
+	mi := &file_puhui_state_v1_state_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Proposal) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Proposal) ProtoMessage() {}
+
+func (x *Proposal) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_state_v1_state_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Proposal.ProtoReflect.Descriptor instead.
+func (*Proposal) Descriptor() ([]byte, []int) {
+	return file_puhui_state_v1_state_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *Proposal) GetId() uint64 {
+	if x != nil {
+		return x.Id
+	}
+	return 0
+}
+
+func (x *Proposal) GetProposer() string {
+	if x != nil {
+		return x.Proposer
+	}
+	return ""
+}
+
+func (x *Proposal) GetTitle() string {
+	if x != nil {
+		return x.Title
+	}
+	return ""
+}
+
+func (x *Proposal) GetDescription() string {
+	if x != nil {
+		return x.Description
+	}
+	return ""
+}
+
+func (x *Proposal) GetAction() *txpb.ProposalAction {
+	if x != nil {
+		return x.Action
+	}
+	return nil
+}
+
+func (x *Proposal) GetSubmittedAt() int64 {
+	if x != nil {
+		return x.SubmittedAt
+	}
+	return 0
+}
+
+func (x *Proposal) GetVotingEndsAt() int64 {
+	if x != nil {
+		return x.VotingEndsAt
+	}
+	return 0
+}
+
+func (x *Proposal) GetStatus() ProposalStatus {
+	if x != nil {
+		return x.Status
+	}
+	return ProposalStatus_PROPOSAL_STATUS_UNSPECIFIED
+}
+
+func (x *Proposal) GetYes() uint32 {
+	if x != nil {
+		return x.Yes
+	}
+	return 0
+}
+
+func (x *Proposal) GetNo() uint32 {
+	if x != nil {
+		return x.No
+	}
+	return 0
+}
+
+func (x *Proposal) GetAbstain() uint32 {
+	if x != nil {
+		return x.Abstain
+	}
+	return 0
+}
+
+func (x *Proposal) GetMembers() uint32 {
+	if x != nil {
+		return x.Members
+	}
+	return 0
+}
+
+func (x *Proposal) GetResultLog() string {
+	if x != nil {
+		return x.ResultLog
+	}
+	return ""
+}
+
+type GovParams struct {
+	state                protoimpl.MessageState `protogen:"open.v1"`
+	VotingPeriodSeconds  int64                  `protobuf:"varint,1,opt,name=voting_period_seconds,json=votingPeriodSeconds,proto3" json:"voting_period_seconds,omitempty"`
+	ThresholdNumerator   uint32                 `protobuf:"varint,2,opt,name=threshold_numerator,json=thresholdNumerator,proto3" json:"threshold_numerator,omitempty"`
+	ThresholdDenominator uint32                 `protobuf:"varint,3,opt,name=threshold_denominator,json=thresholdDenominator,proto3" json:"threshold_denominator,omitempty"`
+	unknownFields        protoimpl.UnknownFields
+	sizeCache            protoimpl.SizeCache
+}
+
+func (x *GovParams) Reset() {
+	*x = GovParams{}
+	mi := &file_puhui_state_v1_state_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GovParams) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GovParams) ProtoMessage() {}
+
+func (x *GovParams) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_state_v1_state_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GovParams.ProtoReflect.Descriptor instead.
+func (*GovParams) Descriptor() ([]byte, []int) {
+	return file_puhui_state_v1_state_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *GovParams) GetVotingPeriodSeconds() int64 {
+	if x != nil {
+		return x.VotingPeriodSeconds
+	}
+	return 0
+}
+
+func (x *GovParams) GetThresholdNumerator() uint32 {
+	if x != nil {
+		return x.ThresholdNumerator
+	}
+	return 0
+}
+
+func (x *GovParams) GetThresholdDenominator() uint32 {
+	if x != nil {
+		return x.ThresholdDenominator
+	}
+	return 0
+}
+
 var File_puhui_state_v1_state_proto protoreflect.FileDescriptor
 
 const file_puhui_state_v1_state_proto_rawDesc = "" +
 	"\n" +
-	"\x1apuhui/state/v1/state.proto\x12\x0epuhui.state.v1\"\xd3\x01\n" +
+	"\x1apuhui/state/v1/state.proto\x12\x0epuhui.state.v1\x1a\x14puhui/tx/v1/tx.proto\"\xd3\x01\n" +
 	"\x05Asset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12\x14\n" +
@@ -403,7 +659,33 @@ const file_puhui_state_v1_state_proto_rawDesc = "" +
 	"\apub_key\x18\x02 \x01(\fR\x06pubKey\x12\x18\n" +
 	"\asponsor\x18\x03 \x01(\tR\asponsor\x12\x1b\n" +
 	"\tkyc_level\x18\x04 \x01(\rR\bkycLevel\x12%\n" +
-	"\x0ecreated_height\x18\x05 \x01(\x03R\rcreatedHeightB)Z'github.com/puhui-chain/puhui/tx/statepbb\x06proto3"
+	"\x0ecreated_height\x18\x05 \x01(\x03R\rcreatedHeight\"\x99\x03\n" +
+	"\bProposal\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\x04R\x02id\x12\x1a\n" +
+	"\bproposer\x18\x02 \x01(\tR\bproposer\x12\x14\n" +
+	"\x05title\x18\x03 \x01(\tR\x05title\x12 \n" +
+	"\vdescription\x18\x04 \x01(\tR\vdescription\x123\n" +
+	"\x06action\x18\x05 \x01(\v2\x1b.puhui.tx.v1.ProposalActionR\x06action\x12!\n" +
+	"\fsubmitted_at\x18\x06 \x01(\x03R\vsubmittedAt\x12$\n" +
+	"\x0evoting_ends_at\x18\a \x01(\x03R\fvotingEndsAt\x126\n" +
+	"\x06status\x18\b \x01(\x0e2\x1e.puhui.state.v1.ProposalStatusR\x06status\x12\x10\n" +
+	"\x03yes\x18\t \x01(\rR\x03yes\x12\x0e\n" +
+	"\x02no\x18\n" +
+	" \x01(\rR\x02no\x12\x18\n" +
+	"\aabstain\x18\v \x01(\rR\aabstain\x12\x18\n" +
+	"\amembers\x18\f \x01(\rR\amembers\x12\x1d\n" +
+	"\n" +
+	"result_log\x18\r \x01(\tR\tresultLog\"\xa5\x01\n" +
+	"\tGovParams\x122\n" +
+	"\x15voting_period_seconds\x18\x01 \x01(\x03R\x13votingPeriodSeconds\x12/\n" +
+	"\x13threshold_numerator\x18\x02 \x01(\rR\x12thresholdNumerator\x123\n" +
+	"\x15threshold_denominator\x18\x03 \x01(\rR\x14thresholdDenominator*\xa3\x01\n" +
+	"\x0eProposalStatus\x12\x1f\n" +
+	"\x1bPROPOSAL_STATUS_UNSPECIFIED\x10\x00\x12\x1a\n" +
+	"\x16PROPOSAL_STATUS_VOTING\x10\x01\x12\x1a\n" +
+	"\x16PROPOSAL_STATUS_PASSED\x10\x02\x12\x1c\n" +
+	"\x18PROPOSAL_STATUS_REJECTED\x10\x03\x12\x1a\n" +
+	"\x16PROPOSAL_STATUS_FAILED\x10\x04B)Z'github.com/puhui-chain/puhui/tx/statepbb\x06proto3"
 
 var (
 	file_puhui_state_v1_state_proto_rawDescOnce sync.Once
@@ -417,19 +699,26 @@ func file_puhui_state_v1_state_proto_rawDescGZIP() []byte {
 	return file_puhui_state_v1_state_proto_rawDescData
 }
 
-var file_puhui_state_v1_state_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_puhui_state_v1_state_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_puhui_state_v1_state_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
 var file_puhui_state_v1_state_proto_goTypes = []any{
-	(*Asset)(nil),   // 0: puhui.state.v1.Asset
-	(*Hold)(nil),    // 1: puhui.state.v1.Hold
-	(*Member)(nil),  // 2: puhui.state.v1.Member
-	(*Account)(nil), // 3: puhui.state.v1.Account
+	(ProposalStatus)(0),         // 0: puhui.state.v1.ProposalStatus
+	(*Asset)(nil),               // 1: puhui.state.v1.Asset
+	(*Hold)(nil),                // 2: puhui.state.v1.Hold
+	(*Member)(nil),              // 3: puhui.state.v1.Member
+	(*Account)(nil),             // 4: puhui.state.v1.Account
+	(*Proposal)(nil),            // 5: puhui.state.v1.Proposal
+	(*GovParams)(nil),           // 6: puhui.state.v1.GovParams
+	(*txpb.ProposalAction)(nil), // 7: puhui.tx.v1.ProposalAction
 }
 var file_puhui_state_v1_state_proto_depIdxs = []int32{
-	0, // [0:0] is the sub-list for method output_type
-	0, // [0:0] is the sub-list for method input_type
-	0, // [0:0] is the sub-list for extension type_name
-	0, // [0:0] is the sub-list for extension extendee
-	0, // [0:0] is the sub-list for field type_name
+	7, // 0: puhui.state.v1.Proposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0, // 1: puhui.state.v1.Proposal.status:type_name -> puhui.state.v1.ProposalStatus
+	2, // [2:2] is the sub-list for method output_type
+	2, // [2:2] is the sub-list for method input_type
+	2, // [2:2] is the sub-list for extension type_name
+	2, // [2:2] is the sub-list for extension extendee
+	0, // [0:2] is the sub-list for field type_name
 }
 
 func init() { file_puhui_state_v1_state_proto_init() }
@@ -442,13 +731,14 @@ func file_puhui_state_v1_state_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_state_v1_state_proto_rawDesc), len(file_puhui_state_v1_state_proto_rawDesc)),
-			NumEnums:      0,
-			NumMessages:   4,
+			NumEnums:      1,
+			NumMessages:   6,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
 		GoTypes:           file_puhui_state_v1_state_proto_goTypes,
 		DependencyIndexes: file_puhui_state_v1_state_proto_depIdxs,
+		EnumInfos:         file_puhui_state_v1_state_proto_enumTypes,
 		MessageInfos:      file_puhui_state_v1_state_proto_msgTypes,
 	}.Build()
 	File_puhui_state_v1_state_proto = out.File

@@ -24,6 +24,58 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+type VoteOption int32
+
+const (
+	VoteOption_VOTE_OPTION_UNSPECIFIED VoteOption = 0
+	VoteOption_VOTE_OPTION_YES         VoteOption = 1
+	VoteOption_VOTE_OPTION_NO          VoteOption = 2
+	VoteOption_VOTE_OPTION_ABSTAIN     VoteOption = 3
+)
+
+// Enum value maps for VoteOption.
+var (
+	VoteOption_name = map[int32]string{
+		0: "VOTE_OPTION_UNSPECIFIED",
+		1: "VOTE_OPTION_YES",
+		2: "VOTE_OPTION_NO",
+		3: "VOTE_OPTION_ABSTAIN",
+	}
+	VoteOption_value = map[string]int32{
+		"VOTE_OPTION_UNSPECIFIED": 0,
+		"VOTE_OPTION_YES":         1,
+		"VOTE_OPTION_NO":          2,
+		"VOTE_OPTION_ABSTAIN":     3,
+	}
+)
+
+func (x VoteOption) Enum() *VoteOption {
+	p := new(VoteOption)
+	*p = x
+	return p
+}
+
+func (x VoteOption) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (VoteOption) Descriptor() protoreflect.EnumDescriptor {
+	return file_puhui_tx_v1_tx_proto_enumTypes[0].Descriptor()
+}
+
+func (VoteOption) Type() protoreflect.EnumType {
+	return &file_puhui_tx_v1_tx_proto_enumTypes[0]
+}
+
+func (x VoteOption) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use VoteOption.Descriptor instead.
+func (VoteOption) EnumDescriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{0}
+}
+
 // Tx is what a client submits: the encoded body and a signature over it.
 type Tx struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -177,6 +229,8 @@ type Msg struct {
 	//	*Msg_SetFrozen
 	//	*Msg_RegisterAccount
 	//	*Msg_SetKycLevel
+	//	*Msg_SubmitProposal
+	//	*Msg_Vote
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -318,6 +372,24 @@ func (x *Msg) GetSetKycLevel() *MsgSetKycLevel {
 	return nil
 }
 
+func (x *Msg) GetSubmitProposal() *MsgSubmitProposal {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SubmitProposal); ok {
+			return x.SubmitProposal
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetVote() *MsgVote {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_Vote); ok {
+			return x.Vote
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -366,6 +438,14 @@ type Msg_SetKycLevel struct {
 	SetKycLevel *MsgSetKycLevel `protobuf:"bytes,21,opt,name=set_kyc_level,json=setKycLevel,proto3,oneof"`
 }
 
+type Msg_SubmitProposal struct {
+	SubmitProposal *MsgSubmitProposal `protobuf:"bytes,30,opt,name=submit_proposal,json=submitProposal,proto3,oneof"`
+}
+
+type Msg_Vote struct {
+	Vote *MsgVote `protobuf:"bytes,31,opt,name=vote,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -387,6 +467,10 @@ func (*Msg_SetFrozen) isMsg_Sum() {}
 func (*Msg_RegisterAccount) isMsg_Sum() {}
 
 func (*Msg_SetKycLevel) isMsg_Sum() {}
+
+func (*Msg_SubmitProposal) isMsg_Sum() {}
+
+func (*Msg_Vote) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1072,6 +1156,520 @@ func (x *MsgSetKycLevel) GetKycLevel() uint32 {
 	return 0
 }
 
+// ProposalAction is what a passed proposal does.
+type ProposalAction struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Types that are valid to be assigned to Action:
+	//
+	//	*ProposalAction_AddMember
+	//	*ProposalAction_RemoveMember
+	//	*ProposalAction_SetRoles
+	//	*ProposalAction_SetValidator
+	//	*ProposalAction_SetParams
+	Action        isProposalAction_Action `protobuf_oneof:"action"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ProposalAction) Reset() {
+	*x = ProposalAction{}
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ProposalAction) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ProposalAction) ProtoMessage() {}
+
+func (x *ProposalAction) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ProposalAction.ProtoReflect.Descriptor instead.
+func (*ProposalAction) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *ProposalAction) GetAction() isProposalAction_Action {
+	if x != nil {
+		return x.Action
+	}
+	return nil
+}
+
+func (x *ProposalAction) GetAddMember() *ActionAddMember {
+	if x != nil {
+		if x, ok := x.Action.(*ProposalAction_AddMember); ok {
+			return x.AddMember
+		}
+	}
+	return nil
+}
+
+func (x *ProposalAction) GetRemoveMember() *ActionRemoveMember {
+	if x != nil {
+		if x, ok := x.Action.(*ProposalAction_RemoveMember); ok {
+			return x.RemoveMember
+		}
+	}
+	return nil
+}
+
+func (x *ProposalAction) GetSetRoles() *ActionSetRoles {
+	if x != nil {
+		if x, ok := x.Action.(*ProposalAction_SetRoles); ok {
+			return x.SetRoles
+		}
+	}
+	return nil
+}
+
+func (x *ProposalAction) GetSetValidator() *ActionSetValidator {
+	if x != nil {
+		if x, ok := x.Action.(*ProposalAction_SetValidator); ok {
+			return x.SetValidator
+		}
+	}
+	return nil
+}
+
+func (x *ProposalAction) GetSetParams() *ActionSetParams {
+	if x != nil {
+		if x, ok := x.Action.(*ProposalAction_SetParams); ok {
+			return x.SetParams
+		}
+	}
+	return nil
+}
+
+type isProposalAction_Action interface {
+	isProposalAction_Action()
+}
+
+type ProposalAction_AddMember struct {
+	AddMember *ActionAddMember `protobuf:"bytes,1,opt,name=add_member,json=addMember,proto3,oneof"`
+}
+
+type ProposalAction_RemoveMember struct {
+	RemoveMember *ActionRemoveMember `protobuf:"bytes,2,opt,name=remove_member,json=removeMember,proto3,oneof"`
+}
+
+type ProposalAction_SetRoles struct {
+	SetRoles *ActionSetRoles `protobuf:"bytes,3,opt,name=set_roles,json=setRoles,proto3,oneof"`
+}
+
+type ProposalAction_SetValidator struct {
+	SetValidator *ActionSetValidator `protobuf:"bytes,4,opt,name=set_validator,json=setValidator,proto3,oneof"`
+}
+
+type ProposalAction_SetParams struct {
+	SetParams *ActionSetParams `protobuf:"bytes,5,opt,name=set_params,json=setParams,proto3,oneof"`
+}
+
+func (*ProposalAction_AddMember) isProposalAction_Action() {}
+
+func (*ProposalAction_RemoveMember) isProposalAction_Action() {}
+
+func (*ProposalAction_SetRoles) isProposalAction_Action() {}
+
+func (*ProposalAction_SetValidator) isProposalAction_Action() {}
+
+func (*ProposalAction_SetParams) isProposalAction_Action() {}
+
+type ActionAddMember struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Name          string                 `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	PubKey        []byte                 `protobuf:"bytes,2,opt,name=pub_key,json=pubKey,proto3" json:"pub_key,omitempty"` // the member's operator key (Ed25519)
+	Roles         []string               `protobuf:"bytes,3,rep,name=roles,proto3" json:"roles,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ActionAddMember) Reset() {
+	*x = ActionAddMember{}
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ActionAddMember) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ActionAddMember) ProtoMessage() {}
+
+func (x *ActionAddMember) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ActionAddMember.ProtoReflect.Descriptor instead.
+func (*ActionAddMember) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *ActionAddMember) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *ActionAddMember) GetPubKey() []byte {
+	if x != nil {
+		return x.PubKey
+	}
+	return nil
+}
+
+func (x *ActionAddMember) GetRoles() []string {
+	if x != nil {
+		return x.Roles
+	}
+	return nil
+}
+
+type ActionRemoveMember struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Address       string                 `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ActionRemoveMember) Reset() {
+	*x = ActionRemoveMember{}
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ActionRemoveMember) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ActionRemoveMember) ProtoMessage() {}
+
+func (x *ActionRemoveMember) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ActionRemoveMember.ProtoReflect.Descriptor instead.
+func (*ActionRemoveMember) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *ActionRemoveMember) GetAddress() string {
+	if x != nil {
+		return x.Address
+	}
+	return ""
+}
+
+type ActionSetRoles struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Address       string                 `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
+	Roles         []string               `protobuf:"bytes,2,rep,name=roles,proto3" json:"roles,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ActionSetRoles) Reset() {
+	*x = ActionSetRoles{}
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ActionSetRoles) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ActionSetRoles) ProtoMessage() {}
+
+func (x *ActionSetRoles) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ActionSetRoles.ProtoReflect.Descriptor instead.
+func (*ActionSetRoles) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *ActionSetRoles) GetAddress() string {
+	if x != nil {
+		return x.Address
+	}
+	return ""
+}
+
+func (x *ActionSetRoles) GetRoles() []string {
+	if x != nil {
+		return x.Roles
+	}
+	return nil
+}
+
+// ActionSetValidator adds a validator, changes its power, or (power 0) removes it.
+type ActionSetValidator struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	PubKey        []byte                 `protobuf:"bytes,1,opt,name=pub_key,json=pubKey,proto3" json:"pub_key,omitempty"` // the node's consensus key (Ed25519)
+	Power         int64                  `protobuf:"varint,2,opt,name=power,proto3" json:"power,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ActionSetValidator) Reset() {
+	*x = ActionSetValidator{}
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ActionSetValidator) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ActionSetValidator) ProtoMessage() {}
+
+func (x *ActionSetValidator) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ActionSetValidator.ProtoReflect.Descriptor instead.
+func (*ActionSetValidator) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *ActionSetValidator) GetPubKey() []byte {
+	if x != nil {
+		return x.PubKey
+	}
+	return nil
+}
+
+func (x *ActionSetValidator) GetPower() int64 {
+	if x != nil {
+		return x.Power
+	}
+	return 0
+}
+
+// ActionSetParams changes governance parameters: a proposal passes when yes votes exceed
+// threshold_numerator/threshold_denominator of all members.
+type ActionSetParams struct {
+	state                protoimpl.MessageState `protogen:"open.v1"`
+	VotingPeriodSeconds  int64                  `protobuf:"varint,1,opt,name=voting_period_seconds,json=votingPeriodSeconds,proto3" json:"voting_period_seconds,omitempty"`
+	ThresholdNumerator   uint32                 `protobuf:"varint,2,opt,name=threshold_numerator,json=thresholdNumerator,proto3" json:"threshold_numerator,omitempty"`
+	ThresholdDenominator uint32                 `protobuf:"varint,3,opt,name=threshold_denominator,json=thresholdDenominator,proto3" json:"threshold_denominator,omitempty"`
+	unknownFields        protoimpl.UnknownFields
+	sizeCache            protoimpl.SizeCache
+}
+
+func (x *ActionSetParams) Reset() {
+	*x = ActionSetParams{}
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ActionSetParams) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ActionSetParams) ProtoMessage() {}
+
+func (x *ActionSetParams) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ActionSetParams.ProtoReflect.Descriptor instead.
+func (*ActionSetParams) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *ActionSetParams) GetVotingPeriodSeconds() int64 {
+	if x != nil {
+		return x.VotingPeriodSeconds
+	}
+	return 0
+}
+
+func (x *ActionSetParams) GetThresholdNumerator() uint32 {
+	if x != nil {
+		return x.ThresholdNumerator
+	}
+	return 0
+}
+
+func (x *ActionSetParams) GetThresholdDenominator() uint32 {
+	if x != nil {
+		return x.ThresholdDenominator
+	}
+	return 0
+}
+
+type MsgSubmitProposal struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Title         string                 `protobuf:"bytes,1,opt,name=title,proto3" json:"title,omitempty"`
+	Description   string                 `protobuf:"bytes,2,opt,name=description,proto3" json:"description,omitempty"`
+	Action        *ProposalAction        `protobuf:"bytes,3,opt,name=action,proto3" json:"action,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MsgSubmitProposal) Reset() {
+	*x = MsgSubmitProposal{}
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MsgSubmitProposal) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgSubmitProposal) ProtoMessage() {}
+
+func (x *MsgSubmitProposal) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MsgSubmitProposal.ProtoReflect.Descriptor instead.
+func (*MsgSubmitProposal) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *MsgSubmitProposal) GetTitle() string {
+	if x != nil {
+		return x.Title
+	}
+	return ""
+}
+
+func (x *MsgSubmitProposal) GetDescription() string {
+	if x != nil {
+		return x.Description
+	}
+	return ""
+}
+
+func (x *MsgSubmitProposal) GetAction() *ProposalAction {
+	if x != nil {
+		return x.Action
+	}
+	return nil
+}
+
+type MsgVote struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProposalId    uint64                 `protobuf:"varint,1,opt,name=proposal_id,json=proposalId,proto3" json:"proposal_id,omitempty"`
+	Option        VoteOption             `protobuf:"varint,2,opt,name=option,proto3,enum=puhui.tx.v1.VoteOption" json:"option,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MsgVote) Reset() {
+	*x = MsgVote{}
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MsgVote) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgVote) ProtoMessage() {}
+
+func (x *MsgVote) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MsgVote.ProtoReflect.Descriptor instead.
+func (*MsgVote) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *MsgVote) GetProposalId() uint64 {
+	if x != nil {
+		return x.ProposalId
+	}
+	return 0
+}
+
+func (x *MsgVote) GetOption() VoteOption {
+	if x != nil {
+		return x.Option
+	}
+	return VoteOption_VOTE_OPTION_UNSPECIFIED
+}
+
 var File_puhui_tx_v1_tx_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_tx_proto_rawDesc = "" +
@@ -1086,7 +1684,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xb9\x05\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xb0\x06\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -1100,7 +1698,9 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
 	"set_frozen\x18\t \x01(\v2\x19.puhui.tx.v1.MsgSetFrozenH\x00R\tsetFrozen\x12L\n" +
 	"\x10register_account\x18\x14 \x01(\v2\x1f.puhui.tx.v1.MsgRegisterAccountH\x00R\x0fregisterAccount\x12A\n" +
-	"\rset_kyc_level\x18\x15 \x01(\v2\x1b.puhui.tx.v1.MsgSetKycLevelH\x00R\vsetKycLevelB\x05\n" +
+	"\rset_kyc_level\x18\x15 \x01(\v2\x1b.puhui.tx.v1.MsgSetKycLevelH\x00R\vsetKycLevel\x12I\n" +
+	"\x0fsubmit_proposal\x18\x1e \x01(\v2\x1e.puhui.tx.v1.MsgSubmitProposalH\x00R\x0esubmitProposal\x12*\n" +
+	"\x04vote\x18\x1f \x01(\v2\x14.puhui.tx.v1.MsgVoteH\x00R\x04voteB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -1146,7 +1746,46 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\tkyc_level\x18\x02 \x01(\rR\bkycLevel\"G\n" +
 	"\x0eMsgSetKycLevel\x12\x18\n" +
 	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x1b\n" +
-	"\tkyc_level\x18\x02 \x01(\rR\bkycLevelB&Z$github.com/puhui-chain/puhui/tx/txpbb\x06proto3"
+	"\tkyc_level\x18\x02 \x01(\rR\bkycLevel\"\xe4\x02\n" +
+	"\x0eProposalAction\x12=\n" +
+	"\n" +
+	"add_member\x18\x01 \x01(\v2\x1c.puhui.tx.v1.ActionAddMemberH\x00R\taddMember\x12F\n" +
+	"\rremove_member\x18\x02 \x01(\v2\x1f.puhui.tx.v1.ActionRemoveMemberH\x00R\fremoveMember\x12:\n" +
+	"\tset_roles\x18\x03 \x01(\v2\x1b.puhui.tx.v1.ActionSetRolesH\x00R\bsetRoles\x12F\n" +
+	"\rset_validator\x18\x04 \x01(\v2\x1f.puhui.tx.v1.ActionSetValidatorH\x00R\fsetValidator\x12=\n" +
+	"\n" +
+	"set_params\x18\x05 \x01(\v2\x1c.puhui.tx.v1.ActionSetParamsH\x00R\tsetParamsB\b\n" +
+	"\x06action\"T\n" +
+	"\x0fActionAddMember\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12\x17\n" +
+	"\apub_key\x18\x02 \x01(\fR\x06pubKey\x12\x14\n" +
+	"\x05roles\x18\x03 \x03(\tR\x05roles\".\n" +
+	"\x12ActionRemoveMember\x12\x18\n" +
+	"\aaddress\x18\x01 \x01(\tR\aaddress\"@\n" +
+	"\x0eActionSetRoles\x12\x18\n" +
+	"\aaddress\x18\x01 \x01(\tR\aaddress\x12\x14\n" +
+	"\x05roles\x18\x02 \x03(\tR\x05roles\"C\n" +
+	"\x12ActionSetValidator\x12\x17\n" +
+	"\apub_key\x18\x01 \x01(\fR\x06pubKey\x12\x14\n" +
+	"\x05power\x18\x02 \x01(\x03R\x05power\"\xab\x01\n" +
+	"\x0fActionSetParams\x122\n" +
+	"\x15voting_period_seconds\x18\x01 \x01(\x03R\x13votingPeriodSeconds\x12/\n" +
+	"\x13threshold_numerator\x18\x02 \x01(\rR\x12thresholdNumerator\x123\n" +
+	"\x15threshold_denominator\x18\x03 \x01(\rR\x14thresholdDenominator\"\x80\x01\n" +
+	"\x11MsgSubmitProposal\x12\x14\n" +
+	"\x05title\x18\x01 \x01(\tR\x05title\x12 \n" +
+	"\vdescription\x18\x02 \x01(\tR\vdescription\x123\n" +
+	"\x06action\x18\x03 \x01(\v2\x1b.puhui.tx.v1.ProposalActionR\x06action\"[\n" +
+	"\aMsgVote\x12\x1f\n" +
+	"\vproposal_id\x18\x01 \x01(\x04R\n" +
+	"proposalId\x12/\n" +
+	"\x06option\x18\x02 \x01(\x0e2\x17.puhui.tx.v1.VoteOptionR\x06option*k\n" +
+	"\n" +
+	"VoteOption\x12\x1b\n" +
+	"\x17VOTE_OPTION_UNSPECIFIED\x10\x00\x12\x13\n" +
+	"\x0fVOTE_OPTION_YES\x10\x01\x12\x12\n" +
+	"\x0eVOTE_OPTION_NO\x10\x02\x12\x17\n" +
+	"\x13VOTE_OPTION_ABSTAIN\x10\x03B&Z$github.com/puhui-chain/puhui/tx/txpbb\x06proto3"
 
 var (
 	file_puhui_tx_v1_tx_proto_rawDescOnce sync.Once
@@ -1160,43 +1799,62 @@ func file_puhui_tx_v1_tx_proto_rawDescGZIP() []byte {
 	return file_puhui_tx_v1_tx_proto_rawDescData
 }
 
-var file_puhui_tx_v1_tx_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
+var file_puhui_tx_v1_tx_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_puhui_tx_v1_tx_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
 var file_puhui_tx_v1_tx_proto_goTypes = []any{
-	(*Tx)(nil),                 // 0: puhui.tx.v1.Tx
-	(*TxBody)(nil),             // 1: puhui.tx.v1.TxBody
-	(*Msg)(nil),                // 2: puhui.tx.v1.Msg
-	(*MsgRegisterAsset)(nil),   // 3: puhui.tx.v1.MsgRegisterAsset
-	(*MsgMint)(nil),            // 4: puhui.tx.v1.MsgMint
-	(*MsgBurn)(nil),            // 5: puhui.tx.v1.MsgBurn
-	(*MsgTransfer)(nil),        // 6: puhui.tx.v1.MsgTransfer
-	(*Payout)(nil),             // 7: puhui.tx.v1.Payout
-	(*MsgMultiTransfer)(nil),   // 8: puhui.tx.v1.MsgMultiTransfer
-	(*MsgPlaceHold)(nil),       // 9: puhui.tx.v1.MsgPlaceHold
-	(*MsgReleaseHold)(nil),     // 10: puhui.tx.v1.MsgReleaseHold
-	(*MsgCaptureHold)(nil),     // 11: puhui.tx.v1.MsgCaptureHold
-	(*MsgSetFrozen)(nil),       // 12: puhui.tx.v1.MsgSetFrozen
-	(*MsgRegisterAccount)(nil), // 13: puhui.tx.v1.MsgRegisterAccount
-	(*MsgSetKycLevel)(nil),     // 14: puhui.tx.v1.MsgSetKycLevel
+	(VoteOption)(0),            // 0: puhui.tx.v1.VoteOption
+	(*Tx)(nil),                 // 1: puhui.tx.v1.Tx
+	(*TxBody)(nil),             // 2: puhui.tx.v1.TxBody
+	(*Msg)(nil),                // 3: puhui.tx.v1.Msg
+	(*MsgRegisterAsset)(nil),   // 4: puhui.tx.v1.MsgRegisterAsset
+	(*MsgMint)(nil),            // 5: puhui.tx.v1.MsgMint
+	(*MsgBurn)(nil),            // 6: puhui.tx.v1.MsgBurn
+	(*MsgTransfer)(nil),        // 7: puhui.tx.v1.MsgTransfer
+	(*Payout)(nil),             // 8: puhui.tx.v1.Payout
+	(*MsgMultiTransfer)(nil),   // 9: puhui.tx.v1.MsgMultiTransfer
+	(*MsgPlaceHold)(nil),       // 10: puhui.tx.v1.MsgPlaceHold
+	(*MsgReleaseHold)(nil),     // 11: puhui.tx.v1.MsgReleaseHold
+	(*MsgCaptureHold)(nil),     // 12: puhui.tx.v1.MsgCaptureHold
+	(*MsgSetFrozen)(nil),       // 13: puhui.tx.v1.MsgSetFrozen
+	(*MsgRegisterAccount)(nil), // 14: puhui.tx.v1.MsgRegisterAccount
+	(*MsgSetKycLevel)(nil),     // 15: puhui.tx.v1.MsgSetKycLevel
+	(*ProposalAction)(nil),     // 16: puhui.tx.v1.ProposalAction
+	(*ActionAddMember)(nil),    // 17: puhui.tx.v1.ActionAddMember
+	(*ActionRemoveMember)(nil), // 18: puhui.tx.v1.ActionRemoveMember
+	(*ActionSetRoles)(nil),     // 19: puhui.tx.v1.ActionSetRoles
+	(*ActionSetValidator)(nil), // 20: puhui.tx.v1.ActionSetValidator
+	(*ActionSetParams)(nil),    // 21: puhui.tx.v1.ActionSetParams
+	(*MsgSubmitProposal)(nil),  // 22: puhui.tx.v1.MsgSubmitProposal
+	(*MsgVote)(nil),            // 23: puhui.tx.v1.MsgVote
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
-	2,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
-	3,  // 1: puhui.tx.v1.Msg.register_asset:type_name -> puhui.tx.v1.MsgRegisterAsset
-	4,  // 2: puhui.tx.v1.Msg.mint:type_name -> puhui.tx.v1.MsgMint
-	5,  // 3: puhui.tx.v1.Msg.burn:type_name -> puhui.tx.v1.MsgBurn
-	6,  // 4: puhui.tx.v1.Msg.transfer:type_name -> puhui.tx.v1.MsgTransfer
-	8,  // 5: puhui.tx.v1.Msg.multi_transfer:type_name -> puhui.tx.v1.MsgMultiTransfer
-	9,  // 6: puhui.tx.v1.Msg.place_hold:type_name -> puhui.tx.v1.MsgPlaceHold
-	10, // 7: puhui.tx.v1.Msg.release_hold:type_name -> puhui.tx.v1.MsgReleaseHold
-	11, // 8: puhui.tx.v1.Msg.capture_hold:type_name -> puhui.tx.v1.MsgCaptureHold
-	12, // 9: puhui.tx.v1.Msg.set_frozen:type_name -> puhui.tx.v1.MsgSetFrozen
-	13, // 10: puhui.tx.v1.Msg.register_account:type_name -> puhui.tx.v1.MsgRegisterAccount
-	14, // 11: puhui.tx.v1.Msg.set_kyc_level:type_name -> puhui.tx.v1.MsgSetKycLevel
-	7,  // 12: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	13, // [13:13] is the sub-list for method output_type
-	13, // [13:13] is the sub-list for method input_type
-	13, // [13:13] is the sub-list for extension type_name
-	13, // [13:13] is the sub-list for extension extendee
-	0,  // [0:13] is the sub-list for field type_name
+	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
+	4,  // 1: puhui.tx.v1.Msg.register_asset:type_name -> puhui.tx.v1.MsgRegisterAsset
+	5,  // 2: puhui.tx.v1.Msg.mint:type_name -> puhui.tx.v1.MsgMint
+	6,  // 3: puhui.tx.v1.Msg.burn:type_name -> puhui.tx.v1.MsgBurn
+	7,  // 4: puhui.tx.v1.Msg.transfer:type_name -> puhui.tx.v1.MsgTransfer
+	9,  // 5: puhui.tx.v1.Msg.multi_transfer:type_name -> puhui.tx.v1.MsgMultiTransfer
+	10, // 6: puhui.tx.v1.Msg.place_hold:type_name -> puhui.tx.v1.MsgPlaceHold
+	11, // 7: puhui.tx.v1.Msg.release_hold:type_name -> puhui.tx.v1.MsgReleaseHold
+	12, // 8: puhui.tx.v1.Msg.capture_hold:type_name -> puhui.tx.v1.MsgCaptureHold
+	13, // 9: puhui.tx.v1.Msg.set_frozen:type_name -> puhui.tx.v1.MsgSetFrozen
+	14, // 10: puhui.tx.v1.Msg.register_account:type_name -> puhui.tx.v1.MsgRegisterAccount
+	15, // 11: puhui.tx.v1.Msg.set_kyc_level:type_name -> puhui.tx.v1.MsgSetKycLevel
+	22, // 12: puhui.tx.v1.Msg.submit_proposal:type_name -> puhui.tx.v1.MsgSubmitProposal
+	23, // 13: puhui.tx.v1.Msg.vote:type_name -> puhui.tx.v1.MsgVote
+	8,  // 14: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	17, // 15: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	18, // 16: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	19, // 17: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	20, // 18: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	21, // 19: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	16, // 20: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 21: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	22, // [22:22] is the sub-list for method output_type
+	22, // [22:22] is the sub-list for method input_type
+	22, // [22:22] is the sub-list for extension type_name
+	22, // [22:22] is the sub-list for extension extendee
+	0,  // [0:22] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -1216,19 +1874,29 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_SetFrozen)(nil),
 		(*Msg_RegisterAccount)(nil),
 		(*Msg_SetKycLevel)(nil),
+		(*Msg_SubmitProposal)(nil),
+		(*Msg_Vote)(nil),
+	}
+	file_puhui_tx_v1_tx_proto_msgTypes[15].OneofWrappers = []any{
+		(*ProposalAction_AddMember)(nil),
+		(*ProposalAction_RemoveMember)(nil),
+		(*ProposalAction_SetRoles)(nil),
+		(*ProposalAction_SetValidator)(nil),
+		(*ProposalAction_SetParams)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_tx_v1_tx_proto_rawDesc), len(file_puhui_tx_v1_tx_proto_rawDesc)),
-			NumEnums:      0,
-			NumMessages:   15,
+			NumEnums:      1,
+			NumMessages:   23,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
 		GoTypes:           file_puhui_tx_v1_tx_proto_goTypes,
 		DependencyIndexes: file_puhui_tx_v1_tx_proto_depIdxs,
+		EnumInfos:         file_puhui_tx_v1_tx_proto_enumTypes,
 		MessageInfos:      file_puhui_tx_v1_tx_proto_msgTypes,
 	}.Build()
 	File_puhui_tx_v1_tx_proto = out.File

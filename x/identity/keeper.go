@@ -2,6 +2,7 @@ package identity
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
@@ -19,6 +20,8 @@ var (
 	ErrMemberExists   = tx.Register("identity", 6, "member_exists")
 	ErrBadMemberName  = tx.Register("identity", 7, "bad_member_name")
 	ErrBadPubKeyBytes = tx.Register("identity", 8, "bad_pub_key")
+	ErrNotMember      = tx.Register("identity", 9, "member_not_found")
+	ErrLastMember     = tx.Register("identity", 10, "last_member")
 )
 
 // MemberKey and AccountKey are the state keys of the records (exported for proofs).
@@ -86,17 +89,10 @@ func AddMember(ctx *core.Context, name string, pubKey []byte, roles []Role) (*st
 	if len(name) == 0 || len(name) > tx.MaxStringField {
 		return nil, ErrBadMemberName.Wrapf("member name length must be 1..%d", tx.MaxStringField)
 	}
-	if len(roles) == 0 {
-		return nil, ErrBadRole.Wrapf("member %q has no role", name)
+	names, err := roleNames(roles)
+	if err != nil {
+		return nil, err
 	}
-	names := make([]string, 0, len(roles))
-	for _, r := range roles {
-		if !ValidMemberRole(r) {
-			return nil, ErrBadRole.Wrapf("unknown role %q", r)
-		}
-		names = append(names, string(r))
-	}
-	sort.Strings(names)
 	addr := tx.AddressOf(pubKey)
 	if _, ok := GetMember(ctx.KV, addr); ok {
 		return nil, ErrMemberExists.Wrapf("%s", addr)
@@ -109,3 +105,63 @@ func AddMember(ctx *core.Context, name string, pubKey []byte, roles []Role) (*st
 	ctx.Emit("identity.member_added", "address", addr, "name", name)
 	return m, nil
 }
+
+func roleNames(roles []Role) ([]string, error) {
+	if len(roles) == 0 {
+		return nil, ErrBadRole.Wrapf("a member needs at least one role")
+	}
+	names := make([]string, 0, len(roles))
+	for _, r := range roles {
+		if !ValidMemberRole(r) {
+			return nil, ErrBadRole.Wrapf("unknown role %q", r)
+		}
+		names = append(names, string(r))
+	}
+	sort.Strings(names)
+	for i := 1; i < len(names); i++ {
+		if names[i] == names[i-1] {
+			return nil, ErrBadRole.Wrapf("role %q given twice", names[i])
+		}
+	}
+	return names, nil
+}
+
+// SetRoles replaces a member's roles (by governance).
+func SetRoles(ctx *core.Context, addr string, roles []Role) error {
+	m, ok := GetMember(ctx.KV, addr)
+	if !ok {
+		return ErrNotMember.Wrapf("%s", addr)
+	}
+	names, err := roleNames(roles)
+	if err != nil {
+		return err
+	}
+	m.Roles = names
+	core.SetProto(ctx.KV, MemberKey(addr), m)
+	ctx.Emit("identity.member_roles_set", "address", addr, "roles", strings.Join(names, ","))
+	return nil
+}
+
+// RemoveMember ends a membership (by governance). The account stays, as an individual's, so
+// that its balances and history remain; the last member cannot leave.
+func RemoveMember(ctx *core.Context, addr string) error {
+	if _, ok := GetMember(ctx.KV, addr); !ok {
+		return ErrNotMember.Wrapf("%s", addr)
+	}
+	if CountMembers(ctx.KV) <= 1 {
+		return ErrLastMember
+	}
+	ctx.KV.Delete(MemberKey(addr))
+	ctx.Emit("identity.member_removed", "address", addr)
+	return nil
+}
+
+// CountMembers counts the members.
+func CountMembers(r store.Reader) int {
+	n := 0
+	store.IteratePrefix(r, core.Key("id", "m", ""), func(_, _ []byte) bool { n++; return true })
+	return n
+}
+
+// IsMember reports whether addr is a member.
+func IsMember(r store.Reader, addr string) bool { return r.Get(MemberKey(addr)) != nil }

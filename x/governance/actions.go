@@ -1,0 +1,95 @@
+package governance
+
+import (
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/identity"
+)
+
+func roles(names []string) []identity.Role {
+	out := make([]identity.Role, len(names))
+	for i, n := range names {
+		out[i] = identity.Role(n)
+	}
+	return out
+}
+
+func actionName(a *txpb.ProposalAction) string {
+	switch a.GetAction().(type) {
+	case *txpb.ProposalAction_AddMember:
+		return "add_member"
+	case *txpb.ProposalAction_RemoveMember:
+		return "remove_member"
+	case *txpb.ProposalAction_SetRoles:
+		return "set_roles"
+	case *txpb.ProposalAction_SetValidator:
+		return "set_validator"
+	case *txpb.ProposalAction_SetParams:
+		return "set_params"
+	}
+	return ""
+}
+
+// validateAction checks what can be checked at submission, so that a malformed proposal is
+// refused at once instead of failing after a week of voting.
+func validateAction(r store.Reader, a *txpb.ProposalAction) error {
+	switch x := a.GetAction().(type) {
+	case *txpb.ProposalAction_AddMember:
+		m := x.AddMember
+		if len(m.PubKey) != tx.PubKeySize || len(m.Name) == 0 || len(m.Name) > tx.MaxStringField || len(m.Roles) == 0 {
+			return ErrBadProposal.Wrapf("add_member needs a name, a 32-byte pub_key and roles")
+		}
+		for _, role := range m.Roles {
+			if !identity.ValidMemberRole(identity.Role(role)) {
+				return identity.ErrBadRole.Wrapf("unknown role %q", role)
+			}
+		}
+	case *txpb.ProposalAction_RemoveMember:
+		if !identity.IsMember(r, x.RemoveMember.Address) {
+			return identity.ErrNotMember.Wrapf("%s", x.RemoveMember.Address)
+		}
+	case *txpb.ProposalAction_SetRoles:
+		if !identity.IsMember(r, x.SetRoles.Address) {
+			return identity.ErrNotMember.Wrapf("%s", x.SetRoles.Address)
+		}
+	case *txpb.ProposalAction_SetValidator:
+		v := x.SetValidator
+		if len(v.PubKey) != tx.PubKeySize || v.Power < 0 || v.Power > MaxValidatorPower {
+			return ErrValidatorSet.Wrapf("set_validator needs a 32-byte pub_key and power 0..%d", MaxValidatorPower)
+		}
+	case *txpb.ProposalAction_SetParams:
+		return ValidateParams(paramsOf(x.SetParams))
+	default:
+		return ErrBadProposal.Wrapf("proposal has no action")
+	}
+	return nil
+}
+
+func paramsOf(a *txpb.ActionSetParams) *statepb.GovParams {
+	return &statepb.GovParams{VotingPeriodSeconds: a.VotingPeriodSeconds,
+		ThresholdNumerator: a.ThresholdNumerator, ThresholdDenominator: a.ThresholdDenominator}
+}
+
+func execute(ctx *core.Context, a *txpb.ProposalAction) error {
+	switch x := a.GetAction().(type) {
+	case *txpb.ProposalAction_AddMember:
+		_, err := identity.AddMember(ctx, x.AddMember.Name, x.AddMember.PubKey, roles(x.AddMember.Roles))
+		return err
+	case *txpb.ProposalAction_RemoveMember:
+		return identity.RemoveMember(ctx, x.RemoveMember.Address)
+	case *txpb.ProposalAction_SetRoles:
+		return identity.SetRoles(ctx, x.SetRoles.Address, roles(x.SetRoles.Roles))
+	case *txpb.ProposalAction_SetValidator:
+		return setValidator(ctx, x.SetValidator.PubKey, x.SetValidator.Power)
+	case *txpb.ProposalAction_SetParams:
+		if err := SetParams(ctx.KV, paramsOf(x.SetParams)); err != nil {
+			return err
+		}
+		ctx.Emit("governance.params_set", "voting_period_seconds", core.Itoa(x.SetParams.VotingPeriodSeconds))
+		return nil
+	}
+	return ErrBadProposal.Wrapf("proposal has no action")
+}
