@@ -15,6 +15,8 @@ type assetsOutput struct{ Body []query.Asset }
 type memberOutput struct{ Body *query.Member }
 type membersOutput struct{ Body []query.Member }
 type holdOutput struct{ Body *query.Hold }
+type proposalOutput struct{ Body *query.Proposal }
+type proposalsOutput struct{ Body []query.Proposal }
 
 // AddressInput is an address path parameter.
 type AddressInput struct {
@@ -79,5 +81,23 @@ func (s *server) registerState(api huma.API) {
 				return nil, problemOf(err)
 			}
 			return &holdOutput{Body: h}, nil
+		})
+	huma.Register(api, huma.Operation{OperationID: "list-proposals", Method: http.MethodGet, Path: "/v1/proposals", Summary: "Governance proposals with their tallies"},
+		func(ctx context.Context, _ *struct{}) (*proposalsOutput, error) {
+			p, err := s.Client.Proposals(ctx)
+			if err != nil {
+				return nil, problemOf(err)
+			}
+			return &proposalsOutput{Body: p}, nil
+		})
+	huma.Register(api, huma.Operation{OperationID: "get-proposal", Method: http.MethodGet, Path: "/v1/proposals/{id}", Summary: "One proposal"},
+		func(ctx context.Context, in *struct {
+			ID uint64 `path:"id" minimum:"1"`
+		}) (*proposalOutput, error) {
+			p, err := s.Client.Proposal(ctx, in.ID)
+			if err != nil {
+				return nil, problemOf(err)
+			}
+			return &proposalOutput{Body: p}, nil
 		})
 }

@@ -4,13 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
+	"strings"
 
 	abci "github.com/cometbft/cometbft/abci/types"
+	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/identity"
 	"github.com/puhui-chain/puhui/x/ledger"
 )
@@ -73,6 +76,28 @@ func (a *App) answer(s *store.Snapshot, req *abci.QueryRequest) (any, error) {
 		}
 		return query.Hold{ID: h.Id, Owner: h.Owner, Beneficiary: h.Beneficiary, Asset: h.Asset,
 			Amount: h.Amount, ExpiresAt: h.ExpiresAt, Reference: h.Reference}, nil
+	case query.PathProposals:
+		out := []query.Proposal{}
+		for _, p := range governance.ListProposals(s) {
+			out = append(out, proposalView(s, p))
+		}
+		return out, nil
+	case query.PathProposal:
+		id, err := strconv.ParseUint(arg, 10, 64)
+		if err != nil {
+			return nil, tx.ErrInvalidField.Wrapf("proposal id %q", arg)
+		}
+		p, ok := governance.GetProposal(s, id)
+		if !ok {
+			return nil, governance.ErrUnknownProposal.Wrapf("proposal %d", id)
+		}
+		return proposalView(s, p), nil
+	case query.PathValidators:
+		out := []query.Validator{}
+		for _, v := range governance.Validators(s) {
+			out = append(out, query.Validator{PubKey: v.PubKey, Power: v.Power})
+		}
+		return out, nil
 	case query.PathParams:
 		var p query.Params
 		if err := json.Unmarshal(s.Get(paramsKey), &p); err != nil {
@@ -121,4 +146,21 @@ func accountView(s *store.Snapshot, addr string, prove bool) (*query.Account, er
 		v.Proofs = append(v.Proofs, query.ProvenEntry{Key: k, Value: s.Get(k), Proof: p})
 	}
 	return v, nil
+}
+
+// proposalView shows a proposal; while voting is open the tally is the current one.
+func proposalView(s store.Reader, p *statepb.Proposal) query.Proposal {
+	var action map[string]any
+	if b, err := protojson.Marshal(p.Action); err == nil {
+		_ = json.Unmarshal(b, &action)
+	}
+	v := query.Proposal{ID: p.Id, Proposer: p.Proposer, Title: p.Title, Description: p.Description, Action: action,
+		SubmittedAt: p.SubmittedAt, VotingEndsAt: p.VotingEndsAt, Yes: p.Yes, No: p.No, Abstain: p.Abstain,
+		Members: p.Members, ResultLog: p.ResultLog,
+		Status: strings.ToLower(strings.TrimPrefix(p.Status.String(), "PROPOSAL_STATUS_"))}
+	if p.Status == statepb.ProposalStatus_PROPOSAL_STATUS_VOTING {
+		v.Yes, v.No, v.Abstain = governance.Tally(s, p.Id)
+		v.Members = uint32(identity.CountMembers(s))
+	}
+	return v
 }

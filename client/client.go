@@ -145,6 +145,20 @@ func (c *Client) Hold(ctx context.Context, id uint64) (*query.Hold, error) {
 	return &h, err
 }
 
+// Proposals lists governance proposals.
+func (c *Client) Proposals(ctx context.Context) ([]query.Proposal, error) {
+	var p []query.Proposal
+	_, err := c.Query(ctx, query.PathProposals, "", false, &p)
+	return p, err
+}
+
+// Proposal reads one proposal with its (current) tally.
+func (c *Client) Proposal(ctx context.Context, id uint64) (*query.Proposal, error) {
+	var p query.Proposal
+	_, err := c.Query(ctx, query.PathProposal, strconv.FormatUint(id, 10), false, &p)
+	return &p, err
+}
+
 // TxResult is a transaction's outcome.
 type TxResult struct {
 	Hash      string        `json:"hash"`

@@ -32,8 +32,11 @@ type InitOptions struct {
 	RPCListen  string
 	P2PListen  string
 	// Genesis, when set, is used as the chain's genesis instead of a new single-member one
-	// (a node joining an existing network).
+	// (a node joining an existing network); Peers then lists nodes to connect to.
 	Genesis *types.GenesisDoc
+	Peers   string
+	// VotingPeriod of governance in a new genesis (0: the default week).
+	VotingPeriod time.Duration
 }
 
 func (o *InitOptions) defaults() {
@@ -83,7 +86,7 @@ func Init(home string, o InitOptions) error {
 	}
 	gen := o.Genesis
 	if gen == nil {
-		if gen, err = newGenesis(o.ChainID, o.TimeZone, []founder{f}); err != nil {
+		if gen, err = newGenesis(o.ChainID, o.TimeZone, []founder{f}, o.VotingPeriod); err != nil {
 			return err
 		}
 	}
@@ -93,6 +96,7 @@ func Init(home string, o InitOptions) error {
 // prepareHome writes everything of a home but the genesis.
 func prepareHome(home string, o InitOptions) (founder, error) {
 	c := cometConfig(home, o)
+	c.P2P.PersistentPeers = o.Peers
 	cfg.EnsureRoot(home)
 	writeCometConfig(home, c)
 	pv, err := privval.LoadOrGenFilePV(c.PrivValidatorKeyFile(), c.PrivValidatorStateFile(), func() (crypto.PrivKey, error) {
@@ -131,8 +135,11 @@ func prepareHome(home string, o InitOptions) (founder, error) {
 
 // newGenesis makes a genesis in which every founder is a bank member and an equal-power
 // validator.
-func newGenesis(chainID, timeZone string, founders []founder) (*types.GenesisDoc, error) {
+func newGenesis(chainID, timeZone string, founders []founder, votingPeriod time.Duration) (*types.GenesisDoc, error) {
 	g := app.Genesis{TimeZone: timeZone}
+	if votingPeriod > 0 {
+		g.Governance = &app.GovernanceGenesis{VotingPeriodSeconds: int64(votingPeriod / time.Second), ThresholdNumerator: 2, ThresholdDenominator: 3}
+	}
 	gen := &types.GenesisDoc{
 		ChainID:         chainID,
 		GenesisTime:     time.Now().UTC().Truncate(time.Second),

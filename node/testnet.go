@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/puhui-chain/puhui/tx"
 )
@@ -36,7 +37,7 @@ const TestnetFile = "testnet.json"
 // NewTestnet writes n node homes (out/node0 …) on 127.0.0.1 with distinct free ports, one
 // shared genesis in which each node's operator is a founding member (a bank) and each node a
 // validator of equal power, and every node listing the others as persistent peers.
-func NewTestnet(out string, n int, chainID, timeZone string) (*Testnet, error) {
+func NewTestnet(out string, n int, chainID, timeZone string, votingPeriod time.Duration) (*Testnet, error) {
 	if n < 1 || n > 64 {
 		return nil, fmt.Errorf("validators must be 1..64, got %d", n)
 	}
@@ -66,7 +67,7 @@ func NewTestnet(out string, n int, chainID, timeZone string) (*Testnet, error) {
 			APIListen: ports[0], RPCListen: ports[1], P2PListen: ports[2],
 		})
 	}
-	gen, err := newGenesis(chainID, timeZone, founders)
+	gen, err := newGenesis(chainID, timeZone, founders, votingPeriod)
 	if err != nil {
 		return nil, err
 	}

@@ -2,13 +2,16 @@ package query
 
 // ABCI query paths.
 const (
-	PathAccount = "/account" // data: address
-	PathAsset   = "/asset"   // data: asset code
-	PathAssets  = "/assets"
-	PathMember  = "/member" // data: address
-	PathMembers = "/members"
-	PathHold    = "/hold" // data: decimal hold id
-	PathParams  = "/params"
+	PathAccount    = "/account" // data: address
+	PathAsset      = "/asset"   // data: asset code
+	PathAssets     = "/assets"
+	PathMember     = "/member" // data: address
+	PathMembers    = "/members"
+	PathHold       = "/hold" // data: decimal hold id
+	PathParams     = "/params"
+	PathProposals  = "/proposals"
+	PathProposal   = "/proposal" // data: decimal proposal id
+	PathValidators = "/validators"
 )
 
 // ProvenEntry is one state key with its value and a proof against the AppHash of the
@@ -88,4 +91,27 @@ type Event struct {
 type Attribute struct {
 	Key   string `json:"key"`
 	Value string `json:"value"`
+}
+
+// Proposal is a governance proposal with its tally.
+type Proposal struct {
+	ID           uint64         `json:"id,string"`
+	Proposer     string         `json:"proposer"`
+	Title        string         `json:"title"`
+	Description  string         `json:"description,omitempty"`
+	Action       map[string]any `json:"action" doc:"the proposed action, protobuf JSON"`
+	SubmittedAt  int64          `json:"submitted_at"`
+	VotingEndsAt int64          `json:"voting_ends_at"`
+	Status       string         `json:"status" enum:"voting,passed,rejected,failed"`
+	Yes          uint32         `json:"yes"`
+	No           uint32         `json:"no"`
+	Abstain      uint32         `json:"abstain"`
+	Members      uint32         `json:"members"`
+	ResultLog    string         `json:"result_log,omitempty"`
+}
+
+// Validator is a member of the validator set as the application knows it.
+type Validator struct {
+	PubKey []byte `json:"pub_key"`
+	Power  int64  `json:"power"`
 }

@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/cometbft/cometbft/types"
 	"github.com/spf13/cobra"
 
 	"github.com/puhui-chain/puhui/node"
@@ -17,14 +18,27 @@ func addInitFlags(cmd *cobra.Command) {
 	cmd.Flags().String("moniker", "puhui-node", "node name")
 	cmd.Flags().String("member-name", node.DefaultMemberName, "name of the founding member (a bank)")
 	cmd.Flags().String("time-zone", node.DefaultTimeZone, "the consortium's IANA time zone (business dates)")
+	cmd.Flags().String("genesis", "", "join an existing network: its genesis file")
+	cmd.Flags().String("peers", "", "join an existing network: comma-separated node-id@host:port")
+	cmd.Flags().Duration("voting-period", 0, "governance voting period of a new chain (default a week)")
 }
 
-func initOptions(cmd *cobra.Command) node.InitOptions {
+func initOptions(cmd *cobra.Command) (node.InitOptions, error) {
 	s := func(n string) string { v, _ := cmd.Flags().GetString(n); return v }
-	return node.InitOptions{
+	period, _ := cmd.Flags().GetDuration("voting-period")
+	o := node.InitOptions{
 		ChainID: s("chain-id"), Moniker: s("moniker"), MemberName: s("member-name"), TimeZone: s("time-zone"),
-		APIListen: s("api-listen"), RPCListen: s("rpc-listen"), P2PListen: s("p2p-listen"),
+		APIListen: s("api-listen"), RPCListen: s("rpc-listen"), P2PListen: s("p2p-listen"), Peers: s("peers"),
+		VotingPeriod: period,
 	}
+	if g := s("genesis"); g != "" {
+		doc, err := types.GenesisDocFromFile(g)
+		if err != nil {
+			return o, err
+		}
+		o.Genesis, o.ChainID = doc, doc.ChainID
+	}
+	return o, nil
 }
 
 func addListenFlags(cmd *cobra.Command) {
@@ -40,7 +54,11 @@ func newInitCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			home := homeOf(cmd)
-			if err := node.Init(home, initOptions(cmd)); err != nil {
+			o, err := initOptions(cmd)
+			if err != nil {
+				return err
+			}
+			if err := node.Init(home, o); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "initialised %s\n", home)
@@ -67,7 +85,11 @@ func newStartCmd() *cobra.Command {
 func runStart(cmd *cobra.Command, _ []string) error {
 	home := homeOf(cmd)
 	if !node.IsInitialized(home) {
-		if err := node.Init(home, initOptions(cmd)); err != nil && !errors.Is(err, node.ErrAlreadyInitialized) {
+		o, err := initOptions(cmd)
+		if err != nil {
+			return err
+		}
+		if err := node.Init(home, o); err != nil && !errors.Is(err, node.ErrAlreadyInitialized) {
 			return err
 		}
 		fmt.Fprintf(cmd.OutOrStdout(), "initialised %s\n", home)

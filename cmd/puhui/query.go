@@ -110,6 +110,32 @@ func newQueryCmd() *cobra.Command {
 						time.Unix(h.ExpiresAt, 0).UTC().Format(time.RFC3339))
 				}, nil
 			}),
+		queryCommand("proposals", "Governance proposals", cobra.NoArgs,
+			func(ctx context.Context, c *client.Client, _ *cobra.Command, _ []string) (any, func() string, error) {
+				ps, err := c.Proposals(ctx)
+				if err != nil {
+					return nil, nil, err
+				}
+				return ps, func() string {
+					var lines []string
+					for _, p := range ps {
+						lines = append(lines, proposalText(p))
+					}
+					return strings.Join(lines, "\n")
+				}, nil
+			}),
+		queryCommand("proposal ID", "One governance proposal with its tally", cobra.ExactArgs(1),
+			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
+				id, err := strconv.ParseUint(args[0], 10, 64)
+				if err != nil {
+					return nil, nil, fmt.Errorf("proposal id %q: %w", args[0], err)
+				}
+				p, err := c.Proposal(ctx, id)
+				if err != nil {
+					return nil, nil, err
+				}
+				return p, func() string { return proposalText(*p) }, nil
+			}),
 		queryCommand("tx HASH", "A committed transaction", cobra.ExactArgs(1),
 			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
 				r, err := c.Tx(ctx, args[0])
@@ -141,4 +167,9 @@ func accountText(ctx context.Context, c *client.Client, a *query.Account) string
 		fmt.Fprintf(&b, "\n  %d proven entries against app hash %X (in header %d); check with: puhui verify", len(a.Proofs), a.AppHash, a.Height+1)
 	}
 	return b.String()
+}
+
+func proposalText(p query.Proposal) string {
+	return fmt.Sprintf("#%d %-8s %q by %s: yes %d no %d abstain %d of %d members, voting ends %s %s", p.ID, p.Status, p.Title,
+		p.Proposer, p.Yes, p.No, p.Abstain, p.Members, time.Unix(p.VotingEndsAt, 0).UTC().Format(time.RFC3339), p.ResultLog)
 }

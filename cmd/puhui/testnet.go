@@ -21,7 +21,8 @@ func newTestnetCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			n, _ := cmd.Flags().GetInt("validators")
-			tn, err := node.NewTestnet(str(cmd, "out"), n, str(cmd, "chain-id"), str(cmd, "time-zone"))
+			period, _ := cmd.Flags().GetDuration("voting-period")
+			tn, err := node.NewTestnet(str(cmd, "out"), n, str(cmd, "chain-id"), str(cmd, "time-zone"), period)
 			if err != nil {
 				return err
 			}
@@ -38,6 +39,7 @@ func newTestnetCmd() *cobra.Command {
 	cmd.Flags().String("out", "testnet", "output directory")
 	cmd.Flags().String("chain-id", "puhui-testnet", "chain id")
 	cmd.Flags().String("time-zone", node.DefaultTimeZone, "the consortium's IANA time zone")
+	cmd.Flags().Duration("voting-period", 0, "governance voting period (default a week)")
 	addOutputFlag(cmd)
 	start := &cobra.Command{
 		Use:   "start",

@@ -20,7 +20,7 @@ func idBytes(id uint64) string { return string(binary.BigEndian.AppendUint64(nil
 // ProposalKey is the state key of a proposal.
 func ProposalKey(id uint64) []byte { return core.Key("gov", "p", idBytes(id)) }
 
-func votePrefix(id uint64) []byte        { return core.Key("gov", "v", idBytes(id), "") }
+func votePrefix(id uint64) []byte            { return core.Key("gov", "v", idBytes(id), "") }
 func voteKey(id uint64, voter string) []byte { return core.Key("gov", "v", idBytes(id), voter) }
 
 // ValidatorKey is the state key of a validator's power, by consensus public key.
