@@ -161,7 +161,7 @@ func formatMinor(v int64, scale int) string {
 	return apd.New(v, int32(-scale)).Text('f')
 }
 
-// addInt and subInt are checked: money never wraps.
+// addInt and mulInt are checked: money never wraps.
 func addInt(a, b int64) (int64, error) {
 	if (b > 0 && a > math.MaxInt64-b) || (b < 0 && a < math.MinInt64-b) {
 		return 0, errOverflow

@@ -1,0 +1,271 @@
+package schedule
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/cockroachdb/apd/v3"
+)
+
+// Compute validates req and returns its repayment schedule. Invalid requests (including
+// ones whose amounts would overflow int64 minor units) yield a *FieldError; a broken
+// invariant yields an error wrapping ErrInternal. The result depends only on req.
+func Compute(req Request) (*Schedule, error) {
+	p, err := normalize(req)
+	if err != nil {
+		return nil, err
+	}
+	s, err := compute(&p)
+	if errors.Is(err, errOverflow) {
+		return nil, fieldErr("principal", "too large for this rate and term: amounts exceed int64 minor units")
+	}
+	return s, err
+}
+
+func compute(p *params) (*Schedule, error) {
+	dates := dueDates(p)
+	a, err := newAmortizer(p, dates)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := a.rows()
+	if err != nil {
+		return nil, err
+	}
+	s, err := assemble(p, rows)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkInvariants(p.principal, s); err != nil {
+		return nil, err
+	}
+	if s.APRPercent, err = aprPercent(p, s); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// amortizer holds what is fixed for the whole loan; rows() walks the periods.
+type amortizer struct {
+	p     *params
+	dates []time.Time // dates[0] is the start, dates[i] the i-th due date
+
+	rateNum, rateDen *apd.Decimal // periodic rate r = rateNum / rateDen, kept exact
+
+	emi        int64 // annuity instalment (declining, equal instalments)
+	slice      int64 // principal per amortising period (equal principal, flat)
+	flatEach   int64 // flat interest per period (flat, same_as_repayment)
+	flatRemain int64 // flat interest not yet scheduled
+}
+
+// periodsPerYear of the repayment unit (DOMAIN.md: months 12, weeks 52, days 365).
+func periodsPerYear(frequency string) int64 {
+	switch frequency {
+	case FrequencyDays:
+		return 365
+	case FrequencyWeeks:
+		return 52
+	default:
+		return 12
+	}
+}
+
+func newAmortizer(p *params, dates []time.Time) (*amortizer, error) {
+	a := &amortizer{p: p, dates: dates}
+	var err error
+	// r = annual/100/ppy × every, kept as a fraction so per-period interest is one exact
+	// division with one rounding.
+	if a.rateNum, err = mulExact(p.rate, dec(int64(p.every))); err != nil {
+		return nil, err
+	}
+	a.rateDen = dec(100 * periodsPerYear(p.frequency))
+	amortising := int64(p.periods - p.grace)
+	switch {
+	case !p.flat && p.annuity:
+		a.emi, err = a.annuity(amortising)
+	default:
+		a.slice, err = roundDiv(dec(p.principal), dec(amortising), p.mode)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if p.flat && !p.daily {
+		err = a.initFlat()
+	}
+	return a, err
+}
+
+// initFlat computes the flat total I = round(P × r × n) and its per-period share round(I/n).
+func (a *amortizer) initFlat() error {
+	num, err := mulExact(dec(a.p.principal), a.rateNum, dec(int64(a.p.periods)))
+	if err != nil {
+		return err
+	}
+	if a.flatRemain, err = roundDiv(num, a.rateDen, a.p.mode); err != nil {
+		return err
+	}
+	a.flatEach, err = roundDiv(dec(a.flatRemain), dec(int64(a.p.periods)), a.p.mode)
+	return err
+}
+
+// rows produces every instalment's principal, interest and balance, in minor units.
+func (a *amortizer) rows() ([]Installment, error) {
+	out := make([]Installment, 0, a.p.periods)
+	bal := a.p.principal
+	for i := 1; i <= a.p.periods; i++ {
+		interest, err := a.interest(i, bal)
+		if err != nil {
+			return nil, err
+		}
+		principal := a.principal(i, bal, interest)
+		bal -= principal // principal ∈ [0, bal]: cannot wrap or go negative
+		out = append(out, Installment{
+			N: i, DueAt: a.dates[i],
+			PrincipalMinor: principal, InterestMinor: interest, BalanceMinor: bal,
+		})
+	}
+	return out, nil
+}
+
+// interest of period i on balance bal. Flat interest is charged on the original principal.
+func (a *amortizer) interest(i int, bal int64) (int64, error) {
+	base := bal
+	if a.p.flat {
+		base = a.p.principal
+	}
+	switch {
+	case a.p.daily:
+		// balance × annual/100 × days_i / daysInYear, one exact division.
+		num, err := mulExact(dec(base), a.p.rate, dec(periodDays(a.p, a.dates, i)))
+		if err != nil {
+			return 0, err
+		}
+		return roundDiv(num, dec(100*yearDays(a.p, a.dates, i)), a.p.mode)
+	case a.p.flat:
+		return a.flatShare(i), nil
+	default:
+		num, err := mulExact(dec(base), a.rateNum)
+		if err != nil {
+			return 0, err
+		}
+		return roundDiv(num, a.rateDen, a.p.mode)
+	}
+}
+
+// flatShare hands out round(I/n) per period and gives the last period the remainder, so
+// Σ interest = I exactly. The share is capped by what remains because an upward rounding
+// mode could otherwise over-allocate before the last period.
+func (a *amortizer) flatShare(i int) int64 {
+	share := min(a.flatEach, a.flatRemain)
+	if i == a.p.periods {
+		share = a.flatRemain
+	}
+	a.flatRemain -= share
+	return share
+}
+
+// principal of period i: nothing in grace, the whole balance at the end, otherwise the
+// method's amount clamped to [0, balance]. The clamp means an instalment that does not cover
+// its interest becomes interest-only (no negative amortisation), and an upward-rounded
+// instalment can never take more than is owed.
+func (a *amortizer) principal(i int, bal, interest int64) int64 {
+	switch {
+	case i <= a.p.grace:
+		return 0
+	case i == a.p.periods:
+		return bal
+	case !a.p.flat && a.p.annuity:
+		return max(0, min(a.emi-interest, bal)) // emi, interest ≥ 0: no overflow
+	default:
+		return min(a.slice, bal)
+	}
+}
+
+// annuity returns EMI = P·r / (1 − (1+r)^−k) rounded with the request's mode to the scale,
+// or to a multiple of installment_multiple (one rounding, not two). r = 0 ⇒ EMI = P/k.
+func (a *amortizer) annuity(k int64) (int64, error) {
+	unit := max(a.p.multiple, 1) // in minor units
+	var v int64
+	var err error
+	if a.p.rate.IsZero() {
+		v, err = a.zeroRateUnits(k, unit)
+	} else {
+		v, err = a.annuityUnits(k, unit)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if v == 0 && a.p.multiple > 0 {
+		return 0, fieldErr("installment_multiple", "rounds the instalment to 0; use a smaller multiple")
+	}
+	return mulInt(v, unit)
+}
+
+// zeroRateUnits is round(P / (k × unit)): exact, no intermediate rounding.
+func (a *amortizer) zeroRateUnits(k, unit int64) (int64, error) {
+	den, err := mulExact(dec(k), dec(unit))
+	if err != nil {
+		return 0, err
+	}
+	return roundDiv(dec(a.p.principal), den, a.p.mode)
+}
+
+// annuityUnits is the annuity divided by unit and rounded with the request's mode.
+func (a *amortizer) annuityUnits(k, unit int64) (int64, error) {
+	var emi, units apd.Decimal
+	if err := a.annuityExact(&emi, k); err != nil {
+		return 0, err
+	}
+	if _, err := work.Quo(&units, &emi, dec(unit)); err != nil {
+		return 0, fmt.Errorf("%w: %v", ErrInternal, err)
+	}
+	n, err := roundInt(&units, a.p.mode)
+	if err != nil {
+		return 0, err
+	}
+	return toInt64(n)
+}
+
+// annuityExact sets emi to the unrounded annuity at work precision (≥ 34 digits as the
+// design requires; the power uses exponentiation by squaring).
+func (a *amortizer) annuityExact(emi *apd.Decimal, k int64) error {
+	ed := apd.MakeErrDecimal(&work)
+	r, onePlus, pow, denom := new(apd.Decimal), new(apd.Decimal), new(apd.Decimal), new(apd.Decimal)
+	ed.Quo(r, a.rateNum, a.rateDen)
+	ed.Add(onePlus, dec(1), r)
+	ed.Pow(pow, onePlus, dec(-k))
+	ed.Sub(denom, dec(1), pow)
+	ed.Mul(emi, dec(a.p.principal), r)
+	ed.Quo(emi, emi, denom)
+	if err := ed.Err(); err != nil {
+		return fmt.Errorf("%w: annuity: %v", ErrInternal, err)
+	}
+	return nil
+}
+
+// assemble adds totals and the formatted strings to the rows.
+func assemble(p *params, rows []Installment) (*Schedule, error) {
+	s := &Schedule{Installments: rows, Scale: p.scale}
+	var err error
+	for i := range rows {
+		in := &rows[i]
+		if in.TotalMinor, err = addInt(in.PrincipalMinor, in.InterestMinor); err != nil {
+			return nil, err
+		}
+		if s.TotalPrincipalMinor, err = addInt(s.TotalPrincipalMinor, in.PrincipalMinor); err != nil {
+			return nil, err
+		}
+		if s.TotalInterestMinor, err = addInt(s.TotalInterestMinor, in.InterestMinor); err != nil {
+			return nil, err
+		}
+		in.DueDate = in.DueAt.Format(dateLayout)
+		in.Principal = formatMinor(in.PrincipalMinor, p.scale)
+		in.Interest = formatMinor(in.InterestMinor, p.scale)
+		in.Total = formatMinor(in.TotalMinor, p.scale)
+		in.Balance = formatMinor(in.BalanceMinor, p.scale)
+	}
+	s.TotalPrincipal = formatMinor(s.TotalPrincipalMinor, p.scale)
+	s.TotalInterest = formatMinor(s.TotalInterestMinor, p.scale)
+	return s, nil
+}
