@@ -8,8 +8,8 @@ import (
 
 // IRR solver settings. The tolerance is on the periodic rate; at most 365 periods a year it
 // moves the APR by < 4e-8 percentage points, far below the disclosed two decimals. The
-// iteration cap is a backstop: the bracket at least halves every two iterations, so ~100
-// iterations already resolve any valid bracket to the tolerance.
+// iteration cap is a backstop for a fixed amount of work; the solver normally stops after a
+// handful of Newton steps.
 const irrMaxIterations = 300
 
 var irrTolerance = apd.New(1, -12)
@@ -42,11 +42,13 @@ func aprPercent(p *params, s *Schedule) (string, error) {
 
 // solveIRR finds i ≥ 0 with npv(i) = 0, npv(i) = Σ flow_k (1+i)^−k − P, which is strictly
 // decreasing and convex for i > −1 with non-negative flows. The root is bracketed by
-// [0, Σflows/P − 1] (npv(0) ≥ 0, and npv ≤ Σflows/(1+i) − P). Newton steps are taken when
-// they stay inside the bracket and the bracket keeps halving; otherwise the midpoint.
-// Everything is apd at work precision with a fixed rule, so every node gets the same digits.
+// [0, Σflows/P − 1] (npv(0) ≥ 0, and npv ≤ Σflows/(1+i) − P). It is safeguarded Newton
+// (as "rtsafe"): Newton where it behaves, bisection where it would leave the bracket or
+// progress slowly. Everything is apd at work precision with fixed rules, so every node
+// computes the same digits.
 func solveIRR(principal *apd.Decimal, flows []*apd.Decimal) (*apd.Decimal, error) {
-	ed := apd.MakeErrDecimal(&work)
+	e := apd.MakeErrDecimal(&work)
+	ed := &e
 	sum := new(apd.Decimal)
 	for _, f := range flows {
 		ed.Add(sum, sum, f)
@@ -57,58 +59,45 @@ func solveIRR(principal *apd.Decimal, flows []*apd.Decimal) (*apd.Decimal, error
 	lo, hi := dec(0), new(apd.Decimal)
 	ed.Quo(hi, sum, principal)
 	ed.Sub(hi, hi, dec(1))
-	x, prevWidth := dec(0), new(apd.Decimal).Set(hi)
-	for it := 0; it < irrMaxIterations && ed.Err() == nil; it++ {
-		f, df := npv(ed, principal, flows, x)
-		if f.Sign() == 0 {
-			return x, ed.Err()
+	x, step := dec(0), new(apd.Decimal).Set(hi)
+	f, df := npv(ed, principal, flows, x)
+	for it := 0; it < irrMaxIterations && ed.Err() == nil && f.Sign() != 0; it++ {
+		x, step = nextGuess(ed, x, f, df, lo, hi, step)
+		if step.Cmp(irrTolerance) <= 0 {
+			break
 		}
+		f, df = npv(ed, principal, flows, x)
 		if f.Sign() > 0 {
 			lo.Set(x)
 		} else {
 			hi.Set(x)
 		}
-		next, step, halved := newtonStep(ed, x, f, df, lo, hi, prevWidth)
-		if halved && step.Cmp(irrTolerance) <= 0 {
-			return next, ed.Err()
-		}
-		ed.Sub(prevWidth, hi, lo)
-		if prevWidth.Cmp(irrTolerance) <= 0 {
-			break
-		}
-		x = next
 	}
-	mid := new(apd.Decimal)
-	ed.Add(mid, lo, hi)
-	ed.Quo(mid, mid, dec(2))
 	if err := ed.Err(); err != nil {
 		return nil, fmt.Errorf("%w: irr: %v", ErrInternal, err)
 	}
-	return mid, nil
+	return x, nil
 }
 
-// newtonStep proposes x − f/df. It falls back to the bracket midpoint when the Newton point
-// leaves (lo, hi) or the bracket did not at least halve since the last step (slow Newton
-// progress far from the root). It reports the step length and whether Newton was used.
-func newtonStep(ed *apd.ErrDecimal, x, f, df, lo, hi, prevWidth *apd.Decimal) (*apd.Decimal, *apd.Decimal, bool) {
-	width, half := new(apd.Decimal), new(apd.Decimal)
-	ed.Sub(width, hi, lo)
-	ed.Quo(half, prevWidth, dec(2))
-	next, step := new(apd.Decimal), new(apd.Decimal)
+// nextGuess proposes the Newton point x − f/df. It takes the bracket midpoint instead when
+// the Newton point leaves (lo, hi) or its step is not at most half the previous step (Newton
+// far from the root can crawl). It returns the new point and the length of the step taken.
+func nextGuess(ed *apd.ErrDecimal, x, f, df, lo, hi, prevStep *apd.Decimal) (*apd.Decimal, *apd.Decimal) {
+	next, step, half := new(apd.Decimal), new(apd.Decimal), new(apd.Decimal)
+	ed.Quo(half, prevStep, dec(2))
 	if df.Sign() != 0 {
 		ed.Quo(step, f, df)
 		ed.Sub(next, x, step)
 		step.Abs(step)
-		inside := next.Cmp(lo) > 0 && next.Cmp(hi) < 0
-		if inside && width.Cmp(half) <= 0 {
-			return next, step, true
+		if next.Cmp(lo) > 0 && next.Cmp(hi) < 0 && step.Cmp(half) <= 0 {
+			return next, step
 		}
 	}
 	ed.Add(next, lo, hi)
 	ed.Quo(next, next, dec(2))
-	ed.Sub(step, next, x)
-	step.Abs(step)
-	return next, step, false
+	ed.Sub(step, hi, lo)
+	ed.Quo(step, step, dec(2))
+	return next, step
 }
 
 // npv returns npv(x) and its derivative by Horner's scheme in v = 1/(1+x):
