@@ -106,12 +106,18 @@ func (tn *Testnet) peersExcept(i int) string {
 	return strings.Join(peers, ",")
 }
 
-func setPeers(home, peers string) error {
+func setPeers(home, peers string) error { return ConfigurePeers(home, peers, true) }
+
+// ConfigurePeers rewrites a home's persistent peers and whether it exchanges peer addresses
+// (PEX). Without PEX a node talks only to the peers listed, which is what a test that routes
+// links through proxies needs.
+func ConfigurePeers(home, peers string, pex bool) error {
 	c, err := LoadCometConfig(home)
 	if err != nil {
 		return err
 	}
 	c.P2P.PersistentPeers = peers
+	c.P2P.PexReactor = pex
 	writeCometConfig(home, c)
 	return nil
 }
