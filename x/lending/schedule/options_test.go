@@ -212,7 +212,7 @@ func TestScaleFormatting(t *testing.T) {
 	req.Scale = ptr(0)
 	s := mustCompute(t, req)
 	requireInvariants(t, req, s)
-	require.Equal(t, row{"789", "100", "889", "9211"}, rowOf(s.Installments[0]))
+	require.Equal(t, row{"788", "100", "888", "9212"}, rowOf(s.Installments[0])) // EMI 888.4878… → 888
 	require.Equal(t, "10000", s.TotalPrincipal)
 
 	req.Scale, req.Principal = ptr(4), "10000.0001"
