@@ -27,7 +27,7 @@ type Verification struct {
 	SignedPower   int64  `json:"signed_power"`
 	TotalPower    int64  `json:"total_power"`
 	Entries       int    `json:"entries"`
-	ValidatorsFit bool   `json:"validators_match_trusted"`
+	ValidatorsFit bool   `json:"verified_from_genesis_validators"`
 }
 
 // ErrVerification is wrapped by every verification failure.
@@ -35,17 +35,19 @@ var ErrVerification = errors.New("verification failed")
 
 // VerifyOptions choose the trust anchor.
 type VerifyOptions struct {
-	// Trusted, when set, is the validator set the header's signers must be (e.g. genesis
-	// validators). When nil the node's own answer for that height is used, which proves the
-	// header is signed by that set but trusts the node to name it.
+	// Trusted, when set, is the genesis validator set: the header is reached from it by
+	// light-client verification (LightVerify), following every validator-set change. When nil
+	// the node's own answer for that height is used, which proves the header is signed by that
+	// set but trusts the node to name it.
 	Trusted *cmttypes.ValidatorSet
 	// Wait bounds how long to wait for the next header to exist.
 	Wait time.Duration
 }
 
 // VerifyEntries checks proven entries of height h: it fetches the signed header of h+1
-// (whose AppHash commits to h's state), checks that more than 2/3 of the validator set's
-// power signed it, and checks every entry's proof against that AppHash.
+// (whose AppHash commits to h's state) — light-verified from the genesis validators when
+// o.Trusted is set — checks that more than 2/3 of the validator set's power signed it, and
+// checks every entry's proof against that AppHash.
 func (c *Client) VerifyEntries(ctx context.Context, h int64, entries []query.ProvenEntry, o VerifyOptions) (*Verification, error) {
 	if len(entries) == 0 {
 		return nil, fmt.Errorf("%w: no proven entries", ErrVerification)
@@ -54,20 +56,24 @@ func (c *Client) VerifyEntries(ctx context.Context, h int64, entries []query.Pro
 	if err := c.WaitHeight(ctx, hh, o.Wait); err != nil {
 		return nil, err
 	}
-	commit, err := c.RPC.Commit(ctx, &hh)
+	var sh *cmttypes.SignedHeader
+	var vals *cmttypes.ValidatorSet
+	var err error
+	if o.Trusted != nil {
+		sh, vals, err = c.LightVerify(ctx, hh, o.Trusted)
+	} else {
+		sh, vals, err = c.signedHeader(ctx, hh)
+	}
 	if err != nil {
 		return nil, err
 	}
-	vals, err := c.validators(ctx, hh)
+	v, err := VerifySignedHeader(c.chainID, sh, vals, nil)
 	if err != nil {
 		return nil, err
 	}
-	v, err := VerifySignedHeader(c.chainID, &commit.SignedHeader, vals, o.Trusted)
-	if err != nil {
-		return nil, err
-	}
+	v.ValidatorsFit = o.Trusted != nil
 	for _, e := range entries {
-		if err := store.VerifyProof(commit.AppHash, e.Key, e.Value, e.Proof); err != nil {
+		if err := store.VerifyProof(sh.AppHash, e.Key, e.Value, e.Proof); err != nil {
 			return nil, fmt.Errorf("%w: key %q: %v", ErrVerification, e.Key, err)
 		}
 	}

@@ -84,6 +84,20 @@ func TestGovernanceAdmitsAndRemovesAValidator(t *testing.T) {
 	require.Eventually(t, func() bool { return signedRecently(t, c0, valAddr) }, 30*time.Second, 300*time.Millisecond,
 		"the admitted validator's signatures must appear in commits")
 
+	// A proof checked from nothing but the genesis validators, across the change to five.
+	var genesisVals []*cmttypes.Validator
+	gen, err := cmttypes.GenesisDocFromFile(filepath.Join(tn.Nodes[0].Home, "config", "genesis.json"))
+	require.NoError(t, err)
+	for _, v := range gen.Validators {
+		genesisVals = append(genesisVals, cmttypes.NewValidator(v.PubKey, v.Power))
+	}
+	acc, err := c0.Account(context.Background(), voters[0].Address(), true)
+	require.NoError(t, err)
+	v, err := c0.VerifyAccount(context.Background(), acc, client.VerifyOptions{Trusted: cmttypes.NewValidatorSet(genesisVals)})
+	require.NoError(t, err, "light verification must follow the validator-set change")
+	require.True(t, v.ValidatorsFit)
+	require.Equal(t, int64(50), v.TotalPower, "the header is signed under the five-validator set")
+
 	pass(2, 0)
 	require.Eventually(t, func() bool {
 		vals, err := c0.RPC.Validators(context.Background(), nil, nil, nil)

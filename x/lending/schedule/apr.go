@@ -59,6 +59,11 @@ func solveIRR(principal *apd.Decimal, flows []*apd.Decimal) (*apd.Decimal, error
 	lo, hi := dec(0), new(apd.Decimal)
 	ed.Quo(hi, sum, principal)
 	ed.Sub(hi, hi, dec(1))
+	// A single flow (or all flows' weight at the first period) puts the root exactly on hi;
+	// take it exactly rather than creep up to it.
+	if f, _ := npv(ed, principal, flows, hi); f.Sign() == 0 {
+		return hi, ed.Err()
+	}
 	x, step := dec(0), new(apd.Decimal).Set(hi)
 	f, df := npv(ed, principal, flows, x)
 	for it := 0; it < irrMaxIterations && ed.Err() == nil && f.Sign() != 0; it++ {
