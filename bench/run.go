@@ -42,8 +42,26 @@ type tracker struct {
 	windowEnd time.Time
 }
 
-// Run submits the pre-signed transfers for cfg.Duration and measures what commits.
-func Run(ctx context.Context, c *client.Client, accts []*account, cfg Config) (*Result, error) {
+// Stream is an ordered sequence of transactions for one node (a sender's nonces must arrive
+// in order, so one sender's stream always goes to the same node).
+type Stream struct {
+	Node int
+	Txs  [][]byte
+}
+
+// AccountStreams turns funded accounts into streams, spread over nodes.
+func AccountStreams(accts []*account, nodes int) []Stream {
+	out := make([]Stream, len(accts))
+	for i, a := range accts {
+		out[i] = Stream{Node: i % nodes, Txs: a.txs}
+	}
+	return out
+}
+
+// Run submits the streams for cfg.Duration, each to its node, and measures what commits
+// (followed on nodes[0]).
+func Run(ctx context.Context, nodes []*client.Client, streams []Stream, cfg Config) (*Result, error) {
+	c := nodes[0]
 	st, err := c.Status(ctx)
 	if err != nil {
 		return nil, err
@@ -60,7 +78,7 @@ func Run(ctx context.Context, c *client.Client, accts []*account, cfg Config) (*
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			if !submitShare(submitCtx, c, accts, w, cfg.Workers, t, &submitted) {
+			if !submitShare(submitCtx, nodes, streams, w, cfg.Workers, t, &submitted) {
 				exhausted.Store(true)
 			}
 		}(w)
@@ -76,50 +94,50 @@ func Run(ctx context.Context, c *client.Client, accts []*account, cfg Config) (*
 	return t.result(cfg, int(submitted.Load()), exhausted.Load()), nil
 }
 
-// submitShare sends the transactions of the accounts w, w+n, w+2n … in nonce order, backing
-// off while the mempool is full. It reports false if it ran out of pre-signed transactions.
-func submitShare(ctx context.Context, c *client.Client, accts []*account, w, n int, t *tracker, submitted *atomic.Int64) bool {
-	var mine []*account
-	for i := w; i < len(accts); i += n {
-		mine = append(mine, accts[i])
+// submitShare sends the streams w, w+n, w+2n … round-robin, each in order, backing off while
+// a mempool is full. It reports false if it ran out of transactions.
+func submitShare(ctx context.Context, nodes []*client.Client, streams []Stream, w, n int, t *tracker, submitted *atomic.Int64) bool {
+	var mine []Stream
+	for i := w; i < len(streams); i += n {
+		mine = append(mine, streams[i])
 	}
 	if len(mine) == 0 {
 		return true
 	}
-	per := len(mine[0].txs)
-	refused := map[*account]bool{} // an account whose transaction was refused stops sending
-	for j := 0; j < per; j++ {
-		for _, a := range mine {
-			if refused[a] {
+	refused := make([]bool, len(mine)) // a stream whose transaction was refused stops sending
+	for j := 0; j < len(mine[0].Txs); j++ {
+		for k, s := range mine {
+			if refused[k] || j >= len(s.Txs) {
 				continue
 			}
-			raw := a.txs[j]
-			for {
-				if ctx.Err() != nil {
-					return true
-				}
-				now := time.Now()
-				res, err := c.Submit(ctx, raw, false)
-				if err == nil && res.Code == 0 {
-					t.mu.Lock()
-					t.submitted[sha256.Sum256(raw)] = now
-					t.mu.Unlock()
-					submitted.Add(1)
-					break
-				}
-				if client.IsMempoolFull(err) {
-					time.Sleep(5 * time.Millisecond) // back-pressure: retry the same nonce
-					continue
-				}
-				if err == nil {
-					refused[a] = true // its later nonces would be refused too
-					break
-				}
+			if ctx.Err() != nil {
 				return true
 			}
+			refused[k] = !submitOne(ctx, nodes[s.Node], s.Txs[j], t, submitted)
 		}
 	}
 	return false
+}
+
+// submitOne submits one transaction, retrying while the mempool is full; false if refused.
+func submitOne(ctx context.Context, c *client.Client, raw []byte, t *tracker, submitted *atomic.Int64) bool {
+	for ctx.Err() == nil {
+		now := time.Now()
+		res, err := c.Submit(ctx, raw, false)
+		switch {
+		case err == nil && res.Code == 0:
+			t.mu.Lock()
+			t.submitted[sha256.Sum256(raw)] = now
+			t.mu.Unlock()
+			submitted.Add(1)
+			return true
+		case client.IsMempoolFull(err):
+			time.Sleep(5 * time.Millisecond) // back-pressure: retry the same transaction
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // follow reads every block from height on and matches its transactions to submissions.

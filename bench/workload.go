@@ -124,3 +124,16 @@ func presign(ctx context.Context, c *client.Client, accts []*account, cfg Config
 	close(errs)
 	return <-errs
 }
+
+// KVStreams makes streams of unique key=value transactions for CometBFT's kvstore example.
+func KVStreams(streams, nodes, perStream int) []Stream {
+	out := make([]Stream, streams)
+	for i := range out {
+		out[i].Node = i % nodes
+		out[i].Txs = make([][]byte, perStream)
+		for j := range out[i].Txs {
+			out[i].Txs[j] = []byte(fmt.Sprintf("bench-%d-%d=%d", i, j, j))
+		}
+	}
+	return out
+}

@@ -159,10 +159,24 @@ func newSlog(w io.Writer, ac AppConfig) *slog.Logger {
 }
 
 func (n *Node) startComet(ctx context.Context, c *cfg.Config, w io.Writer, level string) error {
+	cmt, nodeID, err := runComet(ctx, c, proxy.NewConsensusSyncLocalClientCreator(n.App), w, level)
+	if err != nil {
+		return err
+	}
+	n.Comet = cmt
+	n.Client = local.New(cmt)
+	n.RPCAddr = strings.TrimPrefix(c.RPC.ListenAddress, "tcp://")
+	n.P2PAddr = fmt.Sprintf("%s@%s", nodeID, strings.TrimPrefix(c.P2P.ListenAddress, "tcp://"))
+	return nil
+}
+
+// runComet creates and starts a CometBFT node for a home's configuration over an ABCI
+// application.
+func runComet(ctx context.Context, c *cfg.Config, app proxy.ClientCreator, w io.Writer, level string) (*nm.Node, p2p.ID, error) {
 	pv := privval.LoadFilePV(c.PrivValidatorKeyFile(), c.PrivValidatorStateFile())
 	nodeKey, err := p2p.LoadNodeKey(c.NodeKeyFile())
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	logger := cmtlog.NewTMLogger(cmtlog.NewSyncWriter(w))
 	opt, err := cmtlog.AllowLevel(level)
@@ -170,23 +184,15 @@ func (n *Node) startComet(ctx context.Context, c *cfg.Config, w io.Writer, level
 		opt = cmtlog.AllowInfo()
 	}
 	logger = cmtlog.NewFilter(logger, opt)
-	cmt, err := nm.NewNode(ctx, c, pv, nodeKey,
-		proxy.NewConsensusSyncLocalClientCreator(n.App),
-		nm.DefaultGenesisDocProviderFunc(c),
-		cfg.DefaultDBProvider,
-		nm.DefaultMetricsProvider(c.Instrumentation),
-		logger)
+	cmt, err := nm.NewNode(ctx, c, pv, nodeKey, app, nm.DefaultGenesisDocProviderFunc(c), cfg.DefaultDBProvider,
+		nm.DefaultMetricsProvider(c.Instrumentation), logger)
 	if err != nil {
-		return fmt.Errorf("create CometBFT node: %w", err)
+		return nil, "", fmt.Errorf("create CometBFT node: %w", err)
 	}
 	if err := cmt.Start(); err != nil {
-		return fmt.Errorf("start CometBFT node: %w", err)
+		return nil, "", fmt.Errorf("start CometBFT node: %w", err)
 	}
-	n.Comet = cmt
-	n.Client = local.New(cmt)
-	n.RPCAddr = strings.TrimPrefix(c.RPC.ListenAddress, "tcp://")
-	n.P2PAddr = fmt.Sprintf("%s@%s", nodeKey.ID(), strings.TrimPrefix(c.P2P.ListenAddress, "tcp://"))
-	return nil
+	return cmt, nodeKey.ID(), nil
 }
 
 func (n *Node) startAPI(ac AppConfig, metrics bool) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -31,6 +32,7 @@ func newBenchCmd() *cobra.Command {
 	cmd.Flags().Duration("duration", 60*time.Second, "measurement window")
 	cmd.Flags().Int("workers", 8, "concurrent submitters")
 	cmd.Flags().Int("max-txs", 1_000_000, "pre-signed transfers (upper bound)")
+	cmd.Flags().Int("testnet", 0, "run against N local validator processes, then CometBFT's kvstore example on N nodes, and compare")
 	return cmd
 }
 
@@ -39,6 +41,9 @@ func runBench(cmd *cobra.Command, _ []string) error {
 	i := func(n string) int { v, _ := cmd.Flags().GetInt(n); return v }
 	d, _ := cmd.Flags().GetDuration("duration")
 	cfg := bench.Config{Accounts: i("accounts"), Duration: d, Workers: i("workers"), MaxTxs: i("max-txs"), Asset: "BENCH"}
+	if n := i("testnet"); n > 0 {
+		return runTestnetBench(cmd, cfg, n)
+	}
 	c, funder, stop, err := benchTarget(ctx, cmd)
 	if err != nil {
 		return err
@@ -50,11 +55,8 @@ func runBench(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	cfg.Progress = func(p bench.Progress) {
-		fmt.Fprintf(errOut, "\r%5.0fs  submitted %8d  committed %8d  (%6.0f tx/s)", p.Elapsed.Seconds(), p.Submitted, p.Committed,
-			float64(p.Committed)/p.Elapsed.Seconds())
-	}
-	res, err := bench.Run(ctx, c, accts, cfg)
+	cfg.Progress = progressPrinter(errOut)
+	res, err := bench.Run(ctx, []*client.Client{c}, bench.AccountStreams(accts, 1), cfg)
 	fmt.Fprintln(errOut)
 	if err != nil {
 		return err
@@ -111,4 +113,11 @@ func benchTarget(ctx context.Context, cmd *cobra.Command) (*client.Client, *clie
 		return nil, nil, nil, err
 	}
 	return c, signer, stop, nil
+}
+
+func progressPrinter(w io.Writer) func(p bench.Progress) {
+	return func(p bench.Progress) {
+		fmt.Fprintf(w, "\r%5.0fs  submitted %8d  committed %8d  (%6.0f tx/s)", p.Elapsed.Seconds(), p.Submitted, p.Committed,
+			float64(p.Committed)/p.Elapsed.Seconds())
+	}
 }

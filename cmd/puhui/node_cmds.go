@@ -109,9 +109,14 @@ func runStart(cmd *cobra.Command, _ []string) error {
 	fmt.Fprintf(out, "  RPC        http://%s\n", n.RPCAddr)
 	fmt.Fprintf(out, "  P2P        %s\n", n.P2PAddr)
 	fmt.Fprintf(out, "  operator   %s (key %q in %s/keyring)\n", n.Operator, node.OperatorKeyName, home)
+	waitForSignal()
+	fmt.Fprintln(out, "stopping…")
+	return n.Stop()
+}
+
+// waitForSignal blocks until SIGINT or SIGTERM.
+func waitForSignal() {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
 	<-sig
-	fmt.Fprintln(out, "stopping…")
-	return n.Stop()
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"sync"
 	"syscall"
@@ -85,9 +84,7 @@ func runTestnetStart(cmd *cobra.Command, _ []string) error {
 			}
 		}(nd.Name, p)
 	}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
-	<-sig
+	waitForSignal()
 	fmt.Fprintln(cmd.OutOrStdout(), "stopping all nodes…")
 	stopAll(procs)
 	wg.Wait()

@@ -117,6 +117,10 @@ func npv(ed *apd.ErrDecimal, principal *apd.Decimal, flows []*apd.Decimal, x *ap
 		ed.Add(ds, ds, s)
 		ed.Mul(s, s, v)
 		ed.Add(s, s, flows[k])
+		// A zero keeps its exponent through Mul, so zero flows (paid-off tail rows) would
+		// drive it to 10^-70000 and the next Add would build a 70000-digit integer.
+		zeroExact(ds)
+		zeroExact(s)
 	}
 	// s is now Σ flow_k v^(k-1) (k from 1); one more multiply by v gives S(v) and its derivative.
 	ed.Mul(ds, ds, v)
@@ -128,4 +132,11 @@ func npv(ed *apd.ErrDecimal, principal *apd.Decimal, flows []*apd.Decimal, x *ap
 	ed.Mul(ds, ds, v)
 	ds.Neg(ds)
 	return f, ds
+}
+
+// zeroExact resets a zero to 0E0 (see npv).
+func zeroExact(d *apd.Decimal) {
+	if d.IsZero() {
+		d.SetInt64(0)
+	}
 }

@@ -1,0 +1,25 @@
+package node
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+
+	"github.com/cometbft/cometbft/abci/example/kvstore"
+	nm "github.com/cometbft/cometbft/node"
+	"github.com/cometbft/cometbft/proxy"
+)
+
+// StartKVStore runs CometBFT's bundled key-value example application, persistent on pebble,
+// in a Puhui home with the home's consensus settings. It exists only as the benchmark's
+// yardstick: the same engine, configuration and machine without signatures or real state.
+func StartKVStore(ctx context.Context, home string, log io.Writer) (*nm.Node, error) {
+	c, err := LoadCometConfig(home)
+	if err != nil {
+		return nil, err
+	}
+	c.Instrumentation.Prometheus = false
+	app := kvstore.NewPersistentApplication(filepath.Join(c.DBDir(), "kvstore"))
+	n, _, err := runComet(ctx, c, proxy.NewLocalClientCreator(app), log, "error")
+	return n, err
+}
