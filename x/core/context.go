@@ -21,6 +21,11 @@ type Context struct {
 // Now is the block time in unix seconds.
 func (c *Context) Now() int64 { return c.BlockTime.Unix() }
 
+// indexedAttributes are the event attributes CometBFT's transaction indexer indexes (so that
+// transactions can be searched by who sent or received). Indexing every attribute would cost
+// a write per attribute per transaction on every node; the rest still travel with the events.
+var indexedAttributes = map[string]bool{"signer": true, "from": true, "to": true}
+
 // Emit appends a typed event. Attributes come as key/value pairs in a fixed order.
 func (c *Context) Emit(eventType string, kv ...string) {
 	if len(kv)%2 != 0 {
@@ -28,7 +33,7 @@ func (c *Context) Emit(eventType string, kv ...string) {
 	}
 	ev := abci.Event{Type: eventType}
 	for i := 0; i < len(kv); i += 2 {
-		ev.Attributes = append(ev.Attributes, abci.EventAttribute{Key: kv[i], Value: kv[i+1], Index: true})
+		ev.Attributes = append(ev.Attributes, abci.EventAttribute{Key: kv[i], Value: kv[i+1], Index: indexedAttributes[kv[i]]})
 	}
 	*c.Events = append(*c.Events, ev)
 }

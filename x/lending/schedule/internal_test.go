@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/cockroachdb/apd/v3"
@@ -66,13 +67,23 @@ func TestRoundDivModes(t *testing.T) {
 			require.Equal(t, want, got, "%d/%d %s", c.num, c.den, mode)
 		}
 	}
-	// A half that only shows at the 61st digit is still resolved exactly: (10^60+1)/2 … is
-	// beyond int64, so use a repeating quotient whose 60-digit rounding would look like .5:
-	// 1/2 + 1/(2·3^k) style inputs are covered by the sticky remainder; here just check a
-	// long denominator.
-	got, err := roundDiv(dec(50000000001), dec(100000000000), apd.RoundHalfEven)
+	// (3·10^55 + 2) / (6·10^55) = 0.5 + 1/(3·10^55): just above half, never terminating;
+	// without the extra 2 it is exactly half. The decision uses the exact remainder.
+	big := func(s string) *apd.Decimal {
+		d, _, err := apd.NewFromString(s)
+		require.NoError(t, err)
+		return d
+	}
+	den := big("6" + strings.Repeat("0", 55))
+	got, err := roundDiv(big("3"+strings.Repeat("0", 54)+"2"), den, apd.RoundHalfEven)
 	require.NoError(t, err)
 	require.Equal(t, int64(1), got)
+	got, err = roundDiv(big("3"+strings.Repeat("0", 55)), den, apd.RoundHalfEven)
+	require.NoError(t, err)
+	require.Equal(t, int64(0), got)
+	// Operands beyond the working precision are refused, never silently rounded.
+	_, err = roundDiv(big("1"+strings.Repeat("0", 69)+"1"), big("2"+strings.Repeat("0", 70)), apd.RoundHalfEven)
+	require.ErrorIs(t, err, ErrInternal)
 	_, err = roundDiv(dec(-1), dec(2), apd.RoundHalfEven)
 	require.ErrorIs(t, err, ErrInternal)
 }
