@@ -168,6 +168,29 @@ func TestAPI(t *testing.T) {
 		requireProblem(t, status, h, body, http.StatusNotFound, "api.not_found")
 	})
 
+	t.Run("loan schedule preview", func(t *testing.T) {
+		status, _, body := do(t, http.MethodPost, n.APIURL+"/v1/lending/schedule", "", []byte(`{"principal": "10000",
+			"annual_rate_percent": "12", "periods": 12, "frequency": "months", "every": 1, "interest_method": "declining_balance",
+			"amortization": "equal_installments", "rounding": "half_even", "scale": 2, "start_date": "2024-01-01"}`))
+		require.Equal(t, http.StatusOK, status, string(body))
+		var sch struct {
+			Installments []struct{ Principal, Interest, Total, Balance, DueDate string } `json:"installments"`
+			TotalInterest string `json:"total_interest"`
+			APR           string `json:"apr_percent"`
+		}
+		require.NoError(t, json.Unmarshal(body, &sch))
+		require.Len(t, sch.Installments, 12)
+		require.Equal(t, "788.49", sch.Installments[0].Principal)
+		require.Equal(t, "888.47", sch.Installments[11].Total)
+		require.Equal(t, "661.86", sch.TotalInterest)
+		require.Equal(t, "12.00", sch.APR)
+
+		status, h, body := do(t, http.MethodPost, n.APIURL+"/v1/lending/schedule", "", []byte(`{"principal": "0",
+			"annual_rate_percent": "12", "periods": 12, "start_date": "2024-01-01"}`))
+		requireProblem(t, status, h, body, http.StatusUnprocessableEntity, "lending.invalid_request")
+		require.Contains(t, string(body), "body.principal")
+	})
+
 	t.Run("malformed input to every endpoint", func(t *testing.T) {
 		malformedEverywhere(t, n)
 	})

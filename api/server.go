@@ -50,6 +50,7 @@ func New(c Config) http.Handler {
 	s.registerTxs(api)
 	s.registerEvents(api)
 	s.registerOperator(api)
+	s.registerLending(api)
 	if c.Metrics {
 		mux.Handle("GET /metrics", promhttp.Handler())
 	}
