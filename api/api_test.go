@@ -174,9 +174,9 @@ func TestAPI(t *testing.T) {
 			"amortization": "equal_installments", "rounding": "half_even", "scale": 2, "start_date": "2024-01-01"}`))
 		require.Equal(t, http.StatusOK, status, string(body))
 		var sch struct {
-			Installments []struct{ Principal, Interest, Total, Balance, DueDate string } `json:"installments"`
-			TotalInterest string `json:"total_interest"`
-			APR           string `json:"apr_percent"`
+			Installments  []struct{ Principal, Interest, Total, Balance, DueDate string } `json:"installments"`
+			TotalInterest string                                                          `json:"total_interest"`
+			APR           string                                                          `json:"apr_percent"`
 		}
 		require.NoError(t, json.Unmarshal(body, &sch))
 		require.Len(t, sch.Installments, 12)

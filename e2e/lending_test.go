@@ -21,9 +21,9 @@ func TestLendingScheduleCLI(t *testing.T) {
 	out, err := exec.Command(bin, "lending", "schedule", "--request", file).Output()
 	require.NoError(t, err)
 	var s struct {
-		Installments []struct{ Principal, Interest, Total string } `json:"installments"`
-		TotalInterest string `json:"total_interest"`
-		APR           string `json:"apr_percent"`
+		Installments  []struct{ Principal, Interest, Total string } `json:"installments"`
+		TotalInterest string                                        `json:"total_interest"`
+		APR           string                                        `json:"apr_percent"`
 	}
 	require.NoError(t, json.Unmarshal(out, &s))
 	require.Equal(t, "833.33", s.Installments[0].Principal)

@@ -60,13 +60,20 @@ func TestPartitionedValidatorCatchesUp(t *testing.T) {
 	wg.Wait()
 	c0, c3 := procs[0].client(t), procs[isolated].client(t)
 	require.NoError(t, c3.WaitHeight(context.Background(), 3, 30*time.Second))
+	// Votes gossip through any peer, so the three could commit via the isolated node without
+	// ever having dialled each other; only a full mesh makes the cut test the right thing.
+	for i := range procs {
+		waitPeers(t, procs[i], len(procs)-1, 60*time.Second)
+	}
 
 	for _, p := range proxies {
 		p.sever()
 	}
 	time.Sleep(2 * time.Second)
 	cutAt := status(t, c3).Height
-	require.NoError(t, c0.WaitHeight(context.Background(), cutAt+3, 30*time.Second), "the three must keep committing")
+	if err := c0.WaitHeight(context.Background(), cutAt+3, 45*time.Second); err != nil {
+		t.Fatalf("the three must keep committing: %v\nnode0 log:\n%s", err, tail(procs[0].logPath, 60))
+	}
 	require.LessOrEqual(t, status(t, c3).Height, cutAt+1, "the isolated validator cannot commit alone")
 
 	for _, p := range proxies {
@@ -75,6 +82,26 @@ func TestPartitionedValidatorCatchesUp(t *testing.T) {
 	head := status(t, c0).Height
 	require.NoError(t, c3.WaitHeight(context.Background(), head, 90*time.Second), "after healing it catches up")
 	require.Equal(t, appHashes(t, c0, head), appHashes(t, c3, head))
+}
+
+// waitPeers waits until the node reports n connected peers.
+func waitPeers(t *testing.T, p *proc, n int, d time.Duration) {
+	t.Helper()
+	c := p.client(t)
+	deadline := time.Now().Add(d)
+	got := -1
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		ni, err := c.RPC.NetInfo(ctx)
+		cancel()
+		if err == nil {
+			if got = ni.NPeers; got >= n {
+				return
+			}
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	t.Fatalf("node %s has %d peers after %s, want %d; log:\n%s", p.home, got, d, n, tail(p.logPath, 60))
 }
 
 func peerID(p2pAddress string) string {

@@ -3,9 +3,11 @@ package node
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -47,7 +49,7 @@ func NewTestnet(out string, n int, chainID, timeZone string, votingPeriod time.D
 	tn := &Testnet{ChainID: chainID}
 	var founders []founder
 	for i := 0; i < n; i++ {
-		ports, err := freePorts(3)
+		ports, err := FreePorts(3)
 		if err != nil {
 			return nil, err
 		}
@@ -122,8 +124,16 @@ func ConfigurePeers(home, peers string, pex bool) error {
 	return nil
 }
 
-// freePorts asks the kernel for n distinct free loopback ports.
-func freePorts(n int) ([]string, error) {
+// FreePorts finds n distinct free loopback ports below the kernel's ephemeral range. Ports
+// taken from the ephemeral range (by listening on :0) are only reserved until the listener
+// closes: any outgoing connection or ":0" listener may get the same port before the node
+// binds it, so a testnet would race with its own peers' dials.
+func FreePorts(n int) ([]string, error) {
+	low := ephemeralLow()
+	const floor = 10000
+	if low <= floor+n {
+		return nil, fmt.Errorf("no port range below the ephemeral range (starts at %d)", low)
+	}
 	var out []string
 	var ls []net.Listener
 	defer func() {
@@ -131,13 +141,32 @@ func freePorts(n int) ([]string, error) {
 			l.Close()
 		}
 	}()
-	for i := 0; i < n; i++ {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
+	// A random start keeps concurrent testnets (tests of several packages) apart.
+	start := floor + rand.IntN(low-floor)
+	for i := 0; i < low-floor && len(out) < n; i++ {
+		port := floor + (start-floor+i)%(low-floor)
+		l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 		if err != nil {
-			return nil, err
+			continue
 		}
 		ls = append(ls, l)
 		out = append(out, l.Addr().String())
 	}
+	if len(out) < n {
+		return nil, fmt.Errorf("found %d free loopback ports, need %d", len(out), n)
+	}
 	return out, nil
+}
+
+// ephemeralLow is the first port of the kernel's ephemeral range (Linux; 32768 elsewhere).
+func ephemeralLow() int {
+	b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range")
+	if err == nil {
+		if f := strings.Fields(string(b)); len(f) == 2 {
+			if v, err := strconv.Atoi(f[0]); err == nil && v > 1024 {
+				return v
+			}
+		}
+	}
+	return 32768
 }

@@ -15,6 +15,7 @@ func TestMsgTypes(t *testing.T) {
 	require.Equal(t, []string{
 		"register_asset", "mint", "burn", "transfer", "multi_transfer", "place_hold",
 		"release_hold", "capture_hold", "set_frozen", "register_account", "set_kyc_level",
+		"submit_proposal", "vote",
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)
