@@ -14,6 +14,7 @@ import (
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/ledger"
+	"github.com/puhui-chain/puhui/x/lending"
 	"github.com/puhui-chain/puhui/x/schedule"
 )
 
@@ -36,6 +37,11 @@ type App struct {
 	pending       *store.Cache
 	pendingHeight int64
 	pendingRoot   []byte
+	pendingTime   int64
+
+	// committedTime is the block time of the last committed block (0 until the first commit
+	// of this process): the "as of" time of query views such as a loan's overdue amount.
+	committedTime atomic.Int64
 
 	// mempool view: the last nonce accepted per signer since the last commit.
 	mu         sync.Mutex
@@ -67,7 +73,7 @@ func New(db *store.DB, chainID string, log *slog.Logger) *App {
 // scheduledHandlers gathers every module's scheduler handlers.
 func scheduledHandlers() map[string]schedule.Handler {
 	out := map[string]schedule.Handler{}
-	for _, m := range []map[string]schedule.Handler{ledger.ScheduledHandlers(), governance.ScheduledHandlers()} {
+	for _, m := range []map[string]schedule.Handler{ledger.ScheduledHandlers(), governance.ScheduledHandlers(), lending.ScheduledHandlers()} {
 		for kind, h := range m {
 			if _, dup := out[kind]; dup {
 				panic("two handlers for scheduled kind " + kind)
@@ -135,6 +141,7 @@ func (a *App) Commit(context.Context, *abci.CommitRequest) (*abci.CommitResponse
 		return nil, err
 	}
 	a.pending = nil
+	a.committedTime.Store(a.pendingTime)
 	a.mu.Lock()
 	a.mempoolSeq = make(map[string]uint64) // rechecks rebuild it in mempool order
 	a.mu.Unlock()

@@ -73,6 +73,15 @@ func TestAuthorizationTableExpectations(t *testing.T) {
 	for _, mt := range []string{"register_asset", "mint", "burn", "register_account", "set_kyc_level", "set_frozen"} {
 		require.False(t, allowed(mt, identity.RoleIndividual), mt)
 	}
+	for _, mt := range []string{"register_product", "decide_loan", "disburse_loan", "write_off_loan"} {
+		require.True(t, allowed(mt, identity.RoleBank), mt)
+		require.True(t, allowed(mt, identity.RoleMFI), mt)
+		require.False(t, allowed(mt, identity.RoleIndividual), "individuals do not lend: %s", mt)
+		require.False(t, allowed(mt, identity.RoleOracle), mt)
+	}
+	require.True(t, allowed("apply_loan", identity.RoleIndividual))
+	require.True(t, allowed("apply_loan", identity.RoleEnterprise))
+	require.True(t, allowed("repay_loan", identity.RoleIndividual))
 	require.True(t, allowed("register_account", identity.RoleMFI))
 	require.True(t, allowed("set_kyc_level", identity.RoleKYCProvider))
 	require.False(t, allowed("mint", identity.RoleOracle))

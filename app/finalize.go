@@ -44,7 +44,7 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.FinalizeBlockRequest) (
 		return nil, err
 	}
 	block.Write(a.pending)
-	a.pendingHeight, a.pendingRoot = req.Height, root
+	a.pendingHeight, a.pendingRoot, a.pendingTime = req.Height, root, req.Time.Unix()
 	if a.AfterBlock != nil {
 		a.AfterBlock(req.Height, a.pending)
 	}

@@ -15,8 +15,11 @@ import (
 // Genesis is the application part of the genesis file (app_state).
 type Genesis struct {
 	// TimeZone is the consortium's IANA time zone; business dates are block time there.
-	TimeZone string          `json:"time_zone"`
-	Members  []GenesisMember `json:"members"`
+	TimeZone string `json:"time_zone"`
+	// TimeScale speeds business time up on a sandbox chain (1: real time; 86400: a business
+	// day per second of block time). Loan due dates and days past due count business time.
+	TimeScale int64           `json:"time_scale,omitempty"`
+	Members   []GenesisMember `json:"members"`
 	// Governance parameters; defaults: a week of voting, more than 2/3 of members.
 	Governance *GovernanceGenesis `json:"governance,omitempty"`
 }
@@ -58,6 +61,13 @@ func (g *Genesis) apply(ctx *core.Context, chainID string) error {
 		return err
 	}
 	ctx.KV.Set(paramsKey, params)
+	scale := g.TimeScale
+	if scale == 0 {
+		scale = 1
+	}
+	if err := core.SetClock(ctx.KV, g.TimeZone, ctx.Now(), scale); err != nil {
+		return fmt.Errorf("genesis: %w", err)
+	}
 	gp := governance.DefaultParams()
 	if g.Governance != nil {
 		gp = &statepb.GovParams{VotingPeriodSeconds: g.Governance.VotingPeriodSeconds,

@@ -8,6 +8,7 @@ import (
 	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/identity"
 	"github.com/puhui-chain/puhui/x/ledger"
+	"github.com/puhui-chain/puhui/x/lending"
 )
 
 // route is how one message type is authorised and executed.
@@ -29,6 +30,9 @@ var (
 	payers = []identity.Role{identity.RoleBank, identity.RoleMFI, identity.RoleEnterprise, identity.RoleInsurer,
 		identity.RoleOracle, identity.RoleKYCProvider, identity.RoleIndividual}
 	sponsors = []identity.Role{identity.RoleBank, identity.RoleMFI, identity.RoleEnterprise, identity.RoleKYCProvider}
+	lenders  = []identity.Role{identity.RoleBank, identity.RoleMFI}
+	// borrowers: individuals and the firms a consortium lends to.
+	borrowers = []identity.Role{identity.RoleIndividual, identity.RoleEnterprise, identity.RoleMFI}
 )
 
 // Routes is the authorisation table: every message type, who may send it, and its handler.
@@ -48,6 +52,14 @@ var Routes = map[string]route{
 		handle((*txpb.Msg).GetSetKycLevel, identity.SetKYCLevel)},
 	"submit_proposal": {identity.MemberRoles, handle((*txpb.Msg).GetSubmitProposal, governance.Submit)},
 	"vote":            {identity.MemberRoles, handle((*txpb.Msg).GetVote, governance.Vote)},
+	// Lending: handlers add "the product's lender only" for decisions, disbursement and
+	// write-off; anyone who holds money may repay a loan on the borrower's behalf.
+	"register_product": {lenders, handle((*txpb.Msg).GetRegisterProduct, lending.RegisterProduct)},
+	"apply_loan":       {borrowers, handle((*txpb.Msg).GetApplyLoan, lending.Apply)},
+	"decide_loan":      {lenders, handle((*txpb.Msg).GetDecideLoan, lending.Decide)},
+	"disburse_loan":    {lenders, handle((*txpb.Msg).GetDisburseLoan, lending.Disburse)},
+	"repay_loan":       {payers, handle((*txpb.Msg).GetRepayLoan, lending.Repay)},
+	"write_off_loan":   {lenders, handle((*txpb.Msg).GetWriteOffLoan, lending.WriteOff)},
 }
 
 // Allowed reports whether any of roles may send msgType.

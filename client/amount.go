@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/puhui-chain/puhui/x/core"
 )
 
 // ParseAmount reads a decimal amount ("1234.5") into minor units of an asset with the given
@@ -44,16 +46,4 @@ func digits(s string) bool {
 }
 
 // FormatAmount writes minor units as a decimal with scale places.
-func FormatAmount(v int64, scale uint32) string {
-	sign := ""
-	u := uint64(v)
-	if v < 0 {
-		sign, u = "-", uint64(-v)
-	}
-	s := fmt.Sprintf("%0*d", int(scale)+1, u)
-	if scale == 0 {
-		return sign + s
-	}
-	cut := len(s) - int(scale)
-	return sign + s[:cut] + "." + s[cut:]
-}
+func FormatAmount(v int64, scale uint32) string { return core.FormatMinor(v, scale) }

@@ -15,7 +15,8 @@ func TestMsgTypes(t *testing.T) {
 	require.Equal(t, []string{
 		"register_asset", "mint", "burn", "transfer", "multi_transfer", "place_hold",
 		"release_hold", "capture_hold", "set_frozen", "register_account", "set_kyc_level",
-		"submit_proposal", "vote",
+		"submit_proposal", "vote", "register_product", "apply_loan", "decide_loan", "disburse_loan",
+		"repay_loan", "write_off_loan",
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)

@@ -67,3 +67,27 @@ func SetValidatorAction(pub []byte, power int64) *txpb.ProposalAction {
 func RemoveMemberAction(addr string) *txpb.ProposalAction {
 	return &txpb.ProposalAction{Action: &txpb.ProposalAction_RemoveMember{RemoveMember: &txpb.ActionRemoveMember{Address: addr}}}
 }
+
+func RegisterProduct(p *txpb.LoanProduct) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_RegisterProduct{RegisterProduct: &txpb.MsgRegisterProduct{Product: p}}}
+}
+
+func ApplyLoan(productID uint64, principal int64, periods uint32) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_ApplyLoan{ApplyLoan: &txpb.MsgApplyLoan{ProductId: productID, Principal: principal, Periods: periods}}}
+}
+
+func DecideLoan(id uint64, approve bool, reason string) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_DecideLoan{DecideLoan: &txpb.MsgDecideLoan{LoanId: id, Approve: approve, Reason: reason}}}
+}
+
+func DisburseLoan(id uint64) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_DisburseLoan{DisburseLoan: &txpb.MsgDisburseLoan{LoanId: id}}}
+}
+
+func RepayLoan(id uint64, amount int64) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_RepayLoan{RepayLoan: &txpb.MsgRepayLoan{LoanId: id, Amount: amount}}}
+}
+
+func WriteOffLoan(id uint64, reason string) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_WriteOffLoan{WriteOffLoan: &txpb.MsgWriteOffLoan{LoanId: id, Reason: reason}}}
+}

@@ -231,6 +231,12 @@ type Msg struct {
 	//	*Msg_SetKycLevel
 	//	*Msg_SubmitProposal
 	//	*Msg_Vote
+	//	*Msg_RegisterProduct
+	//	*Msg_ApplyLoan
+	//	*Msg_DecideLoan
+	//	*Msg_DisburseLoan
+	//	*Msg_RepayLoan
+	//	*Msg_WriteOffLoan
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -390,6 +396,60 @@ func (x *Msg) GetVote() *MsgVote {
 	return nil
 }
 
+func (x *Msg) GetRegisterProduct() *MsgRegisterProduct {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RegisterProduct); ok {
+			return x.RegisterProduct
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetApplyLoan() *MsgApplyLoan {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ApplyLoan); ok {
+			return x.ApplyLoan
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetDecideLoan() *MsgDecideLoan {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_DecideLoan); ok {
+			return x.DecideLoan
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetDisburseLoan() *MsgDisburseLoan {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_DisburseLoan); ok {
+			return x.DisburseLoan
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRepayLoan() *MsgRepayLoan {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RepayLoan); ok {
+			return x.RepayLoan
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetWriteOffLoan() *MsgWriteOffLoan {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_WriteOffLoan); ok {
+			return x.WriteOffLoan
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -446,6 +506,30 @@ type Msg_Vote struct {
 	Vote *MsgVote `protobuf:"bytes,31,opt,name=vote,proto3,oneof"`
 }
 
+type Msg_RegisterProduct struct {
+	RegisterProduct *MsgRegisterProduct `protobuf:"bytes,40,opt,name=register_product,json=registerProduct,proto3,oneof"`
+}
+
+type Msg_ApplyLoan struct {
+	ApplyLoan *MsgApplyLoan `protobuf:"bytes,41,opt,name=apply_loan,json=applyLoan,proto3,oneof"`
+}
+
+type Msg_DecideLoan struct {
+	DecideLoan *MsgDecideLoan `protobuf:"bytes,42,opt,name=decide_loan,json=decideLoan,proto3,oneof"`
+}
+
+type Msg_DisburseLoan struct {
+	DisburseLoan *MsgDisburseLoan `protobuf:"bytes,43,opt,name=disburse_loan,json=disburseLoan,proto3,oneof"`
+}
+
+type Msg_RepayLoan struct {
+	RepayLoan *MsgRepayLoan `protobuf:"bytes,44,opt,name=repay_loan,json=repayLoan,proto3,oneof"`
+}
+
+type Msg_WriteOffLoan struct {
+	WriteOffLoan *MsgWriteOffLoan `protobuf:"bytes,45,opt,name=write_off_loan,json=writeOffLoan,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -471,6 +555,18 @@ func (*Msg_SetKycLevel) isMsg_Sum() {}
 func (*Msg_SubmitProposal) isMsg_Sum() {}
 
 func (*Msg_Vote) isMsg_Sum() {}
+
+func (*Msg_RegisterProduct) isMsg_Sum() {}
+
+func (*Msg_ApplyLoan) isMsg_Sum() {}
+
+func (*Msg_DecideLoan) isMsg_Sum() {}
+
+func (*Msg_DisburseLoan) isMsg_Sum() {}
+
+func (*Msg_RepayLoan) isMsg_Sum() {}
+
+func (*Msg_WriteOffLoan) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1674,7 +1770,7 @@ var File_puhui_tx_v1_tx_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
-	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\"6\n" +
+	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\"6\n" +
 	"\x02Tx\x12\x12\n" +
 	"\x04body\x18\x01 \x01(\fR\x04body\x12\x1c\n" +
 	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xc0\x01\n" +
@@ -1684,7 +1780,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xb0\x06\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xc0\t\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -1700,7 +1796,16 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x10register_account\x18\x14 \x01(\v2\x1f.puhui.tx.v1.MsgRegisterAccountH\x00R\x0fregisterAccount\x12A\n" +
 	"\rset_kyc_level\x18\x15 \x01(\v2\x1b.puhui.tx.v1.MsgSetKycLevelH\x00R\vsetKycLevel\x12I\n" +
 	"\x0fsubmit_proposal\x18\x1e \x01(\v2\x1e.puhui.tx.v1.MsgSubmitProposalH\x00R\x0esubmitProposal\x12*\n" +
-	"\x04vote\x18\x1f \x01(\v2\x14.puhui.tx.v1.MsgVoteH\x00R\x04voteB\x05\n" +
+	"\x04vote\x18\x1f \x01(\v2\x14.puhui.tx.v1.MsgVoteH\x00R\x04vote\x12L\n" +
+	"\x10register_product\x18( \x01(\v2\x1f.puhui.tx.v1.MsgRegisterProductH\x00R\x0fregisterProduct\x12:\n" +
+	"\n" +
+	"apply_loan\x18) \x01(\v2\x19.puhui.tx.v1.MsgApplyLoanH\x00R\tapplyLoan\x12=\n" +
+	"\vdecide_loan\x18* \x01(\v2\x1a.puhui.tx.v1.MsgDecideLoanH\x00R\n" +
+	"decideLoan\x12C\n" +
+	"\rdisburse_loan\x18+ \x01(\v2\x1c.puhui.tx.v1.MsgDisburseLoanH\x00R\fdisburseLoan\x12:\n" +
+	"\n" +
+	"repay_loan\x18, \x01(\v2\x19.puhui.tx.v1.MsgRepayLoanH\x00R\trepayLoan\x12D\n" +
+	"\x0ewrite_off_loan\x18- \x01(\v2\x1c.puhui.tx.v1.MsgWriteOffLoanH\x00R\fwriteOffLoanB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -1826,6 +1931,12 @@ var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(*ActionSetParams)(nil),    // 21: puhui.tx.v1.ActionSetParams
 	(*MsgSubmitProposal)(nil),  // 22: puhui.tx.v1.MsgSubmitProposal
 	(*MsgVote)(nil),            // 23: puhui.tx.v1.MsgVote
+	(*MsgRegisterProduct)(nil), // 24: puhui.tx.v1.MsgRegisterProduct
+	(*MsgApplyLoan)(nil),       // 25: puhui.tx.v1.MsgApplyLoan
+	(*MsgDecideLoan)(nil),      // 26: puhui.tx.v1.MsgDecideLoan
+	(*MsgDisburseLoan)(nil),    // 27: puhui.tx.v1.MsgDisburseLoan
+	(*MsgRepayLoan)(nil),       // 28: puhui.tx.v1.MsgRepayLoan
+	(*MsgWriteOffLoan)(nil),    // 29: puhui.tx.v1.MsgWriteOffLoan
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -1842,19 +1953,25 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	15, // 11: puhui.tx.v1.Msg.set_kyc_level:type_name -> puhui.tx.v1.MsgSetKycLevel
 	22, // 12: puhui.tx.v1.Msg.submit_proposal:type_name -> puhui.tx.v1.MsgSubmitProposal
 	23, // 13: puhui.tx.v1.Msg.vote:type_name -> puhui.tx.v1.MsgVote
-	8,  // 14: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	17, // 15: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	18, // 16: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	19, // 17: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	20, // 18: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	21, // 19: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	16, // 20: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 21: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	22, // [22:22] is the sub-list for method output_type
-	22, // [22:22] is the sub-list for method input_type
-	22, // [22:22] is the sub-list for extension type_name
-	22, // [22:22] is the sub-list for extension extendee
-	0,  // [0:22] is the sub-list for field type_name
+	24, // 14: puhui.tx.v1.Msg.register_product:type_name -> puhui.tx.v1.MsgRegisterProduct
+	25, // 15: puhui.tx.v1.Msg.apply_loan:type_name -> puhui.tx.v1.MsgApplyLoan
+	26, // 16: puhui.tx.v1.Msg.decide_loan:type_name -> puhui.tx.v1.MsgDecideLoan
+	27, // 17: puhui.tx.v1.Msg.disburse_loan:type_name -> puhui.tx.v1.MsgDisburseLoan
+	28, // 18: puhui.tx.v1.Msg.repay_loan:type_name -> puhui.tx.v1.MsgRepayLoan
+	29, // 19: puhui.tx.v1.Msg.write_off_loan:type_name -> puhui.tx.v1.MsgWriteOffLoan
+	8,  // 20: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	17, // 21: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	18, // 22: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	19, // 23: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	20, // 24: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	21, // 25: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	16, // 26: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 27: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	28, // [28:28] is the sub-list for method output_type
+	28, // [28:28] is the sub-list for method input_type
+	28, // [28:28] is the sub-list for extension type_name
+	28, // [28:28] is the sub-list for extension extendee
+	0,  // [0:28] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -1862,6 +1979,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 	if File_puhui_tx_v1_tx_proto != nil {
 		return
 	}
+	file_puhui_tx_v1_lending_proto_init()
 	file_puhui_tx_v1_tx_proto_msgTypes[2].OneofWrappers = []any{
 		(*Msg_RegisterAsset)(nil),
 		(*Msg_Mint)(nil),
@@ -1876,6 +1994,12 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_SetKycLevel)(nil),
 		(*Msg_SubmitProposal)(nil),
 		(*Msg_Vote)(nil),
+		(*Msg_RegisterProduct)(nil),
+		(*Msg_ApplyLoan)(nil),
+		(*Msg_DecideLoan)(nil),
+		(*Msg_DisburseLoan)(nil),
+		(*Msg_RepayLoan)(nil),
+		(*Msg_WriteOffLoan)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[15].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),

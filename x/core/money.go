@@ -1,6 +1,7 @@
 package core
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 
@@ -39,3 +40,18 @@ func Sub(a, b int64) (int64, error) {
 
 // Itoa formats an amount for events.
 func Itoa(v int64) string { return strconv.FormatInt(v, 10) }
+
+// FormatMinor writes minor units as a decimal with scale places ("12.34" for 1234 at scale 2).
+func FormatMinor(v int64, scale uint32) string {
+	sign := ""
+	u := uint64(v)
+	if v < 0 {
+		sign, u = "-", uint64(-v)
+	}
+	s := fmt.Sprintf("%0*d", int(scale)+1, u)
+	if scale == 0 {
+		return sign + s
+	}
+	cut := len(s) - int(scale)
+	return sign + s[:cut] + "." + s[cut:]
+}

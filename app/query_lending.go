@@ -1,0 +1,142 @@
+package app
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+
+	"google.golang.org/protobuf/encoding/protojson"
+
+	"github.com/puhui-chain/puhui/query"
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/ledger"
+	"github.com/puhui-chain/puhui/x/lending"
+)
+
+// lendingQuery answers the /lending/… paths; ok is false for any other path.
+func (a *App) lendingQuery(s store.Reader, path, arg string) (v any, ok bool, err error) {
+	now := a.committedTime.Load()
+	switch path {
+	case query.PathProduct:
+		id, err := parseID("product id", arg)
+		if err != nil {
+			return nil, true, err
+		}
+		p, found := lending.GetProduct(s, id)
+		if !found {
+			return nil, true, lending.ErrUnknownProduct.Wrapf("product %d", id)
+		}
+		return productView(p), true, nil
+	case query.PathProducts:
+		out := []query.Product{}
+		for _, p := range lending.ListProducts(s) {
+			out = append(out, productView(p))
+		}
+		return out, true, nil
+	case query.PathLoan:
+		id, err := parseID("loan id", arg)
+		if err != nil {
+			return nil, true, err
+		}
+		l, found := lending.GetLoan(s, id)
+		if !found {
+			return nil, true, lending.ErrUnknownLoan.Wrapf("loan %d", id)
+		}
+		return loanView(s, l, now), true, nil
+	case query.PathBorrowerLoans:
+		if err := tx.ValidateAddress("address", arg); err != nil {
+			return nil, true, err
+		}
+		return borrowerView(s, arg, now), true, nil
+	case query.PathPortfolio:
+		if err := tx.ValidateAddress("address", arg); err != nil {
+			return nil, true, err
+		}
+		return portfolioView(s, arg, now), true, nil
+	}
+	return nil, false, nil
+}
+
+func parseID(what, arg string) (uint64, error) {
+	id, err := strconv.ParseUint(arg, 10, 64)
+	if err != nil {
+		return 0, tx.ErrInvalidField.Wrapf("%s %q", what, arg)
+	}
+	return id, nil
+}
+
+func productView(p *statepb.Product) query.Product {
+	terms := map[string]any{}
+	b, err := protojson.MarshalOptions{UseProtoNames: true}.Marshal(p.Terms)
+	if err == nil {
+		_ = json.Unmarshal(b, &terms)
+	}
+	return query.Product{ID: p.Id, Lender: p.Lender, Terms: terms, CreatedHeight: p.CreatedHeight}
+}
+
+func loanView(s store.Reader, l *statepb.Loan, now int64) query.Loan {
+	today := core.ClockOf(s).Day(now)
+	var grace uint32
+	if p, ok := lending.GetProduct(s, l.ProductId); ok {
+		grace = p.Terms.ArrearsGraceDays
+	}
+	v := query.Loan{ID: l.Id, ProductID: l.ProductId, Borrower: l.Borrower, Lender: l.Lender, Asset: l.Asset,
+		Principal: l.Principal, Periods: l.Periods, Status: lending.StatusName(l.Status), Purpose: l.Purpose,
+		Decision: l.Decision, DecisionInputsHash: l.DecisionInputsHash, AppliedAt: l.AppliedAt, DecidedAt: l.DecidedAt,
+		DisbursedAt: l.DisbursedAt, StartDate: l.StartDate, ClosedAt: l.ClosedAt, Fee: l.FeeCharged,
+		Collateral: l.Collateral, CollateralCaptured: l.CollateralCaptured, Outstanding: lending.Outstanding(l),
+		Overdue: lending.OwedNow(l, now), TotalOwed: lending.TotalOwed(l), PrincipalRepaid: l.PrincipalRepaid,
+		InterestPaid: l.InterestPaid, FeesPaid: l.FeesPaid, PenaltiesPaid: l.PenaltiesPaid, WrittenOff: l.WrittenOff,
+		Recovered: l.Recovered, DPD: l.Dpd, Bucket: lending.Bucket(l.Dpd, grace), Installments: []query.Installment{}}
+	for _, in := range l.Installments {
+		v.Installments = append(v.Installments, query.Installment{N: in.N, DueDate: in.DueDate,
+			Status: lending.InstallmentStatus(in, today), Principal: in.Principal, Interest: in.Interest, Fee: in.Fee,
+			Penalty: in.Penalty, PrincipalPaid: in.PrincipalPaid, InterestPaid: in.InterestPaid, FeePaid: in.FeePaid,
+			PenaltyPaid: in.PenaltyPaid, Owed: lending.Owed(in)})
+	}
+	return v
+}
+
+func borrowerView(s store.Reader, addr string, now int64) query.BorrowerLoans {
+	v := query.BorrowerLoans{Borrower: addr, Exposure: map[string]string{}, Loans: []query.Loan{}}
+	for _, l := range lending.LoansOf(s, addr) {
+		v.Loans = append(v.Loans, loanView(s, l, now))
+	}
+	for _, a := range ledger.ListAssets(s) {
+		if e := lending.Exposure(s, addr, a.Code); e != 0 {
+			v.Exposure[a.Code] = core.Itoa(e)
+		}
+	}
+	h := lending.History(s, addr)
+	v.History = map[string]uint32{"loans_taken": h.LoansTaken, "loans_completed": h.LoansCompleted,
+		"loans_defaulted": h.LoansDefaulted, "loans_written_off": h.LoansWrittenOff,
+		"installments_on_time": h.InstallmentsOnTime, "installments_late": h.InstallmentsLate,
+		"max_dpd": h.MaxDpd, "prepayments": h.Prepayments}
+	return v
+}
+
+func portfolioView(s store.Reader, lender string, now int64) query.Portfolio {
+	byAsset := map[string]*lending.Portfolio{}
+	var order []string
+	for _, l := range lending.LoansBy(s, lender) {
+		p, ok := byAsset[l.Asset]
+		if !ok {
+			p = &lending.Portfolio{}
+			byAsset[l.Asset] = p
+			order = append(order, l.Asset)
+		}
+		p.Add(l, now)
+	}
+	out := query.Portfolio{Lender: lender, Assets: []query.PortfolioAsset{}}
+	slices.Sort(order)
+	for _, asset := range order {
+		p := byAsset[asset]
+		out.Assets = append(out.Assets, query.PortfolioAsset{Asset: asset, Loans: p.Loans, GrossPortfolio: p.GLP,
+			OverduePrincipal: p.OverduePrincipal, PAR1: p.PAR(1), PAR30: p.PAR(30), PAR60: p.PAR(60), PAR90: p.PAR(90),
+			ArrearsRate: lending.Percent(p.OverduePrincipal, p.GLP), WrittenOff: p.WrittenOff, Recovered: p.Recovered})
+	}
+	return out
+}

@@ -1,0 +1,100 @@
+package query
+
+// Lending query paths.
+const (
+	PathProduct       = "/lending/product"   // data: decimal product id
+	PathProducts      = "/lending/products"  //
+	PathLoan          = "/lending/loan"      // data: decimal loan id
+	PathBorrowerLoans = "/lending/borrower"  // data: address
+	PathPortfolio     = "/lending/portfolio" // data: lender address
+)
+
+// Product is a registered loan product; Terms is the product in protobuf JSON.
+type Product struct {
+	ID            uint64         `json:"id,string"`
+	Lender        string         `json:"lender"`
+	Terms         map[string]any `json:"terms" doc:"the product's terms, protobuf JSON (LoanProduct)"`
+	CreatedHeight int64          `json:"created_height"`
+}
+
+// Installment is one row of a loan's live schedule. Status is paid, due (falls due today or
+// later and is unpaid), partly_paid, or overdue.
+type Installment struct {
+	N             uint32 `json:"n"`
+	DueDate       string `json:"due_date"`
+	Status        string `json:"status" enum:"paid,due,partly_paid,overdue"`
+	Principal     int64  `json:"principal,string"`
+	Interest      int64  `json:"interest,string"`
+	Fee           int64  `json:"fee,string"`
+	Penalty       int64  `json:"penalty,string"`
+	PrincipalPaid int64  `json:"principal_paid,string"`
+	InterestPaid  int64  `json:"interest_paid,string"`
+	FeePaid       int64  `json:"fee_paid,string"`
+	PenaltyPaid   int64  `json:"penalty_paid,string"`
+	Owed          int64  `json:"owed,string"`
+}
+
+// Loan is a loan with its terms and live schedule. Amounts are minor units of Asset.
+type Loan struct {
+	ID                 uint64        `json:"id,string"`
+	ProductID          uint64        `json:"product_id,string"`
+	Borrower           string        `json:"borrower"`
+	Lender             string        `json:"lender"`
+	Asset              string        `json:"asset"`
+	Principal          int64         `json:"principal,string"`
+	Periods            uint32        `json:"periods"`
+	Status             string        `json:"status" enum:"applied,approved,rejected,active,closed,defaulted,written_off"`
+	Purpose            string        `json:"purpose,omitempty"`
+	Decision           string        `json:"decision,omitempty"`
+	DecisionInputsHash []byte        `json:"decision_inputs_hash,omitempty"`
+	AppliedAt          int64         `json:"applied_at"`
+	DecidedAt          int64         `json:"decided_at,omitempty"`
+	DisbursedAt        int64         `json:"disbursed_at,omitempty"`
+	StartDate          string        `json:"start_date,omitempty"`
+	ClosedAt           int64         `json:"closed_at,omitempty"`
+	Fee                int64         `json:"fee,string"`
+	Collateral         int64         `json:"collateral,string"`
+	CollateralCaptured int64         `json:"collateral_captured,string"`
+	Outstanding        int64         `json:"outstanding,string" doc:"principal not yet repaid"`
+	Overdue            int64         `json:"overdue,string" doc:"everything due and unpaid"`
+	TotalOwed          int64         `json:"total_owed,string"`
+	PrincipalRepaid    int64         `json:"principal_repaid,string"`
+	InterestPaid       int64         `json:"interest_paid,string"`
+	FeesPaid           int64         `json:"fees_paid,string"`
+	PenaltiesPaid      int64         `json:"penalties_paid,string"`
+	WrittenOff         int64         `json:"written_off,string"`
+	Recovered          int64         `json:"recovered,string"`
+	DPD                uint32        `json:"dpd"`
+	Bucket             string        `json:"bucket"`
+	Installments       []Installment `json:"installments"`
+}
+
+// BorrowerLoans is a borrower's loans, total exposure by asset and repayment history.
+type BorrowerLoans struct {
+	Borrower string            `json:"borrower"`
+	Exposure map[string]string `json:"exposure" doc:"outstanding principal across all lenders, minor units by asset"`
+	History  map[string]uint32 `json:"history"`
+	Loans    []Loan            `json:"loans"`
+}
+
+// Portfolio is a lender's portfolio quality, per asset, as DOMAIN.md defines it. Ratios
+// are percentages with two decimals.
+type Portfolio struct {
+	Lender string           `json:"lender"`
+	Assets []PortfolioAsset `json:"assets"`
+}
+
+// PortfolioAsset is the portfolio in one asset.
+type PortfolioAsset struct {
+	Asset            string `json:"asset"`
+	Loans            int    `json:"loans" doc:"active and defaulted loans"`
+	GrossPortfolio   int64  `json:"gross_loan_portfolio,string"`
+	OverduePrincipal int64  `json:"overdue_principal,string"`
+	PAR1             string `json:"par1"`
+	PAR30            string `json:"par30"`
+	PAR60            string `json:"par60"`
+	PAR90            string `json:"par90"`
+	ArrearsRate      string `json:"arrears_rate"`
+	WrittenOff       int64  `json:"written_off,string"`
+	Recovered        int64  `json:"recovered,string"`
+}

@@ -1,0 +1,157 @@
+package lending
+
+import (
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/identity"
+)
+
+// kycLevel is an applicant's KYC level; a consortium member was admitted by its peers and
+// counts as fully identified.
+func kycLevel(r store.Reader, addr string) uint32 {
+	if identity.IsMember(r, addr) {
+		return identity.MaxKYCLevel
+	}
+	if a, ok := identity.GetAccount(r, addr); ok {
+		return a.KycLevel
+	}
+	return 0
+}
+
+// checkBorrower applies the product's borrower rules: KYC level and the exposure cap.
+func checkBorrower(r store.Reader, p *statepb.Product, borrower string, principal int64) error {
+	t := p.Terms
+	if lvl := kycLevel(r, borrower); lvl < t.MinKycLevel {
+		return ErrKYCLevel.Wrapf("borrower KYC level %d, product %d needs %d", lvl, p.Id, t.MinKycLevel)
+	}
+	if t.MaxExposure > 0 {
+		exp := Exposure(r, borrower, t.Asset)
+		if total, err := core.Add(exp, principal); err != nil || total > t.MaxExposure {
+			return ErrExposure.Wrapf("outstanding %d + %d exceeds the product's cap %d", exp, principal, t.MaxExposure)
+		}
+	}
+	return nil
+}
+
+// Apply records a borrower's application and, when the product has an approval rule,
+// decides it at once.
+func Apply(ctx *core.Context, m *txpb.MsgApplyLoan) error {
+	p, ok := GetProduct(ctx.KV, m.ProductId)
+	if !ok {
+		return ErrUnknownProduct.Wrapf("product %d", m.ProductId)
+	}
+	t := p.Terms
+	if p.Lender == ctx.Signer {
+		return ErrSelfLoan.Wrapf("a lender cannot borrow from its own product")
+	}
+	if m.Principal < t.MinPrincipal || m.Principal > t.MaxPrincipal {
+		return ErrOutOfBounds.Wrapf("principal %d outside %d..%d", m.Principal, t.MinPrincipal, t.MaxPrincipal)
+	}
+	if m.Periods < t.MinPeriods || m.Periods > t.MaxPeriods {
+		return ErrOutOfBounds.Wrapf("periods %d outside %d..%d", m.Periods, t.MinPeriods, t.MaxPeriods)
+	}
+	if len(m.Purpose) > tx.MaxStringField {
+		return tx.ErrInvalidField.Wrapf("purpose over %d bytes", tx.MaxStringField)
+	}
+	if err := checkBorrower(ctx.KV, p, ctx.Signer, m.Principal); err != nil {
+		return err
+	}
+	id := uint64(core.GetInt64(ctx.KV, loanSeqKey)) + 1
+	core.SetInt64(ctx.KV, loanSeqKey, int64(id))
+	l := &statepb.Loan{Id: id, ProductId: p.Id, Borrower: ctx.Signer, Lender: p.Lender, Asset: t.Asset,
+		Principal: m.Principal, Periods: m.Periods, Status: statepb.LoanStatus_LOAN_STATUS_APPLIED,
+		Purpose: m.Purpose, AppliedAt: ctx.Now()}
+	ctx.KV.Set(byBorrowerKey(l.Borrower, id), []byte{1})
+	ctx.KV.Set(byLenderKey(l.Lender, id), []byte{1})
+	ctx.Emit("lending.applied", "loan_id", idText(id), "product_id", idText(p.Id), "borrower", l.Borrower,
+		"lender", l.Lender, "asset", l.Asset, "principal", core.Itoa(l.Principal), "periods", core.Itoa(int64(l.Periods)))
+	if t.ApprovalRule != "" {
+		decideByRule(ctx, l, t)
+	}
+	saveLoan(ctx.KV, l)
+	return nil
+}
+
+// decideByRule runs the product's rule over the application's facts and records the
+// decision with a hash of its inputs; a rule that cannot decide leaves it to the lender.
+func decideByRule(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
+	f := factsFrom(History(ctx.KV, l.Borrower))
+	f.Amount, f.Periods = l.Principal, int64(l.Periods)
+	f.KYCLevel = int64(kycLevel(ctx.KV, l.Borrower))
+	f.Exposure = Exposure(ctx.KV, l.Borrower, l.Asset)
+	approve, decided, why := evalRule(t.ApprovalRule, f)
+	l.DecisionInputsHash = f.Hash()
+	if !decided {
+		l.Decision = "pending: " + why
+		return
+	}
+	l.DecidedAt = ctx.Now()
+	if approve {
+		l.Status, l.Decision = statepb.LoanStatus_LOAN_STATUS_APPROVED, "auto: approved by the product rule"
+	} else {
+		l.Status, l.Decision = statepb.LoanStatus_LOAN_STATUS_REJECTED, "auto: rejected by the product rule"
+	}
+	emitDecision(ctx, l, "rule")
+}
+
+func emitDecision(ctx *core.Context, l *statepb.Loan, by string) {
+	ctx.Emit("lending.decided", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
+		"approved", boolText(l.Status == statepb.LoanStatus_LOAN_STATUS_APPROVED), "by", by, "decision", l.Decision)
+}
+
+func boolText(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// lenderLoan loads a loan the signer lends.
+func lenderLoan(ctx *core.Context, id uint64) (*statepb.Loan, error) {
+	l, ok := GetLoan(ctx.KV, id)
+	if !ok {
+		return nil, ErrUnknownLoan.Wrapf("loan %d", id)
+	}
+	if l.Lender != ctx.Signer {
+		return nil, ErrNotLender.Wrapf("loan %d is lent by %s", id, l.Lender)
+	}
+	return l, nil
+}
+
+func wantStatus(l *statepb.Loan, want ...statepb.LoanStatus) error {
+	for _, s := range want {
+		if l.Status == s {
+			return nil
+		}
+	}
+	return ErrWrongStatus.Wrapf("loan %d is %s", l.Id, statusName(l.Status))
+}
+
+// Decide is the lender's approval or rejection of an application.
+func Decide(ctx *core.Context, m *txpb.MsgDecideLoan) error {
+	l, err := lenderLoan(ctx, m.LoanId)
+	if err != nil {
+		return err
+	}
+	if err := wantStatus(l, statepb.LoanStatus_LOAN_STATUS_APPLIED); err != nil {
+		return err
+	}
+	if len(m.Reason) > tx.MaxStringField {
+		return tx.ErrInvalidField.Wrapf("reason over %d bytes", tx.MaxStringField)
+	}
+	l.DecidedAt = ctx.Now()
+	if m.Approve {
+		l.Status, l.Decision = statepb.LoanStatus_LOAN_STATUS_APPROVED, "manual: approved"
+	} else {
+		l.Status, l.Decision = statepb.LoanStatus_LOAN_STATUS_REJECTED, "manual: rejected"
+	}
+	if m.Reason != "" {
+		l.Decision += ": " + m.Reason
+	}
+	saveLoan(ctx.KV, l)
+	emitDecision(ctx, l, "lender")
+	return nil
+}

@@ -1,0 +1,108 @@
+package lending
+
+import (
+	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/ledger"
+	xsched "github.com/puhui-chain/puhui/x/schedule"
+)
+
+func removeEntry(ctx *core.Context, at int64, kind string, id uint64) {
+	xsched.Remove(ctx.KV, at, kind, idText(id))
+}
+
+// defaultLoan is what happens at the product's days past due: the loan is accelerated (the
+// remaining principal falls due now; the period in progress keeps its interest, periods not
+// begun carry none), the collateral is captured to the lender and applied to what is owed
+// (any part of it not needed goes back to the borrower), and automatic collection and
+// accrual stop (a defaulted loan is on non-accrual; repayments are still accepted).
+func defaultLoan(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
+	today := core.ClockOf(ctx.KV).Day(ctx.Now())
+	accelerate(l, ctx.Now(), today)
+	clearEntries(ctx, l)
+	l.Status = statepb.LoanStatus_LOAN_STATUS_DEFAULTED
+	captured := captureCollateral(ctx, l)
+	updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.LoansDefaulted++ })
+	ctx.Emit("lending.defaulted", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
+		"dpd", core.Itoa(int64(l.Dpd)), "collateral_captured", core.Itoa(captured), "owed", core.Itoa(TotalOwed(l)))
+	maybeClose(ctx, l)
+}
+
+func accelerate(l *statepb.Loan, now, today int64) {
+	n := dueCount(l, now)
+	for i, in := range l.Installments[n:] {
+		if i > 0 {
+			in.Interest, in.Fee = in.InterestPaid, in.FeePaid
+		}
+		in.DueAt, in.DueDate = now, core.DateOf(today)
+	}
+}
+
+// captureCollateral takes as much of the collateral as is owed and books it as a payment in
+// the standard order.
+func captureCollateral(ctx *core.Context, l *statepb.Loan) int64 {
+	if l.CollateralHoldId == 0 {
+		return 0
+	}
+	h, ok := ledger.GetHold(ctx.KV, l.CollateralHoldId)
+	l.CollateralHoldId = 0
+	if !ok {
+		return 0
+	}
+	take := min(h.Amount, TotalOwed(l))
+	var err error
+	if take == 0 {
+		err = ledger.ReleaseHoldFor(ctx, h.Id)
+	} else {
+		err = ledger.CaptureHoldFor(ctx, h.Id, take)
+	}
+	if err != nil {
+		// A frozen borrower's collateral cannot be captured; it stays held for the lender.
+		l.CollateralHoldId = h.Id
+		ctx.Emit("lending.collateral_capture_failed", "loan_id", idText(l.Id), "reason", tx.AsError(err).ID())
+		return 0
+	}
+	before := snapshotOwed(l)
+	paid := allocate(AllocationStandard, l.Installments, take)
+	book(ctx.KV, l, paid)
+	countCompletions(ctx.KV, l, before, core.ClockOf(ctx.KV).Day(ctx.Now()))
+	l.CollateralCaptured += take
+	return take
+}
+
+// WriteOff takes a loan's outstanding principal off the lender's books (lender only). An
+// active loan is defaulted first, so its collateral is applied before anything is written
+// off. Later payments are recoveries.
+func WriteOff(ctx *core.Context, m *txpb.MsgWriteOffLoan) error {
+	l, err := lenderLoan(ctx, m.LoanId)
+	if err != nil {
+		return err
+	}
+	if err := wantStatus(l, statepb.LoanStatus_LOAN_STATUS_ACTIVE, statepb.LoanStatus_LOAN_STATUS_DEFAULTED); err != nil {
+		return err
+	}
+	if len(m.Reason) > tx.MaxStringField {
+		return tx.ErrInvalidField.Wrapf("reason over %d bytes", tx.MaxStringField)
+	}
+	if l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE {
+		p, _ := GetProduct(ctx.KV, l.ProductId)
+		defaultLoan(ctx, l, p.Terms)
+		if l.Status == statepb.LoanStatus_LOAN_STATUS_CLOSED {
+			saveLoan(ctx.KV, l)
+			return nil // the collateral covered everything: nothing left to write off
+		}
+	}
+	out := Outstanding(l)
+	l.WrittenOff = out
+	l.Status = statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF
+	if out > 0 {
+		addExposure(ctx.KV, l.Borrower, l.Asset, -out)
+	}
+	updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.LoansWrittenOff++ })
+	saveLoan(ctx.KV, l)
+	ctx.Emit("lending.written_off", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
+		"asset", l.Asset, "principal", core.Itoa(out), "reason", m.Reason)
+	return nil
+}

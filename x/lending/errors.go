@@ -1,0 +1,20 @@
+package lending
+
+import "github.com/puhui-chain/puhui/tx"
+
+// Errors (codespace "lending").
+var (
+	ErrBadProduct       = tx.Register("lending", 1, "bad_product")
+	ErrUnknownProduct   = tx.Register("lending", 2, "unknown_product")
+	ErrBadRule          = tx.Register("lending", 3, "bad_rule")
+	ErrOutOfBounds      = tx.Register("lending", 4, "terms_out_of_bounds")
+	ErrKYCLevel         = tx.Register("lending", 5, "kyc_level_too_low")
+	ErrExposure         = tx.Register("lending", 6, "exposure_exceeded")
+	ErrUnknownLoan      = tx.Register("lending", 7, "unknown_loan")
+	ErrNotLender        = tx.Register("lending", 8, "not_lender")
+	ErrWrongStatus      = tx.Register("lending", 9, "wrong_status")
+	ErrNotBorrower      = tx.Register("lending", 10, "not_borrower")
+	ErrSelfLoan         = tx.Register("lending", 11, "self_loan")
+	ErrNothingOwed      = tx.Register("lending", 12, "nothing_owed")
+	ErrBorrowerNotFound = tx.Register("lending", 13, "unknown_borrower")
+)

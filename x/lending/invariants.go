@@ -1,0 +1,77 @@
+package lending
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx/statepb"
+)
+
+// CheckInvariants verifies every loan and the exposure registry: for every disbursed loan,
+// principal = principal repaid + outstanding + written off, Σ instalment principal =
+// principal, Σ principal paid on instalments = repaid (+ recovered principal after a
+// write-off), nothing paid beyond what was asked, a closed loan owes nothing; and each
+// borrower's registered exposure equals the outstanding principal of its open loans. It
+// scans all loans and is meant for tests and audits, not for block execution.
+func CheckInvariants(r store.Reader) error {
+	exposure := map[string]int64{}
+	for _, l := range ListLoans(r) {
+		if err := checkLoan(l); err != nil {
+			return fmt.Errorf("loan %d: %w", l.Id, err)
+		}
+		if isOpen(l) {
+			exposure[l.Borrower+"/"+l.Asset] += Outstanding(l)
+		}
+	}
+	var err error
+	store.IteratePrefix(r, []byte("lend/exp/"), func(k, _ []byte) bool {
+		key := string(k[len("lend/exp/"):])
+		borrower, asset, _ := strings.Cut(key, "/")
+		if got := Exposure(r, borrower, asset); got != exposure[key] {
+			err = fmt.Errorf("exposure of %s is %d, open loans owe %d", key, got, exposure[key])
+			return false
+		}
+		delete(exposure, key)
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	for key, v := range exposure {
+		if v != 0 {
+			return fmt.Errorf("exposure of %s missing from the registry (%d)", key, v)
+		}
+	}
+	return nil
+}
+
+func checkLoan(l *statepb.Loan) error {
+	if len(l.Installments) == 0 {
+		return nil // not disbursed
+	}
+	var sumP, sumPaid int64
+	for _, in := range l.Installments {
+		for _, c := range []component{compPenalty, compFee, compInterest, compPrincipal} {
+			due, paid := fields(in, c)
+			if *paid < 0 || *paid > *due {
+				return fmt.Errorf("instalment %d component %d: paid %d of %d", in.N, c, *paid, *due)
+			}
+		}
+		sumP += in.Principal
+		sumPaid += in.PrincipalPaid
+	}
+	if sumP != l.Principal {
+		return fmt.Errorf("instalment principal sums to %d, loan principal %d", sumP, l.Principal)
+	}
+	if got := l.PrincipalRepaid + Outstanding(l) + l.WrittenOff; got != l.Principal {
+		return fmt.Errorf("repaid %d + outstanding %d + written off %d != principal %d", l.PrincipalRepaid, Outstanding(l), l.WrittenOff, l.Principal)
+	}
+	if l.Status != statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF && sumPaid != l.PrincipalRepaid {
+		return fmt.Errorf("instalments record %d principal paid, loan %d", sumPaid, l.PrincipalRepaid)
+	}
+	if l.Status == statepb.LoanStatus_LOAN_STATUS_CLOSED && TotalOwed(l) != 0 {
+		return fmt.Errorf("closed but owes %d", TotalOwed(l))
+	}
+	return nil
+}

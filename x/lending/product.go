@@ -1,0 +1,184 @@
+package lending
+
+import (
+	"errors"
+
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/ledger"
+	"github.com/puhui-chain/puhui/x/lending/schedule"
+)
+
+// Named settings of a product.
+const (
+	AllocationStandard       = "standard"
+	AllocationInterestFirst  = "interest-first"
+	AllocationPrincipalFirst = "principal-first"
+
+	PrepaymentReduceTerm        = "reduce_term"
+	PrepaymentReduceInstallment = "reduce_installment"
+
+	maxBps = 10_000
+)
+
+// probeDate is the start date used to check a product's terms with the schedule engine.
+const probeDate = "2024-01-01"
+
+// GetProduct reads a product.
+func GetProduct(r store.Reader, id uint64) (*statepb.Product, bool) {
+	var p statepb.Product
+	return &p, core.GetProto(r, ProductKey(id), &p)
+}
+
+// ListProducts returns every product in id order.
+func ListProducts(r store.Reader) []*statepb.Product {
+	var out []*statepb.Product
+	store.IteratePrefix(r, productPrefix, func(_, v []byte) bool {
+		var p statepb.Product
+		core.MustUnmarshal(v, &p)
+		out = append(out, &p)
+		return true
+	})
+	return out
+}
+
+// RegisterProduct records a lender's product after checking every term (the signer is the
+// lender; the route admits banks and MFIs).
+func RegisterProduct(ctx *core.Context, m *txpb.MsgRegisterProduct) error {
+	t := m.GetProduct()
+	if t == nil {
+		return ErrBadProduct.Wrapf("product is required")
+	}
+	if err := validateProduct(ctx.KV, t); err != nil {
+		return err
+	}
+	id := uint64(core.GetInt64(ctx.KV, productSeqKey)) + 1
+	core.SetInt64(ctx.KV, productSeqKey, int64(id))
+	core.SetProto(ctx.KV, ProductKey(id), &statepb.Product{Id: id, Lender: ctx.Signer, Terms: t, CreatedHeight: ctx.Height})
+	ctx.Emit("lending.product_registered", "product_id", idText(id), "lender", ctx.Signer, "asset", t.Asset, "name", t.Name)
+	return nil
+}
+
+func validateProduct(r store.Reader, t *txpb.LoanProduct) error {
+	if t.Name == "" || len(t.Name) > tx.MaxStringField {
+		return ErrBadProduct.Wrapf("name: 1..%d bytes", tx.MaxStringField)
+	}
+	if _, ok := ledger.GetAsset(r, t.Asset); !ok {
+		return ledger.ErrUnknownAsset.Wrapf("asset %q", t.Asset)
+	}
+	if err := checkBounds(t); err != nil {
+		return err
+	}
+	if err := checkCharges(t); err != nil {
+		return err
+	}
+	if err := checkNamed(t); err != nil {
+		return err
+	}
+	// The engine is the judge of the schedule terms: both corners of the bounds must give a
+	// valid schedule (this also proves no overflow at the largest loan).
+	for _, c := range [][2]int64{{t.MinPrincipal, int64(t.MinPeriods)}, {t.MaxPrincipal, int64(t.MaxPeriods)}} {
+		if _, err := computeSchedule(r, t, c[0], uint32(c[1]), probeDate); err != nil {
+			return err
+		}
+	}
+	if t.ApprovalRule != "" {
+		if _, err := compileRule(t.ApprovalRule); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkBounds(t *txpb.LoanProduct) error {
+	switch {
+	case t.MinPrincipal <= 0 || t.MaxPrincipal < t.MinPrincipal:
+		return ErrBadProduct.Wrapf("principal bounds: need 0 < min_principal <= max_principal, got %d..%d", t.MinPrincipal, t.MaxPrincipal)
+	case t.MinPeriods == 0 || t.MaxPeriods < t.MinPeriods || t.MaxPeriods > schedule.MaxPeriods:
+		return ErrBadProduct.Wrapf("period bounds: need 1 <= min_periods <= max_periods <= %d, got %d..%d", schedule.MaxPeriods, t.MinPeriods, t.MaxPeriods)
+	case t.PrincipalGracePeriods >= t.MinPeriods:
+		return ErrBadProduct.Wrapf("principal_grace_periods %d must be below min_periods %d", t.PrincipalGracePeriods, t.MinPeriods)
+	case t.MinKycLevel > 3:
+		return ErrBadProduct.Wrapf("min_kyc_level %d: 0..3", t.MinKycLevel)
+	case t.MaxExposure < 0:
+		return ErrBadProduct.Wrapf("max_exposure must not be negative")
+	}
+	return nil
+}
+
+func checkCharges(t *txpb.LoanProduct) error {
+	for _, f := range []struct {
+		name string
+		v    uint32
+	}{{"disbursement_fee_bps", t.DisbursementFeeBps}, {"penalty_bps_per_day", t.PenaltyBpsPerDay}, {"collateral_bps", t.CollateralBps}} {
+		if f.v > maxBps {
+			return ErrBadProduct.Wrapf("%s %d: at most %d", f.name, f.v, maxBps)
+		}
+	}
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{{"disbursement_fee_flat", t.DisbursementFeeFlat}, {"installment_fee_flat", t.InstallmentFeeFlat}, {"penalty_flat_per_installment", t.PenaltyFlatPerInstallment}} {
+		if f.v < 0 {
+			return ErrBadProduct.Wrapf("%s must not be negative", f.name)
+		}
+	}
+	if t.DisbursementFeeFlat >= t.MinPrincipal {
+		return ErrBadProduct.Wrapf("disbursement_fee_flat %d leaves nothing of min_principal %d", t.DisbursementFeeFlat, t.MinPrincipal)
+	}
+	return nil
+}
+
+func checkNamed(t *txpb.LoanProduct) error {
+	switch t.Allocation {
+	case "", AllocationStandard, AllocationInterestFirst, AllocationPrincipalFirst:
+	default:
+		return ErrBadProduct.Wrapf("allocation %q: standard, interest-first or principal-first", t.Allocation)
+	}
+	switch t.Prepayment {
+	case "", PrepaymentReduceTerm, PrepaymentReduceInstallment:
+	default:
+		return ErrBadProduct.Wrapf("prepayment %q: reduce_term or reduce_installment", t.Prepayment)
+	}
+	if t.DefaultDpd != 0 && t.DefaultDpd <= t.ArrearsGraceDays {
+		return ErrBadProduct.Wrapf("default_dpd %d must exceed arrears_grace_days %d", t.DefaultDpd, t.ArrearsGraceDays)
+	}
+	return nil
+}
+
+// scheduleRequest maps a product's terms and a loan's amount and term onto the engine.
+func scheduleRequest(t *txpb.LoanProduct, scale uint32, principal int64, periods uint32, start string) schedule.Request {
+	every := int(t.Every)
+	if every == 0 {
+		every = 1
+	}
+	sc := int(scale)
+	return schedule.Request{
+		Principal: core.FormatMinor(principal, scale), AnnualRatePercent: t.AnnualRatePercent,
+		Periods: int(periods), Frequency: t.Frequency, Every: &every,
+		InterestMethod: t.InterestMethod, Amortization: t.Amortization, InterestPeriod: t.InterestPeriod,
+		DaysInYear: t.DaysInYear, DaysInMonth: t.DaysInMonth, Rounding: t.Rounding, Scale: &sc,
+		InstallmentMultiple: t.InstallmentMultiple, PrincipalGracePeriods: int(t.PrincipalGracePeriods),
+		StartDate: start,
+	}
+}
+
+// computeSchedule runs the engine; a request error names the product field at fault.
+func computeSchedule(r store.Reader, t *txpb.LoanProduct, principal int64, periods uint32, start string) (*schedule.Schedule, error) {
+	asset, ok := ledger.GetAsset(r, t.Asset)
+	if !ok {
+		return nil, ledger.ErrUnknownAsset.Wrapf("asset %q", t.Asset)
+	}
+	s, err := schedule.Compute(scheduleRequest(t, asset.Scale, principal, periods, start))
+	var fe *schedule.FieldError
+	switch {
+	case errors.As(err, &fe):
+		return nil, ErrBadProduct.Wrapf("%s: %s", fe.Field, fe.Reason)
+	case err != nil:
+		return nil, ErrBadProduct.Wrapf("schedule: %v", err)
+	}
+	return s, nil
+}

@@ -1,0 +1,114 @@
+package lending
+
+import (
+	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/ledger"
+)
+
+// Repay pays towards a loan from the signer's balance. What is due is paid by the product's
+// allocation strategy; on an active loan the rest prepays principal (see prepay); on a
+// written-off loan it is a recovery. Only what is owed is taken: an overpayment stays with
+// the payer and the event says how much was returned.
+func Repay(ctx *core.Context, m *txpb.MsgRepayLoan) error {
+	if err := core.CheckPositive("amount", m.Amount); err != nil {
+		return err
+	}
+	l, ok := GetLoan(ctx.KV, m.LoanId)
+	if !ok {
+		return ErrUnknownLoan.Wrapf("loan %d", m.LoanId)
+	}
+	if l.Status == statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF {
+		return recoverWrittenOff(ctx, l, m.Amount)
+	}
+	if err := wantStatus(l, statepb.LoanStatus_LOAN_STATUS_ACTIVE, statepb.LoanStatus_LOAN_STATUS_DEFAULTED); err != nil {
+		return err
+	}
+	p, _ := GetProduct(ctx.KV, l.ProductId)
+	t := p.Terms
+	today := core.ClockOf(ctx.KV).Day(ctx.Now())
+	if l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE {
+		accrue(l, t, today)
+	}
+	before := snapshotOwed(l)
+	paid := allocate(t.Allocation, l.Installments[:dueCount(l, ctx.Now())], m.Amount)
+	var prepaid int64
+	if rest := m.Amount - paid.Total(); rest > 0 && l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE {
+		var err error
+		if prepaid, err = prepay(ctx, l, t, rest); err != nil {
+			return err
+		}
+	}
+	paid.Principal += prepaid
+	if paid.Total() == 0 {
+		return ErrNothingOwed.Wrapf("loan %d owes nothing due and no principal", l.Id)
+	}
+	if err := ledger.Move(ctx, ctx.Signer, l.Lender, l.Asset, paid.Total()); err != nil {
+		return err
+	}
+	book(ctx.KV, l, paid)
+	countCompletions(ctx.KV, l, before, today)
+	if prepaid > 0 {
+		updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.Prepayments++ })
+		scheduleNextDue(ctx, l)
+	}
+	afterPayment(ctx, l, today)
+	saveLoan(ctx.KV, l)
+	ctx.Emit("lending.repaid", "loan_id", idText(l.Id), "payer", ctx.Signer, "borrower", l.Borrower, "lender", l.Lender,
+		"asset", l.Asset, "amount", core.Itoa(paid.Total()), "principal", core.Itoa(paid.Principal),
+		"interest", core.Itoa(paid.Interest), "fee", core.Itoa(paid.Fee), "penalty", core.Itoa(paid.Penalty),
+		"prepaid", core.Itoa(prepaid), "returned", core.Itoa(m.Amount-paid.Total()))
+	return nil
+}
+
+// recoverWrittenOff books a payment on a written-off loan: it settles the remaining
+// instalments in the standard order but is counted as a recovery, not as repaid principal
+// (the principal already left the books).
+func recoverWrittenOff(ctx *core.Context, l *statepb.Loan, amount int64) error {
+	paid := allocate(AllocationStandard, l.Installments, amount)
+	if paid.Total() == 0 {
+		return ErrNothingOwed.Wrapf("loan %d is fully recovered", l.Id)
+	}
+	if err := ledger.Move(ctx, ctx.Signer, l.Lender, l.Asset, paid.Total()); err != nil {
+		return err
+	}
+	l.Recovered += paid.Total()
+	saveLoan(ctx.KV, l)
+	ctx.Emit("lending.recovered", "loan_id", idText(l.Id), "payer", ctx.Signer, "borrower", l.Borrower,
+		"lender", l.Lender, "asset", l.Asset, "amount", core.Itoa(paid.Total()), "returned", core.Itoa(amount-paid.Total()))
+	return nil
+}
+
+// maybeClose closes a loan that owes nothing: the collateral goes back to the borrower.
+func maybeClose(ctx *core.Context, l *statepb.Loan) {
+	if !isOpen(l) || TotalOwed(l) != 0 {
+		return
+	}
+	if l.CollateralHoldId != 0 {
+		if _, ok := ledger.GetHold(ctx.KV, l.CollateralHoldId); ok {
+			if err := ledger.ReleaseHoldFor(ctx, l.CollateralHoldId); err != nil {
+				panic("release collateral: " + err.Error())
+			}
+		}
+		l.CollateralHoldId = 0
+	}
+	clearEntries(ctx, l)
+	if l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE { // a defaulted loan paid off is not a completion
+		updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.LoansCompleted++ })
+	}
+	l.Status, l.ClosedAt = statepb.LoanStatus_LOAN_STATUS_CLOSED, ctx.Now()
+	ctx.Emit("lending.closed", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
+		"principal_repaid", core.Itoa(l.PrincipalRepaid), "interest_paid", core.Itoa(l.InterestPaid))
+}
+
+func clearEntries(ctx *core.Context, l *statepb.Loan) {
+	if l.DueEntryAt != 0 {
+		removeEntry(ctx, l.DueEntryAt, dueKind, l.Id)
+		l.DueEntryAt = 0
+	}
+	if l.ArrearsEntryAt != 0 {
+		removeEntry(ctx, l.ArrearsEntryAt, arrearsKind, l.Id)
+		l.ArrearsEntryAt = 0
+	}
+}
