@@ -60,6 +60,8 @@ var Routes = map[string]route{
 	"disburse_loan":    {lenders, handle((*txpb.Msg).GetDisburseLoan, lending.Disburse)},
 	"repay_loan":       {payers, handle((*txpb.Msg).GetRepayLoan, lending.Repay)},
 	"write_off_loan":   {lenders, handle((*txpb.Msg).GetWriteOffLoan, lending.WriteOff)},
+	"fund_loan":        {payers, handle((*txpb.Msg).GetFundLoan, lending.Fund)},
+	"create_group":     {lenders, handle((*txpb.Msg).GetCreateGroup, lending.CreateGroup)},
 }
 
 // Allowed reports whether any of roles may send msgType.

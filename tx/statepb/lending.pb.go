@@ -33,6 +33,8 @@ const (
 	LoanStatus_LOAN_STATUS_CLOSED      LoanStatus = 5 // every obligation met
 	LoanStatus_LOAN_STATUS_DEFAULTED   LoanStatus = 6 // collateral captured; still owed
 	LoanStatus_LOAN_STATUS_WRITTEN_OFF LoanStatus = 7 // off the lender's books; recoveries still accepted
+	LoanStatus_LOAN_STATUS_FUNDING     LoanStatus = 8 // pooled: approved, investors committing
+	LoanStatus_LOAN_STATUS_EXPIRED     LoanStatus = 9 // pooled: not fully funded in time; commitments returned
 )
 
 // Enum value maps for LoanStatus.
@@ -46,6 +48,8 @@ var (
 		5: "LOAN_STATUS_CLOSED",
 		6: "LOAN_STATUS_DEFAULTED",
 		7: "LOAN_STATUS_WRITTEN_OFF",
+		8: "LOAN_STATUS_FUNDING",
+		9: "LOAN_STATUS_EXPIRED",
 	}
 	LoanStatus_value = map[string]int32{
 		"LOAN_STATUS_UNSPECIFIED": 0,
@@ -56,6 +60,8 @@ var (
 		"LOAN_STATUS_CLOSED":      5,
 		"LOAN_STATUS_DEFAULTED":   6,
 		"LOAN_STATUS_WRITTEN_OFF": 7,
+		"LOAN_STATUS_FUNDING":     8,
+		"LOAN_STATUS_EXPIRED":     9,
 	}
 )
 
@@ -216,6 +222,152 @@ func (x *Product) GetCreatedHeight() int64 {
 	return 0
 }
 
+// Investment is one investor's commitment to a pooled loan and what it has been paid.
+type Investment struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Investor      string                 `protobuf:"bytes,1,opt,name=investor,proto3" json:"investor,omitempty"`
+	Amount        int64                  `protobuf:"varint,2,opt,name=amount,proto3" json:"amount,omitempty"`
+	HoldId        uint64                 `protobuf:"varint,3,opt,name=hold_id,json=holdId,proto3" json:"hold_id,omitempty"` // while funding
+	Received      int64                  `protobuf:"varint,4,opt,name=received,proto3" json:"received,omitempty"`           // repayments paid out to this investor
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Investment) Reset() {
+	*x = Investment{}
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Investment) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Investment) ProtoMessage() {}
+
+func (x *Investment) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Investment.ProtoReflect.Descriptor instead.
+func (*Investment) Descriptor() ([]byte, []int) {
+	return file_puhui_state_v1_lending_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *Investment) GetInvestor() string {
+	if x != nil {
+		return x.Investor
+	}
+	return ""
+}
+
+func (x *Investment) GetAmount() int64 {
+	if x != nil {
+		return x.Amount
+	}
+	return 0
+}
+
+func (x *Investment) GetHoldId() uint64 {
+	if x != nil {
+		return x.HoldId
+	}
+	return 0
+}
+
+func (x *Investment) GetReceived() int64 {
+	if x != nil {
+		return x.Received
+	}
+	return 0
+}
+
+// Group is a joint-liability group of borrowers under one lender (an MFI or bank).
+type Group struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Id            uint64                 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	Lender        string                 `protobuf:"bytes,2,opt,name=lender,proto3" json:"lender,omitempty"`
+	Name          string                 `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
+	Members       []string               `protobuf:"bytes,4,rep,name=members,proto3" json:"members,omitempty"`
+	CreatedHeight int64                  `protobuf:"varint,5,opt,name=created_height,json=createdHeight,proto3" json:"created_height,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Group) Reset() {
+	*x = Group{}
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Group) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Group) ProtoMessage() {}
+
+func (x *Group) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Group.ProtoReflect.Descriptor instead.
+func (*Group) Descriptor() ([]byte, []int) {
+	return file_puhui_state_v1_lending_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *Group) GetId() uint64 {
+	if x != nil {
+		return x.Id
+	}
+	return 0
+}
+
+func (x *Group) GetLender() string {
+	if x != nil {
+		return x.Lender
+	}
+	return ""
+}
+
+func (x *Group) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *Group) GetMembers() []string {
+	if x != nil {
+		return x.Members
+	}
+	return nil
+}
+
+func (x *Group) GetCreatedHeight() int64 {
+	if x != nil {
+		return x.CreatedHeight
+	}
+	return 0
+}
+
 // Installment is one row of a live schedule: what falls due and what has been paid of it.
 type Installment struct {
 	state              protoimpl.MessageState `protogen:"open.v1"`
@@ -237,7 +389,7 @@ type Installment struct {
 
 func (x *Installment) Reset() {
 	*x = Installment{}
-	mi := &file_puhui_state_v1_lending_proto_msgTypes[2]
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -249,7 +401,7 @@ func (x *Installment) String() string {
 func (*Installment) ProtoMessage() {}
 
 func (x *Installment) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_state_v1_lending_proto_msgTypes[2]
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -262,7 +414,7 @@ func (x *Installment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Installment.ProtoReflect.Descriptor instead.
 func (*Installment) Descriptor() ([]byte, []int) {
-	return file_puhui_state_v1_lending_proto_rawDescGZIP(), []int{2}
+	return file_puhui_state_v1_lending_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *Installment) GetN() uint32 {
@@ -382,13 +534,20 @@ type Loan struct {
 	DueEntryAt         int64                  `protobuf:"varint,29,opt,name=due_entry_at,json=dueEntryAt,proto3" json:"due_entry_at,omitempty"`             // the scheduler entry of the next collection; 0: none
 	ArrearsEntryAt     int64                  `protobuf:"varint,30,opt,name=arrears_entry_at,json=arrearsEntryAt,proto3" json:"arrears_entry_at,omitempty"` // the scheduler entry of the next arrears run; 0: none
 	CollateralCaptured int64                  `protobuf:"varint,31,opt,name=collateral_captured,json=collateralCaptured,proto3" json:"collateral_captured,omitempty"`
+	Investments        []*Investment          `protobuf:"bytes,32,rep,name=investments,proto3" json:"investments,omitempty"` // pooled loans, in commitment order
+	Funded             int64                  `protobuf:"varint,33,opt,name=funded,proto3" json:"funded,omitempty"`
+	FundingEndsAt      int64                  `protobuf:"varint,34,opt,name=funding_ends_at,json=fundingEndsAt,proto3" json:"funding_ends_at,omitempty"` // block time
+	GroupId            uint64                 `protobuf:"varint,35,opt,name=group_id,json=groupId,proto3" json:"group_id,omitempty"`
+	GuaranteeHoldId    uint64                 `protobuf:"varint,36,opt,name=guarantee_hold_id,json=guaranteeHoldId,proto3" json:"guarantee_hold_id,omitempty"` // this member's guarantee into the group fund
+	Guarantee          int64                  `protobuf:"varint,37,opt,name=guarantee,proto3" json:"guarantee,omitempty"`                                      // its amount at disbursement
+	CoveredByGroup     int64                  `protobuf:"varint,38,opt,name=covered_by_group,json=coveredByGroup,proto3" json:"covered_by_group,omitempty"`    // paid for this loan out of the group fund
 	unknownFields      protoimpl.UnknownFields
 	sizeCache          protoimpl.SizeCache
 }
 
 func (x *Loan) Reset() {
 	*x = Loan{}
-	mi := &file_puhui_state_v1_lending_proto_msgTypes[3]
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -400,7 +559,7 @@ func (x *Loan) String() string {
 func (*Loan) ProtoMessage() {}
 
 func (x *Loan) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_state_v1_lending_proto_msgTypes[3]
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -413,7 +572,7 @@ func (x *Loan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Loan.ProtoReflect.Descriptor instead.
 func (*Loan) Descriptor() ([]byte, []int) {
-	return file_puhui_state_v1_lending_proto_rawDescGZIP(), []int{3}
+	return file_puhui_state_v1_lending_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *Loan) GetId() uint64 {
@@ -633,6 +792,55 @@ func (x *Loan) GetCollateralCaptured() int64 {
 	return 0
 }
 
+func (x *Loan) GetInvestments() []*Investment {
+	if x != nil {
+		return x.Investments
+	}
+	return nil
+}
+
+func (x *Loan) GetFunded() int64 {
+	if x != nil {
+		return x.Funded
+	}
+	return 0
+}
+
+func (x *Loan) GetFundingEndsAt() int64 {
+	if x != nil {
+		return x.FundingEndsAt
+	}
+	return 0
+}
+
+func (x *Loan) GetGroupId() uint64 {
+	if x != nil {
+		return x.GroupId
+	}
+	return 0
+}
+
+func (x *Loan) GetGuaranteeHoldId() uint64 {
+	if x != nil {
+		return x.GuaranteeHoldId
+	}
+	return 0
+}
+
+func (x *Loan) GetGuarantee() int64 {
+	if x != nil {
+		return x.Guarantee
+	}
+	return 0
+}
+
+func (x *Loan) GetCoveredByGroup() int64 {
+	if x != nil {
+		return x.CoveredByGroup
+	}
+	return 0
+}
+
 // BorrowerHistory is a borrower's repayment record across every lender, kept by the lending
 // module as loans move; the approval rule and credit scoring read it.
 type BorrowerHistory struct {
@@ -651,7 +859,7 @@ type BorrowerHistory struct {
 
 func (x *BorrowerHistory) Reset() {
 	*x = BorrowerHistory{}
-	mi := &file_puhui_state_v1_lending_proto_msgTypes[4]
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -663,7 +871,7 @@ func (x *BorrowerHistory) String() string {
 func (*BorrowerHistory) ProtoMessage() {}
 
 func (x *BorrowerHistory) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_state_v1_lending_proto_msgTypes[4]
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -676,7 +884,7 @@ func (x *BorrowerHistory) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BorrowerHistory.ProtoReflect.Descriptor instead.
 func (*BorrowerHistory) Descriptor() ([]byte, []int) {
-	return file_puhui_state_v1_lending_proto_rawDescGZIP(), []int{4}
+	return file_puhui_state_v1_lending_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *BorrowerHistory) GetLoansTaken() uint32 {
@@ -748,7 +956,19 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\x02id\x18\x01 \x01(\x04R\x02id\x12\x16\n" +
 	"\x06lender\x18\x02 \x01(\tR\x06lender\x12.\n" +
 	"\x05terms\x18\x03 \x01(\v2\x18.puhui.tx.v1.LoanProductR\x05terms\x12%\n" +
-	"\x0ecreated_height\x18\x04 \x01(\x03R\rcreatedHeight\"\xef\x02\n" +
+	"\x0ecreated_height\x18\x04 \x01(\x03R\rcreatedHeight\"u\n" +
+	"\n" +
+	"Investment\x12\x1a\n" +
+	"\binvestor\x18\x01 \x01(\tR\binvestor\x12\x16\n" +
+	"\x06amount\x18\x02 \x01(\x03R\x06amount\x12\x17\n" +
+	"\ahold_id\x18\x03 \x01(\x04R\x06holdId\x12\x1a\n" +
+	"\breceived\x18\x04 \x01(\x03R\breceived\"\x84\x01\n" +
+	"\x05Group\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\x04R\x02id\x12\x16\n" +
+	"\x06lender\x18\x02 \x01(\tR\x06lender\x12\x12\n" +
+	"\x04name\x18\x03 \x01(\tR\x04name\x12\x18\n" +
+	"\amembers\x18\x04 \x03(\tR\amembers\x12%\n" +
+	"\x0ecreated_height\x18\x05 \x01(\x03R\rcreatedHeight\"\xef\x02\n" +
 	"\vInstallment\x12\f\n" +
 	"\x01n\x18\x01 \x01(\rR\x01n\x12\x19\n" +
 	"\bdue_date\x18\x02 \x01(\tR\adueDate\x12\x15\n" +
@@ -762,7 +982,8 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\bfee_paid\x18\n" +
 	" \x01(\x03R\afeePaid\x12!\n" +
 	"\fpenalty_paid\x18\v \x01(\x03R\vpenaltyPaid\x120\n" +
-	"\x14flat_penalty_charged\x18\f \x01(\bR\x12flatPenaltyCharged\"\xa3\b\n" +
+	"\x14flat_penalty_charged\x18\f \x01(\bR\x12flatPenaltyCharged\"\xb0\n" +
+	"\n" +
 	"\x04Loan\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x04R\x02id\x12\x1d\n" +
 	"\n" +
@@ -805,7 +1026,14 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\fdue_entry_at\x18\x1d \x01(\x03R\n" +
 	"dueEntryAt\x12(\n" +
 	"\x10arrears_entry_at\x18\x1e \x01(\x03R\x0earrearsEntryAt\x12/\n" +
-	"\x13collateral_captured\x18\x1f \x01(\x03R\x12collateralCaptured\"\xca\x02\n" +
+	"\x13collateral_captured\x18\x1f \x01(\x03R\x12collateralCaptured\x12<\n" +
+	"\vinvestments\x18  \x03(\v2\x1a.puhui.state.v1.InvestmentR\vinvestments\x12\x16\n" +
+	"\x06funded\x18! \x01(\x03R\x06funded\x12&\n" +
+	"\x0ffunding_ends_at\x18\" \x01(\x03R\rfundingEndsAt\x12\x19\n" +
+	"\bgroup_id\x18# \x01(\x04R\agroupId\x12*\n" +
+	"\x11guarantee_hold_id\x18$ \x01(\x04R\x0fguaranteeHoldId\x12\x1c\n" +
+	"\tguarantee\x18% \x01(\x03R\tguarantee\x12(\n" +
+	"\x10covered_by_group\x18& \x01(\x03R\x0ecoveredByGroup\"\xca\x02\n" +
 	"\x0fBorrowerHistory\x12\x1f\n" +
 	"\vloans_taken\x18\x01 \x01(\rR\n" +
 	"loansTaken\x12'\n" +
@@ -815,7 +1043,7 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\x14installments_on_time\x18\x05 \x01(\rR\x12installmentsOnTime\x12+\n" +
 	"\x11installments_late\x18\x06 \x01(\rR\x10installmentsLate\x12\x17\n" +
 	"\amax_dpd\x18\a \x01(\rR\x06maxDpd\x12 \n" +
-	"\vprepayments\x18\b \x01(\rR\vprepayments*\xde\x01\n" +
+	"\vprepayments\x18\b \x01(\rR\vprepayments*\x90\x02\n" +
 	"\n" +
 	"LoanStatus\x12\x1b\n" +
 	"\x17LOAN_STATUS_UNSPECIFIED\x10\x00\x12\x17\n" +
@@ -825,7 +1053,9 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\x12LOAN_STATUS_ACTIVE\x10\x04\x12\x16\n" +
 	"\x12LOAN_STATUS_CLOSED\x10\x05\x12\x19\n" +
 	"\x15LOAN_STATUS_DEFAULTED\x10\x06\x12\x1b\n" +
-	"\x17LOAN_STATUS_WRITTEN_OFF\x10\aB)Z'github.com/puhui-chain/puhui/tx/statepbb\x06proto3"
+	"\x17LOAN_STATUS_WRITTEN_OFF\x10\a\x12\x17\n" +
+	"\x13LOAN_STATUS_FUNDING\x10\b\x12\x17\n" +
+	"\x13LOAN_STATUS_EXPIRED\x10\tB)Z'github.com/puhui-chain/puhui/tx/statepbb\x06proto3"
 
 var (
 	file_puhui_state_v1_lending_proto_rawDescOnce sync.Once
@@ -840,25 +1070,28 @@ func file_puhui_state_v1_lending_proto_rawDescGZIP() []byte {
 }
 
 var file_puhui_state_v1_lending_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_puhui_state_v1_lending_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
+var file_puhui_state_v1_lending_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
 var file_puhui_state_v1_lending_proto_goTypes = []any{
 	(LoanStatus)(0),          // 0: puhui.state.v1.LoanStatus
 	(*Clock)(nil),            // 1: puhui.state.v1.Clock
 	(*Product)(nil),          // 2: puhui.state.v1.Product
-	(*Installment)(nil),      // 3: puhui.state.v1.Installment
-	(*Loan)(nil),             // 4: puhui.state.v1.Loan
-	(*BorrowerHistory)(nil),  // 5: puhui.state.v1.BorrowerHistory
-	(*txpb.LoanProduct)(nil), // 6: puhui.tx.v1.LoanProduct
+	(*Investment)(nil),       // 3: puhui.state.v1.Investment
+	(*Group)(nil),            // 4: puhui.state.v1.Group
+	(*Installment)(nil),      // 5: puhui.state.v1.Installment
+	(*Loan)(nil),             // 6: puhui.state.v1.Loan
+	(*BorrowerHistory)(nil),  // 7: puhui.state.v1.BorrowerHistory
+	(*txpb.LoanProduct)(nil), // 8: puhui.tx.v1.LoanProduct
 }
 var file_puhui_state_v1_lending_proto_depIdxs = []int32{
-	6, // 0: puhui.state.v1.Product.terms:type_name -> puhui.tx.v1.LoanProduct
+	8, // 0: puhui.state.v1.Product.terms:type_name -> puhui.tx.v1.LoanProduct
 	0, // 1: puhui.state.v1.Loan.status:type_name -> puhui.state.v1.LoanStatus
-	3, // 2: puhui.state.v1.Loan.installments:type_name -> puhui.state.v1.Installment
-	3, // [3:3] is the sub-list for method output_type
-	3, // [3:3] is the sub-list for method input_type
-	3, // [3:3] is the sub-list for extension type_name
-	3, // [3:3] is the sub-list for extension extendee
-	0, // [0:3] is the sub-list for field type_name
+	5, // 2: puhui.state.v1.Loan.installments:type_name -> puhui.state.v1.Installment
+	3, // 3: puhui.state.v1.Loan.investments:type_name -> puhui.state.v1.Investment
+	4, // [4:4] is the sub-list for method output_type
+	4, // [4:4] is the sub-list for method input_type
+	4, // [4:4] is the sub-list for extension type_name
+	4, // [4:4] is the sub-list for extension extendee
+	0, // [0:4] is the sub-list for field type_name
 }
 
 func init() { file_puhui_state_v1_lending_proto_init() }
@@ -872,7 +1105,7 @@ func file_puhui_state_v1_lending_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_state_v1_lending_proto_rawDesc), len(file_puhui_state_v1_lending_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   5,
+			NumMessages:   7,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

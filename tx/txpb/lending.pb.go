@@ -54,9 +54,12 @@ type LoanProduct struct {
 	DefaultDpd                uint32                 `protobuf:"varint,26,opt,name=default_dpd,json=defaultDpd,proto3" json:"default_dpd,omitempty"`                                                  // days past due at which the loan defaults; 0: never
 	CollateralBps             uint32                 `protobuf:"varint,27,opt,name=collateral_bps,json=collateralBps,proto3" json:"collateral_bps,omitempty"`                                         // of principal, held from the borrower at disbursement
 	MinKycLevel               uint32                 `protobuf:"varint,28,opt,name=min_kyc_level,json=minKycLevel,proto3" json:"min_kyc_level,omitempty"`
-	MaxExposure               int64                  `protobuf:"varint,29,opt,name=max_exposure,json=maxExposure,proto3" json:"max_exposure,omitempty"`   // a borrower's outstanding principal across all lenders; 0: no cap
-	ApprovalRule              string                 `protobuf:"bytes,30,opt,name=approval_rule,json=approvalRule,proto3" json:"approval_rule,omitempty"` // CEL over the application's facts; empty: manual approval
-	Prepayment                string                 `protobuf:"bytes,31,opt,name=prepayment,proto3" json:"prepayment,omitempty"`                         // reduce_term (default) | reduce_installment
+	MaxExposure               int64                  `protobuf:"varint,29,opt,name=max_exposure,json=maxExposure,proto3" json:"max_exposure,omitempty"`                     // a borrower's outstanding principal across all lenders; 0: no cap
+	ApprovalRule              string                 `protobuf:"bytes,30,opt,name=approval_rule,json=approvalRule,proto3" json:"approval_rule,omitempty"`                   // CEL over the application's facts; empty: manual approval
+	Prepayment                string                 `protobuf:"bytes,31,opt,name=prepayment,proto3" json:"prepayment,omitempty"`                                           // reduce_term (default) | reduce_installment
+	Funding                   string                 `protobuf:"bytes,32,opt,name=funding,proto3" json:"funding,omitempty"`                                                 // lender (default): the lender disburses | pooled: investors fund
+	FundingWindowDays         uint32                 `protobuf:"varint,33,opt,name=funding_window_days,json=fundingWindowDays,proto3" json:"funding_window_days,omitempty"` // pooled: business days to be fully funded, else every commitment returns
+	GroupGuaranteeBps         uint32                 `protobuf:"varint,34,opt,name=group_guarantee_bps,json=groupGuaranteeBps,proto3" json:"group_guarantee_bps,omitempty"` // group loans: share of principal each member guarantees into the group fund
 	unknownFields             protoimpl.UnknownFields
 	sizeCache                 protoimpl.SizeCache
 }
@@ -308,6 +311,27 @@ func (x *LoanProduct) GetPrepayment() string {
 	return ""
 }
 
+func (x *LoanProduct) GetFunding() string {
+	if x != nil {
+		return x.Funding
+	}
+	return ""
+}
+
+func (x *LoanProduct) GetFundingWindowDays() uint32 {
+	if x != nil {
+		return x.FundingWindowDays
+	}
+	return 0
+}
+
+func (x *LoanProduct) GetGroupGuaranteeBps() uint32 {
+	if x != nil {
+		return x.GroupGuaranteeBps
+	}
+	return 0
+}
+
 type MsgRegisterProduct struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Product       *LoanProduct           `protobuf:"bytes,1,opt,name=product,proto3" json:"product,omitempty"`
@@ -359,6 +383,7 @@ type MsgApplyLoan struct {
 	Principal     int64                  `protobuf:"varint,2,opt,name=principal,proto3" json:"principal,omitempty"`
 	Periods       uint32                 `protobuf:"varint,3,opt,name=periods,proto3" json:"periods,omitempty"`
 	Purpose       string                 `protobuf:"bytes,4,opt,name=purpose,proto3" json:"purpose,omitempty"`
+	GroupId       uint64                 `protobuf:"varint,5,opt,name=group_id,json=groupId,proto3" json:"group_id,omitempty"` // required by products with a group guarantee
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -419,6 +444,13 @@ func (x *MsgApplyLoan) GetPurpose() string {
 		return x.Purpose
 	}
 	return ""
+}
+
+func (x *MsgApplyLoan) GetGroupId() uint64 {
+	if x != nil {
+		return x.GroupId
+	}
+	return 0
 }
 
 // MsgDecideLoan is the lender's approval or rejection of an application.
@@ -634,11 +666,119 @@ func (x *MsgWriteOffLoan) GetReason() string {
 	return ""
 }
 
+// MsgFundLoan commits amount of the signer's balance to a pooled loan (held until the loan
+// is fully funded and disburses, or returned when the funding window closes).
+type MsgFundLoan struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	LoanId        uint64                 `protobuf:"varint,1,opt,name=loan_id,json=loanId,proto3" json:"loan_id,omitempty"`
+	Amount        int64                  `protobuf:"varint,2,opt,name=amount,proto3" json:"amount,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MsgFundLoan) Reset() {
+	*x = MsgFundLoan{}
+	mi := &file_puhui_tx_v1_lending_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MsgFundLoan) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgFundLoan) ProtoMessage() {}
+
+func (x *MsgFundLoan) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_lending_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MsgFundLoan.ProtoReflect.Descriptor instead.
+func (*MsgFundLoan) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_lending_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *MsgFundLoan) GetLoanId() uint64 {
+	if x != nil {
+		return x.LoanId
+	}
+	return 0
+}
+
+func (x *MsgFundLoan) GetAmount() int64 {
+	if x != nil {
+		return x.Amount
+	}
+	return 0
+}
+
+// MsgCreateGroup forms a joint-liability group of borrowers under the signing lender.
+type MsgCreateGroup struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Name          string                 `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	Members       []string               `protobuf:"bytes,2,rep,name=members,proto3" json:"members,omitempty"` // account addresses, 2..50, distinct
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MsgCreateGroup) Reset() {
+	*x = MsgCreateGroup{}
+	mi := &file_puhui_tx_v1_lending_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MsgCreateGroup) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgCreateGroup) ProtoMessage() {}
+
+func (x *MsgCreateGroup) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_lending_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MsgCreateGroup.ProtoReflect.Descriptor instead.
+func (*MsgCreateGroup) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_lending_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *MsgCreateGroup) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *MsgCreateGroup) GetMembers() []string {
+	if x != nil {
+		return x.Members
+	}
+	return nil
+}
+
 var File_puhui_tx_v1_lending_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_lending_proto_rawDesc = "" +
 	"\n" +
-	"\x19puhui/tx/v1/lending.proto\x12\vpuhui.tx.v1\"\xc2\t\n" +
+	"\x19puhui/tx/v1/lending.proto\x12\vpuhui.tx.v1\"\xbc\n" +
+	"\n" +
 	"\vLoanProduct\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n" +
 	"\x05asset\x18\x02 \x01(\tR\x05asset\x12#\n" +
@@ -679,15 +819,19 @@ const file_puhui_tx_v1_lending_proto_rawDesc = "" +
 	"\rapproval_rule\x18\x1e \x01(\tR\fapprovalRule\x12\x1e\n" +
 	"\n" +
 	"prepayment\x18\x1f \x01(\tR\n" +
-	"prepayment\"H\n" +
+	"prepayment\x12\x18\n" +
+	"\afunding\x18  \x01(\tR\afunding\x12.\n" +
+	"\x13funding_window_days\x18! \x01(\rR\x11fundingWindowDays\x12.\n" +
+	"\x13group_guarantee_bps\x18\" \x01(\rR\x11groupGuaranteeBps\"H\n" +
 	"\x12MsgRegisterProduct\x122\n" +
-	"\aproduct\x18\x01 \x01(\v2\x18.puhui.tx.v1.LoanProductR\aproduct\"\x7f\n" +
+	"\aproduct\x18\x01 \x01(\v2\x18.puhui.tx.v1.LoanProductR\aproduct\"\x9a\x01\n" +
 	"\fMsgApplyLoan\x12\x1d\n" +
 	"\n" +
 	"product_id\x18\x01 \x01(\x04R\tproductId\x12\x1c\n" +
 	"\tprincipal\x18\x02 \x01(\x03R\tprincipal\x12\x18\n" +
 	"\aperiods\x18\x03 \x01(\rR\aperiods\x12\x18\n" +
-	"\apurpose\x18\x04 \x01(\tR\apurpose\"Z\n" +
+	"\apurpose\x18\x04 \x01(\tR\apurpose\x12\x19\n" +
+	"\bgroup_id\x18\x05 \x01(\x04R\agroupId\"Z\n" +
 	"\rMsgDecideLoan\x12\x17\n" +
 	"\aloan_id\x18\x01 \x01(\x04R\x06loanId\x12\x18\n" +
 	"\aapprove\x18\x02 \x01(\bR\aapprove\x12\x16\n" +
@@ -699,7 +843,13 @@ const file_puhui_tx_v1_lending_proto_rawDesc = "" +
 	"\x06amount\x18\x02 \x01(\x03R\x06amount\"B\n" +
 	"\x0fMsgWriteOffLoan\x12\x17\n" +
 	"\aloan_id\x18\x01 \x01(\x04R\x06loanId\x12\x16\n" +
-	"\x06reason\x18\x02 \x01(\tR\x06reasonB&Z$github.com/puhui-chain/puhui/tx/txpbb\x06proto3"
+	"\x06reason\x18\x02 \x01(\tR\x06reason\">\n" +
+	"\vMsgFundLoan\x12\x17\n" +
+	"\aloan_id\x18\x01 \x01(\x04R\x06loanId\x12\x16\n" +
+	"\x06amount\x18\x02 \x01(\x03R\x06amount\">\n" +
+	"\x0eMsgCreateGroup\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12\x18\n" +
+	"\amembers\x18\x02 \x03(\tR\amembersB&Z$github.com/puhui-chain/puhui/tx/txpbb\x06proto3"
 
 var (
 	file_puhui_tx_v1_lending_proto_rawDescOnce sync.Once
@@ -713,7 +863,7 @@ func file_puhui_tx_v1_lending_proto_rawDescGZIP() []byte {
 	return file_puhui_tx_v1_lending_proto_rawDescData
 }
 
-var file_puhui_tx_v1_lending_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
+var file_puhui_tx_v1_lending_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
 var file_puhui_tx_v1_lending_proto_goTypes = []any{
 	(*LoanProduct)(nil),        // 0: puhui.tx.v1.LoanProduct
 	(*MsgRegisterProduct)(nil), // 1: puhui.tx.v1.MsgRegisterProduct
@@ -722,6 +872,8 @@ var file_puhui_tx_v1_lending_proto_goTypes = []any{
 	(*MsgDisburseLoan)(nil),    // 4: puhui.tx.v1.MsgDisburseLoan
 	(*MsgRepayLoan)(nil),       // 5: puhui.tx.v1.MsgRepayLoan
 	(*MsgWriteOffLoan)(nil),    // 6: puhui.tx.v1.MsgWriteOffLoan
+	(*MsgFundLoan)(nil),        // 7: puhui.tx.v1.MsgFundLoan
+	(*MsgCreateGroup)(nil),     // 8: puhui.tx.v1.MsgCreateGroup
 }
 var file_puhui_tx_v1_lending_proto_depIdxs = []int32{
 	0, // 0: puhui.tx.v1.MsgRegisterProduct.product:type_name -> puhui.tx.v1.LoanProduct
@@ -743,7 +895,7 @@ func file_puhui_tx_v1_lending_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_tx_v1_lending_proto_rawDesc), len(file_puhui_tx_v1_lending_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   7,
+			NumMessages:   9,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -237,6 +237,8 @@ type Msg struct {
 	//	*Msg_DisburseLoan
 	//	*Msg_RepayLoan
 	//	*Msg_WriteOffLoan
+	//	*Msg_FundLoan
+	//	*Msg_CreateGroup
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -450,6 +452,24 @@ func (x *Msg) GetWriteOffLoan() *MsgWriteOffLoan {
 	return nil
 }
 
+func (x *Msg) GetFundLoan() *MsgFundLoan {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_FundLoan); ok {
+			return x.FundLoan
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetCreateGroup() *MsgCreateGroup {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CreateGroup); ok {
+			return x.CreateGroup
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -530,6 +550,14 @@ type Msg_WriteOffLoan struct {
 	WriteOffLoan *MsgWriteOffLoan `protobuf:"bytes,45,opt,name=write_off_loan,json=writeOffLoan,proto3,oneof"`
 }
 
+type Msg_FundLoan struct {
+	FundLoan *MsgFundLoan `protobuf:"bytes,46,opt,name=fund_loan,json=fundLoan,proto3,oneof"`
+}
+
+type Msg_CreateGroup struct {
+	CreateGroup *MsgCreateGroup `protobuf:"bytes,47,opt,name=create_group,json=createGroup,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -567,6 +595,10 @@ func (*Msg_DisburseLoan) isMsg_Sum() {}
 func (*Msg_RepayLoan) isMsg_Sum() {}
 
 func (*Msg_WriteOffLoan) isMsg_Sum() {}
+
+func (*Msg_FundLoan) isMsg_Sum() {}
+
+func (*Msg_CreateGroup) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1780,7 +1812,8 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xc0\t\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xbb\n" +
+	"\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -1805,7 +1838,9 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\rdisburse_loan\x18+ \x01(\v2\x1c.puhui.tx.v1.MsgDisburseLoanH\x00R\fdisburseLoan\x12:\n" +
 	"\n" +
 	"repay_loan\x18, \x01(\v2\x19.puhui.tx.v1.MsgRepayLoanH\x00R\trepayLoan\x12D\n" +
-	"\x0ewrite_off_loan\x18- \x01(\v2\x1c.puhui.tx.v1.MsgWriteOffLoanH\x00R\fwriteOffLoanB\x05\n" +
+	"\x0ewrite_off_loan\x18- \x01(\v2\x1c.puhui.tx.v1.MsgWriteOffLoanH\x00R\fwriteOffLoan\x127\n" +
+	"\tfund_loan\x18. \x01(\v2\x18.puhui.tx.v1.MsgFundLoanH\x00R\bfundLoan\x12@\n" +
+	"\fcreate_group\x18/ \x01(\v2\x1b.puhui.tx.v1.MsgCreateGroupH\x00R\vcreateGroupB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -1937,6 +1972,8 @@ var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(*MsgDisburseLoan)(nil),    // 27: puhui.tx.v1.MsgDisburseLoan
 	(*MsgRepayLoan)(nil),       // 28: puhui.tx.v1.MsgRepayLoan
 	(*MsgWriteOffLoan)(nil),    // 29: puhui.tx.v1.MsgWriteOffLoan
+	(*MsgFundLoan)(nil),        // 30: puhui.tx.v1.MsgFundLoan
+	(*MsgCreateGroup)(nil),     // 31: puhui.tx.v1.MsgCreateGroup
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -1959,19 +1996,21 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	27, // 17: puhui.tx.v1.Msg.disburse_loan:type_name -> puhui.tx.v1.MsgDisburseLoan
 	28, // 18: puhui.tx.v1.Msg.repay_loan:type_name -> puhui.tx.v1.MsgRepayLoan
 	29, // 19: puhui.tx.v1.Msg.write_off_loan:type_name -> puhui.tx.v1.MsgWriteOffLoan
-	8,  // 20: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	17, // 21: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	18, // 22: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	19, // 23: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	20, // 24: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	21, // 25: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	16, // 26: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 27: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	28, // [28:28] is the sub-list for method output_type
-	28, // [28:28] is the sub-list for method input_type
-	28, // [28:28] is the sub-list for extension type_name
-	28, // [28:28] is the sub-list for extension extendee
-	0,  // [0:28] is the sub-list for field type_name
+	30, // 20: puhui.tx.v1.Msg.fund_loan:type_name -> puhui.tx.v1.MsgFundLoan
+	31, // 21: puhui.tx.v1.Msg.create_group:type_name -> puhui.tx.v1.MsgCreateGroup
+	8,  // 22: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	17, // 23: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	18, // 24: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	19, // 25: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	20, // 26: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	21, // 27: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	16, // 28: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 29: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	30, // [30:30] is the sub-list for method output_type
+	30, // [30:30] is the sub-list for method input_type
+	30, // [30:30] is the sub-list for extension type_name
+	30, // [30:30] is the sub-list for extension extendee
+	0,  // [0:30] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -2000,6 +2039,8 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_DisburseLoan)(nil),
 		(*Msg_RepayLoan)(nil),
 		(*Msg_WriteOffLoan)(nil),
+		(*Msg_FundLoan)(nil),
+		(*Msg_CreateGroup)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[15].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),

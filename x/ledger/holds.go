@@ -188,3 +188,62 @@ func HandleReleaseHold(ctx *core.Context, m *txpb.MsgReleaseHold) error {
 func HandleCaptureHold(ctx *core.Context, m *txpb.MsgCaptureHold) error {
 	return CaptureHold(ctx, m.HoldId, m.Amount)
 }
+
+// TakeFromHold moves amount out of an open hold to its beneficiary and leaves the rest held
+// (a group fund pays for one member out of another's guarantee); the hold closes at zero.
+// For modules only; not routed.
+func TakeFromHold(ctx *core.Context, id uint64, amount int64) error {
+	h, err := shrinkHold(ctx, id, amount)
+	if err != nil {
+		return err
+	}
+	if IsFrozen(ctx.KV, h.Owner) {
+		return ErrFrozen.Wrapf("%s", h.Owner)
+	}
+	if err := credit(ctx.KV, h.Beneficiary, h.Asset, amount); err != nil {
+		return err
+	}
+	ctx.Emit("ledger.hold_captured", "hold_id", holdIDString(id), "owner", h.Owner, "beneficiary", h.Beneficiary,
+		"asset", h.Asset, "amount", core.Itoa(amount), "released", "0")
+	return nil
+}
+
+// ReleaseFromHold returns amount of an open hold to its owner and leaves the rest held; the
+// hold closes at zero. For modules only; not routed.
+func ReleaseFromHold(ctx *core.Context, id uint64, amount int64) error {
+	h, err := shrinkHold(ctx, id, amount)
+	if err != nil {
+		return err
+	}
+	if err := credit(ctx.KV, h.Owner, h.Asset, amount); err != nil {
+		return err
+	}
+	ctx.Emit("ledger.hold_released", "hold_id", holdIDString(id), "owner", h.Owner, "amount", core.Itoa(amount), "reason", "released")
+	return nil
+}
+
+// shrinkHold takes amount off an open hold and the owner's held total (the caller credits
+// it somewhere); it returns the hold (owner, beneficiary and asset are what callers use).
+func shrinkHold(ctx *core.Context, id uint64, amount int64) (*statepb.Hold, error) {
+	h, ok := GetHold(ctx.KV, id)
+	if !ok {
+		return nil, ErrUnknownHold.Wrapf("hold %d", id)
+	}
+	if err := core.CheckPositive("amount", amount); err != nil {
+		return nil, err
+	}
+	if amount > h.Amount {
+		return nil, ErrCaptureExceeds.Wrapf("%d of hold %d holding %d", amount, id, h.Amount)
+	}
+	if amount == h.Amount {
+		return h, closeHold(ctx, h, 0, false)
+	}
+	held, err := core.Sub(HeldOf(ctx.KV, h.Owner, h.Asset), amount)
+	if err != nil || held < 0 {
+		panic("held total below an open hold")
+	}
+	core.SetInt64(ctx.KV, HeldKey(h.Owner, h.Asset), held)
+	h.Amount -= amount
+	core.SetProto(ctx.KV, HoldKey(id), h)
+	return h, nil
+}

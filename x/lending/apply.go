@@ -59,11 +59,14 @@ func Apply(ctx *core.Context, m *txpb.MsgApplyLoan) error {
 	if err := checkBorrower(ctx.KV, p, ctx.Signer, m.Principal); err != nil {
 		return err
 	}
+	if err := checkGroup(ctx.KV, p, ctx.Signer, m.GroupId); err != nil {
+		return err
+	}
 	id := uint64(core.GetInt64(ctx.KV, loanSeqKey)) + 1
 	core.SetInt64(ctx.KV, loanSeqKey, int64(id))
 	l := &statepb.Loan{Id: id, ProductId: p.Id, Borrower: ctx.Signer, Lender: p.Lender, Asset: t.Asset,
 		Principal: m.Principal, Periods: m.Periods, Status: statepb.LoanStatus_LOAN_STATUS_APPLIED,
-		Purpose: m.Purpose, AppliedAt: ctx.Now()}
+		Purpose: m.Purpose, AppliedAt: ctx.Now(), GroupId: m.GroupId}
 	ctx.KV.Set(byBorrowerKey(l.Borrower, id), []byte{1})
 	ctx.KV.Set(byLenderKey(l.Lender, id), []byte{1})
 	ctx.Emit("lending.applied", "loan_id", idText(id), "product_id", idText(p.Id), "borrower", l.Borrower,
@@ -90,16 +93,19 @@ func decideByRule(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	}
 	l.DecidedAt = ctx.Now()
 	if approve {
-		l.Status, l.Decision = statepb.LoanStatus_LOAN_STATUS_APPROVED, "auto: approved by the product rule"
+		l.Decision = "auto: approved by the product rule"
 	} else {
 		l.Status, l.Decision = statepb.LoanStatus_LOAN_STATUS_REJECTED, "auto: rejected by the product rule"
 	}
-	emitDecision(ctx, l, "rule")
+	emitDecision(ctx, l, "rule", approve)
+	if approve {
+		approved(ctx, l, t)
+	}
 }
 
-func emitDecision(ctx *core.Context, l *statepb.Loan, by string) {
+func emitDecision(ctx *core.Context, l *statepb.Loan, by string, approve bool) {
 	ctx.Emit("lending.decided", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
-		"approved", boolText(l.Status == statepb.LoanStatus_LOAN_STATUS_APPROVED), "by", by, "decision", l.Decision)
+		"approved", boolText(approve), "by", by, "decision", l.Decision)
 }
 
 func boolText(b bool) string {
@@ -143,15 +149,18 @@ func Decide(ctx *core.Context, m *txpb.MsgDecideLoan) error {
 		return tx.ErrInvalidField.Wrapf("reason over %d bytes", tx.MaxStringField)
 	}
 	l.DecidedAt = ctx.Now()
+	l.Status, l.Decision = statepb.LoanStatus_LOAN_STATUS_REJECTED, "manual: rejected"
 	if m.Approve {
-		l.Status, l.Decision = statepb.LoanStatus_LOAN_STATUS_APPROVED, "manual: approved"
-	} else {
-		l.Status, l.Decision = statepb.LoanStatus_LOAN_STATUS_REJECTED, "manual: rejected"
+		l.Decision = "manual: approved"
 	}
 	if m.Reason != "" {
 		l.Decision += ": " + m.Reason
 	}
+	emitDecision(ctx, l, "lender", m.Approve)
+	if m.Approve {
+		p, _ := GetProduct(ctx.KV, l.ProductId)
+		approved(ctx, l, p.Terms)
+	}
 	saveLoan(ctx.KV, l)
-	emitDecision(ctx, l, "lender")
 	return nil
 }

@@ -14,17 +14,21 @@ import (
 
 // ScheduledHandlers are the lending module's scheduler handlers, by kind.
 func ScheduledHandlers() map[string]xsched.Handler {
-	return map[string]xsched.Handler{dueKind: runDue, arrearsKind: runArrears}
+	return map[string]xsched.Handler{dueKind: runDue, arrearsKind: runArrears, fundingKind: runFundingExpiry}
+}
+
+func parseLoanID(text string) uint64 {
+	id, err := strconv.ParseUint(text, 10, 64)
+	if err != nil {
+		panic("loan scheduler entry with id " + text)
+	}
+	return id
 }
 
 // activeLoan loads the loan a scheduler entry names; stale entries (a loan that closed or
 // defaulted since) find nothing to do.
 func activeLoan(ctx *core.Context, text string) (*statepb.Loan, *txpb.LoanProduct, bool) {
-	id, err := strconv.ParseUint(text, 10, 64)
-	if err != nil {
-		panic("loan scheduler entry with id " + text)
-	}
-	l, ok := GetLoan(ctx.KV, id)
+	l, ok := GetLoan(ctx.KV, parseLoanID(text))
 	if !ok || l.Status != statepb.LoanStatus_LOAN_STATUS_ACTIVE {
 		return nil, nil, false
 	}
@@ -69,14 +73,18 @@ func settle(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	today := core.ClockOf(ctx.KV).Day(ctx.Now())
 	accrue(l, t, today)
 	sweep(ctx, l, t, today)
+	updateDPD(ctx.KV, l, ctx.Now(), today)
+	coverFromGroup(ctx, l, t)
 	afterPayment(ctx, l, today)
 }
 
-// afterPayment brings the derived fields up to date after anything was paid or accrued.
+// afterPayment brings the derived fields up to date after anything was paid or accrued:
+// days past due, the next arrears visit, closing, and the group guarantee still needed.
 func afterPayment(ctx *core.Context, l *statepb.Loan, today int64) {
 	updateDPD(ctx.KV, l, ctx.Now(), today)
 	scheduleArrears(ctx, l, today)
 	maybeClose(ctx, l)
+	releaseGuarantee(ctx, l)
 }
 
 // accrue charges penalties for the business days passed since the last accrual: each
@@ -116,7 +124,7 @@ func sweep(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, today int64)
 	wctx := ctx.WithKV(work)
 	before := snapshotOwed(l)
 	paid := allocate(t.Allocation, l.Installments[:dueCount(l, ctx.Now())], take)
-	if err := ledger.Move(wctx, l.Borrower, l.Lender, l.Asset, paid.Total()); err != nil {
+	if err := payOut(wctx, l, l.Borrower, paid); err != nil {
 		restoreOwed(l, before)
 		ctx.Emit("lending.collection_failed", "loan_id", idText(l.Id), "borrower", l.Borrower, "reason", tx.AsError(err).ID())
 		return

@@ -28,6 +28,7 @@ func defaultLoan(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	ctx.Emit("lending.defaulted", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
 		"dpd", core.Itoa(int64(l.Dpd)), "collateral_captured", core.Itoa(captured), "owed", core.Itoa(TotalOwed(l)))
 	maybeClose(ctx, l)
+	releaseGuarantee(ctx, l)
 }
 
 func accelerate(l *statepb.Loan, now, today int64) {
@@ -40,36 +41,35 @@ func accelerate(l *statepb.Loan, now, today int64) {
 	}
 }
 
-// captureCollateral takes as much of the collateral as is owed and books it as a payment in
-// the standard order.
+// captureCollateral takes as much of the collateral, then of the member's own group
+// guarantee, as is owed and books it as a payment in the standard order; what is not needed
+// goes back to the borrower.
 func captureCollateral(ctx *core.Context, l *statepb.Loan) int64 {
+	captured := paySecured(ctx, l, AllocationStandard, l.Installments, "lending.collateral_capture_failed",
+		func(wctx *core.Context) (int64, error) { return takeCollateral(wctx, l) })
+	if _, open := ledger.GetHold(ctx.KV, l.CollateralHoldId); !open {
+		l.CollateralHoldId = 0 // captured (any rest released), released, or none
+	}
+	l.CollateralCaptured += captured
+	guaranteed := paySecured(ctx, l, AllocationStandard, l.Installments, "lending.collateral_capture_failed",
+		func(wctx *core.Context) (int64, error) { return takeOwnGuarantee(wctx, l, TotalOwed(l)) })
+	return captured + guaranteed
+}
+
+// takeCollateral captures min(collateral, owed) to the lender and releases the rest.
+func takeCollateral(ctx *core.Context, l *statepb.Loan) (int64, error) {
 	if l.CollateralHoldId == 0 {
-		return 0
+		return 0, nil
 	}
 	h, ok := ledger.GetHold(ctx.KV, l.CollateralHoldId)
-	l.CollateralHoldId = 0
 	if !ok {
-		return 0
+		return 0, nil
 	}
 	take := min(h.Amount, TotalOwed(l))
-	var err error
 	if take == 0 {
-		err = ledger.ReleaseHoldFor(ctx, h.Id)
-	} else {
-		err = ledger.CaptureHoldFor(ctx, h.Id, take)
+		return 0, ledger.ReleaseHoldFor(ctx, h.Id)
 	}
-	if err != nil {
-		// A frozen borrower's collateral cannot be captured; it stays held for the lender.
-		l.CollateralHoldId = h.Id
-		ctx.Emit("lending.collateral_capture_failed", "loan_id", idText(l.Id), "reason", tx.AsError(err).ID())
-		return 0
-	}
-	before := snapshotOwed(l)
-	paid := allocate(AllocationStandard, l.Installments, take)
-	book(ctx.KV, l, paid)
-	countCompletions(ctx.KV, l, before, core.ClockOf(ctx.KV).Day(ctx.Now()))
-	l.CollateralCaptured += take
-	return take
+	return take, ledger.CaptureHoldFor(ctx, h.Id, take)
 }
 
 // WriteOff takes a loan's outstanding principal off the lender's books (lender only). An
@@ -101,6 +101,7 @@ func WriteOff(ctx *core.Context, m *txpb.MsgWriteOffLoan) error {
 		addExposure(ctx.KV, l.Borrower, l.Asset, -out)
 	}
 	updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.LoansWrittenOff++ })
+	releaseGuarantee(ctx, l)
 	saveLoan(ctx.KV, l)
 	ctx.Emit("lending.written_off", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
 		"asset", l.Asset, "principal", core.Itoa(out), "reason", m.Reason)

@@ -15,10 +15,8 @@ import (
 // captures it; the hold's own expiry is only a backstop.
 const collateralDays = 3650
 
-// Disburse pays an approved loan out: the disbursement fee stays with the lender, the
-// collateral is held from the borrower's own balance (before the proceeds arrive, so the
-// proceeds cannot be their own collateral), the schedule is fixed from today's business date
-// and the first collection is scheduled.
+// Disburse pays an approved loan out from the lender's balance (lender only; a pooled loan
+// disburses by itself when fully funded).
 func Disburse(ctx *core.Context, m *txpb.MsgDisburseLoan) error {
 	l, err := lenderLoan(ctx, m.LoanId)
 	if err != nil {
@@ -28,6 +26,18 @@ func Disburse(ctx *core.Context, m *txpb.MsgDisburseLoan) error {
 		return err
 	}
 	p, _ := GetProduct(ctx.KV, l.ProductId)
+	if err := disburse(ctx, l, p); err != nil {
+		return err
+	}
+	saveLoan(ctx.KV, l)
+	return nil
+}
+
+// disburse pays the loan out from the lender's balance: the disbursement fee stays with the
+// lender, the collateral and any group guarantee are held from the borrower's own balance
+// (before the proceeds arrive, so the proceeds cannot be their own security), the schedule
+// is fixed from today's business date and the first collection is booked.
+func disburse(ctx *core.Context, l *statepb.Loan, p *statepb.Product) error {
 	t := p.Terms
 	if err := checkBorrower(ctx.KV, p, l.Borrower, l.Principal); err != nil {
 		return err
@@ -46,6 +56,9 @@ func Disburse(ctx *core.Context, m *txpb.MsgDisburseLoan) error {
 	if err := holdCollateral(ctx, l, bpsOf(l.Principal, t.CollateralBps, t.Rounding), clock); err != nil {
 		return err
 	}
+	if err := holdGuarantee(ctx, l, bpsOf(l.Principal, t.GroupGuaranteeBps, t.Rounding), clock); err != nil {
+		return err
+	}
 	if err := ledger.Move(ctx, l.Lender, l.Borrower, l.Asset, l.Principal-fee); err != nil {
 		return err
 	}
@@ -53,10 +66,10 @@ func Disburse(ctx *core.Context, m *txpb.MsgDisburseLoan) error {
 	addExposure(ctx.KV, l.Borrower, l.Asset, l.Principal)
 	updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.LoansTaken++ })
 	scheduleNextDue(ctx, l)
-	saveLoan(ctx.KV, l)
 	ctx.Emit("lending.disbursed", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender, "asset", l.Asset,
 		"principal", core.Itoa(l.Principal), "fee", core.Itoa(fee), "collateral", core.Itoa(l.Collateral),
-		"first_due", l.Installments[0].DueDate, "installments", core.Itoa(int64(len(l.Installments))))
+		"guarantee", core.Itoa(l.Guarantee), "first_due", l.Installments[0].DueDate,
+		"installments", core.Itoa(int64(len(l.Installments))))
 	return nil
 }
 
@@ -64,14 +77,18 @@ func holdCollateral(ctx *core.Context, l *statepb.Loan, amount int64, clock core
 	if amount == 0 {
 		return nil
 	}
-	last := l.Installments[len(l.Installments)-1]
-	expires := clock.BlockTimeOf(clock.StartOfDay(dayOf(last.DueDate) + collateralDays))
-	id, err := ledger.PlaceHold(ctx, l.Borrower, l.Lender, l.Asset, amount, expires, "loan:"+idText(l.Id))
+	id, err := ledger.PlaceHold(ctx, l.Borrower, l.Lender, l.Asset, amount, securityExpiry(l, clock), "loan:"+idText(l.Id))
 	if err != nil {
 		return err
 	}
 	l.CollateralHoldId, l.Collateral = id, amount
 	return nil
+}
+
+// securityExpiry is the backstop expiry of a loan's collateral and guarantee holds.
+func securityExpiry(l *statepb.Loan, clock core.Clock) int64 {
+	last := l.Installments[len(l.Installments)-1]
+	return clock.BlockTimeOf(clock.StartOfDay(dayOf(last.DueDate) + collateralDays))
 }
 
 // installmentsOf turns engine rows into live instalments numbered from first; each falls due

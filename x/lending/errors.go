@@ -17,4 +17,8 @@ var (
 	ErrSelfLoan         = tx.Register("lending", 11, "self_loan")
 	ErrNothingOwed      = tx.Register("lending", 12, "nothing_owed")
 	ErrBorrowerNotFound = tx.Register("lending", 13, "unknown_borrower")
+	ErrOverFunded       = tx.Register("lending", 14, "over_funded")
+	ErrBadGroup         = tx.Register("lending", 15, "bad_group")
+	ErrUnknownGroup     = tx.Register("lending", 16, "unknown_group")
+	ErrNotGroupMember   = tx.Register("lending", 17, "not_group_member")
 )

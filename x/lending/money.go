@@ -52,3 +52,9 @@ func awayFromZero(rounding string, sign int, q, r *big.Int, c int64) bool {
 func bpsOf(amount int64, bps uint32, rounding string) int64 {
 	return mulDiv(amount, int64(bps), maxBps, rounding)
 }
+
+// remainderOf is a × b mod c for non-negative a, b and positive c, without overflow.
+func remainderOf(a, b, c int64) int64 {
+	num := new(big.Int).Mul(big.NewInt(a), big.NewInt(b))
+	return new(big.Int).Mod(num, big.NewInt(c)).Int64()
+}

@@ -113,7 +113,8 @@ func checkCharges(t *txpb.LoanProduct) error {
 	for _, f := range []struct {
 		name string
 		v    uint32
-	}{{"disbursement_fee_bps", t.DisbursementFeeBps}, {"penalty_bps_per_day", t.PenaltyBpsPerDay}, {"collateral_bps", t.CollateralBps}} {
+	}{{"disbursement_fee_bps", t.DisbursementFeeBps}, {"penalty_bps_per_day", t.PenaltyBpsPerDay},
+		{"collateral_bps", t.CollateralBps}, {"group_guarantee_bps", t.GroupGuaranteeBps}} {
 		if f.v > maxBps {
 			return ErrBadProduct.Wrapf("%s %d: at most %d", f.name, f.v, maxBps)
 		}
@@ -142,6 +143,18 @@ func checkNamed(t *txpb.LoanProduct) error {
 	case "", PrepaymentReduceTerm, PrepaymentReduceInstallment:
 	default:
 		return ErrBadProduct.Wrapf("prepayment %q: reduce_term or reduce_installment", t.Prepayment)
+	}
+	switch t.Funding {
+	case "", FundingLender:
+		if t.FundingWindowDays != 0 {
+			return ErrBadProduct.Wrapf("funding_window_days applies to pooled products only")
+		}
+	case FundingPooled:
+		if t.FundingWindowDays == 0 || t.FundingWindowDays > maxFundingDays {
+			return ErrBadProduct.Wrapf("funding_window_days %d: 1..%d for a pooled product", t.FundingWindowDays, maxFundingDays)
+		}
+	default:
+		return ErrBadProduct.Wrapf("funding %q: lender or pooled", t.Funding)
 	}
 	if t.DefaultDpd != 0 && t.DefaultDpd <= t.ArrearsGraceDays {
 		return ErrBadProduct.Wrapf("default_dpd %d must exceed arrears_grace_days %d", t.DefaultDpd, t.ArrearsGraceDays)

@@ -44,7 +44,7 @@ func Repay(ctx *core.Context, m *txpb.MsgRepayLoan) error {
 	if paid.Total() == 0 {
 		return ErrNothingOwed.Wrapf("loan %d owes nothing due and no principal", l.Id)
 	}
-	if err := ledger.Move(ctx, ctx.Signer, l.Lender, l.Asset, paid.Total()); err != nil {
+	if err := payOut(ctx, l, ctx.Signer, paid); err != nil {
 		return err
 	}
 	book(ctx.KV, l, paid)
@@ -70,7 +70,7 @@ func recoverWrittenOff(ctx *core.Context, l *statepb.Loan, amount int64) error {
 	if paid.Total() == 0 {
 		return ErrNothingOwed.Wrapf("loan %d is fully recovered", l.Id)
 	}
-	if err := ledger.Move(ctx, ctx.Signer, l.Lender, l.Asset, paid.Total()); err != nil {
+	if err := payOut(ctx, l, ctx.Signer, paid); err != nil {
 		return err
 	}
 	l.Recovered += paid.Total()
