@@ -9,10 +9,12 @@ import (
 	"github.com/stretchr/testify/require"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/puhui-chain/puhui/app"
 	"github.com/puhui-chain/puhui/app/apptest"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/ledger"
+	"github.com/puhui-chain/puhui/x/lending"
 )
 
 // simulate drives the real application with seeded random valid and invalid transactions
@@ -20,12 +22,17 @@ import (
 func simulate(t *testing.T, seed uint64, blocks int) (hashes [][]byte, okCount, failCount int) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	bank, regulator := apptest.NewKey("sim-bank"), apptest.NewKey("sim-regulator")
-	c := apptest.NewChain(t,
+	// A sandbox clock: each 5-second block is one business day, so loans live whole lives.
+	c := apptest.NewChainWith(t, func(g *app.Genesis) { g.TimeScale = 86400 / 5 },
 		apptest.Member{Key: bank, Name: "Bank", Roles: []string{"bank"}},
 		apptest.Member{Key: regulator, Name: "Regulator", Roles: []string{"regulator"}})
 	var invariantErr error
 	c.App.AfterBlock = func(h int64, s store.Reader) {
-		if err := ledger.CheckInvariants(s); err != nil && invariantErr == nil {
+		err := ledger.CheckInvariants(s)
+		if err == nil {
+			err = lending.CheckInvariants(s)
+		}
+		if err != nil && invariantErr == nil {
 			invariantErr = fmt.Errorf("height %d: %w", h, err)
 		}
 	}
@@ -36,10 +43,20 @@ func simulate(t *testing.T, seed uint64, blocks int) (hashes [][]byte, okCount, 
 		setup = append(setup, apptest.RegisterAccount(users[i].PubKey(), 1))
 	}
 	setup = append(setup, apptest.RegisterAsset("CNY", 2, 0), apptest.RegisterAsset("PTS", 0, 5_000_000))
-	for _, u := range users {
-		setup = append(setup, apptest.Mint("CNY", u.Address, 1_000_000), apptest.Mint("PTS", u.Address, 1000))
+	for i, u := range users {
+		cny := int64(1_000_000)
+		if i%3 == 2 { // poor borrowers: their loans fall overdue and some default
+			cny = 30_000
+		}
+		setup = append(setup, apptest.Mint("CNY", u.Address, cny), apptest.Mint("PTS", u.Address, 1000))
 	}
 	c.MustExec(t, bank.Sign(setup...))
+	c.MustExec(t, bank.Sign(simLendingSetup(bank, users)...))
+	// The last user borrows, spends everything and takes no further part: its loan must go
+	// overdue, default and be written off in every run.
+	deadbeat := users[len(users)-1]
+	users = users[:len(users)-1]
+	startDeadbeatLoan(t, c, bank, deadbeat, users[0])
 
 	pick := func() *apptest.Key { return users[rng.IntN(len(users))] }
 	asset := func() string { return []string{"CNY", "CNY", "PTS", "PTS", "XYZ"}[rng.IntN(5)] }
@@ -71,13 +88,18 @@ func simulate(t *testing.T, seed uint64, blocks int) (hashes [][]byte, okCount, 
 		}
 		hashes = append(hashes, res.AppHash)
 	}
+	if blocks >= 200 {
+		requireLendingExercised(t, c)
+	}
 	return hashes, okCount, failCount
 }
 
 func randomTx(rng *rand.Rand, c *apptest.Chain, bank, regulator *apptest.Key, pick func() *apptest.Key,
 	asset func() string, amount func() int64) []byte {
 	from, to := pick(), pick()
-	switch k := rng.IntN(20); {
+	switch k := rng.IntN(36); {
+	case k >= 20: // lending: four in nine transactions
+		return randomLendingTx(rng, c, (k-20)%8, bank, from, amount)
 	case k < 8:
 		return from.Sign(apptest.Transfer(to.Address, asset(), amount()))
 	case k < 10:

@@ -45,8 +45,10 @@ func prepay(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, amount int6
 	if err != nil {
 		return 0, err
 	}
-	rows[0].Principal += amount
-	rows[0].PrincipalPaid = amount
+	// Earlier prepayments in the same period are carried on the in-progress instalment too.
+	carried := future[0].PrincipalPaid + amount
+	rows[0].Principal += carried
+	rows[0].PrincipalPaid = carried
 	l.Installments = append(l.Installments[:n], rows...)
 	return amount, nil
 }
