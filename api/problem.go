@@ -102,8 +102,18 @@ func codeID(codespace string, code uint32) string {
 	return codespace + ".unknown"
 }
 
+// statusByID names the registered errors whose HTTP status is not the convention's: a signer
+// acting on a loan or group that is not its own (403), a loan not in the state the operation
+// needs (409). The names are compared as text so that the edge need not import the modules.
+var statusByID = map[string]int{
+	"lending.not_lender":       http.StatusForbidden,
+	"lending.not_group_member": http.StatusForbidden,
+	"lending.wrong_status":     http.StatusConflict,
+}
+
 // statusForCode: lookups of things that do not exist are 404 (by the naming convention of
-// registered errors), an unauthorised sender 403, an internal fault 500, any other refusal 422.
+// registered errors), an unauthorised sender 403, an internal fault 500, the exceptions in
+// statusByID, any other refusal 422.
 func statusForCode(codespace string, code uint32) int {
 	e := registered(codespace, code)
 	switch {
@@ -111,6 +121,8 @@ func statusForCode(codespace string, code uint32) int {
 		return http.StatusInternalServerError
 	case e == tx.ErrUnauthorized:
 		return http.StatusForbidden
+	case statusByID[e.ID()] != 0:
+		return statusByID[e.ID()]
 	case e.Name == "not_found" || strings.HasSuffix(e.Name, "_not_found") || strings.HasPrefix(e.Name, "unknown_"):
 		return http.StatusNotFound
 	}

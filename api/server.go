@@ -3,12 +3,14 @@ package api
 import (
 	"log/slog"
 	"net/http"
+	"reflect"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/query"
 )
 
 // Version of the REST API.
@@ -26,6 +28,23 @@ type Config struct {
 	Log           *slog.Logger
 }
 
+// schemaNames names the schemas of types whose Go names collide with another type's (huma
+// names a schema by its type's name alone, and panics on a collision): a live loan's
+// instalment beside the schedule preview's.
+var schemaNames = map[reflect.Type]string{
+	reflect.TypeFor[query.Installment](): "LoanInstallment",
+}
+
+func schemaNamer(t reflect.Type, hint string) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if name, ok := schemaNames[t]; ok {
+		return name
+	}
+	return huma.DefaultSchemaNamer(t, hint)
+}
+
 type server struct {
 	Config
 }
@@ -41,6 +60,7 @@ func New(c Config) http.Handler {
 	hc := huma.DefaultConfig("Puhui", Version)
 	hc.Info.Description = "Puhui: a permissioned ledger for inclusive finance. Amounts are integer minor units, as decimal strings."
 	hc.DocsPath = "" // huma's docs page loads scripts from a CDN; serve the document only
+	hc.Components.Schemas = huma.NewMapRegistry("#/components/schemas/", schemaNamer)
 	hc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"operator": {Type: "http", Scheme: "bearer", Description: "operator_token from the node's app.toml"},
 	}
@@ -51,6 +71,7 @@ func New(c Config) http.Handler {
 	s.registerEvents(api)
 	s.registerOperator(api)
 	s.registerLending(api)
+	s.registerLendingState(api)
 	if c.Metrics {
 		mux.Handle("GET /metrics", promhttp.Handler())
 	}

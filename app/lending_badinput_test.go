@@ -68,7 +68,7 @@ func TestLendingBadInput(t *testing.T) {
 		{"write-off by a non-lender", w.mfi, apptest.WriteOffLoan(active, ""), lending.ErrNotLender},
 		{"group of one", w.mfi, createGroup("solo", w.bob.Address), lending.ErrBadGroup},
 		{"group with a stranger", w.mfi, createGroup("g2", w.bob.Address, apptest.NewKey("nobody").Address), lending.ErrBadGroup},
-		{"group loan without a group", w.bob, apptest.ApplyLoan(4, 10000, 3), lending.ErrUnknownGroup},
+		{"group loan without a group", w.bob, apptest.ApplyLoan(4, 10000, 3), lending.ErrBadGroup},
 		{"group loan by a non-member", w.alice, applyGroupLoan(4, 10000, 3, 1), lending.ErrNotGroupMember},
 	}
 	for _, tc := range cases {

@@ -1,11 +1,16 @@
 package app_test
 
 import (
+	"context"
+	"encoding/json"
 	"testing"
+
+	abci "github.com/cometbft/cometbft/abci/types"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/app/apptest"
+	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/ledger"
@@ -121,6 +126,10 @@ func TestGroupFundCoversAnOverdueMember(t *testing.T) {
 		require.Equal(t, int64(10_000), ledger.HeldOf(w.c.State(), k.Address, "CNY"), "10% guaranteed into the fund")
 	}
 	w.c.MustExec(t, ben.Sign(apptest.Transfer(w.alice.Address, "CNY", 100_000))) // ben spends it all
+	var g query.Group
+	queryJSON(t, w.c, query.PathGroup, "1", &g)
+	require.Equal(t, int64(30_000), g.Fund)
+	require.Equal(t, []uint64{1, 2, 3}, g.Loans)
 
 	w.at(t, "2026-02-05", "00:00")
 	// ann and cat paid 340.02 (330.02 principal): their guarantees shrink to
@@ -137,6 +146,12 @@ func TestGroupFundCoversAnOverdueMember(t *testing.T) {
 	for _, k := range keys {
 		require.Equal(t, int64(0), ledger.HeldOf(w.c.State(), k.Address, "CNY"))
 	}
+	queryJSON(t, w.c, query.PathGroup, "1", &g)
+	require.Equal(t, int64(0), g.Fund, "the fund is spent")
+	var lv query.Loan
+	queryJSON(t, w.c, query.PathLoan, "2", &lv)
+	require.Equal(t, int64(23400), lv.CoveredByGroup)
+	require.Equal(t, uint64(1), lv.GroupID)
 	w.checkInvariants(t)
 }
 
@@ -150,4 +165,12 @@ func createGroup(name string, members ...string) *txpb.Msg {
 
 func applyGroupLoan(product uint64, principal int64, periods uint32, group uint64) *txpb.Msg {
 	return &txpb.Msg{Sum: &txpb.Msg_ApplyLoan{ApplyLoan: &txpb.MsgApplyLoan{ProductId: product, Principal: principal, Periods: periods, GroupId: group}}}
+}
+
+func queryJSON(t *testing.T, c *apptest.Chain, path, data string, out any) {
+	t.Helper()
+	res, err := c.App.Query(context.Background(), &abci.QueryRequest{Path: path, Data: []byte(data)})
+	require.NoError(t, err)
+	require.Zero(t, res.Code, res.Log)
+	require.NoError(t, json.Unmarshal(res.Value, out))
 }

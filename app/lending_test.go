@@ -208,13 +208,14 @@ func TestPrepaymentReducesTermOrInstallment(t *testing.T) {
 	for _, tc := range []struct {
 		mode         string
 		installments int
-		next         int64 // principal + interest of instalment 2 after the prepayment
+		next         int64 // principal + interest of instalment 3, the first recomputed
 	}{
-		// 4,211.51 left at 1%/month (annuities checked independently with Python's decimal):
-		// 4 periods would need 1,079.33, so reduce_term takes 5 (867.74);
-		// reduce_installment keeps 11 periods: 406.22.
-		{lending.PrepaymentReduceTerm, 1 + 5, 86774},
-		{lending.PrepaymentReduceInstallment, 12, 40622},
+		// The prepayment takes effect at the next due date: instalment 2 stays 888.49 and
+		// 8,415.14 − 5,000.00 = 3,415.14 is re-amortised at 1%/month (annuities checked
+		// independently with Python's decimal): 3 periods would need 1,161.22, so
+		// reduce_term takes 4 (875.24); reduce_installment keeps 10 periods: 360.58.
+		{lending.PrepaymentReduceTerm, 2 + 4, 87524},
+		{lending.PrepaymentReduceInstallment, 12, 36058},
 	} {
 		t.Run(tc.mode, func(t *testing.T) {
 			w := lendingWorld(t)
@@ -226,20 +227,46 @@ func TestPrepaymentReducesTermOrInstallment(t *testing.T) {
 			require.Equal(t, "500000", attr(res.Events, "lending.repaid", "prepaid"))
 			l := w.loan(t, id)
 			require.Len(t, l.Installments, tc.installments)
-			in2 := l.Installments[1]
-			require.Equal(t, int64(500_000), in2.PrincipalPaid, "the prepayment is recorded on the instalment in progress")
-			require.Equal(t, tc.next, in2.Principal-in2.PrincipalPaid+in2.Interest)
-			require.Equal(t, "2026-03-05", in2.DueDate, "due dates are kept")
+			in2, in3 := l.Installments[1], l.Installments[2]
+			require.Equal(t, []int64{79637, 9212, 0}, []int64{in2.Principal, in2.Interest, in2.PrincipalPaid}, "the instalment in progress is unchanged")
+			require.Equal(t, int64(500_000), in3.PrincipalPaid, "the prepayment is recorded on the first recomputed instalment")
+			require.Equal(t, tc.next, in3.Principal-in3.PrincipalPaid+in3.Interest)
+			require.Equal(t, "2026-04-05", in3.DueDate, "due dates are kept")
 			require.Equal(t, int64(1_000_000-78849-500_000), lending.Outstanding(l))
 			require.Equal(t, uint32(1), lending.History(w.c.State(), w.alice.Address).Prepayments)
 
-			// Paying more than everything settles the loan and returns the rest.
+			// Paying more than everything settles the loan (no interest has accrued yet in
+			// the period that began today) and returns the rest.
 			res = w.c.MustExec(t, w.alice.Sign(apptest.RepayLoan(id, 900_000)))
-			require.Equal(t, int64(900_000)-int64(1_000_000-78849-500_000), mustInt(attr(res.Events, "lending.repaid", "returned")))
+			require.Equal(t, int64(900_000-(1_000_000-78849-500_000)), mustInt(attr(res.Events, "lending.repaid", "returned")))
 			require.Equal(t, statepb.LoanStatus_LOAN_STATUS_CLOSED, w.loan(t, id).Status)
 			w.checkInvariants(t)
 		})
 	}
+}
+
+func TestSettlementPaysInterestAccruedToDate(t *testing.T) {
+	w := lendingWorld(t)
+	id := w.openLoan(t, productA(), w.alice, 1_000_000, 12) // disbursed 2026-01-05
+	// Two partial prepayments before anything is due both stay on the books.
+	w.c.MustExec(t, w.alice.Sign(apptest.RepayLoan(id, 100_000)))
+	w.c.MustExec(t, w.alice.Sign(apptest.RepayLoan(id, 100_000)))
+	w.checkInvariants(t)
+	l := w.loan(t, id)
+	require.Equal(t, int64(200_000), l.PrincipalRepaid)
+	require.Equal(t, int64(200_000), l.Installments[1].PrincipalPaid)
+	require.Equal(t, int64(10000), l.Installments[0].Interest, "the period in progress keeps its interest")
+
+	// 15 of the first period's 31 days later, settling costs the principal left plus
+	// 100.00 × 15/31 = 48.387… → 48.39 of interest.
+	w.at(t, "2026-01-20", "10:00")
+	res := w.c.MustExec(t, w.alice.Sign(apptest.RepayLoan(id, 2_000_000)))
+	require.Equal(t, "4839", attr(res.Events, "lending.repaid", "interest"))
+	require.Equal(t, "800000", attr(res.Events, "lending.repaid", "principal"))
+	l = w.loan(t, id)
+	require.Equal(t, statepb.LoanStatus_LOAN_STATUS_CLOSED, l.Status)
+	require.Equal(t, int64(4839), l.InterestPaid)
+	w.checkInvariants(t)
 }
 
 func TestAutoApprovalRule(t *testing.T) {

@@ -46,6 +46,16 @@ func (a *App) lendingQuery(s store.Reader, path, arg string) (v any, ok bool, er
 			return nil, true, lending.ErrUnknownLoan.Wrapf("loan %d", id)
 		}
 		return loanView(s, l, now), true, nil
+	case query.PathGroup:
+		id, err := parseID("group id", arg)
+		if err != nil {
+			return nil, true, err
+		}
+		g, found := lending.GetGroup(s, id)
+		if !found {
+			return nil, true, lending.ErrUnknownGroup.Wrapf("group %d", id)
+		}
+		return groupView(s, g), true, nil
 	case query.PathBorrowerLoans:
 		if err := tx.ValidateAddress("address", arg); err != nil {
 			return nil, true, err
@@ -91,6 +101,7 @@ func loanView(s store.Reader, l *statepb.Loan, now int64) query.Loan {
 		Overdue: lending.OwedNow(l, now), TotalOwed: lending.TotalOwed(l), PrincipalRepaid: l.PrincipalRepaid,
 		InterestPaid: l.InterestPaid, FeesPaid: l.FeesPaid, PenaltiesPaid: l.PenaltiesPaid, WrittenOff: l.WrittenOff,
 		Recovered: l.Recovered, DPD: l.Dpd, Bucket: lending.Bucket(l.Dpd, grace), Installments: []query.Installment{}}
+	addPoolAndGroup(s, &v, l)
 	for _, in := range l.Installments {
 		v.Installments = append(v.Installments, query.Installment{N: in.N, DueDate: in.DueDate,
 			Status: lending.InstallmentStatus(in, today), Principal: in.Principal, Interest: in.Interest, Fee: in.Fee,
@@ -139,4 +150,22 @@ func portfolioView(s store.Reader, lender string, now int64) query.Portfolio {
 			ArrearsRate: lending.Percent(p.OverduePrincipal, p.GLP), WrittenOff: p.WrittenOff, Recovered: p.Recovered})
 	}
 	return out
+}
+
+func addPoolAndGroup(s store.Reader, v *query.Loan, l *statepb.Loan) {
+	v.Funded, v.FundingEndsAt = l.Funded, l.FundingEndsAt
+	for _, inv := range l.Investments {
+		v.Investments = append(v.Investments, query.Investment{Investor: inv.Investor, Amount: inv.Amount, Received: inv.Received})
+	}
+	v.GroupID, v.Guarantee, v.CoveredByGroup = l.GroupId, l.Guarantee, l.CoveredByGroup
+	v.GuaranteeHeld = lending.GuaranteeHeld(s, l)
+}
+
+func groupView(s store.Reader, g *statepb.Group) query.Group {
+	v := query.Group{ID: g.Id, Lender: g.Lender, Name: g.Name, Members: g.Members, Loans: []uint64{}}
+	for _, l := range lending.GroupLoans(s, g.Id) {
+		v.Loans = append(v.Loans, l.Id)
+		v.Fund += lending.GuaranteeHeld(s, l)
+	}
+	return v
 }

@@ -37,6 +37,10 @@ type InitOptions struct {
 	Peers   string
 	// VotingPeriod of governance in a new genesis (0: the default week).
 	VotingPeriod time.Duration
+	// AdjustGenesis, when set, may change a new genesis's application state before it is
+	// written (a sandbox adds members whose keys it puts in the home's keyring, or a time
+	// scale). It is not called when Genesis is given.
+	AdjustGenesis func(home string, g *app.Genesis) error
 }
 
 func (o *InitOptions) defaults() {
@@ -88,6 +92,11 @@ func Init(home string, o InitOptions) error {
 	if gen == nil {
 		if gen, err = newGenesis(o.ChainID, o.TimeZone, []founder{f}, o.VotingPeriod); err != nil {
 			return err
+		}
+		if o.AdjustGenesis != nil {
+			if err := adjustAppState(gen, func(g *app.Genesis) error { return o.AdjustGenesis(home, g) }); err != nil {
+				return err
+			}
 		}
 	}
 	return gen.SaveAs(filepath.Join(home, "config", "genesis.json"))
@@ -155,6 +164,26 @@ func newGenesis(chainID, timeZone string, founders []founder, votingPeriod time.
 	}
 	gen.AppState = state
 	return gen, gen.ValidateAndComplete()
+}
+
+// adjustAppState rewrites a genesis's application state through f.
+func adjustAppState(gen *types.GenesisDoc, f func(*app.Genesis) error) error {
+	var g app.Genesis
+	if err := json.Unmarshal(gen.AppState, &g); err != nil {
+		return err
+	}
+	if err := f(&g); err != nil {
+		return err
+	}
+	if err := g.Validate(); err != nil {
+		return err
+	}
+	state, err := json.MarshalIndent(g, "", "  ")
+	if err != nil {
+		return err
+	}
+	gen.AppState = state
+	return nil
 }
 
 func writeCometConfig(home string, c *cfg.Config) {

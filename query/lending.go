@@ -7,6 +7,7 @@ const (
 	PathLoan          = "/lending/loan"      // data: decimal loan id
 	PathBorrowerLoans = "/lending/borrower"  // data: address
 	PathPortfolio     = "/lending/portfolio" // data: lender address
+	PathGroup         = "/lending/group"     // data: decimal group id
 )
 
 // Product is a registered loan product; Terms is the product in protobuf JSON.
@@ -43,7 +44,7 @@ type Loan struct {
 	Asset              string        `json:"asset"`
 	Principal          int64         `json:"principal,string"`
 	Periods            uint32        `json:"periods"`
-	Status             string        `json:"status" enum:"applied,approved,rejected,active,closed,defaulted,written_off"`
+	Status             string        `json:"status" enum:"applied,approved,rejected,active,closed,defaulted,written_off,funding,expired"`
 	Purpose            string        `json:"purpose,omitempty"`
 	Decision           string        `json:"decision,omitempty"`
 	DecisionInputsHash []byte        `json:"decision_inputs_hash,omitempty"`
@@ -67,6 +68,32 @@ type Loan struct {
 	DPD                uint32        `json:"dpd"`
 	Bucket             string        `json:"bucket"`
 	Installments       []Installment `json:"installments"`
+	// Pooled loans: what investors committed and have been paid.
+	Funded        int64        `json:"funded,string,omitempty"`
+	FundingEndsAt int64        `json:"funding_ends_at,omitempty" doc:"block time (unix seconds) the funding window closes"`
+	Investments   []Investment `json:"investments,omitempty"`
+	// Group loans: the member's guarantee into the group fund and what the fund paid for it.
+	GroupID        uint64 `json:"group_id,string,omitempty"`
+	Guarantee      int64  `json:"guarantee,string,omitempty"`
+	GuaranteeHeld  int64  `json:"guarantee_held,string,omitempty" doc:"what is still held of the guarantee"`
+	CoveredByGroup int64  `json:"covered_by_group,string,omitempty"`
+}
+
+// Investment is one investor's commitment to a pooled loan.
+type Investment struct {
+	Investor string `json:"investor"`
+	Amount   int64  `json:"amount,string"`
+	Received int64  `json:"received,string"`
+}
+
+// Group is a joint-liability group with its fund (the guarantees its members still hold).
+type Group struct {
+	ID      uint64   `json:"id,string"`
+	Lender  string   `json:"lender"`
+	Name    string   `json:"name"`
+	Members []string `json:"members"`
+	Fund    int64    `json:"fund,string" doc:"guarantees still held, minor units"`
+	Loans   []uint64 `json:"loans" doc:"the group's loans holding a guarantee"`
 }
 
 // BorrowerLoans is a borrower's loans, total exposure by asset and repayment history.

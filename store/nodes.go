@@ -24,13 +24,14 @@ var (
 // identical content (say a balance that returns to an earlier value) yields the same node.
 type nodeStore struct {
 	reader  pebble.Reader
-	height  int64 // height being executed
+	cache   *nodeCache // nodes read from disk
+	height  int64      // height being executed
 	pending map[string][]byte
 	orphans [][]byte
 }
 
 func newNodeStore(r pebble.Reader) *nodeStore {
-	return &nodeStore{reader: r, pending: make(map[string][]byte)}
+	return &nodeStore{reader: r, pending: make(map[string][]byte), cache: newNodeCache()}
 }
 
 func nodeKey(hash []byte) []byte {
@@ -40,6 +41,9 @@ func nodeKey(hash []byte) []byte {
 func (n *nodeStore) Get(hash []byte) ([]byte, error) {
 	if v, ok := n.pending[string(hash)]; ok {
 		return v[8:], nil
+	}
+	if v, ok := n.cache.get(hash); ok {
+		return v, nil
 	}
 	v, closer, err := n.reader.Get(nodeKey(hash))
 	if errors.Is(err, pebble.ErrNotFound) {
@@ -52,7 +56,9 @@ func (n *nodeStore) Get(hash []byte) ([]byte, error) {
 	if len(v) < 8 {
 		return nil, errors.New("corrupt tree node")
 	}
-	return append([]byte(nil), v[8:]...), nil
+	out := append([]byte(nil), v[8:]...)
+	n.cache.put(hash, out)
+	return out, nil
 }
 
 func (n *nodeStore) Set(hash, value []byte) error {

@@ -46,6 +46,21 @@ func NewMsg(msgType string) *txpb.Msg {
 	return m
 }
 
+// Wrap puts an inner message (a *txpb.MsgTransfer, say) into the Msg case of its type.
+// It panics on a type that is no case of Msg: a programming error, not input.
+func Wrap(inner proto.Message) *txpb.Msg {
+	name := inner.ProtoReflect().Descriptor().FullName()
+	fields := msgOneof.Fields()
+	for i := 0; i < fields.Len(); i++ {
+		if fd := fields.Get(i); fd.Message().FullName() == name {
+			m := &txpb.Msg{}
+			m.ProtoReflect().Set(fd, protoreflect.ValueOfMessage(inner.ProtoReflect()))
+			return m
+		}
+	}
+	panic("no Msg case for " + string(name))
+}
+
 // Inner returns the message inside the oneof.
 func Inner(m *txpb.Msg) proto.Message {
 	r := m.ProtoReflect()

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -103,15 +104,20 @@ func runStart(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	out := cmd.OutOrStdout()
+	printNode(out, n, home)
+	waitForSignal()
+	fmt.Fprintln(out, "stopping…")
+	return n.Stop()
+}
+
+// printNode says where a started node listens.
+func printNode(out io.Writer, n *node.Node, home string) {
 	fmt.Fprintf(out, "puhui node %q running (chain %s, home %s)\n", n.Comet.Config().Moniker, n.ChainID, home)
 	fmt.Fprintf(out, "  REST API   http://%s  (OpenAPI: /openapi.json, events: /v1/events)\n", n.APIAddr)
 	fmt.Fprintf(out, "  metrics    http://%s/metrics\n", n.APIAddr)
 	fmt.Fprintf(out, "  RPC        http://%s\n", n.RPCAddr)
 	fmt.Fprintf(out, "  P2P        %s\n", n.P2PAddr)
 	fmt.Fprintf(out, "  operator   %s (key %q in %s/keyring)\n", n.Operator, node.OperatorKeyName, home)
-	waitForSignal()
-	fmt.Fprintln(out, "stopping…")
-	return n.Stop()
 }
 
 // waitForSignal blocks until SIGINT or SIGTERM.

@@ -145,6 +145,7 @@ func newQueryCmd() *cobra.Command {
 				return r, func() string { return txText(r) }, nil
 			}),
 	)
+	cmd.AddCommand(lendingQueryCmds()...)
 	return cmd
 }
 

@@ -65,7 +65,7 @@ func CreateGroup(ctx *core.Context, m *txpb.MsgCreateGroup) error {
 func checkGroup(r store.Reader, p *statepb.Product, borrower string, groupID uint64) error {
 	if groupID == 0 {
 		if p.Terms.GroupGuaranteeBps > 0 {
-			return ErrUnknownGroup.Wrapf("product %d lends to groups: group_id is required", p.Id)
+			return ErrBadGroup.Wrapf("product %d lends to groups: group_id is required", p.Id)
 		}
 		return nil
 	}
@@ -115,7 +115,8 @@ func guaranteeLeft(r store.Reader, l *statepb.Loan) int64 {
 // each still holds). What is taken is paid to the lender and allocated like a repayment.
 func coverFromGroup(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	need := OwedNow(l, ctx.Now())
-	if l.GroupId == 0 || need == 0 || l.Dpd <= t.ArrearsGraceDays {
+	// Only a member who guaranteed into the fund is covered by it.
+	if l.GroupId == 0 || l.Guarantee == 0 || need == 0 || l.Dpd <= t.ArrearsGraceDays {
 		return
 	}
 	taken := paySecured(ctx, l, t.Allocation, l.Installments[:dueCount(l, ctx.Now())], "lending.group_cover_failed",
@@ -222,4 +223,12 @@ func releaseGuarantee(ctx *core.Context, l *statepb.Loan) {
 		ctx.KV.Delete(groupLoanKey(l.GroupId, l.Id))
 		l.GuaranteeHoldId = 0
 	}
+}
+
+// GuaranteeHeld is what is still held of a loan's group guarantee.
+func GuaranteeHeld(r store.Reader, l *statepb.Loan) int64 { return guaranteeLeft(r, l) }
+
+// GroupLoans lists a group's loans that still hold a guarantee, in id order.
+func GroupLoans(r store.Reader, group uint64) []*statepb.Loan {
+	return loansIndexed(r, groupLoanPrefix(group))
 }

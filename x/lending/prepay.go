@@ -11,55 +11,83 @@ import (
 	"github.com/puhui-chain/puhui/x/lending/schedule"
 )
 
-// prepay applies up to amount, paid beyond everything due, to the principal of the
-// instalments not yet due, and returns how much it used. The rule (named, tested):
+// prepay applies up to amount, paid beyond everything due, ahead of the schedule, and
+// returns how much it used. The rules (named, tested):
 //
-//   - the prepayment reduces the balance at the start of the period in progress, so the
-//     instalments from that period on are recomputed by the engine on the reduced balance;
-//     they keep the loan's original due dates;
-//   - reduce_term keeps the instalment size and drops instalments from the end (the fewest
-//     periods whose first instalment is no larger than before); reduce_installment keeps the
-//     number of instalments and lowers them;
-//   - paying the whole remaining principal settles the loan: instalments not yet due then
-//     carry no interest.
+//   - Settlement: an amount covering all principal not yet repaid plus the interest accrued
+//     in the period in progress (its scheduled interest × days elapsed / days in the period,
+//     rounded by the product's mode) settles the loan; instalments not yet begun carry no
+//     interest or fee.
+//   - Otherwise the prepayment takes effect at the next due date: the instalment in progress
+//     stays as scheduled, and the instalments after it are recomputed by the engine on the
+//     balance reduced by the prepayment (they keep the loan's original due dates).
+//     reduce_term keeps the instalment size and drops instalments from the end (the fewest
+//     periods whose first instalment is no larger than before); reduce_installment keeps
+//     their number and lowers them. A prepayment beyond the balance after the instalment in
+//     progress pays that instalment's principal early.
 //
-// The prepaid principal is recorded as paid on the instalment in progress, so Σ instalment
-// principal stays the loan's principal and Σ principal paid stays what was repaid.
-func prepay(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, amount int64) (int64, error) {
-	n := dueCount(l, ctx.Now())
-	future := l.Installments[n:]
-	var balance int64
-	for _, in := range future {
-		balance += in.Principal - in.PrincipalPaid
+// The prepaid principal is recorded as paid on the first recomputed instalment, so Σ
+// instalment principal stays the loan's principal and Σ principal paid stays what was repaid.
+func prepay(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, amount int64) (Paid, error) {
+	j := dueCount(l, ctx.Now())
+	if j == len(l.Installments) {
+		return Paid{}, nil
 	}
-	if balance == 0 {
-		return 0, nil
+	current, after := l.Installments[j], l.Installments[j+1:]
+	var balanceAfter int64
+	for _, in := range after {
+		balanceAfter += in.Principal - in.PrincipalPaid
 	}
-	if amount >= balance {
-		for _, in := range future {
-			in.PrincipalPaid, in.Interest, in.Fee = in.Principal, 0, 0
+	currentPrincipal := current.Principal - current.PrincipalPaid
+	accrued := max(0, accruedInterest(ctx, l, t, j)-current.InterestPaid)
+	if settle := balanceAfter + currentPrincipal + accrued; amount >= settle && settle > 0 {
+		for _, in := range after {
+			in.PrincipalPaid, in.Interest, in.InterestPaid, in.Fee, in.FeePaid = in.Principal, 0, 0, 0, 0
 		}
-		return balance, nil
+		current.PrincipalPaid, current.Interest, current.Fee = current.Principal, current.InterestPaid+accrued, current.FeePaid
+		current.InterestPaid = current.Interest
+		return Paid{Principal: balanceAfter + currentPrincipal, Interest: accrued}, nil
 	}
-	rows, err := reamortize(ctx, l, t, n, balance-amount)
-	if err != nil {
-		return 0, err
+	if amount < balanceAfter {
+		rows, err := reamortize(ctx, l, t, j+1, balanceAfter-amount)
+		if err != nil {
+			return Paid{}, err
+		}
+		carried := after[0].PrincipalPaid + amount // earlier prepayments stay on the first row
+		rows[0].Principal += carried
+		rows[0].PrincipalPaid = carried
+		l.Installments = append(l.Installments[:j+1], rows...)
+		return Paid{Principal: amount}, nil
 	}
-	// Earlier prepayments in the same period are carried on the in-progress instalment too.
-	carried := future[0].PrincipalPaid + amount
-	rows[0].Principal += carried
-	rows[0].PrincipalPaid = carried
-	l.Installments = append(l.Installments[:n], rows...)
-	return amount, nil
+	for _, in := range after {
+		in.PrincipalPaid, in.Interest, in.Fee = in.Principal, in.InterestPaid, in.FeePaid
+	}
+	early := min(amount-balanceAfter, currentPrincipal)
+	current.PrincipalPaid += early
+	return Paid{Principal: balanceAfter + early}, nil
 }
 
-// reamortize recomputes the instalments from index n on for a reduced balance.
+// accruedInterest is the scheduled interest of instalment j earned by today: pro rata to the
+// business days elapsed in its period.
+func accruedInterest(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, j int) int64 {
+	in := l.Installments[j]
+	start := dayOf(l.StartDate)
+	if j > 0 {
+		start = dayOf(l.Installments[j-1].DueDate)
+	}
+	period := dayOf(in.DueDate) - start
+	if period <= 0 {
+		return in.Interest
+	}
+	elapsed := min(max(core.ClockOf(ctx.KV).Day(ctx.Now())-start, 0), period)
+	return mulDiv(in.Interest, elapsed, period, t.Rounding)
+}
+
+// reamortize recomputes the instalments from index n on for a reduced balance, starting
+// from the due date before them.
 func reamortize(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, n int, balance int64) ([]*statepb.Installment, error) {
 	future := l.Installments[n:]
-	start := l.StartDate
-	if n > 0 {
-		start = l.Installments[n-1].DueDate
-	}
+	start := l.Installments[n-1].DueDate
 	grace := max(0, int(t.PrincipalGracePeriods)-n)
 	compute := func(k int) (*schedule.Schedule, error) {
 		tt := proto.Clone(t).(*txpb.LoanProduct)
@@ -68,7 +96,7 @@ func reamortize(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, n int, 
 	}
 	k := len(future)
 	if t.Prepayment != PrepaymentReduceInstallment {
-		oldSize := future[0].Principal + future[0].Interest
+		oldSize := future[0].Principal - future[0].PrincipalPaid + future[0].Interest
 		var searchErr error
 		k = 1 + sort.Search(len(future), func(i int) bool {
 			s, err := compute(i + 1)

@@ -35,12 +35,14 @@ func Repay(ctx *core.Context, m *txpb.MsgRepayLoan) error {
 	paid := allocate(t.Allocation, l.Installments[:dueCount(l, ctx.Now())], m.Amount)
 	var prepaid int64
 	if rest := m.Amount - paid.Total(); rest > 0 && l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE {
-		var err error
-		if prepaid, err = prepay(ctx, l, t, rest); err != nil {
+		early, err := prepay(ctx, l, t, rest)
+		if err != nil {
 			return err
 		}
+		paid.Principal += early.Principal
+		paid.Interest += early.Interest
+		prepaid = early.Total()
 	}
-	paid.Principal += prepaid
 	if paid.Total() == 0 {
 		return ErrNothingOwed.Wrapf("loan %d owes nothing due and no principal", l.Id)
 	}

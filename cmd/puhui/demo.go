@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/demo"
+	"github.com/puhui-chain/puhui/node"
+)
+
+func newDemoCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "A sandbox: one node playing a consortium on a fast clock, with loans in every state",
+		Long: "demo starts a single node whose business day passes every --day of block time, seeds a bank, an MFI,\n" +
+			"a regulator, a KYC provider, borrowers and investors (their keys in the demo home's keyring: --from amina),\n" +
+			"three loan products and loans in every state, then keeps running while the loans live their lives.\n" +
+			"Without --home it uses a new temporary directory.",
+		Args: cobra.NoArgs,
+		RunE: runDemo,
+	}
+	cmd.Flags().Duration("day", 2*time.Second, "block time per business day")
+	addListenFlags(cmd)
+	return cmd
+}
+
+func runDemo(cmd *cobra.Command, _ []string) error {
+	home := homeOf(cmd)
+	if !cmd.Flags().Changed(flagHome) && os.Getenv("PUHUI_HOME") == "" {
+		dir, err := os.MkdirTemp("", "puhui-demo-")
+		if err != nil {
+			return err
+		}
+		home = dir
+	}
+	day, _ := cmd.Flags().GetDuration("day")
+	s := func(n string) string { v, _ := cmd.Flags().GetString(n); return v }
+	fresh := !node.IsInitialized(home)
+	if fresh {
+		if err := node.Init(home, node.InitOptions{ChainID: "puhui-demo", MemberName: "Yangtze Bank",
+			APIListen: s("api-listen"), RPCListen: s("rpc-listen"), P2PListen: s("p2p-listen"),
+			AdjustGenesis: demo.Genesis(day)}); err != nil {
+			return err
+		}
+	}
+	n, err := node.Start(cmd.Context(), home, node.Overrides{APIListen: s("api-listen"), RPCListen: s("rpc-listen"),
+		P2PListen: s("p2p-listen"), Metrics: true})
+	if err != nil {
+		return err
+	}
+	defer n.Stop()
+	out := cmd.OutOrStdout()
+	printNode(out, n, home)
+	sc, err := demoScenario(home, client.New(n.Client, n.ChainID), out)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if fresh {
+		if err := sc.Seed(ctx); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "demo: a business day passes every %s. In another terminal:\n", day)
+		fmt.Fprintf(out, "  export PUHUI_HOME=%s PUHUI_NODE=http://%s\n", home, n.RPCAddr)
+		fmt.Fprintf(out, "  export PUHUI_PASSPHRASE=\"$(cat $PUHUI_HOME/config/keyring-passphrase)\"\n")
+		fmt.Fprintf(out, "  puhui keys list; puhui query loan 1; puhui query portfolio %s\n", sc.Inst.MFI.Address())
+		fmt.Fprintf(out, "  curl -s http://%s/v1/lending/loans/1\n", n.APIAddr)
+	}
+	go func() {
+		if err := sc.Run(ctx); err != nil {
+			fmt.Fprintf(out, "demo: %v\n", err)
+		}
+	}()
+	waitForSignal()
+	fmt.Fprintln(out, "stopping…")
+	cancel()
+	return n.Stop()
+}
+
+func demoScenario(home string, c *client.Client, out io.Writer) (*demo.Scenario, error) {
+	inst, err := demo.LoadInstitutions(home)
+	if err != nil {
+		return nil, err
+	}
+	people, err := demo.LoadPeople(home)
+	if err != nil {
+		return nil, err
+	}
+	return &demo.Scenario{C: c, Inst: inst, People: people, Out: out}, nil
+}
