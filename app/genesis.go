@@ -3,7 +3,6 @@ package app
 import (
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -42,8 +41,8 @@ var paramsKey = core.Key("app", "params")
 
 // Validate checks a genesis before any state is written.
 func (g *Genesis) Validate() error {
-	if _, err := time.LoadLocation(g.TimeZone); err != nil || g.TimeZone == "" {
-		return fmt.Errorf("genesis time_zone %q: not an IANA zone", g.TimeZone)
+	if _, err := core.Location(g.TimeZone); err != nil {
+		return fmt.Errorf("genesis time_zone: %w", err)
 	}
 	if len(g.Members) == 0 {
 		return fmt.Errorf("genesis needs at least one member")

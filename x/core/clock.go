@@ -1,7 +1,11 @@
 package core
 
 import (
+	"archive/zip"
+	"bytes"
+	_ "embed" // the zone database
 	"fmt"
+	"io"
 	"sync"
 	"time"
 
@@ -79,25 +83,55 @@ func (c Clock) StartOfDay(day int64) time.Time {
 // DateOf formats a business day number as YYYY-MM-DD.
 func DateOf(day int64) string { return time.Unix(day*86400, 0).UTC().Format(time.DateOnly) }
 
+// zoneinfo is the IANA time zone database the binary carries (a copy of Go's
+// lib/time/zoneinfo.zip, Go 1.26.8). Business dates are consensus: every node must turn a
+// block time into the same date, so zones come from this copy, never from the host's
+// database, whose version differs between machines.
+//
+//go:embed zoneinfo.zip
+var zoneinfo []byte
+
 var (
 	zonesMu sync.Mutex
 	zones   = map[string]*time.Location{}
 )
 
-// location loads a zone once per process: LoadLocation reads the zone database each time.
+// Location loads a time zone from the embedded database, once per process.
+func Location(name string) (*time.Location, error) { return location(name) }
+
 func location(name string) (*time.Location, error) {
 	zonesMu.Lock()
 	defer zonesMu.Unlock()
 	if loc, ok := zones[name]; ok {
 		return loc, nil
 	}
-	if name == "" {
-		return nil, fmt.Errorf("empty time zone")
+	if name == "" || name == "Local" {
+		return nil, fmt.Errorf("time zone %q: name an IANA zone", name)
 	}
-	loc, err := time.LoadLocation(name)
+	loc, err := loadEmbedded(name)
 	if err != nil {
 		return nil, fmt.Errorf("time zone %q: %w", name, err)
 	}
 	zones[name] = loc
 	return loc, nil
+}
+
+func loadEmbedded(name string) (*time.Location, error) {
+	if name == "UTC" {
+		return time.UTC, nil
+	}
+	z, err := zip.NewReader(bytes.NewReader(zoneinfo), int64(len(zoneinfo)))
+	if err != nil {
+		return nil, err
+	}
+	f, err := z.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("not in the zone database")
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, 1<<20))
+	if err != nil {
+		return nil, err
+	}
+	return time.LoadLocationFromTZData(name, data)
 }

@@ -185,7 +185,7 @@ func computeSchedule(r store.Reader, t *txpb.LoanProduct, principal int64, perio
 	if !ok {
 		return nil, ledger.ErrUnknownAsset.Wrapf("asset %q", t.Asset)
 	}
-	s, err := schedule.Compute(scheduleRequest(t, asset.Scale, principal, periods, start))
+	s, err := schedule.ComputeRows(scheduleRequest(t, asset.Scale, principal, periods, start))
 	var fe *schedule.FieldError
 	switch {
 	case errors.As(err, &fe):

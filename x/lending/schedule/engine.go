@@ -11,19 +11,26 @@ import (
 // Compute validates req and returns its repayment schedule. Invalid requests (including
 // ones whose amounts would overflow int64 minor units) yield a *FieldError; a broken
 // invariant yields an error wrapping ErrInternal. The result depends only on req.
-func Compute(req Request) (*Schedule, error) {
+func Compute(req Request) (*Schedule, error) { return computeReq(req, true) }
+
+// ComputeRows is Compute without the disclosed APR, whose rate search costs many times the
+// rows themselves: for re-amortising live loans, where only the rows matter. APRPercent is
+// left empty.
+func ComputeRows(req Request) (*Schedule, error) { return computeReq(req, false) }
+
+func computeReq(req Request, withAPR bool) (*Schedule, error) {
 	p, err := normalize(req)
 	if err != nil {
 		return nil, err
 	}
-	s, err := compute(&p)
+	s, err := compute(&p, withAPR)
 	if errors.Is(err, errOverflow) {
 		return nil, fieldErr("principal", "too large for this rate and term: amounts exceed int64 minor units")
 	}
 	return s, err
 }
 
-func compute(p *params) (*Schedule, error) {
+func compute(p *params, withAPR bool) (*Schedule, error) {
 	dates := dueDates(p)
 	a, err := newAmortizer(p, dates)
 	if err != nil {
@@ -39,6 +46,9 @@ func compute(p *params) (*Schedule, error) {
 	}
 	if err := checkInvariants(p.principal, s); err != nil {
 		return nil, err
+	}
+	if !withAPR {
+		return s, nil
 	}
 	if s.APRPercent, err = aprPercent(p, s); err != nil {
 		return nil, err

@@ -104,3 +104,16 @@ func TestDeterministic(t *testing.T) {
 		require.Equal(t, first, mustJSON(t, mustCompute(t, req)))
 	}
 }
+
+// ComputeRows gives the same rows as Compute, without the APR.
+func TestComputeRowsMatchesCompute(t *testing.T) {
+	req := schedule.Request{Principal: "10000", AnnualRatePercent: "12", Periods: 12, StartDate: "2024-01-01"}
+	full, err := schedule.Compute(req)
+	require.NoError(t, err)
+	rows, err := schedule.ComputeRows(req)
+	require.NoError(t, err)
+	require.Equal(t, "12.00", full.APRPercent)
+	require.Equal(t, "", rows.APRPercent)
+	rows.APRPercent = full.APRPercent
+	require.Equal(t, full, rows)
+}
