@@ -60,9 +60,10 @@ func TestAuthorizationTableExpectations(t *testing.T) {
 	governance := func(mt string) bool { return mt == "submit_proposal" || mt == "vote" }
 	for _, mt := range tx.MsgTypes() {
 		// Every member takes part in governance; beyond that auditors only read and the
-		// regulator only freezes.
+		// regulator only freezes and sets the delinquency buckets.
 		require.Equal(t, governance(mt), allowed(mt, identity.RoleAuditor), "auditor and %s", mt)
-		require.Equal(t, mt == "set_frozen" || governance(mt), allowed(mt, identity.RoleRegulator), "regulator and %s", mt)
+		regulates := mt == "set_frozen" || mt == "set_delinquency_buckets"
+		require.Equal(t, regulates || governance(mt), allowed(mt, identity.RoleRegulator), "regulator and %s", mt)
 		if governance(mt) {
 			require.False(t, allowed(mt, identity.RoleIndividual), "individuals are not members: %s", mt)
 		}

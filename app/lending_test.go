@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/app/apptest"
+	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/ledger"
@@ -130,13 +131,13 @@ func TestLateLoanAccruesPenaltiesAndMovesBuckets(t *testing.T) {
 	w.at(t, "2026-02-06", "00:00")
 	l = w.loan(t, id)
 	require.Equal(t, uint32(1), l.Dpd)
-	require.Equal(t, "1-30", lending.Bucket(l.Dpd, 0))
+	require.Equal(t, "1-30", lending.BucketName(lending.Buckets(w.c.State()), l.Dpd, 0))
 	require.Equal(t, int64(89), l.Installments[0].Penalty, "88,849 × 0.1% = 88.849 → 89 (half-even)")
 
 	w.at(t, "2026-03-08", "09:00") // 31 days after the first due date; the second fell due too
 	l = w.loan(t, id)
 	require.Equal(t, uint32(31), l.Dpd)
-	require.Equal(t, "31-60", lending.Bucket(l.Dpd, 0))
+	require.Equal(t, "31-60", lending.BucketName(lending.Buckets(w.c.State()), l.Dpd, 0))
 	// instalment 1: day 1 (89) and days 2..31 (30 × 88.849 = 2665.47 → 2665); instalment 2:
 	// days 1..3 after 2026-03-05 (3 × 88.849 = 266.547 → 267).
 	require.Equal(t, int64(89+2665), l.Installments[0].Penalty)
@@ -154,7 +155,7 @@ func TestLateLoanAccruesPenaltiesAndMovesBuckets(t *testing.T) {
 	require.Equal(t, in2.Interest, in2.InterestPaid)
 	require.Equal(t, int64(110_000-(88849+2754)-267-9212), in2.PrincipalPaid)
 	require.Equal(t, uint32(3), l.Dpd, "the oldest unpaid instalment is now the second")
-	require.Equal(t, "1-30", lending.Bucket(l.Dpd, 0))
+	require.Equal(t, "1-30", lending.BucketName(lending.Buckets(w.c.State()), l.Dpd, 0))
 	require.Equal(t, uint32(1), lending.History(w.c.State(), w.bob.Address).InstallmentsLate)
 }
 
@@ -308,4 +309,43 @@ func mustInt(s string) int64 {
 		panic(err)
 	}
 	return v
+}
+
+func TestRegulatorSetsBucketsAndPortfolioReportsWriteOffRatio(t *testing.T) {
+	w := lendingWorld(t)
+	id := w.openLoan(t, productA(), w.bob, 1_000_000, 12)
+	t0 := w.c.Time
+	w.c.MustExec(t, w.bob.Sign(apptest.Transfer(w.alice.Address, "CNY", 1_000_000)))
+
+	// Ten days past the first due date: 1-30 under the default buckets, 8-14 under [7, 14, 30].
+	w.at(t, "2026-02-15", "00:00")
+	var lv query.Loan
+	queryJSON(t, w.c, query.PathLoan, "1", &lv)
+	require.Equal(t, uint32(10), lv.DPD)
+	require.Equal(t, "1-30", lv.Bucket)
+	res := w.c.Exec(w.regulator.Sign(&txpb.Msg{Sum: &txpb.Msg_SetDelinquencyBuckets{
+		SetDelinquencyBuckets: &txpb.MsgSetDelinquencyBuckets{UpperBounds: []uint32{7, 30, 14}}}}))
+	require.Equal(t, lending.ErrBadBuckets.Code, res.Code, "overlapping buckets are refused: %s", res.Log)
+	w.c.MustExec(t, w.regulator.Sign(&txpb.Msg{Sum: &txpb.Msg_SetDelinquencyBuckets{
+		SetDelinquencyBuckets: &txpb.MsgSetDelinquencyBuckets{UpperBounds: []uint32{7, 14, 30}}}}))
+	queryJSON(t, w.c, query.PathLoan, "1", &lv)
+	require.Equal(t, "8-14", lv.Bucket)
+	require.Equal(t, "31+", lending.BucketName([]uint32{7, 14, 30}, 45, 0))
+	require.Equal(t, "current", lending.BucketName([]uint32{7, 14, 30}, 3, 5), "inside the product's arrears grace")
+
+	// Written off 60 days after disbursement, viewed 120 days after: the average GLP over
+	// the lender's history is half the loan, so the write-off ratio is 200%.
+	w.c.Time = t0.Add(60*24*time.Hour - w.c.BlockInterval)
+	w.c.MustExec(t, w.bank.Sign(apptest.WriteOffLoan(id, "fraud")))
+	w.c.Time = t0.Add(120*24*time.Hour - w.c.BlockInterval)
+	_, err := w.c.Block()
+	require.NoError(t, err)
+	var pf query.Portfolio
+	queryJSON(t, w.c, query.PathPortfolio, w.bank.Address, &pf)
+	require.Len(t, pf.Assets, 1)
+	require.Equal(t, int64(500_000), pf.Assets[0].AverageGLP)
+	require.Equal(t, "200.00", pf.Assets[0].WriteOffRatio)
+	require.Equal(t, int64(1_000_000), pf.Assets[0].WrittenOff)
+	require.Equal(t, int64(0), pf.Assets[0].GrossPortfolio)
+	w.checkInvariants(t)
 }

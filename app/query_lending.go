@@ -100,7 +100,7 @@ func loanView(s store.Reader, l *statepb.Loan, now int64) query.Loan {
 		Collateral: l.Collateral, CollateralCaptured: l.CollateralCaptured, Outstanding: lending.Outstanding(l),
 		Overdue: lending.OwedNow(l, now), TotalOwed: lending.TotalOwed(l), PrincipalRepaid: l.PrincipalRepaid,
 		InterestPaid: l.InterestPaid, FeesPaid: l.FeesPaid, PenaltiesPaid: l.PenaltiesPaid, WrittenOff: l.WrittenOff,
-		Recovered: l.Recovered, DPD: l.Dpd, Bucket: lending.Bucket(l.Dpd, grace), Installments: []query.Installment{}}
+		Recovered: l.Recovered, DPD: l.Dpd, Bucket: lending.BucketName(lending.Buckets(s), l.Dpd, grace), Installments: []query.Installment{}}
 	addPoolAndGroup(s, &v, l)
 	for _, in := range l.Installments {
 		v.Installments = append(v.Installments, query.Installment{N: in.N, DueDate: in.DueDate,
@@ -145,9 +145,11 @@ func portfolioView(s store.Reader, lender string, now int64) query.Portfolio {
 	slices.Sort(order)
 	for _, asset := range order {
 		p := byAsset[asset]
+		book := lending.LenderBook(s, lender, asset)
 		out.Assets = append(out.Assets, query.PortfolioAsset{Asset: asset, Loans: p.Loans, GrossPortfolio: p.GLP,
 			OverduePrincipal: p.OverduePrincipal, PAR1: p.PAR(1), PAR30: p.PAR(30), PAR60: p.PAR(60), PAR90: p.PAR(90),
-			ArrearsRate: lending.Percent(p.OverduePrincipal, p.GLP), WrittenOff: p.WrittenOff, Recovered: p.Recovered})
+			ArrearsRate: lending.Percent(p.OverduePrincipal, p.GLP), WrittenOff: p.WrittenOff, Recovered: p.Recovered,
+			AverageGLP: lending.AverageGLP(book, now), WriteOffRatio: lending.WriteOffRatio(book, now)})
 	}
 	return out
 }

@@ -62,6 +62,8 @@ var Routes = map[string]route{
 	"write_off_loan":   {lenders, handle((*txpb.Msg).GetWriteOffLoan, lending.WriteOff)},
 	"fund_loan":        {payers, handle((*txpb.Msg).GetFundLoan, lending.Fund)},
 	"create_group":     {lenders, handle((*txpb.Msg).GetCreateGroup, lending.CreateGroup)},
+	"set_delinquency_buckets": {[]identity.Role{identity.RoleRegulator},
+		handle((*txpb.Msg).GetSetDelinquencyBuckets, lending.SetBuckets)},
 }
 
 // Allowed reports whether any of roles may send msgType.

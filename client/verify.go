@@ -136,11 +136,13 @@ func (c *Client) WaitHeight(ctx context.Context, h int64, wait time.Duration) er
 	}
 	deadline := time.Now().Add(wait)
 	for {
-		st, err := c.RPC.Status(ctx)
+		// The application's committed height, not the block store's: a block is stored before
+		// it executes, so the status height runs ahead of the state that queries read.
+		info, err := c.RPC.ABCIInfo(ctx)
 		if err != nil {
 			return err
 		}
-		if st.SyncInfo.LatestBlockHeight >= h {
+		if info.Response.LastBlockHeight >= h {
 			return nil
 		}
 		if time.Now().After(deadline) {

@@ -124,4 +124,6 @@ type PortfolioAsset struct {
 	ArrearsRate      string `json:"arrears_rate"`
 	WrittenOff       int64  `json:"written_off,string"`
 	Recovered        int64  `json:"recovered,string"`
+	AverageGLP       int64  `json:"average_glp,string" doc:"time-weighted average gross loan portfolio since the lender's first loan"`
+	WriteOffRatio    string `json:"write_off_ratio" doc:"principal written off / average GLP, over the lender's whole history"`
 }

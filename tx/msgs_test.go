@@ -16,7 +16,7 @@ func TestMsgTypes(t *testing.T) {
 		"register_asset", "mint", "burn", "transfer", "multi_transfer", "place_hold",
 		"release_hold", "capture_hold", "set_frozen", "register_account", "set_kyc_level",
 		"submit_proposal", "vote", "register_product", "apply_loan", "decide_loan", "disburse_loan",
-		"repay_loan", "write_off_loan", "fund_loan", "create_group",
+		"repay_loan", "write_off_loan", "fund_loan", "create_group", "set_delinquency_buckets",
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)

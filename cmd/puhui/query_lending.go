@@ -270,6 +270,8 @@ func portfolioText(p query.Portfolio, sc scales) string {
 			a.Asset, a.Loans, client.FormatAmount(a.GrossPortfolio, s), client.FormatAmount(a.OverduePrincipal, s), a.ArrearsRate)
 		fmt.Fprintf(&b, "\n    PAR1 %s%%  PAR30 %s%%  PAR60 %s%%  PAR90 %s%%  written off %s  recovered %s",
 			a.PAR1, a.PAR30, a.PAR60, a.PAR90, client.FormatAmount(a.WrittenOff, s), client.FormatAmount(a.Recovered, s))
+		fmt.Fprintf(&b, "\n    average GLP %s, write-off ratio %s%% (over the lender's history)",
+			client.FormatAmount(a.AverageGLP, s), a.WriteOffRatio)
 	}
 	return b.String()
 }

@@ -137,7 +137,20 @@ func newTxLendingCmd() *cobra.Command {
 	_ = group.MarkFlagRequired("name")
 	_ = group.MarkFlagRequired("members")
 
-	cmd.AddCommand(register, apply, decide, disburse, repay, writeOff, fund, group)
+	buckets := txCommand("set-buckets BOUND,BOUND,...", "Set the delinquency buckets by their upper bounds in days past due (regulator)",
+		cobra.ExactArgs(1), func(_ context.Context, _ *client.Client, _ *cobra.Command, args []string) ([]*txpb.Msg, error) {
+			var bounds []uint32
+			for _, f := range strings.Split(args[0], ",") {
+				v, err := strconv.ParseUint(strings.TrimSpace(f), 10, 32)
+				if err != nil {
+					return nil, fmt.Errorf("bound %q: %w", f, err)
+				}
+				bounds = append(bounds, uint32(v))
+			}
+			return []*txpb.Msg{{Sum: &txpb.Msg_SetDelinquencyBuckets{SetDelinquencyBuckets: &txpb.MsgSetDelinquencyBuckets{UpperBounds: bounds}}}}, nil
+		})
+
+	cmd.AddCommand(register, apply, decide, disburse, repay, writeOff, fund, group, buckets)
 	return cmd
 }
 

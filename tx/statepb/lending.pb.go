@@ -943,6 +943,129 @@ func (x *BorrowerHistory) GetPrepayments() uint32 {
 	return 0
 }
 
+// LenderBook is a lender's running portfolio in one asset, kept as principal moves so that
+// the write-off ratio needs no history: glp is the outstanding principal now, and
+// glp_seconds (a big-endian unsigned integer) is ∫ glp dt since `since`, up to last_change.
+type LenderBook struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Glp           int64                  `protobuf:"varint,1,opt,name=glp,proto3" json:"glp,omitempty"`
+	GlpSeconds    []byte                 `protobuf:"bytes,2,opt,name=glp_seconds,json=glpSeconds,proto3" json:"glp_seconds,omitempty"`
+	Since         int64                  `protobuf:"varint,3,opt,name=since,proto3" json:"since,omitempty"`
+	LastChange    int64                  `protobuf:"varint,4,opt,name=last_change,json=lastChange,proto3" json:"last_change,omitempty"`
+	WrittenOff    int64                  `protobuf:"varint,5,opt,name=written_off,json=writtenOff,proto3" json:"written_off,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *LenderBook) Reset() {
+	*x = LenderBook{}
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *LenderBook) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*LenderBook) ProtoMessage() {}
+
+func (x *LenderBook) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use LenderBook.ProtoReflect.Descriptor instead.
+func (*LenderBook) Descriptor() ([]byte, []int) {
+	return file_puhui_state_v1_lending_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *LenderBook) GetGlp() int64 {
+	if x != nil {
+		return x.Glp
+	}
+	return 0
+}
+
+func (x *LenderBook) GetGlpSeconds() []byte {
+	if x != nil {
+		return x.GlpSeconds
+	}
+	return nil
+}
+
+func (x *LenderBook) GetSince() int64 {
+	if x != nil {
+		return x.Since
+	}
+	return 0
+}
+
+func (x *LenderBook) GetLastChange() int64 {
+	if x != nil {
+		return x.LastChange
+	}
+	return 0
+}
+
+func (x *LenderBook) GetWrittenOff() int64 {
+	if x != nil {
+		return x.WrittenOff
+	}
+	return 0
+}
+
+type DelinquencyBuckets struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	UpperBounds   []uint32               `protobuf:"varint,1,rep,packed,name=upper_bounds,json=upperBounds,proto3" json:"upper_bounds,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DelinquencyBuckets) Reset() {
+	*x = DelinquencyBuckets{}
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DelinquencyBuckets) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DelinquencyBuckets) ProtoMessage() {}
+
+func (x *DelinquencyBuckets) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_state_v1_lending_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DelinquencyBuckets.ProtoReflect.Descriptor instead.
+func (*DelinquencyBuckets) Descriptor() ([]byte, []int) {
+	return file_puhui_state_v1_lending_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *DelinquencyBuckets) GetUpperBounds() []uint32 {
+	if x != nil {
+		return x.UpperBounds
+	}
+	return nil
+}
+
 var File_puhui_state_v1_lending_proto protoreflect.FileDescriptor
 
 const file_puhui_state_v1_lending_proto_rawDesc = "" +
@@ -1043,7 +1166,19 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\x14installments_on_time\x18\x05 \x01(\rR\x12installmentsOnTime\x12+\n" +
 	"\x11installments_late\x18\x06 \x01(\rR\x10installmentsLate\x12\x17\n" +
 	"\amax_dpd\x18\a \x01(\rR\x06maxDpd\x12 \n" +
-	"\vprepayments\x18\b \x01(\rR\vprepayments*\x90\x02\n" +
+	"\vprepayments\x18\b \x01(\rR\vprepayments\"\x97\x01\n" +
+	"\n" +
+	"LenderBook\x12\x10\n" +
+	"\x03glp\x18\x01 \x01(\x03R\x03glp\x12\x1f\n" +
+	"\vglp_seconds\x18\x02 \x01(\fR\n" +
+	"glpSeconds\x12\x14\n" +
+	"\x05since\x18\x03 \x01(\x03R\x05since\x12\x1f\n" +
+	"\vlast_change\x18\x04 \x01(\x03R\n" +
+	"lastChange\x12\x1f\n" +
+	"\vwritten_off\x18\x05 \x01(\x03R\n" +
+	"writtenOff\"7\n" +
+	"\x12DelinquencyBuckets\x12!\n" +
+	"\fupper_bounds\x18\x01 \x03(\rR\vupperBounds*\x90\x02\n" +
 	"\n" +
 	"LoanStatus\x12\x1b\n" +
 	"\x17LOAN_STATUS_UNSPECIFIED\x10\x00\x12\x17\n" +
@@ -1070,28 +1205,30 @@ func file_puhui_state_v1_lending_proto_rawDescGZIP() []byte {
 }
 
 var file_puhui_state_v1_lending_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_puhui_state_v1_lending_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
+var file_puhui_state_v1_lending_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
 var file_puhui_state_v1_lending_proto_goTypes = []any{
-	(LoanStatus)(0),          // 0: puhui.state.v1.LoanStatus
-	(*Clock)(nil),            // 1: puhui.state.v1.Clock
-	(*Product)(nil),          // 2: puhui.state.v1.Product
-	(*Investment)(nil),       // 3: puhui.state.v1.Investment
-	(*Group)(nil),            // 4: puhui.state.v1.Group
-	(*Installment)(nil),      // 5: puhui.state.v1.Installment
-	(*Loan)(nil),             // 6: puhui.state.v1.Loan
-	(*BorrowerHistory)(nil),  // 7: puhui.state.v1.BorrowerHistory
-	(*txpb.LoanProduct)(nil), // 8: puhui.tx.v1.LoanProduct
+	(LoanStatus)(0),            // 0: puhui.state.v1.LoanStatus
+	(*Clock)(nil),              // 1: puhui.state.v1.Clock
+	(*Product)(nil),            // 2: puhui.state.v1.Product
+	(*Investment)(nil),         // 3: puhui.state.v1.Investment
+	(*Group)(nil),              // 4: puhui.state.v1.Group
+	(*Installment)(nil),        // 5: puhui.state.v1.Installment
+	(*Loan)(nil),               // 6: puhui.state.v1.Loan
+	(*BorrowerHistory)(nil),    // 7: puhui.state.v1.BorrowerHistory
+	(*LenderBook)(nil),         // 8: puhui.state.v1.LenderBook
+	(*DelinquencyBuckets)(nil), // 9: puhui.state.v1.DelinquencyBuckets
+	(*txpb.LoanProduct)(nil),   // 10: puhui.tx.v1.LoanProduct
 }
 var file_puhui_state_v1_lending_proto_depIdxs = []int32{
-	8, // 0: puhui.state.v1.Product.terms:type_name -> puhui.tx.v1.LoanProduct
-	0, // 1: puhui.state.v1.Loan.status:type_name -> puhui.state.v1.LoanStatus
-	5, // 2: puhui.state.v1.Loan.installments:type_name -> puhui.state.v1.Installment
-	3, // 3: puhui.state.v1.Loan.investments:type_name -> puhui.state.v1.Investment
-	4, // [4:4] is the sub-list for method output_type
-	4, // [4:4] is the sub-list for method input_type
-	4, // [4:4] is the sub-list for extension type_name
-	4, // [4:4] is the sub-list for extension extendee
-	0, // [0:4] is the sub-list for field type_name
+	10, // 0: puhui.state.v1.Product.terms:type_name -> puhui.tx.v1.LoanProduct
+	0,  // 1: puhui.state.v1.Loan.status:type_name -> puhui.state.v1.LoanStatus
+	5,  // 2: puhui.state.v1.Loan.installments:type_name -> puhui.state.v1.Installment
+	3,  // 3: puhui.state.v1.Loan.investments:type_name -> puhui.state.v1.Investment
+	4,  // [4:4] is the sub-list for method output_type
+	4,  // [4:4] is the sub-list for method input_type
+	4,  // [4:4] is the sub-list for extension type_name
+	4,  // [4:4] is the sub-list for extension extendee
+	0,  // [0:4] is the sub-list for field type_name
 }
 
 func init() { file_puhui_state_v1_lending_proto_init() }
@@ -1105,7 +1242,7 @@ func file_puhui_state_v1_lending_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_state_v1_lending_proto_rawDesc), len(file_puhui_state_v1_lending_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   7,
+			NumMessages:   9,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -773,6 +773,53 @@ func (x *MsgCreateGroup) GetMembers() []string {
 	return nil
 }
 
+// MsgSetDelinquencyBuckets sets the consortium's delinquency buckets (regulator only) by the
+// upper bounds of their days past due, strictly increasing: [30, 60, 90] makes 1-30, 31-60,
+// 61-90 and 91+.
+type MsgSetDelinquencyBuckets struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	UpperBounds   []uint32               `protobuf:"varint,1,rep,packed,name=upper_bounds,json=upperBounds,proto3" json:"upper_bounds,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MsgSetDelinquencyBuckets) Reset() {
+	*x = MsgSetDelinquencyBuckets{}
+	mi := &file_puhui_tx_v1_lending_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MsgSetDelinquencyBuckets) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgSetDelinquencyBuckets) ProtoMessage() {}
+
+func (x *MsgSetDelinquencyBuckets) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_lending_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MsgSetDelinquencyBuckets.ProtoReflect.Descriptor instead.
+func (*MsgSetDelinquencyBuckets) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_lending_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *MsgSetDelinquencyBuckets) GetUpperBounds() []uint32 {
+	if x != nil {
+		return x.UpperBounds
+	}
+	return nil
+}
+
 var File_puhui_tx_v1_lending_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_lending_proto_rawDesc = "" +
@@ -849,7 +896,9 @@ const file_puhui_tx_v1_lending_proto_rawDesc = "" +
 	"\x06amount\x18\x02 \x01(\x03R\x06amount\">\n" +
 	"\x0eMsgCreateGroup\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x18\n" +
-	"\amembers\x18\x02 \x03(\tR\amembersB&Z$github.com/puhui-chain/puhui/tx/txpbb\x06proto3"
+	"\amembers\x18\x02 \x03(\tR\amembers\"=\n" +
+	"\x18MsgSetDelinquencyBuckets\x12!\n" +
+	"\fupper_bounds\x18\x01 \x03(\rR\vupperBoundsB&Z$github.com/puhui-chain/puhui/tx/txpbb\x06proto3"
 
 var (
 	file_puhui_tx_v1_lending_proto_rawDescOnce sync.Once
@@ -863,17 +912,18 @@ func file_puhui_tx_v1_lending_proto_rawDescGZIP() []byte {
 	return file_puhui_tx_v1_lending_proto_rawDescData
 }
 
-var file_puhui_tx_v1_lending_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
+var file_puhui_tx_v1_lending_proto_msgTypes = make([]protoimpl.MessageInfo, 10)
 var file_puhui_tx_v1_lending_proto_goTypes = []any{
-	(*LoanProduct)(nil),        // 0: puhui.tx.v1.LoanProduct
-	(*MsgRegisterProduct)(nil), // 1: puhui.tx.v1.MsgRegisterProduct
-	(*MsgApplyLoan)(nil),       // 2: puhui.tx.v1.MsgApplyLoan
-	(*MsgDecideLoan)(nil),      // 3: puhui.tx.v1.MsgDecideLoan
-	(*MsgDisburseLoan)(nil),    // 4: puhui.tx.v1.MsgDisburseLoan
-	(*MsgRepayLoan)(nil),       // 5: puhui.tx.v1.MsgRepayLoan
-	(*MsgWriteOffLoan)(nil),    // 6: puhui.tx.v1.MsgWriteOffLoan
-	(*MsgFundLoan)(nil),        // 7: puhui.tx.v1.MsgFundLoan
-	(*MsgCreateGroup)(nil),     // 8: puhui.tx.v1.MsgCreateGroup
+	(*LoanProduct)(nil),              // 0: puhui.tx.v1.LoanProduct
+	(*MsgRegisterProduct)(nil),       // 1: puhui.tx.v1.MsgRegisterProduct
+	(*MsgApplyLoan)(nil),             // 2: puhui.tx.v1.MsgApplyLoan
+	(*MsgDecideLoan)(nil),            // 3: puhui.tx.v1.MsgDecideLoan
+	(*MsgDisburseLoan)(nil),          // 4: puhui.tx.v1.MsgDisburseLoan
+	(*MsgRepayLoan)(nil),             // 5: puhui.tx.v1.MsgRepayLoan
+	(*MsgWriteOffLoan)(nil),          // 6: puhui.tx.v1.MsgWriteOffLoan
+	(*MsgFundLoan)(nil),              // 7: puhui.tx.v1.MsgFundLoan
+	(*MsgCreateGroup)(nil),           // 8: puhui.tx.v1.MsgCreateGroup
+	(*MsgSetDelinquencyBuckets)(nil), // 9: puhui.tx.v1.MsgSetDelinquencyBuckets
 }
 var file_puhui_tx_v1_lending_proto_depIdxs = []int32{
 	0, // 0: puhui.tx.v1.MsgRegisterProduct.product:type_name -> puhui.tx.v1.LoanProduct
@@ -895,7 +945,7 @@ func file_puhui_tx_v1_lending_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_tx_v1_lending_proto_rawDesc), len(file_puhui_tx_v1_lending_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   9,
+			NumMessages:   10,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

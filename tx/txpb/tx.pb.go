@@ -239,6 +239,7 @@ type Msg struct {
 	//	*Msg_WriteOffLoan
 	//	*Msg_FundLoan
 	//	*Msg_CreateGroup
+	//	*Msg_SetDelinquencyBuckets
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -470,6 +471,15 @@ func (x *Msg) GetCreateGroup() *MsgCreateGroup {
 	return nil
 }
 
+func (x *Msg) GetSetDelinquencyBuckets() *MsgSetDelinquencyBuckets {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SetDelinquencyBuckets); ok {
+			return x.SetDelinquencyBuckets
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -558,6 +568,10 @@ type Msg_CreateGroup struct {
 	CreateGroup *MsgCreateGroup `protobuf:"bytes,47,opt,name=create_group,json=createGroup,proto3,oneof"`
 }
 
+type Msg_SetDelinquencyBuckets struct {
+	SetDelinquencyBuckets *MsgSetDelinquencyBuckets `protobuf:"bytes,48,opt,name=set_delinquency_buckets,json=setDelinquencyBuckets,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -599,6 +613,8 @@ func (*Msg_WriteOffLoan) isMsg_Sum() {}
 func (*Msg_FundLoan) isMsg_Sum() {}
 
 func (*Msg_CreateGroup) isMsg_Sum() {}
+
+func (*Msg_SetDelinquencyBuckets) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1812,8 +1828,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xbb\n" +
-	"\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\x9c\v\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -1840,7 +1855,8 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"repay_loan\x18, \x01(\v2\x19.puhui.tx.v1.MsgRepayLoanH\x00R\trepayLoan\x12D\n" +
 	"\x0ewrite_off_loan\x18- \x01(\v2\x1c.puhui.tx.v1.MsgWriteOffLoanH\x00R\fwriteOffLoan\x127\n" +
 	"\tfund_loan\x18. \x01(\v2\x18.puhui.tx.v1.MsgFundLoanH\x00R\bfundLoan\x12@\n" +
-	"\fcreate_group\x18/ \x01(\v2\x1b.puhui.tx.v1.MsgCreateGroupH\x00R\vcreateGroupB\x05\n" +
+	"\fcreate_group\x18/ \x01(\v2\x1b.puhui.tx.v1.MsgCreateGroupH\x00R\vcreateGroup\x12_\n" +
+	"\x17set_delinquency_buckets\x180 \x01(\v2%.puhui.tx.v1.MsgSetDelinquencyBucketsH\x00R\x15setDelinquencyBucketsB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -1942,38 +1958,39 @@ func file_puhui_tx_v1_tx_proto_rawDescGZIP() []byte {
 var file_puhui_tx_v1_tx_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
 var file_puhui_tx_v1_tx_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
 var file_puhui_tx_v1_tx_proto_goTypes = []any{
-	(VoteOption)(0),            // 0: puhui.tx.v1.VoteOption
-	(*Tx)(nil),                 // 1: puhui.tx.v1.Tx
-	(*TxBody)(nil),             // 2: puhui.tx.v1.TxBody
-	(*Msg)(nil),                // 3: puhui.tx.v1.Msg
-	(*MsgRegisterAsset)(nil),   // 4: puhui.tx.v1.MsgRegisterAsset
-	(*MsgMint)(nil),            // 5: puhui.tx.v1.MsgMint
-	(*MsgBurn)(nil),            // 6: puhui.tx.v1.MsgBurn
-	(*MsgTransfer)(nil),        // 7: puhui.tx.v1.MsgTransfer
-	(*Payout)(nil),             // 8: puhui.tx.v1.Payout
-	(*MsgMultiTransfer)(nil),   // 9: puhui.tx.v1.MsgMultiTransfer
-	(*MsgPlaceHold)(nil),       // 10: puhui.tx.v1.MsgPlaceHold
-	(*MsgReleaseHold)(nil),     // 11: puhui.tx.v1.MsgReleaseHold
-	(*MsgCaptureHold)(nil),     // 12: puhui.tx.v1.MsgCaptureHold
-	(*MsgSetFrozen)(nil),       // 13: puhui.tx.v1.MsgSetFrozen
-	(*MsgRegisterAccount)(nil), // 14: puhui.tx.v1.MsgRegisterAccount
-	(*MsgSetKycLevel)(nil),     // 15: puhui.tx.v1.MsgSetKycLevel
-	(*ProposalAction)(nil),     // 16: puhui.tx.v1.ProposalAction
-	(*ActionAddMember)(nil),    // 17: puhui.tx.v1.ActionAddMember
-	(*ActionRemoveMember)(nil), // 18: puhui.tx.v1.ActionRemoveMember
-	(*ActionSetRoles)(nil),     // 19: puhui.tx.v1.ActionSetRoles
-	(*ActionSetValidator)(nil), // 20: puhui.tx.v1.ActionSetValidator
-	(*ActionSetParams)(nil),    // 21: puhui.tx.v1.ActionSetParams
-	(*MsgSubmitProposal)(nil),  // 22: puhui.tx.v1.MsgSubmitProposal
-	(*MsgVote)(nil),            // 23: puhui.tx.v1.MsgVote
-	(*MsgRegisterProduct)(nil), // 24: puhui.tx.v1.MsgRegisterProduct
-	(*MsgApplyLoan)(nil),       // 25: puhui.tx.v1.MsgApplyLoan
-	(*MsgDecideLoan)(nil),      // 26: puhui.tx.v1.MsgDecideLoan
-	(*MsgDisburseLoan)(nil),    // 27: puhui.tx.v1.MsgDisburseLoan
-	(*MsgRepayLoan)(nil),       // 28: puhui.tx.v1.MsgRepayLoan
-	(*MsgWriteOffLoan)(nil),    // 29: puhui.tx.v1.MsgWriteOffLoan
-	(*MsgFundLoan)(nil),        // 30: puhui.tx.v1.MsgFundLoan
-	(*MsgCreateGroup)(nil),     // 31: puhui.tx.v1.MsgCreateGroup
+	(VoteOption)(0),                  // 0: puhui.tx.v1.VoteOption
+	(*Tx)(nil),                       // 1: puhui.tx.v1.Tx
+	(*TxBody)(nil),                   // 2: puhui.tx.v1.TxBody
+	(*Msg)(nil),                      // 3: puhui.tx.v1.Msg
+	(*MsgRegisterAsset)(nil),         // 4: puhui.tx.v1.MsgRegisterAsset
+	(*MsgMint)(nil),                  // 5: puhui.tx.v1.MsgMint
+	(*MsgBurn)(nil),                  // 6: puhui.tx.v1.MsgBurn
+	(*MsgTransfer)(nil),              // 7: puhui.tx.v1.MsgTransfer
+	(*Payout)(nil),                   // 8: puhui.tx.v1.Payout
+	(*MsgMultiTransfer)(nil),         // 9: puhui.tx.v1.MsgMultiTransfer
+	(*MsgPlaceHold)(nil),             // 10: puhui.tx.v1.MsgPlaceHold
+	(*MsgReleaseHold)(nil),           // 11: puhui.tx.v1.MsgReleaseHold
+	(*MsgCaptureHold)(nil),           // 12: puhui.tx.v1.MsgCaptureHold
+	(*MsgSetFrozen)(nil),             // 13: puhui.tx.v1.MsgSetFrozen
+	(*MsgRegisterAccount)(nil),       // 14: puhui.tx.v1.MsgRegisterAccount
+	(*MsgSetKycLevel)(nil),           // 15: puhui.tx.v1.MsgSetKycLevel
+	(*ProposalAction)(nil),           // 16: puhui.tx.v1.ProposalAction
+	(*ActionAddMember)(nil),          // 17: puhui.tx.v1.ActionAddMember
+	(*ActionRemoveMember)(nil),       // 18: puhui.tx.v1.ActionRemoveMember
+	(*ActionSetRoles)(nil),           // 19: puhui.tx.v1.ActionSetRoles
+	(*ActionSetValidator)(nil),       // 20: puhui.tx.v1.ActionSetValidator
+	(*ActionSetParams)(nil),          // 21: puhui.tx.v1.ActionSetParams
+	(*MsgSubmitProposal)(nil),        // 22: puhui.tx.v1.MsgSubmitProposal
+	(*MsgVote)(nil),                  // 23: puhui.tx.v1.MsgVote
+	(*MsgRegisterProduct)(nil),       // 24: puhui.tx.v1.MsgRegisterProduct
+	(*MsgApplyLoan)(nil),             // 25: puhui.tx.v1.MsgApplyLoan
+	(*MsgDecideLoan)(nil),            // 26: puhui.tx.v1.MsgDecideLoan
+	(*MsgDisburseLoan)(nil),          // 27: puhui.tx.v1.MsgDisburseLoan
+	(*MsgRepayLoan)(nil),             // 28: puhui.tx.v1.MsgRepayLoan
+	(*MsgWriteOffLoan)(nil),          // 29: puhui.tx.v1.MsgWriteOffLoan
+	(*MsgFundLoan)(nil),              // 30: puhui.tx.v1.MsgFundLoan
+	(*MsgCreateGroup)(nil),           // 31: puhui.tx.v1.MsgCreateGroup
+	(*MsgSetDelinquencyBuckets)(nil), // 32: puhui.tx.v1.MsgSetDelinquencyBuckets
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -1998,19 +2015,20 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	29, // 19: puhui.tx.v1.Msg.write_off_loan:type_name -> puhui.tx.v1.MsgWriteOffLoan
 	30, // 20: puhui.tx.v1.Msg.fund_loan:type_name -> puhui.tx.v1.MsgFundLoan
 	31, // 21: puhui.tx.v1.Msg.create_group:type_name -> puhui.tx.v1.MsgCreateGroup
-	8,  // 22: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	17, // 23: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	18, // 24: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	19, // 25: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	20, // 26: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	21, // 27: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	16, // 28: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 29: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	30, // [30:30] is the sub-list for method output_type
-	30, // [30:30] is the sub-list for method input_type
-	30, // [30:30] is the sub-list for extension type_name
-	30, // [30:30] is the sub-list for extension extendee
-	0,  // [0:30] is the sub-list for field type_name
+	32, // 22: puhui.tx.v1.Msg.set_delinquency_buckets:type_name -> puhui.tx.v1.MsgSetDelinquencyBuckets
+	8,  // 23: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	17, // 24: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	18, // 25: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	19, // 26: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	20, // 27: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	21, // 28: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	16, // 29: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 30: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	31, // [31:31] is the sub-list for method output_type
+	31, // [31:31] is the sub-list for method input_type
+	31, // [31:31] is the sub-list for extension type_name
+	31, // [31:31] is the sub-list for extension extendee
+	0,  // [0:31] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -2041,6 +2059,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_WriteOffLoan)(nil),
 		(*Msg_FundLoan)(nil),
 		(*Msg_CreateGroup)(nil),
+		(*Msg_SetDelinquencyBuckets)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[15].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),

@@ -130,21 +130,22 @@ func sweep(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, today int64)
 		return
 	}
 	work.Write(ctx.KV)
-	book(ctx.KV, l, paid)
+	book(ctx, l, paid)
 	countCompletions(ctx.KV, l, before, today)
 	ctx.Emit("lending.collected", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender, "asset", l.Asset,
 		"amount", core.Itoa(paid.Total()), "principal", core.Itoa(paid.Principal), "interest", core.Itoa(paid.Interest),
 		"fee", core.Itoa(paid.Fee), "penalty", core.Itoa(paid.Penalty), "short", core.Itoa(due-paid.Total()))
 }
 
-// book adds a payment to the loan's totals and the exposure registry.
-func book(kv store.KV, l *statepb.Loan, p Paid) {
+// book adds a payment to the loan's totals, the exposure registry and the lender's book.
+func book(ctx *core.Context, l *statepb.Loan, p Paid) {
 	l.PrincipalRepaid += p.Principal
 	l.InterestPaid += p.Interest
 	l.FeesPaid += p.Fee
 	l.PenaltiesPaid += p.Penalty
 	if p.Principal > 0 {
-		addExposure(kv, l.Borrower, l.Asset, -p.Principal)
+		addExposure(ctx.KV, l.Borrower, l.Asset, -p.Principal)
+		moveBook(ctx, l.Lender, l.Asset, -p.Principal, 0)
 	}
 }
 

@@ -99,6 +99,7 @@ func WriteOff(ctx *core.Context, m *txpb.MsgWriteOffLoan) error {
 	l.Status = statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF
 	if out > 0 {
 		addExposure(ctx.KV, l.Borrower, l.Asset, -out)
+		moveBook(ctx, l.Lender, l.Asset, -out, out)
 	}
 	updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.LoansWrittenOff++ })
 	releaseGuarantee(ctx, l)

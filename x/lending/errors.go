@@ -19,4 +19,5 @@ var (
 	ErrBadGroup       = tx.Register("lending", 15, "bad_group")
 	ErrUnknownGroup   = tx.Register("lending", 16, "unknown_group")
 	ErrNotGroupMember = tx.Register("lending", 17, "not_group_member")
+	ErrBadBuckets     = tx.Register("lending", 18, "bad_buckets")
 )

@@ -142,7 +142,7 @@ func paySecured(ctx *core.Context, l *statepb.Loan, strategy string, ins []*stat
 		paid := allocate(strategy, ins, taken)
 		if err = payOut(wctx, l, l.Lender, paid); err == nil {
 			work.Write(ctx.KV)
-			book(ctx.KV, l, paid)
+			book(ctx, l, paid)
 			countCompletions(ctx.KV, l, before, core.ClockOf(ctx.KV).Day(ctx.Now()))
 			return taken
 		}

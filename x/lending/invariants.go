@@ -11,17 +11,38 @@ import (
 // CheckInvariants verifies every loan and the exposure registry: for every disbursed loan,
 // principal = principal repaid + outstanding + written off, Σ instalment principal =
 // principal, Σ principal paid on instalments = repaid (+ recovered principal after a
-// write-off), nothing paid beyond what was asked, a closed loan owes nothing; and each
-// borrower's registered exposure equals the outstanding principal of its open loans. It
+// write-off), nothing paid beyond what was asked, a closed loan owes nothing; each
+// borrower's registered exposure and each lender's book equal the outstanding principal of
+// their open loans. It
 // scans all loans and is meant for tests and audits, not for block execution.
 func CheckInvariants(r store.Reader) error {
-	exposure := map[string]int64{}
+	exposure, glp := map[string]int64{}, map[string]int64{}
 	for _, l := range ListLoans(r) {
 		if err := checkLoan(l); err != nil {
 			return fmt.Errorf("loan %d: %w", l.Id, err)
 		}
 		if isOpen(l) {
 			exposure[l.Borrower+"/"+l.Asset] += Outstanding(l)
+			glp[l.Lender+"/"+l.Asset] += Outstanding(l)
+		}
+	}
+	var bookErr error
+	store.IteratePrefix(r, []byte("lend/book/"), func(k, _ []byte) bool {
+		key := string(k[len("lend/book/"):])
+		lender, asset, _ := strings.Cut(key, "/")
+		if got := LenderBook(r, lender, asset).Glp; got != glp[key] {
+			bookErr = fmt.Errorf("lender book %s has GLP %d, open loans %d", key, got, glp[key])
+			return false
+		}
+		delete(glp, key)
+		return true
+	})
+	if bookErr != nil {
+		return bookErr
+	}
+	for key, v := range glp {
+		if v != 0 {
+			return fmt.Errorf("lender book %s missing (%d outstanding)", key, v)
 		}
 	}
 	var err error

@@ -134,23 +134,6 @@ func statusName(s statepb.LoanStatus) string {
 // StatusName is statusName for the edges.
 func StatusName(s statepb.LoanStatus) string { return statusName(s) }
 
-// Bucket names the delinquency bucket of a loan with dpd days past due under a product's
-// arrears grace: "current" inside the grace, then 1-30, 31-60, 61-90 and 91+ (DOMAIN.md's
-// example ranges; they are not yet configurable per consortium).
-func Bucket(dpd, graceDays uint32) string {
-	switch {
-	case dpd == 0 || dpd <= graceDays:
-		return "current"
-	case dpd <= 30:
-		return "1-30"
-	case dpd <= 60:
-		return "31-60"
-	case dpd <= 90:
-		return "61-90"
-	}
-	return "91+"
-}
-
 // InstallmentStatus is paid, overdue (unpaid after its due date), partly_paid or due, as of
 // the business day number today.
 func InstallmentStatus(in *statepb.Installment, today int64) string {

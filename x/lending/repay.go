@@ -49,7 +49,7 @@ func Repay(ctx *core.Context, m *txpb.MsgRepayLoan) error {
 	if err := payOut(ctx, l, ctx.Signer, paid); err != nil {
 		return err
 	}
-	book(ctx.KV, l, paid)
+	book(ctx, l, paid)
 	countCompletions(ctx.KV, l, before, today)
 	if prepaid > 0 {
 		updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.Prepayments++ })

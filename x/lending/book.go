@@ -1,0 +1,83 @@
+package lending
+
+import (
+	"math/big"
+
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/x/core"
+)
+
+// LenderBookKey holds a lender's running portfolio in one asset.
+func LenderBookKey(lender, asset string) []byte { return core.Key("lend", "book", lender, asset) }
+
+// LenderBook reads a lender's running portfolio (empty before its first loan).
+func LenderBook(r store.Reader, lender, asset string) *statepb.LenderBook {
+	var b statepb.LenderBook
+	core.GetProto(r, LenderBookKey(lender, asset), &b)
+	return &b
+}
+
+// moveBook changes a lender's gross loan portfolio by delta at block time now (and its
+// written-off total by writtenOff), first adding the time since the last change to the
+// GLP integral. The integral is a big integer: GLP × seconds outgrows int64.
+func moveBook(ctx *core.Context, lender, asset string, delta, writtenOff int64) {
+	b := LenderBook(ctx.KV, lender, asset)
+	now := ctx.Now()
+	if b.Since == 0 {
+		b.Since, b.LastChange = now, now
+	}
+	b.GlpSeconds = integral(b, now).Bytes()
+	b.LastChange = now
+	b.Glp += delta
+	b.WrittenOff += writtenOff
+	if b.Glp < 0 {
+		panic("gross loan portfolio below zero for " + lender)
+	}
+	core.SetProto(ctx.KV, LenderBookKey(lender, asset), b)
+}
+
+// integral is ∫ GLP dt from the book's start to now.
+func integral(b *statepb.LenderBook, now int64) *big.Int {
+	sum := new(big.Int).SetBytes(b.GlpSeconds)
+	if now > b.LastChange {
+		sum.Add(sum, new(big.Int).Mul(big.NewInt(b.Glp), big.NewInt(now-b.LastChange)))
+	}
+	return sum
+}
+
+// WriteOffRatio is DOMAIN.md's write-off ratio with the lender's whole history as the
+// period: principal written off / the time-weighted average gross loan portfolio since its
+// first loan, as a percentage with two decimals (half-even); "0.00" before any history.
+func WriteOffRatio(b *statepb.LenderBook, now int64) string {
+	span := now - b.Since
+	sum := integral(b, now)
+	if b.Since == 0 || span <= 0 || sum.Sign() == 0 {
+		return "0.00"
+	}
+	// ratio in basis points = written_off × span × 10,000 / ∫GLP dt, rounded half-even.
+	num := new(big.Int).Mul(big.NewInt(b.WrittenOff), big.NewInt(span))
+	num.Mul(num, big.NewInt(maxBps))
+	q, r := new(big.Int).QuoRem(num, sum, new(big.Int))
+	twice := new(big.Int).Lsh(r, 1)
+	if c := twice.Cmp(sum); c > 0 || (c == 0 && q.Bit(0) == 1) {
+		q.Add(q, big.NewInt(1))
+	}
+	if !q.IsInt64() {
+		return "overflow"
+	}
+	return core.FormatMinor(q.Int64(), 2)
+}
+
+// AverageGLP is the time-weighted average gross loan portfolio since the first loan.
+func AverageGLP(b *statepb.LenderBook, now int64) int64 {
+	span := now - b.Since
+	if b.Since == 0 || span <= 0 {
+		return b.Glp
+	}
+	q := new(big.Int).Quo(integral(b, now), big.NewInt(span))
+	if !q.IsInt64() {
+		return -1
+	}
+	return q.Int64()
+}
