@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -33,12 +32,7 @@ func TestGovernanceAdmitsAndRemovesAValidator(t *testing.T) {
 	require.NoError(t, err, string(res))
 	tn, err := node.LoadTestnet(out)
 	require.NoError(t, err)
-	var wg sync.WaitGroup
-	for _, nd := range tn.Nodes {
-		wg.Add(1)
-		go func(nd node.TestnetNode) { defer wg.Done(); startTestnetNode(t, nd) }(nd)
-	}
-	wg.Wait()
+	startAll(t, tn.Nodes)
 	c0, err := client.Dial(context.Background(), tn.Nodes[0].RPCURL)
 	require.NoError(t, err)
 

@@ -68,6 +68,16 @@ type proc struct {
 // startNode runs `puhui start` for home on fresh loopback ports and waits until it answers.
 func startNode(t *testing.T, home string, ports *proc) *proc {
 	t.Helper()
+	p, err := launch(t, home, ports)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// launch is startNode reporting failure as an error, so that nodes can start concurrently
+// (t.Fatal belongs to the test's own goroutine).
+func launch(t *testing.T, home string, ports *proc) (*proc, error) {
 	p := ports
 	if p == nil {
 		p = &proc{api: freePort(t), rpc: freePort(t), p2p: freePort(t)}
@@ -75,27 +85,48 @@ func startNode(t *testing.T, home string, ports *proc) *proc {
 	p.home = home
 	p.logPath = filepath.Join(home+"-logs", fmt.Sprintf("node-%d.log", time.Now().UnixNano()))
 	if err := os.MkdirAll(filepath.Dir(p.logPath), 0o755); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	logFile, err := os.Create(p.logPath)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	p.cmd = exec.Command(binary(t), "start", "--home", home, "--api-listen", p.api, "--rpc-listen", p.rpc, "--p2p-listen", p.p2p)
 	p.cmd.Stdout, p.cmd.Stderr = logFile, logFile
 	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	t.Cleanup(func() {
 		p.kill()
 		logFile.Close()
 	})
-	p.waitReady(t)
-	return p
+	return p, p.waitReady()
 }
 
-func (p *proc) waitReady(t *testing.T) {
+// startAll starts the nodes concurrently (a testnet needs two thirds of them up to make its
+// first block) and fails the test if any does not come up.
+func startAll(t *testing.T, nodes []node.TestnetNode) []*proc {
 	t.Helper()
+	procs := make([]*proc, len(nodes))
+	errs := make([]error, len(nodes))
+	var wg sync.WaitGroup
+	for i, nd := range nodes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			procs[i], errs[i] = launch(t, nd.Home, &proc{api: nd.APIListen, rpc: nd.RPCListen, p2p: nd.P2PListen})
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("node %d: %v", i, err)
+		}
+	}
+	return procs
+}
+
+func (p *proc) waitReady() error {
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -104,7 +135,7 @@ func (p *proc) waitReady(t *testing.T) {
 			st, err := c.Status(ctx)
 			if err == nil && st.Height >= 1 {
 				cancel()
-				return
+				return nil
 			}
 		}
 		cancel()
@@ -113,7 +144,7 @@ func (p *proc) waitReady(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	t.Fatalf("node did not become ready; log:\n%s", tail(p.logPath, 40))
+	return fmt.Errorf("node %s did not become ready; log:\n%s", p.home, tail(p.logPath, 40))
 }
 
 func (p *proc) client(t *testing.T) *client.Client {

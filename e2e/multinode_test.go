@@ -29,13 +29,7 @@ func TestFourValidatorsCrashAndQuorumLoss(t *testing.T) {
 	require.NoError(t, err, string(res))
 	tn, err := node.LoadTestnet(out)
 	require.NoError(t, err)
-	procs := make([]*proc, 4)
-	var wg sync.WaitGroup
-	for i, nd := range tn.Nodes {
-		wg.Add(1)
-		go func(i int, nd node.TestnetNode) { defer wg.Done(); procs[i] = startTestnetNode(t, nd) }(i, nd)
-	}
-	wg.Wait()
+	procs := startAll(t, tn.Nodes)
 	c0 := procs[0].client(t)
 	bank := operatorOf(t, tn.Nodes[0].Home)
 	users := fundUsers(t, c0, bank, 4)

@@ -5,7 +5,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -51,13 +50,7 @@ func TestPartitionedValidatorCatchesUp(t *testing.T) {
 	}
 	require.NoError(t, node.ConfigurePeers(tn.Nodes[isolated].Home, strings.Join(isolatedPeers, ","), false))
 
-	procs := make([]*proc, len(tn.Nodes))
-	var wg sync.WaitGroup
-	for i, nd := range tn.Nodes {
-		wg.Add(1)
-		go func(i int, nd node.TestnetNode) { defer wg.Done(); procs[i] = startTestnetNode(t, nd) }(i, nd)
-	}
-	wg.Wait()
+	procs := startAll(t, tn.Nodes)
 	c0, c3 := procs[0].client(t), procs[isolated].client(t)
 	require.NoError(t, c3.WaitHeight(context.Background(), 3, 30*time.Second))
 	// Votes gossip through any peer, so the three could commit via the isolated node without

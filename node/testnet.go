@@ -48,11 +48,14 @@ func NewTestnet(out string, n int, chainID, timeZone string, votingPeriod time.D
 	}
 	tn := &Testnet{ChainID: chainID}
 	var founders []founder
+	// All ports at once: ports found free one node at a time could be handed out again to
+	// the next node, since each search releases its ports when it returns.
+	all, err := FreePorts(3 * n)
+	if err != nil {
+		return nil, err
+	}
 	for i := 0; i < n; i++ {
-		ports, err := FreePorts(3)
-		if err != nil {
-			return nil, err
-		}
+		ports := all[3*i : 3*i+3]
 		name := fmt.Sprintf("node%d", i)
 		home := filepath.Join(out, name)
 		o := InitOptions{ChainID: chainID, Moniker: name, MemberName: fmt.Sprintf("Bank %d", i), TimeZone: timeZone,
@@ -141,13 +144,14 @@ func FreePorts(n int) ([]string, error) {
 			l.Close()
 		}
 	}()
-	// A random start keeps concurrent testnets (tests of several packages) apart.
-	start := floor + rand.IntN(low-floor)
-	for i := 0; i < low-floor && len(out) < n; i++ {
-		port := floor + (start-floor+i)%(low-floor)
+	// Random probes, not a run of neighbours: two searches running at once (tests of
+	// several packages) then rarely meet, and never systematically.
+	span := low - floor
+	for tries := 0; tries < 50*n && len(out) < n; tries++ {
+		port := floor + rand.IntN(span)
 		l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 		if err != nil {
-			continue
+			continue // in use, or already ours
 		}
 		ls = append(ls, l)
 		out = append(out, l.Addr().String())
