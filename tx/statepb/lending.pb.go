@@ -541,6 +541,12 @@ type Loan struct {
 	GuaranteeHoldId    uint64                 `protobuf:"varint,36,opt,name=guarantee_hold_id,json=guaranteeHoldId,proto3" json:"guarantee_hold_id,omitempty"` // this member's guarantee into the group fund
 	Guarantee          int64                  `protobuf:"varint,37,opt,name=guarantee,proto3" json:"guarantee,omitempty"`                                      // its amount at disbursement
 	CoveredByGroup     int64                  `protobuf:"varint,38,opt,name=covered_by_group,json=coveredByGroup,proto3" json:"covered_by_group,omitempty"`    // paid for this loan out of the group fund
+	// The loan's share of its borrower's history (History sums them over the borrower's loans).
+	InstallmentsOnTime uint32 `protobuf:"varint,39,opt,name=installments_on_time,json=installmentsOnTime,proto3" json:"installments_on_time,omitempty"`
+	InstallmentsLate   uint32 `protobuf:"varint,40,opt,name=installments_late,json=installmentsLate,proto3" json:"installments_late,omitempty"`
+	MaxDpd             uint32 `protobuf:"varint,41,opt,name=max_dpd,json=maxDpd,proto3" json:"max_dpd,omitempty"`
+	Prepayments        uint32 `protobuf:"varint,42,opt,name=prepayments,proto3" json:"prepayments,omitempty"`
+	Defaulted          bool   `protobuf:"varint,43,opt,name=defaulted,proto3" json:"defaulted,omitempty"`
 	unknownFields      protoimpl.UnknownFields
 	sizeCache          protoimpl.SizeCache
 }
@@ -841,8 +847,43 @@ func (x *Loan) GetCoveredByGroup() int64 {
 	return 0
 }
 
-// BorrowerHistory is a borrower's repayment record across every lender, kept by the lending
-// module as loans move; the approval rule and credit scoring read it.
+func (x *Loan) GetInstallmentsOnTime() uint32 {
+	if x != nil {
+		return x.InstallmentsOnTime
+	}
+	return 0
+}
+
+func (x *Loan) GetInstallmentsLate() uint32 {
+	if x != nil {
+		return x.InstallmentsLate
+	}
+	return 0
+}
+
+func (x *Loan) GetMaxDpd() uint32 {
+	if x != nil {
+		return x.MaxDpd
+	}
+	return 0
+}
+
+func (x *Loan) GetPrepayments() uint32 {
+	if x != nil {
+		return x.Prepayments
+	}
+	return 0
+}
+
+func (x *Loan) GetDefaulted() bool {
+	if x != nil {
+		return x.Defaulted
+	}
+	return false
+}
+
+// BorrowerHistory is a borrower's repayment record across every lender, summed from its
+// loans; the approval rule and credit scoring read it. It is a view, not stored.
 type BorrowerHistory struct {
 	state              protoimpl.MessageState `protogen:"open.v1"`
 	LoansTaken         uint32                 `protobuf:"varint,1,opt,name=loans_taken,json=loansTaken,proto3" json:"loans_taken,omitempty"`
@@ -1105,8 +1146,7 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\bfee_paid\x18\n" +
 	" \x01(\x03R\afeePaid\x12!\n" +
 	"\fpenalty_paid\x18\v \x01(\x03R\vpenaltyPaid\x120\n" +
-	"\x14flat_penalty_charged\x18\f \x01(\bR\x12flatPenaltyCharged\"\xb0\n" +
-	"\n" +
+	"\x14flat_penalty_charged\x18\f \x01(\bR\x12flatPenaltyCharged\"\xe8\v\n" +
 	"\x04Loan\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x04R\x02id\x12\x1d\n" +
 	"\n" +
@@ -1156,7 +1196,12 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\bgroup_id\x18# \x01(\x04R\agroupId\x12*\n" +
 	"\x11guarantee_hold_id\x18$ \x01(\x04R\x0fguaranteeHoldId\x12\x1c\n" +
 	"\tguarantee\x18% \x01(\x03R\tguarantee\x12(\n" +
-	"\x10covered_by_group\x18& \x01(\x03R\x0ecoveredByGroup\"\xca\x02\n" +
+	"\x10covered_by_group\x18& \x01(\x03R\x0ecoveredByGroup\x120\n" +
+	"\x14installments_on_time\x18' \x01(\rR\x12installmentsOnTime\x12+\n" +
+	"\x11installments_late\x18( \x01(\rR\x10installmentsLate\x12\x17\n" +
+	"\amax_dpd\x18) \x01(\rR\x06maxDpd\x12 \n" +
+	"\vprepayments\x18* \x01(\rR\vprepayments\x12\x1c\n" +
+	"\tdefaulted\x18+ \x01(\bR\tdefaulted\"\xca\x02\n" +
 	"\x0fBorrowerHistory\x12\x1f\n" +
 	"\vloans_taken\x18\x01 \x01(\rR\n" +
 	"loansTaken\x12'\n" +

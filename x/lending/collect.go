@@ -131,7 +131,7 @@ func sweep(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, today int64)
 	}
 	work.Write(ctx.KV)
 	book(ctx, l, paid)
-	countCompletions(ctx.KV, l, before, today)
+	countCompletions(l, before, today)
 	ctx.Emit("lending.collected", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender, "asset", l.Asset,
 		"amount", core.Itoa(paid.Total()), "principal", core.Itoa(paid.Principal), "interest", core.Itoa(paid.Interest),
 		"fee", core.Itoa(paid.Fee), "penalty", core.Itoa(paid.Penalty), "short", core.Itoa(due-paid.Total()))
@@ -144,7 +144,6 @@ func book(ctx *core.Context, l *statepb.Loan, p Paid) {
 	l.FeesPaid += p.Fee
 	l.PenaltiesPaid += p.Penalty
 	if p.Principal > 0 {
-		addExposure(ctx.KV, l.Borrower, l.Asset, -p.Principal)
 		moveBook(ctx, l.Lender, l.Asset, -p.Principal, 0)
 	}
 }
@@ -171,7 +170,7 @@ func restoreOwed(l *statepb.Loan, s owedSnapshot) {
 
 // countCompletions adds instalments this payment completed to the borrower's history: on
 // time when paid by the end of the due date.
-func countCompletions(kv store.KV, l *statepb.Loan, before owedSnapshot, today int64) {
+func countCompletions(l *statepb.Loan, before owedSnapshot, today int64) {
 	var onTime, late uint32
 	for i, in := range l.Installments {
 		if owed(&before[i]) > 0 && owed(in) == 0 {
@@ -182,12 +181,8 @@ func countCompletions(kv store.KV, l *statepb.Loan, before owedSnapshot, today i
 			}
 		}
 	}
-	if onTime+late > 0 {
-		updateHistory(kv, l.Borrower, func(h *statepb.BorrowerHistory) {
-			h.InstallmentsOnTime += onTime
-			h.InstallmentsLate += late
-		})
-	}
+	l.InstallmentsOnTime += onTime
+	l.InstallmentsLate += late
 }
 
 // updateDPD sets days past due from the oldest unpaid instalment that fell due.
@@ -196,9 +191,7 @@ func updateDPD(kv store.KV, l *statepb.Loan, now, today int64) {
 	if in := oldestUnpaidDue(l, now); in != nil {
 		l.Dpd = uint32(max(0, today-dayOf(in.DueDate)))
 	}
-	if h := History(kv, l.Borrower); l.Dpd > h.MaxDpd {
-		updateHistory(kv, l.Borrower, func(h *statepb.BorrowerHistory) { h.MaxDpd = l.Dpd })
-	}
+	l.MaxDpd = max(l.MaxDpd, l.Dpd)
 }
 
 // scheduleArrears books the next business day's arrears visit while anything is overdue

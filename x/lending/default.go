@@ -24,7 +24,7 @@ func defaultLoan(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	clearEntries(ctx, l)
 	l.Status = statepb.LoanStatus_LOAN_STATUS_DEFAULTED
 	captured := captureCollateral(ctx, l)
-	updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.LoansDefaulted++ })
+	l.Defaulted = true
 	ctx.Emit("lending.defaulted", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
 		"dpd", core.Itoa(int64(l.Dpd)), "collateral_captured", core.Itoa(captured), "owed", core.Itoa(TotalOwed(l)))
 	maybeClose(ctx, l)
@@ -98,10 +98,8 @@ func WriteOff(ctx *core.Context, m *txpb.MsgWriteOffLoan) error {
 	l.WrittenOff = out
 	l.Status = statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF
 	if out > 0 {
-		addExposure(ctx.KV, l.Borrower, l.Asset, -out)
 		moveBook(ctx, l.Lender, l.Asset, -out, out)
 	}
-	updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.LoansWrittenOff++ })
 	releaseGuarantee(ctx, l)
 	saveLoan(ctx.KV, l)
 	ctx.Emit("lending.written_off", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,

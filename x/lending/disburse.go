@@ -63,9 +63,7 @@ func disburse(ctx *core.Context, l *statepb.Loan, p *statepb.Product) error {
 		return err
 	}
 	l.Status, l.DisbursedAt, l.StartDate, l.FeeCharged = statepb.LoanStatus_LOAN_STATUS_ACTIVE, ctx.Now(), start, fee
-	addExposure(ctx.KV, l.Borrower, l.Asset, l.Principal)
 	moveBook(ctx, l.Lender, l.Asset, l.Principal, 0)
-	updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.LoansTaken++ })
 	scheduleNextDue(ctx, l)
 	ctx.Emit("lending.disbursed", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender, "asset", l.Asset,
 		"principal", core.Itoa(l.Principal), "fee", core.Itoa(fee), "collateral", core.Itoa(l.Collateral),

@@ -3,9 +3,9 @@
 // fees and collateral, collection on the due date by the block-time scheduler, allocation of
 // every payment by the product's named strategy, penalties, days past due and delinquency
 // buckets, default with collateral capture, prepayment, closing, write-off and recoveries;
-// pooled (P2P) loans funded by investors, and joint-liability group loans. It also keeps the
+// pooled (P2P) loans funded by investors, and joint-liability group loans. It answers the
 // exposure registry (a borrower's outstanding principal across all lenders) and each
-// borrower's repayment history, the facts the approval rule reads.
+// borrower's repayment history from the borrower's loans, the facts the approval rule reads.
 //
 // The rules, each named and tested:
 //

@@ -143,7 +143,7 @@ func paySecured(ctx *core.Context, l *statepb.Loan, strategy string, ins []*stat
 		if err = payOut(wctx, l, l.Lender, paid); err == nil {
 			work.Write(ctx.KV)
 			book(ctx, l, paid)
-			countCompletions(ctx.KV, l, before, core.ClockOf(ctx.KV).Day(ctx.Now()))
+			countCompletions(l, before, core.ClockOf(ctx.KV).Day(ctx.Now()))
 			return taken
 		}
 		restoreOwed(l, before)

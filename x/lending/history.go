@@ -3,32 +3,43 @@ package lending
 import (
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
-	"github.com/puhui-chain/puhui/x/core"
 )
 
-// History reads a borrower's repayment history (empty for a newcomer).
+// History is a borrower's repayment history across every lender, summed from its loans (a
+// loan carries its own on-time and late counts, worst days past due and prepayments), so a
+// collection writes no borrower-wide record.
 func History(r store.Reader, borrower string) *statepb.BorrowerHistory {
-	var h statepb.BorrowerHistory
-	core.GetProto(r, HistoryKey(borrower), &h)
-	return &h
-}
-
-func updateHistory(kv store.KV, borrower string, f func(*statepb.BorrowerHistory)) {
-	h := History(kv, borrower)
-	f(h)
-	core.SetProto(kv, HistoryKey(borrower), h)
-}
-
-// Exposure is a borrower's outstanding principal in asset across every lender.
-func Exposure(r store.Reader, borrower, asset string) int64 {
-	return core.GetInt64(r, ExposureKey(borrower, asset))
-}
-
-// addExposure moves the registry by delta (negative when principal is repaid or written off).
-func addExposure(kv store.KV, borrower, asset string, delta int64) {
-	next := Exposure(kv, borrower, asset) + delta
-	if next < 0 {
-		panic("exposure below zero for " + borrower)
+	h := &statepb.BorrowerHistory{}
+	for _, l := range LoansOf(r, borrower) {
+		if l.DisbursedAt == 0 {
+			continue
+		}
+		h.LoansTaken++
+		switch {
+		case l.Status == statepb.LoanStatus_LOAN_STATUS_CLOSED && !l.Defaulted:
+			h.LoansCompleted++
+		case l.Status == statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF:
+			h.LoansWrittenOff++
+		}
+		if l.Defaulted {
+			h.LoansDefaulted++
+		}
+		h.InstallmentsOnTime += l.InstallmentsOnTime
+		h.InstallmentsLate += l.InstallmentsLate
+		h.MaxDpd = max(h.MaxDpd, l.MaxDpd)
+		h.Prepayments += l.Prepayments
 	}
-	core.SetInt64(kv, ExposureKey(borrower, asset), next)
+	return h
+}
+
+// Exposure is the exposure registry's answer for a borrower: its outstanding principal in
+// asset across every lender (active and defaulted loans).
+func Exposure(r store.Reader, borrower, asset string) int64 {
+	var sum int64
+	for _, l := range LoansOf(r, borrower) {
+		if l.Asset == asset && isOpen(l) {
+			sum += Outstanding(l)
+		}
+	}
+	return sum
 }

@@ -8,21 +8,19 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 )
 
-// CheckInvariants verifies every loan and the exposure registry: for every disbursed loan,
+// CheckInvariants verifies every loan and the lender books: for every disbursed loan,
 // principal = principal repaid + outstanding + written off, Σ instalment principal =
 // principal, Σ principal paid on instalments = repaid (+ recovered principal after a
-// write-off), nothing paid beyond what was asked, a closed loan owes nothing; each
-// borrower's registered exposure and each lender's book equal the outstanding principal of
-// their open loans. It
+// write-off), nothing paid beyond what was asked, a closed loan owes nothing; and each
+// lender's book equals the outstanding principal of its open loans. It
 // scans all loans and is meant for tests and audits, not for block execution.
 func CheckInvariants(r store.Reader) error {
-	exposure, glp := map[string]int64{}, map[string]int64{}
+	glp := map[string]int64{}
 	for _, l := range ListLoans(r) {
 		if err := checkLoan(l); err != nil {
 			return fmt.Errorf("loan %d: %w", l.Id, err)
 		}
 		if isOpen(l) {
-			exposure[l.Borrower+"/"+l.Asset] += Outstanding(l)
 			glp[l.Lender+"/"+l.Asset] += Outstanding(l)
 		}
 	}
@@ -43,25 +41,6 @@ func CheckInvariants(r store.Reader) error {
 	for key, v := range glp {
 		if v != 0 {
 			return fmt.Errorf("lender book %s missing (%d outstanding)", key, v)
-		}
-	}
-	var err error
-	store.IteratePrefix(r, []byte("lend/exp/"), func(k, _ []byte) bool {
-		key := string(k[len("lend/exp/"):])
-		borrower, asset, _ := strings.Cut(key, "/")
-		if got := Exposure(r, borrower, asset); got != exposure[key] {
-			err = fmt.Errorf("exposure of %s is %d, open loans owe %d", key, got, exposure[key])
-			return false
-		}
-		delete(exposure, key)
-		return true
-	})
-	if err != nil {
-		return err
-	}
-	for key, v := range exposure {
-		if v != 0 {
-			return fmt.Errorf("exposure of %s missing from the registry (%d)", key, v)
 		}
 	}
 	return nil

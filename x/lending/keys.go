@@ -13,12 +13,6 @@ func idBytes(id uint64) string { return string(binary.BigEndian.AppendUint64(nil
 func ProductKey(id uint64) []byte { return core.Key("lend", "prod", idBytes(id)) }
 func LoanKey(id uint64) []byte    { return core.Key("lend", "loan", idBytes(id)) }
 
-// ExposureKey holds a borrower's outstanding principal in asset across every lender.
-func ExposureKey(borrower, asset string) []byte { return core.Key("lend", "exp", borrower, asset) }
-
-// HistoryKey holds a borrower's repayment history.
-func HistoryKey(borrower string) []byte { return core.Key("lend", "hist", borrower) }
-
 func byBorrowerKey(borrower string, id uint64) []byte {
 	return core.Key("lend", "bb", borrower, idBytes(id))
 }

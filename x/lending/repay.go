@@ -50,9 +50,9 @@ func Repay(ctx *core.Context, m *txpb.MsgRepayLoan) error {
 		return err
 	}
 	book(ctx, l, paid)
-	countCompletions(ctx.KV, l, before, today)
+	countCompletions(l, before, today)
 	if prepaid > 0 {
-		updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.Prepayments++ })
+		l.Prepayments++
 		scheduleNextDue(ctx, l)
 	}
 	afterPayment(ctx, l, today)
@@ -96,9 +96,6 @@ func maybeClose(ctx *core.Context, l *statepb.Loan) {
 		l.CollateralHoldId = 0
 	}
 	clearEntries(ctx, l)
-	if l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE { // a defaulted loan paid off is not a completion
-		updateHistory(ctx.KV, l.Borrower, func(h *statepb.BorrowerHistory) { h.LoansCompleted++ })
-	}
 	l.Status, l.ClosedAt = statepb.LoanStatus_LOAN_STATUS_CLOSED, ctx.Now()
 	ctx.Emit("lending.closed", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
 		"principal_repaid", core.Itoa(l.PrincipalRepaid), "interest_paid", core.Itoa(l.InterestPaid))
