@@ -349,3 +349,31 @@ func TestRegulatorSetsBucketsAndPortfolioReportsWriteOffRatio(t *testing.T) {
 	require.Equal(t, int64(0), pf.Assets[0].GrossPortfolio)
 	w.checkInvariants(t)
 }
+
+// A frozen borrower's collateral cannot be captured at default: the failure is an event, the
+// block goes on, nothing moves, and no event claims a capture that did not happen.
+func TestDefaultWithFrozenBorrowerKeepsCollateralHeld(t *testing.T) {
+	w := lendingWorld(t)
+	p := productA()
+	p.CollateralBps, p.DefaultDpd = 2000, 30
+	w.c.MustExec(t, w.bank.Sign(apptest.Mint("CNY", w.bob.Address, 200_000)))
+	id := w.openLoan(t, p, w.bob, 1_000_000, 12)
+	w.c.MustExec(t, w.bob.Sign(apptest.Transfer(w.alice.Address, "CNY", 1_000_000)))
+	w.c.MustExec(t, w.regulator.Sign(apptest.SetFrozen(w.bob.Address, true)))
+	bankBefore := w.avail(w.bank.Address)
+
+	w.at(t, "2026-03-07", "00:00")
+	l := w.loan(t, id)
+	require.Equal(t, statepb.LoanStatus_LOAN_STATUS_DEFAULTED, l.Status)
+	require.Zero(t, l.CollateralCaptured)
+	require.NotZero(t, l.CollateralHoldId, "the hold stays with the loan")
+	require.Equal(t, int64(200_000), ledger.HeldOf(w.c.State(), w.bob.Address, "CNY"))
+	require.Equal(t, bankBefore, w.avail(w.bank.Address))
+	var types []string
+	for _, e := range w.c.LastResponse.Events {
+		types = append(types, e.Type)
+	}
+	require.Contains(t, types, "lending.collateral_capture_failed")
+	require.NotContains(t, types, "ledger.hold_captured")
+	w.checkInvariants(t)
+}

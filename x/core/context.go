@@ -44,3 +44,20 @@ func (c *Context) WithKV(kv store.KV) *Context {
 	cc.KV = kv
 	return &cc
 }
+
+// Tentative runs f on a cache over ctx's state with its own event list: only if f succeeds
+// do its writes and events reach ctx. Scheduled work uses it to try a step that may fail on
+// a business condition (a frozen account) without failing the block or leaving events of
+// moves that did not happen.
+func Tentative(ctx *Context, f func(*Context) error) error {
+	work := store.NewCache(ctx.KV)
+	var events []abci.Event
+	wctx := *ctx
+	wctx.KV, wctx.Events = work, &events
+	if err := f(&wctx); err != nil {
+		return err
+	}
+	work.Write(ctx.KV)
+	*ctx.Events = append(*ctx.Events, events...)
+	return nil
+}

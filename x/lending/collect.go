@@ -59,16 +59,15 @@ func runArrears(ctx *core.Context, text string) error {
 	}
 	l.ArrearsEntryAt = 0
 	settle(ctx, l, t)
-	if l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE && t.DefaultDpd > 0 && l.Dpd >= t.DefaultDpd {
-		defaultLoan(ctx, l, t)
-	}
 	saveLoan(ctx.KV, l)
 	return nil
 }
 
 // settle is the automatic part of every visit to an active loan: accrue penalties up to
-// today, sweep what is due from the borrower, update days past due, book the next arrears
-// visit while anything is overdue, and close the loan when nothing is owed.
+// today, sweep what is due from the borrower, update days past due, let the group fund
+// cover, book the next arrears visit while anything is overdue, close the loan when nothing
+// is owed, and default it at the product's days past due (whichever visit finds it there:
+// blocks may be days apart).
 func settle(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	today := core.ClockOf(ctx.KV).Day(ctx.Now())
 	accrue(l, t, today)
@@ -76,6 +75,9 @@ func settle(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	updateDPD(ctx.KV, l, ctx.Now(), today)
 	coverFromGroup(ctx, l, t)
 	afterPayment(ctx, l, today)
+	if l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE && t.DefaultDpd > 0 && l.Dpd >= t.DefaultDpd {
+		defaultLoan(ctx, l, t)
+	}
 }
 
 // afterPayment brings the derived fields up to date after anything was paid or accrued:
@@ -120,16 +122,14 @@ func sweep(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, today int64)
 	if take == 0 {
 		return
 	}
-	work := store.NewCache(ctx.KV)
-	wctx := ctx.WithKV(work)
 	before := snapshotOwed(l)
 	paid := allocate(t.Allocation, l.Installments[:dueCount(l, ctx.Now())], take)
-	if err := payOut(wctx, l, l.Borrower, paid); err != nil {
+	err := core.Tentative(ctx, func(wctx *core.Context) error { return payOut(wctx, l, l.Borrower, paid) })
+	if err != nil {
 		restoreOwed(l, before)
 		ctx.Emit("lending.collection_failed", "loan_id", idText(l.Id), "borrower", l.Borrower, "reason", tx.AsError(err).ID())
 		return
 	}
-	work.Write(ctx.KV)
 	book(ctx, l, paid)
 	countCompletions(l, before, today)
 	ctx.Emit("lending.collected", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender, "asset", l.Asset,
@@ -137,7 +137,7 @@ func sweep(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, today int64)
 		"fee", core.Itoa(paid.Fee), "penalty", core.Itoa(paid.Penalty), "short", core.Itoa(due-paid.Total()))
 }
 
-// book adds a payment to the loan's totals, the exposure registry and the lender's book.
+// book adds a payment to the loan's totals and the lender's book.
 func book(ctx *core.Context, l *statepb.Loan, p Paid) {
 	l.PrincipalRepaid += p.Principal
 	l.InterestPaid += p.Interest

@@ -134,26 +134,27 @@ func coverFromGroup(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 // event, never a failed block.
 func paySecured(ctx *core.Context, l *statepb.Loan, strategy string, ins []*statepb.Installment, failEvent string,
 	take func(*core.Context) (int64, error)) int64 {
-	work := store.NewCache(ctx.KV)
-	wctx := ctx.WithKV(work)
-	taken, err := take(wctx)
-	if err == nil && taken > 0 {
-		before := snapshotOwed(l)
-		paid := allocate(strategy, ins, taken)
-		if err = payOut(wctx, l, l.Lender, paid); err == nil {
-			work.Write(ctx.KV)
-			book(ctx, l, paid)
-			countCompletions(l, before, core.ClockOf(ctx.KV).Day(ctx.Now()))
-			return taken
+	var taken int64
+	var paid Paid
+	before := snapshotOwed(l)
+	err := core.Tentative(ctx, func(wctx *core.Context) error {
+		var err error
+		if taken, err = take(wctx); err != nil || taken == 0 {
+			return err // nothing to take keeps what take did (a release of unneeded security)
 		}
+		paid = allocate(strategy, ins, taken)
+		return payOut(wctx, l, l.Lender, paid)
+	})
+	if err != nil {
 		restoreOwed(l, before)
-	}
-	if err == nil { // nothing to take; keep what take did (a release of unneeded security)
-		work.Write(ctx.KV)
+		ctx.Emit(failEvent, "loan_id", idText(l.Id), "reason", tx.AsError(err).ID())
 		return 0
 	}
-	ctx.Emit(failEvent, "loan_id", idText(l.Id), "reason", tx.AsError(err).ID())
-	return 0
+	if taken > 0 {
+		book(ctx, l, paid)
+		countCompletions(l, before, core.ClockOf(ctx.KV).Day(ctx.Now()))
+	}
+	return taken
 }
 
 // takeOwnGuarantee moves what is left of the member's own guarantee, up to need, to the

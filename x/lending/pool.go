@@ -126,12 +126,14 @@ func payOut(ctx *core.Context, l *statepb.Loan, payer string, p Paid) error {
 	for i, inv := range l.Investments {
 		weights[i] = inv.Amount
 	}
-	for i, share := range splitProRata(p.Total()-p.Fee, weights) {
-		inv := l.Investments[i]
-		if err := move(ctx, payer, inv.Investor, l.Asset, share); err != nil {
+	shares := splitProRata(p.Total()-p.Fee, weights)
+	for i, share := range shares {
+		if err := move(ctx, payer, l.Investments[i].Investor, l.Asset, share); err != nil {
 			return err
 		}
-		inv.Received += share
+	}
+	for i, share := range shares { // only once every move succeeded
+		l.Investments[i].Received += share
 	}
 	return nil
 }
