@@ -50,6 +50,8 @@ var Routes = map[string]route{
 	"register_account": {sponsors, handle((*txpb.Msg).GetRegisterAccount, identity.RegisterAccount)},
 	"set_kyc_level": {[]identity.Role{identity.RoleKYCProvider, identity.RoleBank, identity.RoleMFI},
 		handle((*txpb.Msg).GetSetKycLevel, identity.SetKYCLevel)},
+	"attest_kyc":      {[]identity.Role{identity.RoleKYCProvider}, handle((*txpb.Msg).GetAttestKyc, identity.AttestKYC)},
+	"revoke_kyc":      {[]identity.Role{identity.RoleKYCProvider}, handle((*txpb.Msg).GetRevokeKyc, identity.RevokeKYC)},
 	"submit_proposal": {identity.MemberRoles, handle((*txpb.Msg).GetSubmitProposal, governance.Submit)},
 	"vote":            {identity.MemberRoles, handle((*txpb.Msg).GetVote, governance.Vote)},
 	// Lending: handlers add "the product's lender only" for decisions, disbursement and

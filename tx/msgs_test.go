@@ -14,7 +14,7 @@ func TestMsgTypes(t *testing.T) {
 	types := tx.MsgTypes()
 	require.Equal(t, []string{
 		"register_asset", "mint", "burn", "transfer", "multi_transfer", "place_hold",
-		"release_hold", "capture_hold", "set_frozen", "register_account", "set_kyc_level",
+		"release_hold", "capture_hold", "set_frozen", "register_account", "set_kyc_level", "attest_kyc", "revoke_kyc",
 		"submit_proposal", "vote", "register_product", "apply_loan", "decide_loan", "disburse_loan",
 		"repay_loan", "write_off_loan", "fund_loan", "create_group", "set_delinquency_buckets",
 	}, types, "names are part of the API; new types are appended")

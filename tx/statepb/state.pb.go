@@ -624,6 +624,116 @@ func (x *GovParams) GetThresholdDenominator() uint32 {
 	return 0
 }
 
+// KycAttestation is the live KYC attestation of an account (one per account; a new one
+// replaces it). Expired or revoked, it counts as level 0.
+type KycAttestation struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Account       string                 `protobuf:"bytes,1,opt,name=account,proto3" json:"account,omitempty"`
+	Level         uint32                 `protobuf:"varint,2,opt,name=level,proto3" json:"level,omitempty"`
+	Provider      string                 `protobuf:"bytes,3,opt,name=provider,proto3" json:"provider,omitempty"`
+	AttestedAt    int64                  `protobuf:"varint,4,opt,name=attested_at,json=attestedAt,proto3" json:"attested_at,omitempty"`
+	ExpiresAt     int64                  `protobuf:"varint,5,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+	EvidenceHash  []byte                 `protobuf:"bytes,6,opt,name=evidence_hash,json=evidenceHash,proto3" json:"evidence_hash,omitempty"`
+	Revoked       bool                   `protobuf:"varint,7,opt,name=revoked,proto3" json:"revoked,omitempty"`
+	RevokedAt     int64                  `protobuf:"varint,8,opt,name=revoked_at,json=revokedAt,proto3" json:"revoked_at,omitempty"`
+	RevokeReason  string                 `protobuf:"bytes,9,opt,name=revoke_reason,json=revokeReason,proto3" json:"revoke_reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KycAttestation) Reset() {
+	*x = KycAttestation{}
+	mi := &file_puhui_state_v1_state_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KycAttestation) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KycAttestation) ProtoMessage() {}
+
+func (x *KycAttestation) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_state_v1_state_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KycAttestation.ProtoReflect.Descriptor instead.
+func (*KycAttestation) Descriptor() ([]byte, []int) {
+	return file_puhui_state_v1_state_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *KycAttestation) GetAccount() string {
+	if x != nil {
+		return x.Account
+	}
+	return ""
+}
+
+func (x *KycAttestation) GetLevel() uint32 {
+	if x != nil {
+		return x.Level
+	}
+	return 0
+}
+
+func (x *KycAttestation) GetProvider() string {
+	if x != nil {
+		return x.Provider
+	}
+	return ""
+}
+
+func (x *KycAttestation) GetAttestedAt() int64 {
+	if x != nil {
+		return x.AttestedAt
+	}
+	return 0
+}
+
+func (x *KycAttestation) GetExpiresAt() int64 {
+	if x != nil {
+		return x.ExpiresAt
+	}
+	return 0
+}
+
+func (x *KycAttestation) GetEvidenceHash() []byte {
+	if x != nil {
+		return x.EvidenceHash
+	}
+	return nil
+}
+
+func (x *KycAttestation) GetRevoked() bool {
+	if x != nil {
+		return x.Revoked
+	}
+	return false
+}
+
+func (x *KycAttestation) GetRevokedAt() int64 {
+	if x != nil {
+		return x.RevokedAt
+	}
+	return 0
+}
+
+func (x *KycAttestation) GetRevokeReason() string {
+	if x != nil {
+		return x.RevokeReason
+	}
+	return ""
+}
+
 var File_puhui_state_v1_state_proto protoreflect.FileDescriptor
 
 const file_puhui_state_v1_state_proto_rawDesc = "" +
@@ -679,7 +789,20 @@ const file_puhui_state_v1_state_proto_rawDesc = "" +
 	"\tGovParams\x122\n" +
 	"\x15voting_period_seconds\x18\x01 \x01(\x03R\x13votingPeriodSeconds\x12/\n" +
 	"\x13threshold_numerator\x18\x02 \x01(\rR\x12thresholdNumerator\x123\n" +
-	"\x15threshold_denominator\x18\x03 \x01(\rR\x14thresholdDenominator*\xa3\x01\n" +
+	"\x15threshold_denominator\x18\x03 \x01(\rR\x14thresholdDenominator\"\x9f\x02\n" +
+	"\x0eKycAttestation\x12\x18\n" +
+	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x14\n" +
+	"\x05level\x18\x02 \x01(\rR\x05level\x12\x1a\n" +
+	"\bprovider\x18\x03 \x01(\tR\bprovider\x12\x1f\n" +
+	"\vattested_at\x18\x04 \x01(\x03R\n" +
+	"attestedAt\x12\x1d\n" +
+	"\n" +
+	"expires_at\x18\x05 \x01(\x03R\texpiresAt\x12#\n" +
+	"\revidence_hash\x18\x06 \x01(\fR\fevidenceHash\x12\x18\n" +
+	"\arevoked\x18\a \x01(\bR\arevoked\x12\x1d\n" +
+	"\n" +
+	"revoked_at\x18\b \x01(\x03R\trevokedAt\x12#\n" +
+	"\rrevoke_reason\x18\t \x01(\tR\frevokeReason*\xa3\x01\n" +
 	"\x0eProposalStatus\x12\x1f\n" +
 	"\x1bPROPOSAL_STATUS_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16PROPOSAL_STATUS_VOTING\x10\x01\x12\x1a\n" +
@@ -700,7 +823,7 @@ func file_puhui_state_v1_state_proto_rawDescGZIP() []byte {
 }
 
 var file_puhui_state_v1_state_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_puhui_state_v1_state_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
+var file_puhui_state_v1_state_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
 var file_puhui_state_v1_state_proto_goTypes = []any{
 	(ProposalStatus)(0),         // 0: puhui.state.v1.ProposalStatus
 	(*Asset)(nil),               // 1: puhui.state.v1.Asset
@@ -709,10 +832,11 @@ var file_puhui_state_v1_state_proto_goTypes = []any{
 	(*Account)(nil),             // 4: puhui.state.v1.Account
 	(*Proposal)(nil),            // 5: puhui.state.v1.Proposal
 	(*GovParams)(nil),           // 6: puhui.state.v1.GovParams
-	(*txpb.ProposalAction)(nil), // 7: puhui.tx.v1.ProposalAction
+	(*KycAttestation)(nil),      // 7: puhui.state.v1.KycAttestation
+	(*txpb.ProposalAction)(nil), // 8: puhui.tx.v1.ProposalAction
 }
 var file_puhui_state_v1_state_proto_depIdxs = []int32{
-	7, // 0: puhui.state.v1.Proposal.action:type_name -> puhui.tx.v1.ProposalAction
+	8, // 0: puhui.state.v1.Proposal.action:type_name -> puhui.tx.v1.ProposalAction
 	0, // 1: puhui.state.v1.Proposal.status:type_name -> puhui.state.v1.ProposalStatus
 	2, // [2:2] is the sub-list for method output_type
 	2, // [2:2] is the sub-list for method input_type
@@ -732,7 +856,7 @@ func file_puhui_state_v1_state_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_state_v1_state_proto_rawDesc), len(file_puhui_state_v1_state_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   6,
+			NumMessages:   7,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -229,6 +229,8 @@ type Msg struct {
 	//	*Msg_SetFrozen
 	//	*Msg_RegisterAccount
 	//	*Msg_SetKycLevel
+	//	*Msg_AttestKyc
+	//	*Msg_RevokeKyc
 	//	*Msg_SubmitProposal
 	//	*Msg_Vote
 	//	*Msg_RegisterProduct
@@ -381,6 +383,24 @@ func (x *Msg) GetSetKycLevel() *MsgSetKycLevel {
 	return nil
 }
 
+func (x *Msg) GetAttestKyc() *MsgAttestKyc {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_AttestKyc); ok {
+			return x.AttestKyc
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRevokeKyc() *MsgRevokeKyc {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RevokeKyc); ok {
+			return x.RevokeKyc
+		}
+	}
+	return nil
+}
+
 func (x *Msg) GetSubmitProposal() *MsgSubmitProposal {
 	if x != nil {
 		if x, ok := x.Sum.(*Msg_SubmitProposal); ok {
@@ -528,6 +548,14 @@ type Msg_SetKycLevel struct {
 	SetKycLevel *MsgSetKycLevel `protobuf:"bytes,21,opt,name=set_kyc_level,json=setKycLevel,proto3,oneof"`
 }
 
+type Msg_AttestKyc struct {
+	AttestKyc *MsgAttestKyc `protobuf:"bytes,22,opt,name=attest_kyc,json=attestKyc,proto3,oneof"`
+}
+
+type Msg_RevokeKyc struct {
+	RevokeKyc *MsgRevokeKyc `protobuf:"bytes,23,opt,name=revoke_kyc,json=revokeKyc,proto3,oneof"`
+}
+
 type Msg_SubmitProposal struct {
 	SubmitProposal *MsgSubmitProposal `protobuf:"bytes,30,opt,name=submit_proposal,json=submitProposal,proto3,oneof"`
 }
@@ -593,6 +621,10 @@ func (*Msg_SetFrozen) isMsg_Sum() {}
 func (*Msg_RegisterAccount) isMsg_Sum() {}
 
 func (*Msg_SetKycLevel) isMsg_Sum() {}
+
+func (*Msg_AttestKyc) isMsg_Sum() {}
+
+func (*Msg_RevokeKyc) isMsg_Sum() {}
 
 func (*Msg_SubmitProposal) isMsg_Sum() {}
 
@@ -1300,6 +1332,130 @@ func (x *MsgSetKycLevel) GetKycLevel() uint32 {
 	return 0
 }
 
+// MsgAttestKyc is a KYC provider's attestation of an account's level until expires_at (unix
+// seconds); the evidence stays off chain and only its salted hash is recorded. It replaces any
+// earlier attestation of the account.
+type MsgAttestKyc struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Account       string                 `protobuf:"bytes,1,opt,name=account,proto3" json:"account,omitempty"`
+	KycLevel      uint32                 `protobuf:"varint,2,opt,name=kyc_level,json=kycLevel,proto3" json:"kyc_level,omitempty"` // 0..3
+	ExpiresAt     int64                  `protobuf:"varint,3,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+	EvidenceHash  []byte                 `protobuf:"bytes,4,opt,name=evidence_hash,json=evidenceHash,proto3" json:"evidence_hash,omitempty"` // 32 bytes: sha256 over a salt and the evidence
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MsgAttestKyc) Reset() {
+	*x = MsgAttestKyc{}
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MsgAttestKyc) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgAttestKyc) ProtoMessage() {}
+
+func (x *MsgAttestKyc) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MsgAttestKyc.ProtoReflect.Descriptor instead.
+func (*MsgAttestKyc) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *MsgAttestKyc) GetAccount() string {
+	if x != nil {
+		return x.Account
+	}
+	return ""
+}
+
+func (x *MsgAttestKyc) GetKycLevel() uint32 {
+	if x != nil {
+		return x.KycLevel
+	}
+	return 0
+}
+
+func (x *MsgAttestKyc) GetExpiresAt() int64 {
+	if x != nil {
+		return x.ExpiresAt
+	}
+	return 0
+}
+
+func (x *MsgAttestKyc) GetEvidenceHash() []byte {
+	if x != nil {
+		return x.EvidenceHash
+	}
+	return nil
+}
+
+// MsgRevokeKyc withdraws the signer's attestation of an account: it then counts as level 0.
+type MsgRevokeKyc struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Account       string                 `protobuf:"bytes,1,opt,name=account,proto3" json:"account,omitempty"`
+	Reason        string                 `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MsgRevokeKyc) Reset() {
+	*x = MsgRevokeKyc{}
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MsgRevokeKyc) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgRevokeKyc) ProtoMessage() {}
+
+func (x *MsgRevokeKyc) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MsgRevokeKyc.ProtoReflect.Descriptor instead.
+func (*MsgRevokeKyc) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *MsgRevokeKyc) GetAccount() string {
+	if x != nil {
+		return x.Account
+	}
+	return ""
+}
+
+func (x *MsgRevokeKyc) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
 // ProposalAction is what a passed proposal does.
 type ProposalAction struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1317,7 +1473,7 @@ type ProposalAction struct {
 
 func (x *ProposalAction) Reset() {
 	*x = ProposalAction{}
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[15]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1329,7 +1485,7 @@ func (x *ProposalAction) String() string {
 func (*ProposalAction) ProtoMessage() {}
 
 func (x *ProposalAction) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[15]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1342,7 +1498,7 @@ func (x *ProposalAction) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ProposalAction.ProtoReflect.Descriptor instead.
 func (*ProposalAction) Descriptor() ([]byte, []int) {
-	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{15}
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *ProposalAction) GetAction() isProposalAction_Action {
@@ -1442,7 +1598,7 @@ type ActionAddMember struct {
 
 func (x *ActionAddMember) Reset() {
 	*x = ActionAddMember{}
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[16]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1454,7 +1610,7 @@ func (x *ActionAddMember) String() string {
 func (*ActionAddMember) ProtoMessage() {}
 
 func (x *ActionAddMember) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[16]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1467,7 +1623,7 @@ func (x *ActionAddMember) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ActionAddMember.ProtoReflect.Descriptor instead.
 func (*ActionAddMember) Descriptor() ([]byte, []int) {
-	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{16}
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ActionAddMember) GetName() string {
@@ -1500,7 +1656,7 @@ type ActionRemoveMember struct {
 
 func (x *ActionRemoveMember) Reset() {
 	*x = ActionRemoveMember{}
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[17]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1512,7 +1668,7 @@ func (x *ActionRemoveMember) String() string {
 func (*ActionRemoveMember) ProtoMessage() {}
 
 func (x *ActionRemoveMember) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[17]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1525,7 +1681,7 @@ func (x *ActionRemoveMember) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ActionRemoveMember.ProtoReflect.Descriptor instead.
 func (*ActionRemoveMember) Descriptor() ([]byte, []int) {
-	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{17}
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *ActionRemoveMember) GetAddress() string {
@@ -1545,7 +1701,7 @@ type ActionSetRoles struct {
 
 func (x *ActionSetRoles) Reset() {
 	*x = ActionSetRoles{}
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[18]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1557,7 +1713,7 @@ func (x *ActionSetRoles) String() string {
 func (*ActionSetRoles) ProtoMessage() {}
 
 func (x *ActionSetRoles) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[18]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1570,7 +1726,7 @@ func (x *ActionSetRoles) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ActionSetRoles.ProtoReflect.Descriptor instead.
 func (*ActionSetRoles) Descriptor() ([]byte, []int) {
-	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{18}
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *ActionSetRoles) GetAddress() string {
@@ -1598,7 +1754,7 @@ type ActionSetValidator struct {
 
 func (x *ActionSetValidator) Reset() {
 	*x = ActionSetValidator{}
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[19]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1610,7 +1766,7 @@ func (x *ActionSetValidator) String() string {
 func (*ActionSetValidator) ProtoMessage() {}
 
 func (x *ActionSetValidator) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[19]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1623,7 +1779,7 @@ func (x *ActionSetValidator) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ActionSetValidator.ProtoReflect.Descriptor instead.
 func (*ActionSetValidator) Descriptor() ([]byte, []int) {
-	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{19}
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *ActionSetValidator) GetPubKey() []byte {
@@ -1653,7 +1809,7 @@ type ActionSetParams struct {
 
 func (x *ActionSetParams) Reset() {
 	*x = ActionSetParams{}
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[20]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1665,7 +1821,7 @@ func (x *ActionSetParams) String() string {
 func (*ActionSetParams) ProtoMessage() {}
 
 func (x *ActionSetParams) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[20]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1678,7 +1834,7 @@ func (x *ActionSetParams) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ActionSetParams.ProtoReflect.Descriptor instead.
 func (*ActionSetParams) Descriptor() ([]byte, []int) {
-	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{20}
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *ActionSetParams) GetVotingPeriodSeconds() int64 {
@@ -1713,7 +1869,7 @@ type MsgSubmitProposal struct {
 
 func (x *MsgSubmitProposal) Reset() {
 	*x = MsgSubmitProposal{}
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[21]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1725,7 +1881,7 @@ func (x *MsgSubmitProposal) String() string {
 func (*MsgSubmitProposal) ProtoMessage() {}
 
 func (x *MsgSubmitProposal) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[21]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1738,7 +1894,7 @@ func (x *MsgSubmitProposal) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MsgSubmitProposal.ProtoReflect.Descriptor instead.
 func (*MsgSubmitProposal) Descriptor() ([]byte, []int) {
-	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{21}
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *MsgSubmitProposal) GetTitle() string {
@@ -1772,7 +1928,7 @@ type MsgVote struct {
 
 func (x *MsgVote) Reset() {
 	*x = MsgVote{}
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[22]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1784,7 +1940,7 @@ func (x *MsgVote) String() string {
 func (*MsgVote) ProtoMessage() {}
 
 func (x *MsgVote) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_tx_v1_tx_proto_msgTypes[22]
+	mi := &file_puhui_tx_v1_tx_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1797,7 +1953,7 @@ func (x *MsgVote) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MsgVote.ProtoReflect.Descriptor instead.
 func (*MsgVote) Descriptor() ([]byte, []int) {
-	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{22}
+	return file_puhui_tx_v1_tx_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *MsgVote) GetProposalId() uint64 {
@@ -1828,7 +1984,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\x9c\v\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\x94\f\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -1842,7 +1998,11 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
 	"set_frozen\x18\t \x01(\v2\x19.puhui.tx.v1.MsgSetFrozenH\x00R\tsetFrozen\x12L\n" +
 	"\x10register_account\x18\x14 \x01(\v2\x1f.puhui.tx.v1.MsgRegisterAccountH\x00R\x0fregisterAccount\x12A\n" +
-	"\rset_kyc_level\x18\x15 \x01(\v2\x1b.puhui.tx.v1.MsgSetKycLevelH\x00R\vsetKycLevel\x12I\n" +
+	"\rset_kyc_level\x18\x15 \x01(\v2\x1b.puhui.tx.v1.MsgSetKycLevelH\x00R\vsetKycLevel\x12:\n" +
+	"\n" +
+	"attest_kyc\x18\x16 \x01(\v2\x19.puhui.tx.v1.MsgAttestKycH\x00R\tattestKyc\x12:\n" +
+	"\n" +
+	"revoke_kyc\x18\x17 \x01(\v2\x19.puhui.tx.v1.MsgRevokeKycH\x00R\trevokeKyc\x12I\n" +
 	"\x0fsubmit_proposal\x18\x1e \x01(\v2\x1e.puhui.tx.v1.MsgSubmitProposalH\x00R\x0esubmitProposal\x12*\n" +
 	"\x04vote\x18\x1f \x01(\v2\x14.puhui.tx.v1.MsgVoteH\x00R\x04vote\x12L\n" +
 	"\x10register_product\x18( \x01(\v2\x1f.puhui.tx.v1.MsgRegisterProductH\x00R\x0fregisterProduct\x12:\n" +
@@ -1902,7 +2062,16 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\tkyc_level\x18\x02 \x01(\rR\bkycLevel\"G\n" +
 	"\x0eMsgSetKycLevel\x12\x18\n" +
 	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x1b\n" +
-	"\tkyc_level\x18\x02 \x01(\rR\bkycLevel\"\xe4\x02\n" +
+	"\tkyc_level\x18\x02 \x01(\rR\bkycLevel\"\x89\x01\n" +
+	"\fMsgAttestKyc\x12\x18\n" +
+	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x1b\n" +
+	"\tkyc_level\x18\x02 \x01(\rR\bkycLevel\x12\x1d\n" +
+	"\n" +
+	"expires_at\x18\x03 \x01(\x03R\texpiresAt\x12#\n" +
+	"\revidence_hash\x18\x04 \x01(\fR\fevidenceHash\"@\n" +
+	"\fMsgRevokeKyc\x12\x18\n" +
+	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x16\n" +
+	"\x06reason\x18\x02 \x01(\tR\x06reason\"\xe4\x02\n" +
 	"\x0eProposalAction\x12=\n" +
 	"\n" +
 	"add_member\x18\x01 \x01(\v2\x1c.puhui.tx.v1.ActionAddMemberH\x00R\taddMember\x12F\n" +
@@ -1956,7 +2125,7 @@ func file_puhui_tx_v1_tx_proto_rawDescGZIP() []byte {
 }
 
 var file_puhui_tx_v1_tx_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_puhui_tx_v1_tx_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
+var file_puhui_tx_v1_tx_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
 var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(VoteOption)(0),                  // 0: puhui.tx.v1.VoteOption
 	(*Tx)(nil),                       // 1: puhui.tx.v1.Tx
@@ -1974,23 +2143,25 @@ var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(*MsgSetFrozen)(nil),             // 13: puhui.tx.v1.MsgSetFrozen
 	(*MsgRegisterAccount)(nil),       // 14: puhui.tx.v1.MsgRegisterAccount
 	(*MsgSetKycLevel)(nil),           // 15: puhui.tx.v1.MsgSetKycLevel
-	(*ProposalAction)(nil),           // 16: puhui.tx.v1.ProposalAction
-	(*ActionAddMember)(nil),          // 17: puhui.tx.v1.ActionAddMember
-	(*ActionRemoveMember)(nil),       // 18: puhui.tx.v1.ActionRemoveMember
-	(*ActionSetRoles)(nil),           // 19: puhui.tx.v1.ActionSetRoles
-	(*ActionSetValidator)(nil),       // 20: puhui.tx.v1.ActionSetValidator
-	(*ActionSetParams)(nil),          // 21: puhui.tx.v1.ActionSetParams
-	(*MsgSubmitProposal)(nil),        // 22: puhui.tx.v1.MsgSubmitProposal
-	(*MsgVote)(nil),                  // 23: puhui.tx.v1.MsgVote
-	(*MsgRegisterProduct)(nil),       // 24: puhui.tx.v1.MsgRegisterProduct
-	(*MsgApplyLoan)(nil),             // 25: puhui.tx.v1.MsgApplyLoan
-	(*MsgDecideLoan)(nil),            // 26: puhui.tx.v1.MsgDecideLoan
-	(*MsgDisburseLoan)(nil),          // 27: puhui.tx.v1.MsgDisburseLoan
-	(*MsgRepayLoan)(nil),             // 28: puhui.tx.v1.MsgRepayLoan
-	(*MsgWriteOffLoan)(nil),          // 29: puhui.tx.v1.MsgWriteOffLoan
-	(*MsgFundLoan)(nil),              // 30: puhui.tx.v1.MsgFundLoan
-	(*MsgCreateGroup)(nil),           // 31: puhui.tx.v1.MsgCreateGroup
-	(*MsgSetDelinquencyBuckets)(nil), // 32: puhui.tx.v1.MsgSetDelinquencyBuckets
+	(*MsgAttestKyc)(nil),             // 16: puhui.tx.v1.MsgAttestKyc
+	(*MsgRevokeKyc)(nil),             // 17: puhui.tx.v1.MsgRevokeKyc
+	(*ProposalAction)(nil),           // 18: puhui.tx.v1.ProposalAction
+	(*ActionAddMember)(nil),          // 19: puhui.tx.v1.ActionAddMember
+	(*ActionRemoveMember)(nil),       // 20: puhui.tx.v1.ActionRemoveMember
+	(*ActionSetRoles)(nil),           // 21: puhui.tx.v1.ActionSetRoles
+	(*ActionSetValidator)(nil),       // 22: puhui.tx.v1.ActionSetValidator
+	(*ActionSetParams)(nil),          // 23: puhui.tx.v1.ActionSetParams
+	(*MsgSubmitProposal)(nil),        // 24: puhui.tx.v1.MsgSubmitProposal
+	(*MsgVote)(nil),                  // 25: puhui.tx.v1.MsgVote
+	(*MsgRegisterProduct)(nil),       // 26: puhui.tx.v1.MsgRegisterProduct
+	(*MsgApplyLoan)(nil),             // 27: puhui.tx.v1.MsgApplyLoan
+	(*MsgDecideLoan)(nil),            // 28: puhui.tx.v1.MsgDecideLoan
+	(*MsgDisburseLoan)(nil),          // 29: puhui.tx.v1.MsgDisburseLoan
+	(*MsgRepayLoan)(nil),             // 30: puhui.tx.v1.MsgRepayLoan
+	(*MsgWriteOffLoan)(nil),          // 31: puhui.tx.v1.MsgWriteOffLoan
+	(*MsgFundLoan)(nil),              // 32: puhui.tx.v1.MsgFundLoan
+	(*MsgCreateGroup)(nil),           // 33: puhui.tx.v1.MsgCreateGroup
+	(*MsgSetDelinquencyBuckets)(nil), // 34: puhui.tx.v1.MsgSetDelinquencyBuckets
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -2005,30 +2176,32 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	13, // 9: puhui.tx.v1.Msg.set_frozen:type_name -> puhui.tx.v1.MsgSetFrozen
 	14, // 10: puhui.tx.v1.Msg.register_account:type_name -> puhui.tx.v1.MsgRegisterAccount
 	15, // 11: puhui.tx.v1.Msg.set_kyc_level:type_name -> puhui.tx.v1.MsgSetKycLevel
-	22, // 12: puhui.tx.v1.Msg.submit_proposal:type_name -> puhui.tx.v1.MsgSubmitProposal
-	23, // 13: puhui.tx.v1.Msg.vote:type_name -> puhui.tx.v1.MsgVote
-	24, // 14: puhui.tx.v1.Msg.register_product:type_name -> puhui.tx.v1.MsgRegisterProduct
-	25, // 15: puhui.tx.v1.Msg.apply_loan:type_name -> puhui.tx.v1.MsgApplyLoan
-	26, // 16: puhui.tx.v1.Msg.decide_loan:type_name -> puhui.tx.v1.MsgDecideLoan
-	27, // 17: puhui.tx.v1.Msg.disburse_loan:type_name -> puhui.tx.v1.MsgDisburseLoan
-	28, // 18: puhui.tx.v1.Msg.repay_loan:type_name -> puhui.tx.v1.MsgRepayLoan
-	29, // 19: puhui.tx.v1.Msg.write_off_loan:type_name -> puhui.tx.v1.MsgWriteOffLoan
-	30, // 20: puhui.tx.v1.Msg.fund_loan:type_name -> puhui.tx.v1.MsgFundLoan
-	31, // 21: puhui.tx.v1.Msg.create_group:type_name -> puhui.tx.v1.MsgCreateGroup
-	32, // 22: puhui.tx.v1.Msg.set_delinquency_buckets:type_name -> puhui.tx.v1.MsgSetDelinquencyBuckets
-	8,  // 23: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	17, // 24: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	18, // 25: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	19, // 26: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	20, // 27: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	21, // 28: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	16, // 29: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 30: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	31, // [31:31] is the sub-list for method output_type
-	31, // [31:31] is the sub-list for method input_type
-	31, // [31:31] is the sub-list for extension type_name
-	31, // [31:31] is the sub-list for extension extendee
-	0,  // [0:31] is the sub-list for field type_name
+	16, // 12: puhui.tx.v1.Msg.attest_kyc:type_name -> puhui.tx.v1.MsgAttestKyc
+	17, // 13: puhui.tx.v1.Msg.revoke_kyc:type_name -> puhui.tx.v1.MsgRevokeKyc
+	24, // 14: puhui.tx.v1.Msg.submit_proposal:type_name -> puhui.tx.v1.MsgSubmitProposal
+	25, // 15: puhui.tx.v1.Msg.vote:type_name -> puhui.tx.v1.MsgVote
+	26, // 16: puhui.tx.v1.Msg.register_product:type_name -> puhui.tx.v1.MsgRegisterProduct
+	27, // 17: puhui.tx.v1.Msg.apply_loan:type_name -> puhui.tx.v1.MsgApplyLoan
+	28, // 18: puhui.tx.v1.Msg.decide_loan:type_name -> puhui.tx.v1.MsgDecideLoan
+	29, // 19: puhui.tx.v1.Msg.disburse_loan:type_name -> puhui.tx.v1.MsgDisburseLoan
+	30, // 20: puhui.tx.v1.Msg.repay_loan:type_name -> puhui.tx.v1.MsgRepayLoan
+	31, // 21: puhui.tx.v1.Msg.write_off_loan:type_name -> puhui.tx.v1.MsgWriteOffLoan
+	32, // 22: puhui.tx.v1.Msg.fund_loan:type_name -> puhui.tx.v1.MsgFundLoan
+	33, // 23: puhui.tx.v1.Msg.create_group:type_name -> puhui.tx.v1.MsgCreateGroup
+	34, // 24: puhui.tx.v1.Msg.set_delinquency_buckets:type_name -> puhui.tx.v1.MsgSetDelinquencyBuckets
+	8,  // 25: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19, // 26: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20, // 27: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21, // 28: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22, // 29: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23, // 30: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	18, // 31: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 32: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	33, // [33:33] is the sub-list for method output_type
+	33, // [33:33] is the sub-list for method input_type
+	33, // [33:33] is the sub-list for extension type_name
+	33, // [33:33] is the sub-list for extension extendee
+	0,  // [0:33] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -2049,6 +2222,8 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_SetFrozen)(nil),
 		(*Msg_RegisterAccount)(nil),
 		(*Msg_SetKycLevel)(nil),
+		(*Msg_AttestKyc)(nil),
+		(*Msg_RevokeKyc)(nil),
 		(*Msg_SubmitProposal)(nil),
 		(*Msg_Vote)(nil),
 		(*Msg_RegisterProduct)(nil),
@@ -2061,7 +2236,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_CreateGroup)(nil),
 		(*Msg_SetDelinquencyBuckets)(nil),
 	}
-	file_puhui_tx_v1_tx_proto_msgTypes[15].OneofWrappers = []any{
+	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),
 		(*ProposalAction_RemoveMember)(nil),
 		(*ProposalAction_SetRoles)(nil),
@@ -2074,7 +2249,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_tx_v1_tx_proto_rawDesc), len(file_puhui_tx_v1_tx_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   23,
+			NumMessages:   25,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -9,22 +9,19 @@ import (
 	"github.com/puhui-chain/puhui/x/identity"
 )
 
-// kycLevel is an applicant's KYC level; a consortium member was admitted by its peers and
-// counts as fully identified.
-func kycLevel(r store.Reader, addr string) uint32 {
+// kycLevel is an applicant's KYC level at block time now (an expired or revoked attestation
+// counts as 0); a consortium member was admitted by its peers and counts as fully identified.
+func kycLevel(r store.Reader, addr string, now int64) uint32 {
 	if identity.IsMember(r, addr) {
 		return identity.MaxKYCLevel
 	}
-	if a, ok := identity.GetAccount(r, addr); ok {
-		return a.KycLevel
-	}
-	return 0
+	return identity.KYCLevel(r, addr, now)
 }
 
 // checkBorrower applies the product's borrower rules: KYC level and the exposure cap.
-func checkBorrower(r store.Reader, p *statepb.Product, borrower string, principal int64) error {
+func checkBorrower(r store.Reader, p *statepb.Product, borrower string, principal, now int64) error {
 	t := p.Terms
-	if lvl := kycLevel(r, borrower); lvl < t.MinKycLevel {
+	if lvl := kycLevel(r, borrower, now); lvl < t.MinKycLevel {
 		return ErrKYCLevel.Wrapf("borrower KYC level %d, product %d needs %d", lvl, p.Id, t.MinKycLevel)
 	}
 	if t.MaxExposure > 0 {
@@ -56,7 +53,7 @@ func Apply(ctx *core.Context, m *txpb.MsgApplyLoan) error {
 	if len(m.Purpose) > tx.MaxStringField {
 		return tx.ErrInvalidField.Wrapf("purpose over %d bytes", tx.MaxStringField)
 	}
-	if err := checkBorrower(ctx.KV, p, ctx.Signer, m.Principal); err != nil {
+	if err := checkBorrower(ctx.KV, p, ctx.Signer, m.Principal, ctx.Now()); err != nil {
 		return err
 	}
 	if err := checkGroup(ctx.KV, p, ctx.Signer, m.GroupId); err != nil {
@@ -83,7 +80,7 @@ func Apply(ctx *core.Context, m *txpb.MsgApplyLoan) error {
 func decideByRule(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	f := factsFrom(History(ctx.KV, l.Borrower))
 	f.Amount, f.Periods = l.Principal, int64(l.Periods)
-	f.KYCLevel = int64(kycLevel(ctx.KV, l.Borrower))
+	f.KYCLevel = int64(kycLevel(ctx.KV, l.Borrower, ctx.Now()))
 	f.Exposure = Exposure(ctx.KV, l.Borrower, l.Asset)
 	approve, decided, why := evalRule(t.ApprovalRule, f)
 	l.DecisionInputsHash = f.Hash()

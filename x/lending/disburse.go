@@ -39,7 +39,7 @@ func Disburse(ctx *core.Context, m *txpb.MsgDisburseLoan) error {
 // is fixed from today's business date and the first collection is booked.
 func disburse(ctx *core.Context, l *statepb.Loan, p *statepb.Product) error {
 	t := p.Terms
-	if err := checkBorrower(ctx.KV, p, l.Borrower, l.Principal); err != nil {
+	if err := checkBorrower(ctx.KV, p, l.Borrower, l.Principal, ctx.Now()); err != nil {
 		return err
 	}
 	clock := core.ClockOf(ctx.KV)
