@@ -15,6 +15,7 @@ type assetsOutput struct{ Body []query.Asset }
 type memberOutput struct{ Body *query.Member }
 type membersOutput struct{ Body []query.Member }
 type holdOutput struct{ Body *query.Hold }
+type kycOutput struct{ Body *query.KYC }
 type proposalOutput struct{ Body *query.Proposal }
 type proposalsOutput struct{ Body []query.Proposal }
 
@@ -81,6 +82,15 @@ func (s *server) registerState(api huma.API) {
 				return nil, problemOf(err)
 			}
 			return &holdOutput{Body: h}, nil
+		})
+	huma.Register(api, huma.Operation{OperationID: "get-account-kyc", Method: http.MethodGet, Path: "/v1/accounts/{address}/kyc",
+		Summary: "An account's KYC level in force and the attestation behind it"},
+		func(ctx context.Context, in *AddressInput) (*kycOutput, error) {
+			k, err := s.Client.KYC(ctx, in.Address)
+			if err != nil {
+				return nil, problemOf(err)
+			}
+			return &kycOutput{Body: k}, nil
 		})
 	huma.Register(api, huma.Operation{OperationID: "list-proposals", Method: http.MethodGet, Path: "/v1/proposals", Summary: "Governance proposals with their tallies"},
 		func(ctx context.Context, _ *struct{}) (*proposalsOutput, error) {

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/app/apptest"
+	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/identity"
@@ -49,6 +50,11 @@ func TestKYCAttestationGatesLending(t *testing.T) {
 	w.c.MustExec(t, w.kyc.Sign(revoke(w.bob.Address)))
 	res = w.c.Exec(w.bob.Sign(apptest.ApplyLoan(1, 10000, 3)))
 	require.Equal(t, lending.ErrKYCLevel.Code, res.Code, res.Log)
+	var k query.KYC
+	queryJSON(t, w.c, query.PathKYC, w.bob.Address, &k)
+	require.Equal(t, query.KYC{Address: w.bob.Address, Level: 0, Attested: true, Provider: w.kyc.Address,
+		AttestedAt: k.AttestedAt, ExpiresAt: k.ExpiresAt, EvidenceHash: evidence[:], Revoked: true,
+		RevokeReason: "documents withdrawn"}, k)
 }
 
 func TestKYCAttestationBadInput(t *testing.T) {

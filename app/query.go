@@ -98,6 +98,19 @@ func (a *App) answer(s *store.Snapshot, req *abci.QueryRequest) (any, error) {
 			out = append(out, query.Validator{PubKey: v.PubKey, Power: v.Power})
 		}
 		return out, nil
+	case query.PathKYC:
+		if err := tx.ValidateAddress("address", arg); err != nil {
+			return nil, err
+		}
+		if !identity.AccountExists(s, arg) && !identity.IsMember(s, arg) {
+			return nil, identity.ErrNoAccount.Wrapf("%s", arg)
+		}
+		v := query.KYC{Address: arg, Level: identity.KYCLevel(s, arg, a.committedTime.Load())}
+		if at, ok := identity.GetAttestation(s, arg); ok {
+			v.Attested, v.Provider, v.AttestedAt, v.ExpiresAt = true, at.Provider, at.AttestedAt, at.ExpiresAt
+			v.EvidenceHash, v.Revoked, v.RevokeReason = at.EvidenceHash, at.Revoked, at.RevokeReason
+		}
+		return v, nil
 	case query.PathParams:
 		var p query.Params
 		if err := json.Unmarshal(s.Get(paramsKey), &p); err != nil {

@@ -138,6 +138,13 @@ func (c *Client) Members(ctx context.Context) ([]query.Member, error) {
 	return m, err
 }
 
+// KYC reads an account's KYC standing.
+func (c *Client) KYC(ctx context.Context, addr string) (*query.KYC, error) {
+	var k query.KYC
+	_, err := c.Query(ctx, query.PathKYC, addr, false, &k)
+	return &k, err
+}
+
 // Hold reads an open hold.
 func (c *Client) Hold(ctx context.Context, id uint64) (*query.Hold, error) {
 	var h query.Hold

@@ -12,7 +12,21 @@ const (
 	PathProposals  = "/proposals"
 	PathProposal   = "/proposal" // data: decimal proposal id
 	PathValidators = "/validators"
+	PathKYC        = "/kyc" // data: address
 )
+
+// KYC is an account's KYC standing: the level in force and the attestation behind it.
+type KYC struct {
+	Address      string `json:"address"`
+	Level        uint32 `json:"level" doc:"the level in force now: the live attestation's, 0 if it expired or was revoked, else the sponsor's declaration"`
+	Attested     bool   `json:"attested"`
+	Provider     string `json:"provider,omitempty"`
+	AttestedAt   int64  `json:"attested_at,omitempty"`
+	ExpiresAt    int64  `json:"expires_at,omitempty"`
+	EvidenceHash []byte `json:"evidence_hash,omitempty"`
+	Revoked      bool   `json:"revoked,omitempty"`
+	RevokeReason string `json:"revoke_reason,omitempty"`
+}
 
 // ProvenEntry is one state key with its value and a proof against the AppHash of the
 // response's height (found in the header of the next height).

@@ -95,6 +95,24 @@ func newQueryCmd() *cobra.Command {
 					return strings.Join(lines, "\n")
 				}, nil
 			}),
+		queryCommand("kyc ADDRESS", "An account's KYC level in force and its attestation", cobra.ExactArgs(1),
+			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
+				k, err := c.KYC(ctx, args[0])
+				if err != nil {
+					return nil, nil, err
+				}
+				return k, func() string {
+					if !k.Attested {
+						return fmt.Sprintf("%s: KYC level %d (declared by its sponsor; no attestation)", k.Address, k.Level)
+					}
+					state := "live"
+					if k.Revoked {
+						state = "revoked: " + k.RevokeReason
+					}
+					return fmt.Sprintf("%s: KYC level %d; attested by %s until %s (%s)", k.Address, k.Level, k.Provider,
+						time.Unix(k.ExpiresAt, 0).UTC().Format(time.RFC3339), state)
+				}, nil
+			}),
 		queryCommand("hold ID", "An open hold", cobra.ExactArgs(1),
 			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
 				id, err := strconv.ParseUint(args[0], 10, 64)
