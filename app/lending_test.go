@@ -377,3 +377,16 @@ func TestDefaultWithFrozenBorrowerKeepsCollateralHeld(t *testing.T) {
 	require.NotContains(t, types, "ledger.hold_captured")
 	w.checkInvariants(t)
 }
+
+// The approval rule can read the default scorecard's score: a KYC-2 newcomer scores 560 and a
+// KYC-1 newcomer 545 (x/credit/scorecard's default model).
+func TestApprovalRuleReadsTheCreditScore(t *testing.T) {
+	w := lendingWorld(t)
+	p := productA()
+	p.ApprovalRule = "credit_score >= 550"
+	w.c.MustExec(t, w.bank.Sign(apptest.RegisterProduct(p)))
+	w.c.MustExec(t, w.alice.Sign(apptest.ApplyLoan(1, 10000, 3)))
+	w.c.MustExec(t, w.bob.Sign(apptest.ApplyLoan(1, 10000, 3)))
+	require.Equal(t, statepb.LoanStatus_LOAN_STATUS_APPROVED, w.loan(t, 1).Status)
+	require.Equal(t, statepb.LoanStatus_LOAN_STATUS_REJECTED, w.loan(t, 2).Status)
+}

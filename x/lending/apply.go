@@ -82,6 +82,7 @@ func decideByRule(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	f.Amount, f.Periods = l.Principal, int64(l.Periods)
 	f.KYCLevel = int64(kycLevel(ctx.KV, l.Borrower, ctx.Now()))
 	f.Exposure = Exposure(ctx.KV, l.Borrower, l.Asset)
+	f = f.withScore()
 	approve, decided, why := evalRule(t.ApprovalRule, f)
 	l.DecisionInputsHash = f.Hash()
 	if !decided {

@@ -5,7 +5,8 @@
 // buckets, default with collateral capture, prepayment, closing, write-off and recoveries;
 // pooled (P2P) loans funded by investors, and joint-liability group loans. It answers the
 // exposure registry (a borrower's outstanding principal across all lenders) and each
-// borrower's repayment history from the borrower's loans, the facts the approval rule reads.
+// borrower's repayment history from the borrower's loans: the facts the approval rule reads,
+// with the default scorecard's credit score of them (x/credit/scorecard).
 //
 // The rules, each named and tested:
 //

@@ -10,6 +10,7 @@ import (
 	"cel.dev/cel-go/common/types"
 
 	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/x/credit/scorecard"
 )
 
 // Bounds of an approval rule. The estimated worst-case cost is checked when the product is
@@ -32,15 +33,16 @@ type Facts struct {
 	InstallmentsOnTime int64
 	InstallmentsLate   int64
 	MaxDPD             int64
+	CreditScore        int64 // the default scorecard's score of these facts (scorecard.Default)
 }
 
 // factNames is the rule's vocabulary, in a fixed order (the inputs hash follows it).
 var factNames = []string{"amount", "periods", "kyc_level", "exposure", "loans_taken", "loans_completed",
-	"loans_defaulted", "installments_on_time", "installments_late", "max_dpd"}
+	"loans_defaulted", "installments_on_time", "installments_late", "max_dpd", "credit_score"}
 
 func (f Facts) values() []int64 {
 	return []int64{f.Amount, f.Periods, f.KYCLevel, f.Exposure, f.LoansTaken, f.LoansCompleted,
-		f.LoansDefaulted, f.InstallmentsOnTime, f.InstallmentsLate, f.MaxDPD}
+		f.LoansDefaulted, f.InstallmentsOnTime, f.InstallmentsLate, f.MaxDPD, f.CreditScore}
 }
 
 func (f Facts) activation() map[string]any {
@@ -163,4 +165,22 @@ func cachedProgram(src string) (cel.Program, error) {
 	}
 	programs[src] = p
 	return p, nil
+}
+
+// withScore fills CreditScore from the other facts with the default thin-file scorecard.
+func (f Facts) withScore() Facts {
+	ratio := int64(-1) // no instalment paid yet
+	if paid := f.InstallmentsOnTime + f.InstallmentsLate; paid > 0 {
+		ratio = f.InstallmentsOnTime * maxBps / paid
+	}
+	r, err := scorecard.Default().Score(map[string]int64{
+		scorecard.FactKYCLevel: f.KYCLevel, scorecard.FactLoansCompleted: f.LoansCompleted,
+		scorecard.FactOnTimeRatioBps: ratio, scorecard.FactMaxDPD: f.MaxDPD,
+		scorecard.FactLoansDefaulted: f.LoansDefaulted, scorecard.FactExposureMinorUnit: f.Exposure,
+	})
+	if err != nil {
+		panic("default scorecard: " + err.Error()) // it validates in its own tests
+	}
+	f.CreditScore = r.Score
+	return f
 }
