@@ -12,7 +12,6 @@ import (
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/ledger"
 	"github.com/puhui-chain/puhui/x/lending"
 )
 
@@ -113,15 +112,18 @@ func loanView(s store.Reader, l *statepb.Loan, now int64) query.Loan {
 
 func borrowerView(s store.Reader, addr string, now int64) query.BorrowerLoans {
 	v := query.BorrowerLoans{Borrower: addr, Exposure: map[string]string{}, Loans: []query.Loan{}}
-	for _, l := range lending.LoansOf(s, addr) {
+	loans := lending.LoansOf(s, addr)
+	seen := map[string]bool{}
+	for _, l := range loans {
 		v.Loans = append(v.Loans, loanView(s, l, now))
-	}
-	for _, a := range ledger.ListAssets(s) {
-		if e := lending.Exposure(s, addr, a.Code); e != 0 {
-			v.Exposure[a.Code] = core.Itoa(e)
+		if !seen[l.Asset] {
+			seen[l.Asset] = true
+			if e := lending.ExposureOf(loans, l.Asset); e != 0 {
+				v.Exposure[l.Asset] = core.Itoa(e)
+			}
 		}
 	}
-	h := lending.History(s, addr)
+	h := lending.HistoryOf(loans)
 	v.History = map[string]uint32{"loans_taken": h.LoansTaken, "loans_completed": h.LoansCompleted,
 		"loans_defaulted": h.LoansDefaulted, "loans_written_off": h.LoansWrittenOff,
 		"installments_on_time": h.InstallmentsOnTime, "installments_late": h.InstallmentsLate,

@@ -199,3 +199,23 @@ func tail(path string, n int) string {
 }
 
 func newPriv() ed25519.PrivKey { return ed25519.GenPrivKey() }
+
+// waitPeers waits until the node reports n connected peers.
+func waitPeers(t *testing.T, p *proc, n int, d time.Duration) {
+	t.Helper()
+	c := p.client(t)
+	deadline := time.Now().Add(d)
+	got := -1
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		ni, err := c.RPC.NetInfo(ctx)
+		cancel()
+		if err == nil {
+			if got = ni.NPeers; got >= n {
+				return
+			}
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	t.Fatalf("node %s has %d peers after %s, want %d; log:\n%s", p.home, got, d, n, tail(p.logPath, 60))
+}

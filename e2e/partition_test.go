@@ -77,26 +77,6 @@ func TestPartitionedValidatorCatchesUp(t *testing.T) {
 	require.Equal(t, appHashes(t, c0, head), appHashes(t, c3, head))
 }
 
-// waitPeers waits until the node reports n connected peers.
-func waitPeers(t *testing.T, p *proc, n int, d time.Duration) {
-	t.Helper()
-	c := p.client(t)
-	deadline := time.Now().Add(d)
-	got := -1
-	for time.Now().Before(deadline) {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		ni, err := c.RPC.NetInfo(ctx)
-		cancel()
-		if err == nil {
-			if got = ni.NPeers; got >= n {
-				return
-			}
-		}
-		time.Sleep(250 * time.Millisecond)
-	}
-	t.Fatalf("node %s has %d peers after %s, want %d; log:\n%s", p.home, got, d, n, tail(p.logPath, 60))
-}
-
 func peerID(p2pAddress string) string {
 	id, _, _ := strings.Cut(p2pAddress, "@")
 	return id

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -115,9 +114,9 @@ func newQueryCmd() *cobra.Command {
 			}),
 		queryCommand("hold ID", "An open hold", cobra.ExactArgs(1),
 			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				id, err := strconv.ParseUint(args[0], 10, 64)
+				id, err := parseID("hold", args[0])
 				if err != nil {
-					return nil, nil, fmt.Errorf("hold id %q: %w", args[0], err)
+					return nil, nil, err
 				}
 				h, err := c.Hold(ctx, id)
 				if err != nil {
@@ -144,9 +143,9 @@ func newQueryCmd() *cobra.Command {
 			}),
 		queryCommand("proposal ID", "One governance proposal with its tally", cobra.ExactArgs(1),
 			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				id, err := strconv.ParseUint(args[0], 10, 64)
+				id, err := parseID("proposal", args[0])
 				if err != nil {
-					return nil, nil, fmt.Errorf("proposal id %q: %w", args[0], err)
+					return nil, nil, err
 				}
 				p, err := c.Proposal(ctx, id)
 				if err != nil {

@@ -19,9 +19,9 @@ func lendingQueryCmds() []*cobra.Command {
 	return []*cobra.Command{
 		queryCommand("product ID", "One loan product with its terms", cobra.ExactArgs(1),
 			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				id, err := strconv.ParseUint(args[0], 10, 64)
+				id, err := parseID("product", args[0])
 				if err != nil {
-					return nil, nil, fmt.Errorf("product id %q: %w", args[0], err)
+					return nil, nil, err
 				}
 				p, err := c.Product(ctx, id)
 				if err != nil {
@@ -49,9 +49,9 @@ func lendingQueryCmds() []*cobra.Command {
 			}),
 		queryCommand("loan ID", "A loan with its totals and live schedule", cobra.ExactArgs(1),
 			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				id, err := strconv.ParseUint(args[0], 10, 64)
+				id, err := parseID("loan", args[0])
 				if err != nil {
-					return nil, nil, fmt.Errorf("loan id %q: %w", args[0], err)
+					return nil, nil, err
 				}
 				l, err := c.Loan(ctx, id)
 				if err != nil {
@@ -69,9 +69,9 @@ func lendingQueryCmds() []*cobra.Command {
 			}),
 		queryCommand("group ID", "A joint-liability group: members, loans and the guarantee fund", cobra.ExactArgs(1),
 			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				id, err := strconv.ParseUint(args[0], 10, 64)
+				id, err := parseID("group", args[0])
 				if err != nil {
-					return nil, nil, fmt.Errorf("group id %q: %w", args[0], err)
+					return nil, nil, err
 				}
 				g, err := c.Group(ctx, id)
 				if err != nil {

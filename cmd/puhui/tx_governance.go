@@ -76,9 +76,9 @@ func newTxGovernanceCmd() *cobra.Command {
 	params.Flags().String("threshold", "2/3", "share of all members whose yes votes must be exceeded")
 	vote := txCommand("vote PROPOSAL_ID yes|no|abstain", "Vote on a proposal (a vote can be changed while voting is open)", cobra.ExactArgs(2),
 		func(_ context.Context, _ *client.Client, _ *cobra.Command, args []string) ([]*txpb.Msg, error) {
-			id, err := strconv.ParseUint(args[0], 10, 64)
+			id, err := parseID("proposal", args[0])
 			if err != nil {
-				return nil, fmt.Errorf("proposal id %q: %w", args[0], err)
+				return nil, err
 			}
 			opt, ok := txpb.VoteOption_value["VOTE_OPTION_"+strings.ToUpper(args[1])]
 			if !ok || opt == 0 {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -116,17 +115,17 @@ func newHoldCmd() *cobra.Command {
 
 	release := txCommand("release ID", "Release a hold back to its owner (beneficiary only)", cobra.ExactArgs(1),
 		func(_ context.Context, _ *client.Client, _ *cobra.Command, args []string) ([]*txpb.Msg, error) {
-			id, err := strconv.ParseUint(args[0], 10, 64)
+			id, err := parseID("hold", args[0])
 			if err != nil {
-				return nil, fmt.Errorf("hold id %q: %w", args[0], err)
+				return nil, err
 			}
 			return []*txpb.Msg{{Sum: &txpb.Msg_ReleaseHold{ReleaseHold: &txpb.MsgReleaseHold{HoldId: id}}}}, nil
 		})
 	capture := txCommand("capture ID", "Capture a hold (all, or --amount) to the beneficiary", cobra.ExactArgs(1),
 		func(ctx context.Context, c *client.Client, cmd *cobra.Command, args []string) ([]*txpb.Msg, error) {
-			id, err := strconv.ParseUint(args[0], 10, 64)
+			id, err := parseID("hold", args[0])
 			if err != nil {
-				return nil, fmt.Errorf("hold id %q: %w", args[0], err)
+				return nil, err
 			}
 			var amt int64
 			if s := str(cmd, "amount"); s != "" {

@@ -64,7 +64,7 @@ func newTxLendingCmd() *cobra.Command {
 
 	decide := txCommand("decide LOAN_ID", "Approve (--approve) or reject (--reject) an application (the product's lender)", cobra.ExactArgs(1),
 		func(_ context.Context, _ *client.Client, cmd *cobra.Command, args []string) ([]*txpb.Msg, error) {
-			id, err := loanID(args[0])
+			id, err := parseID("loan", args[0])
 			if err != nil {
 				return nil, err
 			}
@@ -84,7 +84,7 @@ func newTxLendingCmd() *cobra.Command {
 
 	disburse := txCommand("disburse LOAN_ID", "Pay an approved loan out from the signer's balance (the product's lender)", cobra.ExactArgs(1),
 		func(_ context.Context, _ *client.Client, _ *cobra.Command, args []string) ([]*txpb.Msg, error) {
-			id, err := loanID(args[0])
+			id, err := parseID("loan", args[0])
 			if err != nil {
 				return nil, err
 			}
@@ -102,7 +102,7 @@ func newTxLendingCmd() *cobra.Command {
 
 	writeOff := txCommand("write-off LOAN_ID", "Take a loan's outstanding principal off the signer's books (the product's lender)", cobra.ExactArgs(1),
 		func(_ context.Context, _ *client.Client, cmd *cobra.Command, args []string) ([]*txpb.Msg, error) {
-			id, err := loanID(args[0])
+			id, err := parseID("loan", args[0])
 			if err != nil {
 				return nil, err
 			}
@@ -164,17 +164,18 @@ func parseProduct(data []byte) (*txpb.LoanProduct, error) {
 	return &p, nil
 }
 
-func loanID(arg string) (uint64, error) {
+// parseID reads a positive decimal id argument (what: "loan", "hold" …).
+func parseID(what, arg string) (uint64, error) {
 	id, err := strconv.ParseUint(arg, 10, 64)
 	if err != nil || id == 0 {
-		return 0, fmt.Errorf("loan id %q: want a positive integer", arg)
+		return 0, fmt.Errorf("%s id %q: want a positive integer", what, arg)
 	}
 	return id, nil
 }
 
 // loanAmount reads a loan id argument and the --amount flag in the loan's asset.
 func loanAmount(ctx context.Context, c *client.Client, cmd *cobra.Command, arg string) (uint64, int64, error) {
-	id, err := loanID(arg)
+	id, err := parseID("loan", arg)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -38,13 +38,6 @@ func (c *Context) Emit(eventType string, kv ...string) {
 	*c.Events = append(*c.Events, ev)
 }
 
-// WithKV returns a copy of the context writing to kv (same events sink).
-func (c *Context) WithKV(kv store.KV) *Context {
-	cc := *c
-	cc.KV = kv
-	return &cc
-}
-
 // Tentative runs f on a cache over ctx's state with its own event list: only if f succeeds
 // do its writes and events reach ctx. Scheduled work uses it to try a step that may fail on
 // a business condition (a frozen account) without failing the block or leaving events of

@@ -130,14 +130,7 @@ func tally(ctx *core.Context, idText string) error {
 // executeAtomically applies a passed action: all of it or, if the action no longer fits the
 // state (say the member was already removed), none of it.
 func executeAtomically(ctx *core.Context, a *txpb.ProposalAction) error {
-	cache := store.NewCache(ctx.KV)
-	events := len(*ctx.Events)
-	if err := execute(ctx.WithKV(cache), a); err != nil {
-		*ctx.Events = (*ctx.Events)[:events]
-		return err
-	}
-	cache.Write(ctx.KV)
-	return nil
+	return core.Tentative(ctx, func(c *core.Context) error { return execute(c, a) })
 }
 
 // ScheduledHandlers are governance's scheduler handlers, by kind.

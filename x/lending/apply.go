@@ -1,6 +1,8 @@
 package lending
 
 import (
+	"strconv"
+
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -78,10 +80,11 @@ func Apply(ctx *core.Context, m *txpb.MsgApplyLoan) error {
 // decideByRule runs the product's rule over the application's facts and records the
 // decision with a hash of its inputs; a rule that cannot decide leaves it to the lender.
 func decideByRule(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
-	f := factsFrom(History(ctx.KV, l.Borrower))
+	loans := LoansOf(ctx.KV, l.Borrower)
+	f := factsFrom(HistoryOf(loans))
 	f.Amount, f.Periods = l.Principal, int64(l.Periods)
 	f.KYCLevel = int64(kycLevel(ctx.KV, l.Borrower, ctx.Now()))
-	f.Exposure = Exposure(ctx.KV, l.Borrower, l.Asset)
+	f.Exposure = ExposureOf(loans, l.Asset)
 	f = f.withScore()
 	approve, decided, why := evalRule(t.ApprovalRule, f)
 	l.DecisionInputsHash = f.Hash()
@@ -103,14 +106,7 @@ func decideByRule(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 
 func emitDecision(ctx *core.Context, l *statepb.Loan, by string, approve bool) {
 	ctx.Emit("lending.decided", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
-		"approved", boolText(approve), "by", by, "decision", l.Decision)
-}
-
-func boolText(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
+		"approved", strconv.FormatBool(approve), "by", by, "decision", l.Decision)
 }
 
 // lenderLoan loads a loan the signer lends.
@@ -131,7 +127,7 @@ func wantStatus(l *statepb.Loan, want ...statepb.LoanStatus) error {
 			return nil
 		}
 	}
-	return ErrWrongStatus.Wrapf("loan %d is %s", l.Id, statusName(l.Status))
+	return ErrWrongStatus.Wrapf("loan %d is %s", l.Id, StatusName(l.Status))
 }
 
 // Decide is the lender's approval or rejection of an application.

@@ -58,11 +58,7 @@ func WriteOffRatio(b *statepb.LenderBook, now int64) string {
 	// ratio in basis points = written_off × span × 10,000 / ∫GLP dt, rounded half-even.
 	num := new(big.Int).Mul(big.NewInt(b.WrittenOff), big.NewInt(span))
 	num.Mul(num, big.NewInt(maxBps))
-	q, r := new(big.Int).QuoRem(num, sum, new(big.Int))
-	twice := new(big.Int).Lsh(r, 1)
-	if c := twice.Cmp(sum); c > 0 || (c == 0 && q.Bit(0) == 1) {
-		q.Add(q, big.NewInt(1))
-	}
+	q := roundQuo(num, sum, "")
 	if !q.IsInt64() {
 		return "overflow"
 	}

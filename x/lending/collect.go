@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/puhui-chain/puhui/store"
-	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -71,7 +70,7 @@ func runArrears(ctx *core.Context, text string) error {
 func settle(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	today := core.ClockOf(ctx.KV).Day(ctx.Now())
 	accrue(l, t, today)
-	sweep(ctx, l, t, today)
+	sweep(ctx, l, t)
 	updateDPD(ctx.KV, l, ctx.Now(), today)
 	coverFromGroup(ctx, l, t)
 	afterPayment(ctx, l, today)
@@ -113,25 +112,18 @@ func accrue(l *statepb.Loan, t *txpb.LoanProduct, today int64) {
 
 // sweep takes what is due from the borrower's available balance. A frozen borrower, or a
 // ledger refusal, leaves the amount overdue rather than failing the block.
-func sweep(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, today int64) {
+func sweep(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	due := OwedNow(l, ctx.Now())
 	if due == 0 || ledger.IsFrozen(ctx.KV, l.Borrower) {
 		return
 	}
-	take := min(due, ledger.AvailableOf(ctx.KV, l.Borrower, l.Asset))
-	if take == 0 {
+	paid := autoPay(ctx, l, l.Borrower, t.Allocation, l.Installments[:dueCount(l, ctx.Now())], "lending.collection_failed",
+		func(wctx *core.Context) (int64, error) {
+			return min(due, ledger.AvailableOf(wctx.KV, l.Borrower, l.Asset)), nil
+		})
+	if paid.Total() == 0 {
 		return
 	}
-	before := snapshotOwed(l)
-	paid := allocate(t.Allocation, l.Installments[:dueCount(l, ctx.Now())], take)
-	err := core.Tentative(ctx, func(wctx *core.Context) error { return payOut(wctx, l, l.Borrower, paid) })
-	if err != nil {
-		restoreOwed(l, before)
-		ctx.Emit("lending.collection_failed", "loan_id", idText(l.Id), "borrower", l.Borrower, "reason", tx.AsError(err).ID())
-		return
-	}
-	book(ctx, l, paid)
-	countCompletions(l, before, today)
 	ctx.Emit("lending.collected", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender, "asset", l.Asset,
 		"amount", core.Itoa(paid.Total()), "principal", core.Itoa(paid.Principal), "interest", core.Itoa(paid.Interest),
 		"fee", core.Itoa(paid.Fee), "penalty", core.Itoa(paid.Penalty), "short", core.Itoa(due-paid.Total()))

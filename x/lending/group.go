@@ -1,6 +1,8 @@
 package lending
 
 import (
+	"encoding/binary"
+
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -129,32 +131,38 @@ func coverFromGroup(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 }
 
 // paySecured pays the loan out of security (collateral, guarantees): take moves the money
-// to the lender and says how much; it is allocated over ins by strategy and paid on (to
-// investors of a pooled loan). Any failure (a frozen owner, say) changes nothing and is an
-// event, never a failed block.
+// to the lender and says how much.
 func paySecured(ctx *core.Context, l *statepb.Loan, strategy string, ins []*statepb.Installment, failEvent string,
 	take func(*core.Context) (int64, error)) int64 {
-	var taken int64
+	return autoPay(ctx, l, l.Lender, strategy, ins, failEvent, take).Total()
+}
+
+// autoPay is every payment the loan makes by itself (collection, collateral, guarantees):
+// take says how much payer can pay (moving it to payer first if it is security); that is
+// allocated over ins by strategy and paid on to the lender (or a pooled loan's investors).
+// Any failure (a frozen owner, say) changes nothing and is an event, never a failed block.
+func autoPay(ctx *core.Context, l *statepb.Loan, payer, strategy string, ins []*statepb.Installment, failEvent string,
+	take func(*core.Context) (int64, error)) Paid {
 	var paid Paid
 	before := snapshotOwed(l)
 	err := core.Tentative(ctx, func(wctx *core.Context) error {
-		var err error
-		if taken, err = take(wctx); err != nil || taken == 0 {
+		taken, err := take(wctx)
+		if err != nil || taken == 0 {
 			return err // nothing to take keeps what take did (a release of unneeded security)
 		}
 		paid = allocate(strategy, ins, taken)
-		return payOut(wctx, l, l.Lender, paid)
+		return payOut(wctx, l, payer, paid)
 	})
 	if err != nil {
 		restoreOwed(l, before)
-		ctx.Emit(failEvent, "loan_id", idText(l.Id), "reason", tx.AsError(err).ID())
-		return 0
+		ctx.Emit(failEvent, "loan_id", idText(l.Id), "borrower", l.Borrower, "reason", tx.AsError(err).ID())
+		return Paid{}
 	}
-	if taken > 0 {
+	if paid.Total() > 0 {
 		book(ctx, l, paid)
 		countCompletions(l, before, core.ClockOf(ctx.KV).Day(ctx.Now()))
 	}
-	return taken
+	return paid
 }
 
 // takeOwnGuarantee moves what is left of the member's own guarantee, up to need, to the
@@ -177,7 +185,7 @@ func takeFromFund(ctx *core.Context, l *statepb.Loan, need int64) (int64, error)
 	var weights []int64
 	var fund int64
 	store.IteratePrefix(ctx.KV, groupLoanPrefix(l.GroupId), func(k, _ []byte) bool {
-		id := decodeID(k[len(groupLoanPrefix(l.GroupId)):])
+		id := binary.BigEndian.Uint64(k[len(groupLoanPrefix(l.GroupId)):])
 		if id == l.Id {
 			return true
 		}

@@ -9,8 +9,13 @@ import (
 // loan carries its own on-time and late counts, worst days past due and prepayments), so a
 // collection writes no borrower-wide record.
 func History(r store.Reader, borrower string) *statepb.BorrowerHistory {
+	return HistoryOf(LoansOf(r, borrower))
+}
+
+// HistoryOf sums the history of loans already read (all of one borrower's).
+func HistoryOf(loans []*statepb.Loan) *statepb.BorrowerHistory {
 	h := &statepb.BorrowerHistory{}
-	for _, l := range LoansOf(r, borrower) {
+	for _, l := range loans {
 		if l.DisbursedAt == 0 {
 			continue
 		}
@@ -35,8 +40,13 @@ func History(r store.Reader, borrower string) *statepb.BorrowerHistory {
 // Exposure is the exposure registry's answer for a borrower: its outstanding principal in
 // asset across every lender (active and defaulted loans).
 func Exposure(r store.Reader, borrower, asset string) int64 {
+	return ExposureOf(LoansOf(r, borrower), asset)
+}
+
+// ExposureOf sums the outstanding principal in asset of loans already read.
+func ExposureOf(loans []*statepb.Loan, asset string) int64 {
 	var sum int64
-	for _, l := range LoansOf(r, borrower) {
+	for _, l := range loans {
 		if l.Asset == asset && isOpen(l) {
 			sum += Outstanding(l)
 		}

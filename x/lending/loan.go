@@ -1,6 +1,7 @@
 package lending
 
 import (
+	"encoding/binary"
 	"strings"
 
 	"github.com/puhui-chain/puhui/store"
@@ -29,7 +30,7 @@ func LoansBy(r store.Reader, lender string) []*statepb.Loan {
 func loansIndexed(r store.Reader, prefix []byte) []*statepb.Loan {
 	var out []*statepb.Loan
 	store.IteratePrefix(r, prefix, func(k, _ []byte) bool {
-		id := decodeID(k[len(prefix):])
+		id := binary.BigEndian.Uint64(k[len(prefix):])
 		if l, ok := GetLoan(r, id); ok {
 			out = append(out, l)
 		}
@@ -48,14 +49,6 @@ func ListLoans(r store.Reader) []*statepb.Loan {
 		return true
 	})
 	return out
-}
-
-func decodeID(b []byte) uint64 {
-	var id uint64
-	for _, c := range b {
-		id = id<<8 | uint64(c)
-	}
-	return id
 }
 
 // Outstanding is the principal not yet repaid (0 once written off).
@@ -126,13 +119,10 @@ func isOpen(l *statepb.Loan) bool {
 	return l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE || l.Status == statepb.LoanStatus_LOAN_STATUS_DEFAULTED
 }
 
-// statusName is a status as the API shows it: "active", "written_off" …
-func statusName(s statepb.LoanStatus) string {
+// StatusName is a status as the API shows it: "active", "written_off" …
+func StatusName(s statepb.LoanStatus) string {
 	return strings.ToLower(strings.TrimPrefix(s.String(), "LOAN_STATUS_"))
 }
-
-// StatusName is statusName for the edges.
-func StatusName(s statepb.LoanStatus) string { return statusName(s) }
 
 // InstallmentStatus is paid, overdue (unpaid after its due date), partly_paid or due, as of
 // the business day number today.

@@ -14,23 +14,28 @@ func mulDiv(a, b, c int64, rounding string) int64 {
 	if c <= 0 {
 		panic("mulDiv: divisor must be positive")
 	}
-	num := new(big.Int).Mul(big.NewInt(a), big.NewInt(b))
-	q, r := new(big.Int).QuoRem(num, big.NewInt(c), new(big.Int)) // truncates toward zero
-	if r.Sign() != 0 && awayFromZero(rounding, num.Sign(), q, r, c) {
-		q.Add(q, big.NewInt(int64(num.Sign())))
-	}
+	q := roundQuo(new(big.Int).Mul(big.NewInt(a), big.NewInt(b)), big.NewInt(c), rounding)
 	if !q.IsInt64() {
 		panic(fmt.Sprintf("mulDiv(%d, %d, %d) overflows", a, b, c))
 	}
 	return q.Int64()
 }
 
+// roundQuo is num / den rounded to an integer by the named mode, for any size (den > 0).
+func roundQuo(num, den *big.Int, rounding string) *big.Int {
+	q, r := new(big.Int).QuoRem(num, den, new(big.Int)) // truncates toward zero
+	if r.Sign() != 0 && awayFromZero(rounding, num.Sign(), q, r, den) {
+		q.Add(q, big.NewInt(int64(num.Sign())))
+	}
+	return q
+}
+
 // awayFromZero decides whether a truncated quotient with a non-zero remainder moves one unit
 // away from zero.
-func awayFromZero(rounding string, sign int, q, r *big.Int, c int64) bool {
+func awayFromZero(rounding string, sign int, q, r, den *big.Int) bool {
 	twice := new(big.Int).Abs(r)
 	twice.Lsh(twice, 1)
-	half := twice.Cmp(big.NewInt(c)) // −1 below half, 0 exactly half, +1 above
+	half := twice.Cmp(den) // −1 below half, 0 exactly half, +1 above
 	switch rounding {
 	case "", schedule.RoundingHalfEven:
 		return half > 0 || (half == 0 && q.Bit(0) == 1)
