@@ -193,9 +193,9 @@ func CheckAccountAgainstProofs(a *query.Account) error {
 		if err != nil {
 			return err
 		}
-		var got int64
-		if len(v) == 8 {
-			got = int64(binary.BigEndian.Uint64(v))
+		got, err := ledger.DecodeAmount(v)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrVerification, what, err)
 		}
 		if got != shown {
 			return fmt.Errorf("%w: %s shown %d, proven %d", ErrVerification, what, shown, got)

@@ -547,8 +547,17 @@ type Loan struct {
 	MaxDpd             uint32 `protobuf:"varint,41,opt,name=max_dpd,json=maxDpd,proto3" json:"max_dpd,omitempty"`
 	Prepayments        uint32 `protobuf:"varint,42,opt,name=prepayments,proto3" json:"prepayments,omitempty"`
 	Defaulted          bool   `protobuf:"varint,43,opt,name=defaulted,proto3" json:"defaulted,omitempty"`
-	unknownFields      protoimpl.UnknownFields
-	sizeCache          protoimpl.SizeCache
+	// The score at application (the product's scorecard over the borrower's facts then).
+	DecisionScore        int64    `protobuf:"varint,44,opt,name=decision_score,json=decisionScore,proto3" json:"decision_score,omitempty"`
+	DecisionModel        string   `protobuf:"bytes,45,opt,name=decision_model,json=decisionModel,proto3" json:"decision_model,omitempty"`
+	DecisionModelVersion uint32   `protobuf:"varint,46,opt,name=decision_model_version,json=decisionModelVersion,proto3" json:"decision_model_version,omitempty"`
+	DecisionReasons      []string `protobuf:"bytes,47,rep,name=decision_reasons,json=decisionReasons,proto3" json:"decision_reasons,omitempty"` // reason codes, most points lost first
+	// Worst days past due per business month, newest first (dpd_by_month[0] is month
+	// dpd_month, months since year 0), at most 12: the last twelve months' record.
+	DpdByMonth    []uint32 `protobuf:"varint,48,rep,packed,name=dpd_by_month,json=dpdByMonth,proto3" json:"dpd_by_month,omitempty"`
+	DpdMonth      int64    `protobuf:"varint,49,opt,name=dpd_month,json=dpdMonth,proto3" json:"dpd_month,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Loan) Reset() {
@@ -882,6 +891,48 @@ func (x *Loan) GetDefaulted() bool {
 	return false
 }
 
+func (x *Loan) GetDecisionScore() int64 {
+	if x != nil {
+		return x.DecisionScore
+	}
+	return 0
+}
+
+func (x *Loan) GetDecisionModel() string {
+	if x != nil {
+		return x.DecisionModel
+	}
+	return ""
+}
+
+func (x *Loan) GetDecisionModelVersion() uint32 {
+	if x != nil {
+		return x.DecisionModelVersion
+	}
+	return 0
+}
+
+func (x *Loan) GetDecisionReasons() []string {
+	if x != nil {
+		return x.DecisionReasons
+	}
+	return nil
+}
+
+func (x *Loan) GetDpdByMonth() []uint32 {
+	if x != nil {
+		return x.DpdByMonth
+	}
+	return nil
+}
+
+func (x *Loan) GetDpdMonth() int64 {
+	if x != nil {
+		return x.DpdMonth
+	}
+	return 0
+}
+
 // BorrowerHistory is a borrower's repayment record across every lender, summed from its
 // loans; the approval rule and credit scoring read it. It is a view, not stored.
 type BorrowerHistory struct {
@@ -894,6 +945,8 @@ type BorrowerHistory struct {
 	InstallmentsLate   uint32                 `protobuf:"varint,6,opt,name=installments_late,json=installmentsLate,proto3" json:"installments_late,omitempty"`
 	MaxDpd             uint32                 `protobuf:"varint,7,opt,name=max_dpd,json=maxDpd,proto3" json:"max_dpd,omitempty"`
 	Prepayments        uint32                 `protobuf:"varint,8,opt,name=prepayments,proto3" json:"prepayments,omitempty"`
+	MaxDpd_12M         uint32                 `protobuf:"varint,9,opt,name=max_dpd_12m,json=maxDpd12m,proto3" json:"max_dpd_12m,omitempty"`      // worst days past due in the last twelve business months
+	LoansActive        uint32                 `protobuf:"varint,10,opt,name=loans_active,json=loansActive,proto3" json:"loans_active,omitempty"` // disbursed and not yet closed, defaulted ones included
 	unknownFields      protoimpl.UnknownFields
 	sizeCache          protoimpl.SizeCache
 }
@@ -980,6 +1033,20 @@ func (x *BorrowerHistory) GetMaxDpd() uint32 {
 func (x *BorrowerHistory) GetPrepayments() uint32 {
 	if x != nil {
 		return x.Prepayments
+	}
+	return 0
+}
+
+func (x *BorrowerHistory) GetMaxDpd_12M() uint32 {
+	if x != nil {
+		return x.MaxDpd_12M
+	}
+	return 0
+}
+
+func (x *BorrowerHistory) GetLoansActive() uint32 {
+	if x != nil {
+		return x.LoansActive
 	}
 	return 0
 }
@@ -1146,7 +1213,7 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\bfee_paid\x18\n" +
 	" \x01(\x03R\afeePaid\x12!\n" +
 	"\fpenalty_paid\x18\v \x01(\x03R\vpenaltyPaid\x120\n" +
-	"\x14flat_penalty_charged\x18\f \x01(\bR\x12flatPenaltyCharged\"\xe8\v\n" +
+	"\x14flat_penalty_charged\x18\f \x01(\bR\x12flatPenaltyCharged\"\xd6\r\n" +
 	"\x04Loan\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x04R\x02id\x12\x1d\n" +
 	"\n" +
@@ -1201,7 +1268,14 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\x11installments_late\x18( \x01(\rR\x10installmentsLate\x12\x17\n" +
 	"\amax_dpd\x18) \x01(\rR\x06maxDpd\x12 \n" +
 	"\vprepayments\x18* \x01(\rR\vprepayments\x12\x1c\n" +
-	"\tdefaulted\x18+ \x01(\bR\tdefaulted\"\xca\x02\n" +
+	"\tdefaulted\x18+ \x01(\bR\tdefaulted\x12%\n" +
+	"\x0edecision_score\x18, \x01(\x03R\rdecisionScore\x12%\n" +
+	"\x0edecision_model\x18- \x01(\tR\rdecisionModel\x124\n" +
+	"\x16decision_model_version\x18. \x01(\rR\x14decisionModelVersion\x12)\n" +
+	"\x10decision_reasons\x18/ \x03(\tR\x0fdecisionReasons\x12 \n" +
+	"\fdpd_by_month\x180 \x03(\rR\n" +
+	"dpdByMonth\x12\x1b\n" +
+	"\tdpd_month\x181 \x01(\x03R\bdpdMonth\"\x8d\x03\n" +
 	"\x0fBorrowerHistory\x12\x1f\n" +
 	"\vloans_taken\x18\x01 \x01(\rR\n" +
 	"loansTaken\x12'\n" +
@@ -1211,7 +1285,10 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\x14installments_on_time\x18\x05 \x01(\rR\x12installmentsOnTime\x12+\n" +
 	"\x11installments_late\x18\x06 \x01(\rR\x10installmentsLate\x12\x17\n" +
 	"\amax_dpd\x18\a \x01(\rR\x06maxDpd\x12 \n" +
-	"\vprepayments\x18\b \x01(\rR\vprepayments\"\x97\x01\n" +
+	"\vprepayments\x18\b \x01(\rR\vprepayments\x12\x1e\n" +
+	"\vmax_dpd_12m\x18\t \x01(\rR\tmaxDpd12m\x12!\n" +
+	"\floans_active\x18\n" +
+	" \x01(\rR\vloansActive\"\x97\x01\n" +
 	"\n" +
 	"LenderBook\x12\x10\n" +
 	"\x03glp\x18\x01 \x01(\x03R\x03glp\x12\x1f\n" +

@@ -54,12 +54,14 @@ type LoanProduct struct {
 	DefaultDpd                uint32                 `protobuf:"varint,26,opt,name=default_dpd,json=defaultDpd,proto3" json:"default_dpd,omitempty"`                                                  // days past due at which the loan defaults; 0: never
 	CollateralBps             uint32                 `protobuf:"varint,27,opt,name=collateral_bps,json=collateralBps,proto3" json:"collateral_bps,omitempty"`                                         // of principal, held from the borrower at disbursement
 	MinKycLevel               uint32                 `protobuf:"varint,28,opt,name=min_kyc_level,json=minKycLevel,proto3" json:"min_kyc_level,omitempty"`
-	MaxExposure               int64                  `protobuf:"varint,29,opt,name=max_exposure,json=maxExposure,proto3" json:"max_exposure,omitempty"`                     // a borrower's outstanding principal across all lenders; 0: no cap
-	ApprovalRule              string                 `protobuf:"bytes,30,opt,name=approval_rule,json=approvalRule,proto3" json:"approval_rule,omitempty"`                   // CEL over the application's facts; empty: manual approval
-	Prepayment                string                 `protobuf:"bytes,31,opt,name=prepayment,proto3" json:"prepayment,omitempty"`                                           // reduce_term (default) | reduce_installment
-	Funding                   string                 `protobuf:"bytes,32,opt,name=funding,proto3" json:"funding,omitempty"`                                                 // lender (default): the lender disburses | pooled: investors fund
-	FundingWindowDays         uint32                 `protobuf:"varint,33,opt,name=funding_window_days,json=fundingWindowDays,proto3" json:"funding_window_days,omitempty"` // pooled: business days to be fully funded, else every commitment returns
-	GroupGuaranteeBps         uint32                 `protobuf:"varint,34,opt,name=group_guarantee_bps,json=groupGuaranteeBps,proto3" json:"group_guarantee_bps,omitempty"` // group loans: share of principal each member guarantees into the group fund
+	MaxExposure               int64                  `protobuf:"varint,29,opt,name=max_exposure,json=maxExposure,proto3" json:"max_exposure,omitempty"`                       // a borrower's outstanding principal across all lenders; 0: no cap
+	ApprovalRule              string                 `protobuf:"bytes,30,opt,name=approval_rule,json=approvalRule,proto3" json:"approval_rule,omitempty"`                     // CEL over the application's facts; empty: manual approval
+	Prepayment                string                 `protobuf:"bytes,31,opt,name=prepayment,proto3" json:"prepayment,omitempty"`                                             // reduce_term (default) | reduce_installment
+	Funding                   string                 `protobuf:"bytes,32,opt,name=funding,proto3" json:"funding,omitempty"`                                                   // lender (default): the lender disburses | pooled: investors fund
+	FundingWindowDays         uint32                 `protobuf:"varint,33,opt,name=funding_window_days,json=fundingWindowDays,proto3" json:"funding_window_days,omitempty"`   // pooled: business days to be fully funded, else every commitment returns
+	GroupGuaranteeBps         uint32                 `protobuf:"varint,34,opt,name=group_guarantee_bps,json=groupGuaranteeBps,proto3" json:"group_guarantee_bps,omitempty"`   // group loans: share of principal each member guarantees into the group fund
+	Scorecard                 string                 `protobuf:"bytes,35,opt,name=scorecard,proto3" json:"scorecard,omitempty"`                                               // scorecard model scored at application; empty: the default model
+	MaxDebtServiceBps         uint32                 `protobuf:"varint,36,opt,name=max_debt_service_bps,json=maxDebtServiceBps,proto3" json:"max_debt_service_bps,omitempty"` // monthly debt service / average monthly inflow, new loan included; 0: no cap
 	unknownFields             protoimpl.UnknownFields
 	sizeCache                 protoimpl.SizeCache
 }
@@ -328,6 +330,20 @@ func (x *LoanProduct) GetFundingWindowDays() uint32 {
 func (x *LoanProduct) GetGroupGuaranteeBps() uint32 {
 	if x != nil {
 		return x.GroupGuaranteeBps
+	}
+	return 0
+}
+
+func (x *LoanProduct) GetScorecard() string {
+	if x != nil {
+		return x.Scorecard
+	}
+	return ""
+}
+
+func (x *LoanProduct) GetMaxDebtServiceBps() uint32 {
+	if x != nil {
+		return x.MaxDebtServiceBps
 	}
 	return 0
 }
@@ -824,8 +840,7 @@ var File_puhui_tx_v1_lending_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_lending_proto_rawDesc = "" +
 	"\n" +
-	"\x19puhui/tx/v1/lending.proto\x12\vpuhui.tx.v1\"\xbc\n" +
-	"\n" +
+	"\x19puhui/tx/v1/lending.proto\x12\vpuhui.tx.v1\"\x8b\v\n" +
 	"\vLoanProduct\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n" +
 	"\x05asset\x18\x02 \x01(\tR\x05asset\x12#\n" +
@@ -869,7 +884,9 @@ const file_puhui_tx_v1_lending_proto_rawDesc = "" +
 	"prepayment\x12\x18\n" +
 	"\afunding\x18  \x01(\tR\afunding\x12.\n" +
 	"\x13funding_window_days\x18! \x01(\rR\x11fundingWindowDays\x12.\n" +
-	"\x13group_guarantee_bps\x18\" \x01(\rR\x11groupGuaranteeBps\"H\n" +
+	"\x13group_guarantee_bps\x18\" \x01(\rR\x11groupGuaranteeBps\x12\x1c\n" +
+	"\tscorecard\x18# \x01(\tR\tscorecard\x12/\n" +
+	"\x14max_debt_service_bps\x18$ \x01(\rR\x11maxDebtServiceBps\"H\n" +
 	"\x12MsgRegisterProduct\x122\n" +
 	"\aproduct\x18\x01 \x01(\v2\x18.puhui.tx.v1.LoanProductR\aproduct\"\x9a\x01\n" +
 	"\fMsgApplyLoan\x12\x1d\n" +

@@ -242,6 +242,14 @@ type Msg struct {
 	//	*Msg_FundLoan
 	//	*Msg_CreateGroup
 	//	*Msg_SetDelinquencyBuckets
+	//	*Msg_RegisterScorecard
+	//	*Msg_GrantConsent
+	//	*Msg_RevokeConsent
+	//	*Msg_RequestCreditReport
+	//	*Msg_SetEncryptionKey
+	//	*Msg_RegisterDocument
+	//	*Msg_GrantDocument
+	//	*Msg_RevokeDocumentGrant
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -500,6 +508,78 @@ func (x *Msg) GetSetDelinquencyBuckets() *MsgSetDelinquencyBuckets {
 	return nil
 }
 
+func (x *Msg) GetRegisterScorecard() *MsgRegisterScorecard {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RegisterScorecard); ok {
+			return x.RegisterScorecard
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetGrantConsent() *MsgGrantConsent {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_GrantConsent); ok {
+			return x.GrantConsent
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRevokeConsent() *MsgRevokeConsent {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RevokeConsent); ok {
+			return x.RevokeConsent
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRequestCreditReport() *MsgRequestCreditReport {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RequestCreditReport); ok {
+			return x.RequestCreditReport
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetSetEncryptionKey() *MsgSetEncryptionKey {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SetEncryptionKey); ok {
+			return x.SetEncryptionKey
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRegisterDocument() *MsgRegisterDocument {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RegisterDocument); ok {
+			return x.RegisterDocument
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetGrantDocument() *MsgGrantDocument {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_GrantDocument); ok {
+			return x.GrantDocument
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRevokeDocumentGrant() *MsgRevokeDocumentGrant {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RevokeDocumentGrant); ok {
+			return x.RevokeDocumentGrant
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -600,6 +680,38 @@ type Msg_SetDelinquencyBuckets struct {
 	SetDelinquencyBuckets *MsgSetDelinquencyBuckets `protobuf:"bytes,48,opt,name=set_delinquency_buckets,json=setDelinquencyBuckets,proto3,oneof"`
 }
 
+type Msg_RegisterScorecard struct {
+	RegisterScorecard *MsgRegisterScorecard `protobuf:"bytes,60,opt,name=register_scorecard,json=registerScorecard,proto3,oneof"`
+}
+
+type Msg_GrantConsent struct {
+	GrantConsent *MsgGrantConsent `protobuf:"bytes,61,opt,name=grant_consent,json=grantConsent,proto3,oneof"`
+}
+
+type Msg_RevokeConsent struct {
+	RevokeConsent *MsgRevokeConsent `protobuf:"bytes,62,opt,name=revoke_consent,json=revokeConsent,proto3,oneof"`
+}
+
+type Msg_RequestCreditReport struct {
+	RequestCreditReport *MsgRequestCreditReport `protobuf:"bytes,63,opt,name=request_credit_report,json=requestCreditReport,proto3,oneof"`
+}
+
+type Msg_SetEncryptionKey struct {
+	SetEncryptionKey *MsgSetEncryptionKey `protobuf:"bytes,70,opt,name=set_encryption_key,json=setEncryptionKey,proto3,oneof"`
+}
+
+type Msg_RegisterDocument struct {
+	RegisterDocument *MsgRegisterDocument `protobuf:"bytes,71,opt,name=register_document,json=registerDocument,proto3,oneof"`
+}
+
+type Msg_GrantDocument struct {
+	GrantDocument *MsgGrantDocument `protobuf:"bytes,72,opt,name=grant_document,json=grantDocument,proto3,oneof"`
+}
+
+type Msg_RevokeDocumentGrant struct {
+	RevokeDocumentGrant *MsgRevokeDocumentGrant `protobuf:"bytes,73,opt,name=revoke_document_grant,json=revokeDocumentGrant,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -647,6 +759,22 @@ func (*Msg_FundLoan) isMsg_Sum() {}
 func (*Msg_CreateGroup) isMsg_Sum() {}
 
 func (*Msg_SetDelinquencyBuckets) isMsg_Sum() {}
+
+func (*Msg_RegisterScorecard) isMsg_Sum() {}
+
+func (*Msg_GrantConsent) isMsg_Sum() {}
+
+func (*Msg_RevokeConsent) isMsg_Sum() {}
+
+func (*Msg_RequestCreditReport) isMsg_Sum() {}
+
+func (*Msg_SetEncryptionKey) isMsg_Sum() {}
+
+func (*Msg_RegisterDocument) isMsg_Sum() {}
+
+func (*Msg_GrantDocument) isMsg_Sum() {}
+
+func (*Msg_RevokeDocumentGrant) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1466,6 +1594,7 @@ type ProposalAction struct {
 	//	*ProposalAction_SetRoles
 	//	*ProposalAction_SetValidator
 	//	*ProposalAction_SetParams
+	//	*ProposalAction_RegisterScorecard
 	Action        isProposalAction_Action `protobuf_oneof:"action"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1553,6 +1682,15 @@ func (x *ProposalAction) GetSetParams() *ActionSetParams {
 	return nil
 }
 
+func (x *ProposalAction) GetRegisterScorecard() *MsgRegisterScorecard {
+	if x != nil {
+		if x, ok := x.Action.(*ProposalAction_RegisterScorecard); ok {
+			return x.RegisterScorecard
+		}
+	}
+	return nil
+}
+
 type isProposalAction_Action interface {
 	isProposalAction_Action()
 }
@@ -1577,6 +1715,10 @@ type ProposalAction_SetParams struct {
 	SetParams *ActionSetParams `protobuf:"bytes,5,opt,name=set_params,json=setParams,proto3,oneof"`
 }
 
+type ProposalAction_RegisterScorecard struct {
+	RegisterScorecard *MsgRegisterScorecard `protobuf:"bytes,6,opt,name=register_scorecard,json=registerScorecard,proto3,oneof"`
+}
+
 func (*ProposalAction_AddMember) isProposalAction_Action() {}
 
 func (*ProposalAction_RemoveMember) isProposalAction_Action() {}
@@ -1586,6 +1728,8 @@ func (*ProposalAction_SetRoles) isProposalAction_Action() {}
 func (*ProposalAction_SetValidator) isProposalAction_Action() {}
 
 func (*ProposalAction_SetParams) isProposalAction_Action() {}
+
+func (*ProposalAction_RegisterScorecard) isProposalAction_Action() {}
 
 type ActionAddMember struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1974,7 +2118,7 @@ var File_puhui_tx_v1_tx_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
-	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\"6\n" +
+	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\"6\n" +
 	"\x02Tx\x12\x12\n" +
 	"\x04body\x18\x01 \x01(\fR\x04body\x12\x1c\n" +
 	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xc0\x01\n" +
@@ -1984,7 +2128,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\x94\f\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\x96\x11\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -2016,7 +2160,15 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x0ewrite_off_loan\x18- \x01(\v2\x1c.puhui.tx.v1.MsgWriteOffLoanH\x00R\fwriteOffLoan\x127\n" +
 	"\tfund_loan\x18. \x01(\v2\x18.puhui.tx.v1.MsgFundLoanH\x00R\bfundLoan\x12@\n" +
 	"\fcreate_group\x18/ \x01(\v2\x1b.puhui.tx.v1.MsgCreateGroupH\x00R\vcreateGroup\x12_\n" +
-	"\x17set_delinquency_buckets\x180 \x01(\v2%.puhui.tx.v1.MsgSetDelinquencyBucketsH\x00R\x15setDelinquencyBucketsB\x05\n" +
+	"\x17set_delinquency_buckets\x180 \x01(\v2%.puhui.tx.v1.MsgSetDelinquencyBucketsH\x00R\x15setDelinquencyBuckets\x12R\n" +
+	"\x12register_scorecard\x18< \x01(\v2!.puhui.tx.v1.MsgRegisterScorecardH\x00R\x11registerScorecard\x12C\n" +
+	"\rgrant_consent\x18= \x01(\v2\x1c.puhui.tx.v1.MsgGrantConsentH\x00R\fgrantConsent\x12F\n" +
+	"\x0erevoke_consent\x18> \x01(\v2\x1d.puhui.tx.v1.MsgRevokeConsentH\x00R\rrevokeConsent\x12Y\n" +
+	"\x15request_credit_report\x18? \x01(\v2#.puhui.tx.v1.MsgRequestCreditReportH\x00R\x13requestCreditReport\x12P\n" +
+	"\x12set_encryption_key\x18F \x01(\v2 .puhui.tx.v1.MsgSetEncryptionKeyH\x00R\x10setEncryptionKey\x12O\n" +
+	"\x11register_document\x18G \x01(\v2 .puhui.tx.v1.MsgRegisterDocumentH\x00R\x10registerDocument\x12F\n" +
+	"\x0egrant_document\x18H \x01(\v2\x1d.puhui.tx.v1.MsgGrantDocumentH\x00R\rgrantDocument\x12Y\n" +
+	"\x15revoke_document_grant\x18I \x01(\v2#.puhui.tx.v1.MsgRevokeDocumentGrantH\x00R\x13revokeDocumentGrantB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -2071,7 +2223,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\revidence_hash\x18\x04 \x01(\fR\fevidenceHash\"@\n" +
 	"\fMsgRevokeKyc\x12\x18\n" +
 	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x16\n" +
-	"\x06reason\x18\x02 \x01(\tR\x06reason\"\xe4\x02\n" +
+	"\x06reason\x18\x02 \x01(\tR\x06reason\"\xb8\x03\n" +
 	"\x0eProposalAction\x12=\n" +
 	"\n" +
 	"add_member\x18\x01 \x01(\v2\x1c.puhui.tx.v1.ActionAddMemberH\x00R\taddMember\x12F\n" +
@@ -2079,7 +2231,8 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\tset_roles\x18\x03 \x01(\v2\x1b.puhui.tx.v1.ActionSetRolesH\x00R\bsetRoles\x12F\n" +
 	"\rset_validator\x18\x04 \x01(\v2\x1f.puhui.tx.v1.ActionSetValidatorH\x00R\fsetValidator\x12=\n" +
 	"\n" +
-	"set_params\x18\x05 \x01(\v2\x1c.puhui.tx.v1.ActionSetParamsH\x00R\tsetParamsB\b\n" +
+	"set_params\x18\x05 \x01(\v2\x1c.puhui.tx.v1.ActionSetParamsH\x00R\tsetParams\x12R\n" +
+	"\x12register_scorecard\x18\x06 \x01(\v2!.puhui.tx.v1.MsgRegisterScorecardH\x00R\x11registerScorecardB\b\n" +
 	"\x06action\"T\n" +
 	"\x0fActionAddMember\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x17\n" +
@@ -2162,6 +2315,14 @@ var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(*MsgFundLoan)(nil),              // 32: puhui.tx.v1.MsgFundLoan
 	(*MsgCreateGroup)(nil),           // 33: puhui.tx.v1.MsgCreateGroup
 	(*MsgSetDelinquencyBuckets)(nil), // 34: puhui.tx.v1.MsgSetDelinquencyBuckets
+	(*MsgRegisterScorecard)(nil),     // 35: puhui.tx.v1.MsgRegisterScorecard
+	(*MsgGrantConsent)(nil),          // 36: puhui.tx.v1.MsgGrantConsent
+	(*MsgRevokeConsent)(nil),         // 37: puhui.tx.v1.MsgRevokeConsent
+	(*MsgRequestCreditReport)(nil),   // 38: puhui.tx.v1.MsgRequestCreditReport
+	(*MsgSetEncryptionKey)(nil),      // 39: puhui.tx.v1.MsgSetEncryptionKey
+	(*MsgRegisterDocument)(nil),      // 40: puhui.tx.v1.MsgRegisterDocument
+	(*MsgGrantDocument)(nil),         // 41: puhui.tx.v1.MsgGrantDocument
+	(*MsgRevokeDocumentGrant)(nil),   // 42: puhui.tx.v1.MsgRevokeDocumentGrant
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -2189,19 +2350,28 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	32, // 22: puhui.tx.v1.Msg.fund_loan:type_name -> puhui.tx.v1.MsgFundLoan
 	33, // 23: puhui.tx.v1.Msg.create_group:type_name -> puhui.tx.v1.MsgCreateGroup
 	34, // 24: puhui.tx.v1.Msg.set_delinquency_buckets:type_name -> puhui.tx.v1.MsgSetDelinquencyBuckets
-	8,  // 25: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	19, // 26: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	20, // 27: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	21, // 28: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	22, // 29: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	23, // 30: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	18, // 31: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 32: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	33, // [33:33] is the sub-list for method output_type
-	33, // [33:33] is the sub-list for method input_type
-	33, // [33:33] is the sub-list for extension type_name
-	33, // [33:33] is the sub-list for extension extendee
-	0,  // [0:33] is the sub-list for field type_name
+	35, // 25: puhui.tx.v1.Msg.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	36, // 26: puhui.tx.v1.Msg.grant_consent:type_name -> puhui.tx.v1.MsgGrantConsent
+	37, // 27: puhui.tx.v1.Msg.revoke_consent:type_name -> puhui.tx.v1.MsgRevokeConsent
+	38, // 28: puhui.tx.v1.Msg.request_credit_report:type_name -> puhui.tx.v1.MsgRequestCreditReport
+	39, // 29: puhui.tx.v1.Msg.set_encryption_key:type_name -> puhui.tx.v1.MsgSetEncryptionKey
+	40, // 30: puhui.tx.v1.Msg.register_document:type_name -> puhui.tx.v1.MsgRegisterDocument
+	41, // 31: puhui.tx.v1.Msg.grant_document:type_name -> puhui.tx.v1.MsgGrantDocument
+	42, // 32: puhui.tx.v1.Msg.revoke_document_grant:type_name -> puhui.tx.v1.MsgRevokeDocumentGrant
+	8,  // 33: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19, // 34: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20, // 35: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21, // 36: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22, // 37: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23, // 38: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	35, // 39: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	18, // 40: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 41: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	42, // [42:42] is the sub-list for method output_type
+	42, // [42:42] is the sub-list for method input_type
+	42, // [42:42] is the sub-list for extension type_name
+	42, // [42:42] is the sub-list for extension extendee
+	0,  // [0:42] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -2210,6 +2380,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 		return
 	}
 	file_puhui_tx_v1_lending_proto_init()
+	file_puhui_tx_v1_credit_proto_init()
 	file_puhui_tx_v1_tx_proto_msgTypes[2].OneofWrappers = []any{
 		(*Msg_RegisterAsset)(nil),
 		(*Msg_Mint)(nil),
@@ -2235,6 +2406,14 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_FundLoan)(nil),
 		(*Msg_CreateGroup)(nil),
 		(*Msg_SetDelinquencyBuckets)(nil),
+		(*Msg_RegisterScorecard)(nil),
+		(*Msg_GrantConsent)(nil),
+		(*Msg_RevokeConsent)(nil),
+		(*Msg_RequestCreditReport)(nil),
+		(*Msg_SetEncryptionKey)(nil),
+		(*Msg_RegisterDocument)(nil),
+		(*Msg_GrantDocument)(nil),
+		(*Msg_RevokeDocumentGrant)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),
@@ -2242,6 +2421,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*ProposalAction_SetRoles)(nil),
 		(*ProposalAction_SetValidator)(nil),
 		(*ProposalAction_SetParams)(nil),
+		(*ProposalAction_RegisterScorecard)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{

@@ -16,6 +16,32 @@ type Context struct {
 	BlockTime time.Time // agreed by consensus; the only clock
 	Signer    string    // address of the transaction's signer
 	Events    *[]abci.Event
+
+	today *BusinessDay // memo of Today: every balance change asks
+}
+
+// BusinessDay is a block time's business date as numbers.
+type BusinessDay struct {
+	Day   int64 // days since 1970-01-01
+	Month int64 // months since year 0: year×12 + month − 1
+}
+
+// Today is the business day and month at block time (read from the consortium clock once
+// per context).
+func (c *Context) Today() BusinessDay {
+	if c.today == nil {
+		b := ClockOf(c.KV).Business(c.Now())
+		c.today = &BusinessDay{Day: DayNumber(b), Month: MonthNumber(b)}
+	}
+	return *c.today
+}
+
+// MonthNumber is the month number (year×12 + month − 1) of t's calendar date in t's zone.
+func MonthNumber(t time.Time) int64 { return int64(t.Year())*12 + int64(t.Month()) - 1 }
+
+// FirstDayOfMonth is the day number of the first day of month number m.
+func FirstDayOfMonth(m int64) int64 {
+	return time.Date(int(m/12), time.Month(m%12+1), 1, 0, 0, 0, 0, time.UTC).Unix() / 86400
 }
 
 // Now is the block time in unix seconds.
@@ -54,3 +80,6 @@ func Tentative(ctx *Context, f func(*Context) error) error {
 	*ctx.Events = append(*ctx.Events, events...)
 	return nil
 }
+
+// MonthOfDay is the month number of a day number.
+func MonthOfDay(day int64) int64 { return MonthNumber(time.Unix(day*86400, 0).UTC()) }

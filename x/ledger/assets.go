@@ -102,7 +102,7 @@ func Mint(ctx *core.Context, m *txpb.MsgMint) error {
 	if a.MaxSupply > 0 && minted-a.Burned > a.MaxSupply {
 		return ErrMaxSupply.Wrapf("supply would be %d, max %d", minted-a.Burned, a.MaxSupply)
 	}
-	if err := credit(ctx.KV, m.To, m.Asset, m.Amount); err != nil {
+	if err := credit(ctx, m.To, m.Asset, m.Amount, inflow); err != nil {
 		return err
 	}
 	a.Minted = minted
@@ -123,7 +123,7 @@ func Burn(ctx *core.Context, m *txpb.MsgBurn) error {
 	if err := core.CheckPositive("amount", m.Amount); err != nil {
 		return err
 	}
-	if err := debit(ctx.KV, ctx.Signer, m.Asset, m.Amount); err != nil {
+	if err := debit(ctx, ctx.Signer, m.Asset, m.Amount); err != nil {
 		return err
 	}
 	if a.Burned, err = core.Add(a.Burned, m.Amount); err != nil {

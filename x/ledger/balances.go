@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/puhui-chain/puhui/store"
@@ -19,7 +20,7 @@ type Balance struct {
 
 // AvailableOf returns an account's spendable balance of asset.
 func AvailableOf(r store.Reader, addr, asset string) int64 {
-	return core.GetInt64(r, BalanceKey(addr, asset))
+	return decodeFlow(r.Get(BalanceKey(addr, asset))).amount
 }
 
 // HeldOf returns the total held from an account in asset.
@@ -29,7 +30,7 @@ func HeldOf(r store.Reader, addr, asset string) int64 { return core.GetInt64(r, 
 func Balances(r store.Reader, addr string) []Balance {
 	byAsset := map[string]*Balance{}
 	var codes []string
-	collect := func(prefix []byte, set func(b *Balance, v int64)) {
+	collect := func(prefix []byte, decode func([]byte) int64, set func(b *Balance, v int64)) {
 		store.IteratePrefix(r, prefix, func(k, v []byte) bool {
 			code := string(k[len(prefix):])
 			b, ok := byAsset[code]
@@ -38,12 +39,12 @@ func Balances(r store.Reader, addr string) []Balance {
 				byAsset[code] = b
 				codes = append(codes, code)
 			}
-			set(b, core.DecodeInt64(v))
+			set(b, decode(v))
 			return true
 		})
 	}
-	collect(balancePrefix(addr), func(b *Balance, v int64) { b.Available = v })
-	collect(core.Key("lg", "held", addr, ""), func(b *Balance, v int64) { b.Held = v })
+	collect(balancePrefix(addr), decodeAmount, func(b *Balance, v int64) { b.Available = v })
+	collect(core.Key("lg", "held", addr, ""), core.DecodeInt64, func(b *Balance, v int64) { b.Held = v })
 	sort.Strings(codes)
 	out := make([]Balance, len(codes))
 	for i, c := range codes {
@@ -55,26 +56,56 @@ func Balances(r store.Reader, addr string) []Balance {
 // IsFrozen reports whether an account's debits are blocked.
 func IsFrozen(r store.Reader, addr string) bool { return r.Get(FrozenKey(addr)) != nil }
 
-func credit(kv store.KV, addr, asset string, amount int64) error {
-	next, err := core.Add(AvailableOf(kv, addr, asset), amount)
+// Whether a credit counts as the account's inflow in its cash-flow record: money from
+// others does; its own money coming back from a hold does not.
+const (
+	inflow   = true
+	ownMoney = false
+)
+
+// credit adds amount to addr's available balance.
+func credit(ctx *core.Context, addr, asset string, amount int64, isInflow bool) error {
+	key := BalanceKey(addr, asset)
+	f := decodeFlow(ctx.KV.Get(key))
+	next, err := core.Add(f.amount, amount)
 	if err != nil {
 		return err
 	}
-	core.SetInt64(kv, BalanceKey(addr, asset), next)
+	f.advance(ctx.Today())
+	f.amount = next
+	if isInflow {
+		f.recordInflow(amount)
+	}
+	ctx.KV.Set(key, f.encode())
 	return nil
 }
 
 // debit takes amount from addr's available balance; a frozen account cannot be debited.
-func debit(kv store.KV, addr, asset string, amount int64) error {
-	if IsFrozen(kv, addr) {
+func debit(ctx *core.Context, addr, asset string, amount int64) error {
+	if IsFrozen(ctx.KV, addr) {
 		return ErrFrozen.Wrapf("%s", addr)
 	}
-	have := AvailableOf(kv, addr, asset)
-	if have < amount {
-		return ErrInsufficientFunds.Wrapf("%s has %d %s available, needs %d", addr, have, asset, amount)
+	key := BalanceKey(addr, asset)
+	f := decodeFlow(ctx.KV.Get(key))
+	if f.amount < amount {
+		return ErrInsufficientFunds.Wrapf("%s has %d %s available, needs %d", addr, f.amount, asset, amount)
 	}
-	core.SetInt64(kv, BalanceKey(addr, asset), have-amount)
+	f.advance(ctx.Today())
+	f.amount -= amount
+	ctx.KV.Set(key, f.encode())
 	return nil
+}
+
+// decodeAmount is a balance value's available amount.
+func decodeAmount(v []byte) int64 { return decodeFlow(v).amount }
+
+// DecodeAmount reads the amount of a proven balance or held-total value (light clients).
+func DecodeAmount(v []byte) (int64, error) {
+	switch len(v) {
+	case 0, amountBytes, flowBytes:
+		return decodeFlow(v).amount, nil
+	}
+	return 0, fmt.Errorf("balance value of %d bytes", len(v))
 }
 
 func checkRecipient(ctx *core.Context, field, addr string) error {
@@ -101,10 +132,10 @@ func Move(ctx *core.Context, from, to, asset string, amount int64) error {
 	if from == to {
 		return ErrSelfTransfer.Wrapf("%s", from)
 	}
-	if err := debit(ctx.KV, from, asset, amount); err != nil {
+	if err := debit(ctx, from, asset, amount); err != nil {
 		return err
 	}
-	if err := credit(ctx.KV, to, asset, amount); err != nil {
+	if err := credit(ctx, to, asset, amount, inflow); err != nil {
 		return err
 	}
 	ctx.Emit("ledger.transfer", "from", from, "to", to, "asset", asset, "amount", core.Itoa(amount))

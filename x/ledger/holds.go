@@ -35,7 +35,7 @@ func PlaceHold(ctx *core.Context, owner, beneficiary, asset string, amount, expi
 	if len(reference) > tx.MaxStringField {
 		return 0, ErrBadName.Wrapf("reference over %d bytes", tx.MaxStringField)
 	}
-	if err := debit(ctx.KV, owner, asset, amount); err != nil {
+	if err := debit(ctx, owner, asset, amount); err != nil {
 		return 0, err
 	}
 	held, err := core.Add(HeldOf(ctx.KV, owner, asset), amount)
@@ -67,7 +67,7 @@ func closeHold(ctx *core.Context, h *statepb.Hold, rest int64, scheduled bool) e
 		schedule.Remove(ctx.KV, h.ExpiresAt, holdExpiryKind, holdIDString(h.Id))
 	}
 	if rest > 0 {
-		return credit(ctx.KV, h.Owner, h.Asset, rest)
+		return credit(ctx, h.Owner, h.Asset, rest, ownMoney)
 	}
 	return nil
 }
@@ -145,7 +145,7 @@ func captureHold(ctx *core.Context, h *statepb.Hold, amount int64) error {
 	if err := closeHold(ctx, h, h.Amount-amount, false); err != nil {
 		return err
 	}
-	if err := credit(ctx.KV, h.Beneficiary, h.Asset, amount); err != nil {
+	if err := credit(ctx, h.Beneficiary, h.Asset, amount, inflow); err != nil {
 		return err
 	}
 	ctx.Emit("ledger.hold_captured", "hold_id", holdIDString(h.Id), "owner", h.Owner, "beneficiary", h.Beneficiary,
@@ -200,7 +200,7 @@ func TakeFromHold(ctx *core.Context, id uint64, amount int64) error {
 	if IsFrozen(ctx.KV, h.Owner) {
 		return ErrFrozen.Wrapf("%s", h.Owner)
 	}
-	if err := credit(ctx.KV, h.Beneficiary, h.Asset, amount); err != nil {
+	if err := credit(ctx, h.Beneficiary, h.Asset, amount, inflow); err != nil {
 		return err
 	}
 	ctx.Emit("ledger.hold_captured", "hold_id", holdIDString(id), "owner", h.Owner, "beneficiary", h.Beneficiary,
@@ -215,7 +215,7 @@ func ReleaseFromHold(ctx *core.Context, id uint64, amount int64) error {
 	if err != nil {
 		return err
 	}
-	if err := credit(ctx.KV, h.Owner, h.Asset, amount); err != nil {
+	if err := credit(ctx, h.Owner, h.Asset, amount, ownMoney); err != nil {
 		return err
 	}
 	ctx.Emit("ledger.hold_released", "hold_id", holdIDString(id), "owner", h.Owner, "amount", core.Itoa(amount), "reason", "released")

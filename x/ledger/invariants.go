@@ -24,7 +24,7 @@ func CheckInvariants(r store.Reader) error {
 	}
 	store.IteratePrefix(r, core.Key("lg", "bal", ""), func(k, v []byte) bool {
 		parts := strings.Split(string(k), "/")
-		add(sums, parts[3], core.DecodeInt64(v), "balance", k)
+		add(sums, parts[3], decodeAmount(v), "balance", k)
 		return true
 	})
 	store.IteratePrefix(r, core.Key("lg", "held", ""), func(k, v []byte) bool {

@@ -184,6 +184,7 @@ func updateDPD(kv store.KV, l *statepb.Loan, now, today int64) {
 		l.Dpd = uint32(max(0, today-dayOf(in.DueDate)))
 	}
 	l.MaxDpd = max(l.MaxDpd, l.Dpd)
+	recordMonthlyDPD(l, core.MonthOfDay(today))
 }
 
 // scheduleArrears books the next business day's arrears visit while anything is overdue

@@ -3,17 +3,18 @@ package lending
 import (
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/tx/txpb"
 )
 
-// History is a borrower's repayment history across every lender, summed from its loans (a
-// loan carries its own on-time and late counts, worst days past due and prepayments), so a
-// collection writes no borrower-wide record.
-func History(r store.Reader, borrower string) *statepb.BorrowerHistory {
-	return HistoryOf(LoansOf(r, borrower))
+// History is a borrower's repayment history across every lender as of business month
+// month, summed from its loans (a loan carries its own on-time and late counts, worst days
+// past due by month and prepayments), so a collection writes no borrower-wide record.
+func History(r store.Reader, borrower string, month int64) *statepb.BorrowerHistory {
+	return HistoryOf(LoansOf(r, borrower), month)
 }
 
 // HistoryOf sums the history of loans already read (all of one borrower's).
-func HistoryOf(loans []*statepb.Loan) *statepb.BorrowerHistory {
+func HistoryOf(loans []*statepb.Loan, month int64) *statepb.BorrowerHistory {
 	h := &statepb.BorrowerHistory{}
 	for _, l := range loans {
 		if l.DisbursedAt == 0 {
@@ -25,6 +26,8 @@ func HistoryOf(loans []*statepb.Loan) *statepb.BorrowerHistory {
 			h.LoansCompleted++
 		case l.Status == statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF:
 			h.LoansWrittenOff++
+		case isOpen(l):
+			h.LoansActive++
 		}
 		if l.Defaulted {
 			h.LoansDefaulted++
@@ -32,6 +35,7 @@ func HistoryOf(loans []*statepb.Loan) *statepb.BorrowerHistory {
 		h.InstallmentsOnTime += l.InstallmentsOnTime
 		h.InstallmentsLate += l.InstallmentsLate
 		h.MaxDpd = max(h.MaxDpd, l.MaxDpd)
+		h.MaxDpd_12M = max(h.MaxDpd_12M, maxDPD12M(l, month))
 		h.Prepayments += l.Prepayments
 	}
 	return h
@@ -52,4 +56,76 @@ func ExposureOf(loans []*statepb.Loan, asset string) int64 {
 		}
 	}
 	return sum
+}
+
+// DebtService is the monthly debt service in asset of loans already read: for each open
+// loan, its next unpaid instalment's scheduled amount scaled to a 30-day month.
+func DebtService(r store.Reader, loans []*statepb.Loan, asset string) int64 {
+	var sum int64
+	for _, l := range loans {
+		if l.Asset != asset || !isOpen(l) {
+			continue
+		}
+		for _, in := range l.Installments {
+			if owed(in) > 0 {
+				p, _ := GetProduct(r, l.ProductId)
+				sum += MonthlyAmount(p.Terms, in.Principal+in.Interest+in.Fee)
+				break
+			}
+		}
+	}
+	return sum
+}
+
+// MonthlyAmount scales an instalment of a product's frequency to a 30-day month (a month
+// counts as 30 days, a week as 7), rounded half-even.
+func MonthlyAmount(t *txpb.LoanProduct, installment int64) int64 {
+	days := int64(max(1, t.Every))
+	switch t.Frequency {
+	case "months":
+		days *= 30
+	case "weeks":
+		days *= 7
+	}
+	return mulDiv(installment, 30, days, "half_even")
+}
+
+// Lenders counts the distinct lenders of the open loans already read.
+func Lenders(loans []*statepb.Loan) int64 {
+	seen := map[string]bool{}
+	for _, l := range loans {
+		if isOpen(l) {
+			seen[l.Lender] = true
+		}
+	}
+	return int64(len(seen))
+}
+
+// GroupSignals are a borrower's joint-liability signals: how many groups it borrowed in,
+// the overdue principal of those groups' loans against their outstanding (PAR1, in basis
+// points; −1 when there is nothing outstanding) and the guarantees it still has held.
+func GroupSignals(r store.Reader, loans []*statepb.Loan, now int64) (groups, parBps, guarantees int64) {
+	seen := map[uint64]bool{}
+	var overdue, outstanding int64
+	for _, l := range loans {
+		if l.GroupId == 0 {
+			continue
+		}
+		guarantees += guaranteeLeft(r, l)
+		if seen[l.GroupId] {
+			continue
+		}
+		seen[l.GroupId] = true
+		for _, gl := range GroupLoans(r, l.GroupId) {
+			if isOpen(gl) {
+				overdue += OverduePrincipal(gl, now)
+				outstanding += Outstanding(gl)
+			}
+		}
+	}
+	parBps = -1
+	if outstanding > 0 {
+		parBps = mulDiv(overdue, maxBps, outstanding, "down")
+	}
+	return int64(len(seen)), parBps, guarantees
 }

@@ -8,30 +8,38 @@ import (
 )
 
 func newcomer() map[string]int64 {
-	return map[string]int64{FactKYCLevel: 2, FactLoansCompleted: 0, FactOnTimeRatioBps: -1, FactMaxDPD: 0,
-		FactLoansDefaulted: 0, FactExposureMinorUnit: 0}
+	return map[string]int64{FactKYCLevel: 2, FactLoansCompleted: 0, FactOnTimeRatioBps: -1, FactMaxDPD12M: 0,
+		FactLoansDefaulted: 0, FactExposure: 0, FactInflowMonths12: 0, FactDebtServiceRatio: -1}
 }
 
 func TestDefaultModelScoresANewcomer(t *testing.T) {
 	m := Default()
-	require.NoError(t, m.Validate(DefaultFacts()))
+	require.NoError(t, m.Validate(Facts()))
 	r, err := m.Score(newcomer())
 	require.NoError(t, err)
-	require.Equal(t, int64(300+40+60+60+20+50+30), r.Score)
+	require.Equal(t, int64(285+40+60+60+20+50+30+5+10), r.Score)
 	require.Equal(t, "C", r.Band)
 	pd, _ := m.Scaling.PDForScore(r.Score, 4)
 	require.Equal(t, pd, r.PD)
 	require.Len(t, r.InputsHash, 32)
 	// A thin file loses points for what it has not done yet, ranked by points lost.
-	require.Equal(t, []string{"H01", "P01", "K01"}, codes(r.Reasons))
-	require.Equal(t, []int64{35, 20, 10}, lostPoints(r.Reasons))
+	require.Equal(t, []string{"H01", "C01", "C02", "P01"}, codes(r.Reasons))
+	require.Equal(t, []int64{35, 30, 30, 20}, lostPoints(r.Reasons))
+
+	// Paid through the chain every month, no debt: cash flow lifts the thin file to band A.
+	salaried := newcomer()
+	salaried[FactInflowMonths12], salaried[FactDebtServiceRatio] = 12, 0
+	s, err := m.Score(salaried)
+	require.NoError(t, err)
+	require.Equal(t, int64(620), s.Score)
+	require.Equal(t, "A", s.Band)
 }
 
 // The reasons for a low score name what actually lowered it.
 func TestReasonsNameWhatLoweredTheScore(t *testing.T) {
 	f := newcomer()
-	f[FactMaxDPD], f[FactLoansDefaulted], f[FactOnTimeRatioBps] = 45, 1, 6000
-	f[FactExposureMinorUnit], f[FactLoansCompleted] = 3_000_000, 2
+	f[FactMaxDPD12M], f[FactLoansDefaulted], f[FactOnTimeRatioBps] = 45, 1, 6000
+	f[FactExposure], f[FactLoansCompleted] = 3_000_000, 2
 	r, err := Default().Score(f)
 	require.NoError(t, err)
 	require.Equal(t, "E", r.Band)
@@ -57,11 +65,11 @@ func TestModelValidationRefusesBadModels(t *testing.T) {
 	} {
 		m := Default()
 		breakIt(m)
-		err := m.Validate(DefaultFacts())
+		err := m.Validate(Facts())
 		require.True(t, errors.Is(err, ErrInvalid), "%s: %v", name, err)
 	}
 	f := newcomer()
-	delete(f, FactMaxDPD)
+	delete(f, FactMaxDPD12M)
 	_, err := Default().Score(f)
 	require.ErrorIs(t, err, ErrInvalid, "a missing characteristic input is refused")
 }
