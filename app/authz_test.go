@@ -57,10 +57,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 // TestAuthorizationTableExpectations pins the rules people rely on, independently of the table.
 func TestAuthorizationTableExpectations(t *testing.T) {
 	allowed := func(mt string, r identity.Role) bool { return app.Allowed(mt, []identity.Role{r}) }
-	governance := func(mt string) bool { return mt == "submit_proposal" || mt == "vote" }
+	// Every member takes part in governance and may receive private documents (it publishes
+	// an encryption key); beyond that auditors only read and the regulator only freezes and
+	// sets the delinquency buckets.
+	governance := func(mt string) bool { return mt == "submit_proposal" || mt == "vote" || mt == "set_encryption_key" }
 	for _, mt := range tx.MsgTypes() {
-		// Every member takes part in governance; beyond that auditors only read and the
-		// regulator only freezes and sets the delinquency buckets.
 		require.Equal(t, governance(mt), allowed(mt, identity.RoleAuditor), "auditor and %s", mt)
 		regulates := mt == "set_frozen" || mt == "set_delinquency_buckets"
 		require.Equal(t, regulates || governance(mt), allowed(mt, identity.RoleRegulator), "regulator and %s", mt)
@@ -86,5 +87,13 @@ func TestAuthorizationTableExpectations(t *testing.T) {
 	require.True(t, allowed("register_account", identity.RoleMFI))
 	require.True(t, allowed("set_kyc_level", identity.RoleKYCProvider))
 	require.False(t, allowed("mint", identity.RoleOracle))
+	for _, r := range identity.AllRoles {
+		require.Equal(t, r == identity.RoleScorer, allowed("register_scorecard", r), "register_scorecard and %s", r)
+	}
+	require.True(t, allowed("grant_consent", identity.RoleIndividual))
+	require.False(t, allowed("grant_consent", identity.RoleBank), "banks do not consent for borrowers")
+	require.True(t, allowed("request_credit_report", identity.RoleBank))
+	require.False(t, allowed("request_credit_report", identity.RoleIndividual))
+	require.False(t, allowed("register_document", identity.RoleIndividual), "documents are members'")
 	require.False(t, app.Allowed("transfer", nil), "an unknown signer has no role")
 }

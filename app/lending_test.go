@@ -109,7 +109,7 @@ func TestLoanRepaidOnTimeByCollectionCloses(t *testing.T) {
 	require.Equal(t, int64(66186), l.InterestPaid, "schedule A's total interest")
 	require.Equal(t, int64(1_100_000-1_066_186), w.avail(w.alice.Address))
 	require.Equal(t, int64(0), lending.Exposure(w.c.State(), w.alice.Address, "CNY"))
-	h := lending.History(w.c.State(), w.alice.Address)
+	h := lending.History(w.c.State(), w.alice.Address, 0)
 	require.Equal(t, uint32(1), h.LoansCompleted)
 	require.Equal(t, uint32(12), h.InstallmentsOnTime)
 	require.Equal(t, uint32(0), h.InstallmentsLate)
@@ -156,7 +156,7 @@ func TestLateLoanAccruesPenaltiesAndMovesBuckets(t *testing.T) {
 	require.Equal(t, int64(110_000-(88849+2754)-267-9212), in2.PrincipalPaid)
 	require.Equal(t, uint32(3), l.Dpd, "the oldest unpaid instalment is now the second")
 	require.Equal(t, "1-30", lending.BucketName(lending.Buckets(w.c.State()), l.Dpd, 0))
-	require.Equal(t, uint32(1), lending.History(w.c.State(), w.bob.Address).InstallmentsLate)
+	require.Equal(t, uint32(1), lending.History(w.c.State(), w.bob.Address, 0).InstallmentsLate)
 }
 
 func TestDefaultCapturesCollateral(t *testing.T) {
@@ -186,7 +186,7 @@ func TestDefaultCapturesCollateral(t *testing.T) {
 		require.Equal(t, int64(0), in.Interest)
 	}
 	require.Equal(t, int64(1_000_000)+10000+9212+8415-200_000, lending.TotalOwed(l))
-	require.Equal(t, uint32(1), lending.History(w.c.State(), w.bob.Address).LoansDefaulted)
+	require.Equal(t, uint32(1), lending.History(w.c.State(), w.bob.Address, 0).LoansDefaulted)
 
 	// Nothing more happens by itself; the borrower can still pay, then the lender writes off.
 	w.at(t, "2026-04-07", "00:00")
@@ -234,7 +234,7 @@ func TestPrepaymentReducesTermOrInstallment(t *testing.T) {
 			require.Equal(t, tc.next, in3.Principal-in3.PrincipalPaid+in3.Interest)
 			require.Equal(t, "2026-04-05", in3.DueDate, "due dates are kept")
 			require.Equal(t, int64(1_000_000-78849-500_000), lending.Outstanding(l))
-			require.Equal(t, uint32(1), lending.History(w.c.State(), w.alice.Address).Prepayments)
+			require.Equal(t, uint32(1), lending.History(w.c.State(), w.alice.Address, 0).Prepayments)
 
 			// Paying more than everything settles the loan (no interest has accrued yet in
 			// the period that began today) and returns the rest.

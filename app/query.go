@@ -121,6 +121,9 @@ func (a *App) answer(s *store.Snapshot, req *abci.QueryRequest) (any, error) {
 	if v, ok, err := a.lendingQuery(s, req.Path, arg); ok {
 		return v, err
 	}
+	if v, ok, err := creditQuery(s, req.Path, arg); ok {
+		return v, err
+	}
 	return nil, tx.ErrNotFound.Wrapf("unknown query path %q", req.Path)
 }
 

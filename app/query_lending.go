@@ -123,11 +123,11 @@ func borrowerView(s store.Reader, addr string, now int64) query.BorrowerLoans {
 			}
 		}
 	}
-	h := lending.HistoryOf(loans)
+	h := lending.HistoryOf(loans, core.BusinessDayOf(s, now).Month)
 	v.History = map[string]uint32{"loans_taken": h.LoansTaken, "loans_completed": h.LoansCompleted,
-		"loans_defaulted": h.LoansDefaulted, "loans_written_off": h.LoansWrittenOff,
+		"loans_active": h.LoansActive, "loans_defaulted": h.LoansDefaulted, "loans_written_off": h.LoansWrittenOff,
 		"installments_on_time": h.InstallmentsOnTime, "installments_late": h.InstallmentsLate,
-		"max_dpd": h.MaxDpd, "prepayments": h.Prepayments}
+		"max_dpd": h.MaxDpd, "max_dpd_12m": h.MaxDpd_12M, "prepayments": h.Prepayments}
 	return v
 }
 

@@ -5,6 +5,8 @@ import (
 
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/credit"
+	"github.com/puhui-chain/puhui/x/docs"
 	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/identity"
 	"github.com/puhui-chain/puhui/x/ledger"
@@ -33,6 +35,11 @@ var (
 	lenders  = []identity.Role{identity.RoleBank, identity.RoleMFI}
 	// borrowers: individuals and the firms a consortium lends to.
 	borrowers = []identity.Role{identity.RoleIndividual, identity.RoleEnterprise, identity.RoleMFI}
+	// reportUsers obtain credit reports under consent: lenders, and insurers pricing cover.
+	reportUsers = []identity.Role{identity.RoleBank, identity.RoleMFI, identity.RoleInsurer}
+	// docOwners keep private documents and share them; any member may receive them.
+	docOwners = []identity.Role{identity.RoleBank, identity.RoleMFI, identity.RoleEnterprise, identity.RoleInsurer,
+		identity.RoleKYCProvider}
 )
 
 // Routes is the authorisation table: every message type, who may send it, and its handler.
@@ -56,8 +63,10 @@ var Routes = map[string]route{
 	"vote":            {identity.MemberRoles, handle((*txpb.Msg).GetVote, governance.Vote)},
 	// Lending: handlers add "the product's lender only" for decisions, disbursement and
 	// write-off; anyone who holds money may repay a loan on the borrower's behalf.
-	"register_product": {lenders, handle((*txpb.Msg).GetRegisterProduct, lending.RegisterProduct)},
-	"apply_loan":       {borrowers, handle((*txpb.Msg).GetApplyLoan, lending.Apply)},
+	// Registration checks the product's scorecard and an application is assessed by the
+	// credit module, which reads lending's loans (so lending cannot call it).
+	"register_product": {lenders, handle((*txpb.Msg).GetRegisterProduct, credit.RegisterProduct)},
+	"apply_loan":       {borrowers, handle((*txpb.Msg).GetApplyLoan, credit.ApplyLoan)},
 	"decide_loan":      {lenders, handle((*txpb.Msg).GetDecideLoan, lending.Decide)},
 	"disburse_loan":    {lenders, handle((*txpb.Msg).GetDisburseLoan, lending.Disburse)},
 	"repay_loan":       {payers, handle((*txpb.Msg).GetRepayLoan, lending.Repay)},
@@ -66,6 +75,16 @@ var Routes = map[string]route{
 	"create_group":     {lenders, handle((*txpb.Msg).GetCreateGroup, lending.CreateGroup)},
 	"set_delinquency_buckets": {[]identity.Role{identity.RoleRegulator},
 		handle((*txpb.Msg).GetSetDelinquencyBuckets, lending.SetBuckets)},
+	// Credit: handlers add "the borrower itself" for consent and "a live consent" for reports.
+	"register_scorecard":    {[]identity.Role{identity.RoleScorer}, handle((*txpb.Msg).GetRegisterScorecard, credit.RegisterScorecard)},
+	"grant_consent":         {borrowers, handle((*txpb.Msg).GetGrantConsent, credit.GrantConsent)},
+	"revoke_consent":        {borrowers, handle((*txpb.Msg).GetRevokeConsent, credit.RevokeConsent)},
+	"request_credit_report": {reportUsers, handle((*txpb.Msg).GetRequestCreditReport, credit.RequestReport)},
+	// Private documents: handlers add "the owner only" for grants and revocations.
+	"set_encryption_key":    {identity.MemberRoles, handle((*txpb.Msg).GetSetEncryptionKey, docs.SetEncryptionKey)},
+	"register_document":     {docOwners, handle((*txpb.Msg).GetRegisterDocument, docs.RegisterDocument)},
+	"grant_document":        {docOwners, handle((*txpb.Msg).GetGrantDocument, docs.GrantDocument)},
+	"revoke_document_grant": {docOwners, handle((*txpb.Msg).GetRevokeDocumentGrant, docs.RevokeDocumentGrant)},
 }
 
 // Allowed reports whether any of roles may send msgType.

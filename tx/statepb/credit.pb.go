@@ -946,6 +946,59 @@ func (x *DocumentGrant) GetRevokedAt() int64 {
 	return 0
 }
 
+// DocumentView is a document's record with its grants (a query view, not stored).
+type DocumentView struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Document      *Document              `protobuf:"bytes,1,opt,name=document,proto3" json:"document,omitempty"`
+	Grants        []*DocumentGrant       `protobuf:"bytes,2,rep,name=grants,proto3" json:"grants,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DocumentView) Reset() {
+	*x = DocumentView{}
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DocumentView) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DocumentView) ProtoMessage() {}
+
+func (x *DocumentView) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DocumentView.ProtoReflect.Descriptor instead.
+func (*DocumentView) Descriptor() ([]byte, []int) {
+	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *DocumentView) GetDocument() *Document {
+	if x != nil {
+		return x.Document
+	}
+	return nil
+}
+
+func (x *DocumentView) GetGrants() []*DocumentGrant {
+	if x != nil {
+		return x.Grants
+	}
+	return nil
+}
+
 var File_puhui_state_v1_credit_proto protoreflect.FileDescriptor
 
 const file_puhui_state_v1_credit_proto_rawDesc = "" +
@@ -1031,7 +1084,10 @@ const file_puhui_state_v1_credit_proto_rawDesc = "" +
 	"\n" +
 	"granted_at\x18\x04 \x01(\x03R\tgrantedAt\x12\x1d\n" +
 	"\n" +
-	"revoked_at\x18\x05 \x01(\x03R\trevokedAtB)Z'github.com/puhui-chain/puhui/tx/statepbb\x06proto3"
+	"revoked_at\x18\x05 \x01(\x03R\trevokedAt\"{\n" +
+	"\fDocumentView\x124\n" +
+	"\bdocument\x18\x01 \x01(\v2\x18.puhui.state.v1.DocumentR\bdocument\x125\n" +
+	"\x06grants\x18\x02 \x03(\v2\x1d.puhui.state.v1.DocumentGrantR\x06grantsB)Z'github.com/puhui-chain/puhui/tx/statepbb\x06proto3"
 
 var (
 	file_puhui_state_v1_credit_proto_rawDescOnce sync.Once
@@ -1045,7 +1101,7 @@ func file_puhui_state_v1_credit_proto_rawDescGZIP() []byte {
 	return file_puhui_state_v1_credit_proto_rawDescData
 }
 
-var file_puhui_state_v1_credit_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
+var file_puhui_state_v1_credit_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
 var file_puhui_state_v1_credit_proto_goTypes = []any{
 	(*ScorecardRecord)(nil), // 0: puhui.state.v1.ScorecardRecord
 	(*Consent)(nil),         // 1: puhui.state.v1.Consent
@@ -1059,26 +1115,29 @@ var file_puhui_state_v1_credit_proto_goTypes = []any{
 	(*EncryptionKey)(nil),   // 9: puhui.state.v1.EncryptionKey
 	(*Document)(nil),        // 10: puhui.state.v1.Document
 	(*DocumentGrant)(nil),   // 11: puhui.state.v1.DocumentGrant
-	(*txpb.Scorecard)(nil),  // 12: puhui.tx.v1.Scorecard
-	(*BorrowerHistory)(nil), // 13: puhui.state.v1.BorrowerHistory
-	(*txpb.WrappedKey)(nil), // 14: puhui.tx.v1.WrappedKey
+	(*DocumentView)(nil),    // 12: puhui.state.v1.DocumentView
+	(*txpb.Scorecard)(nil),  // 13: puhui.tx.v1.Scorecard
+	(*BorrowerHistory)(nil), // 14: puhui.state.v1.BorrowerHistory
+	(*txpb.WrappedKey)(nil), // 15: puhui.tx.v1.WrappedKey
 }
 var file_puhui_state_v1_credit_proto_depIdxs = []int32{
-	12, // 0: puhui.state.v1.ScorecardRecord.model:type_name -> puhui.tx.v1.Scorecard
+	13, // 0: puhui.state.v1.ScorecardRecord.model:type_name -> puhui.tx.v1.Scorecard
 	2,  // 1: puhui.state.v1.Score.reasons:type_name -> puhui.state.v1.ScoreReason
-	13, // 2: puhui.state.v1.CreditReport.history:type_name -> puhui.state.v1.BorrowerHistory
+	14, // 2: puhui.state.v1.CreditReport.history:type_name -> puhui.state.v1.BorrowerHistory
 	4,  // 3: puhui.state.v1.CreditReport.exposure:type_name -> puhui.state.v1.AssetExposure
 	5,  // 4: puhui.state.v1.CreditReport.cash_flow:type_name -> puhui.state.v1.CashFlow
 	6,  // 5: puhui.state.v1.CreditReport.groups:type_name -> puhui.state.v1.GroupSignals
 	3,  // 6: puhui.state.v1.CreditReport.score:type_name -> puhui.state.v1.Score
 	7,  // 7: puhui.state.v1.ReportAccess.report:type_name -> puhui.state.v1.CreditReport
-	14, // 8: puhui.state.v1.Document.owner_key:type_name -> puhui.tx.v1.WrappedKey
-	14, // 9: puhui.state.v1.DocumentGrant.wrapped_key:type_name -> puhui.tx.v1.WrappedKey
-	10, // [10:10] is the sub-list for method output_type
-	10, // [10:10] is the sub-list for method input_type
-	10, // [10:10] is the sub-list for extension type_name
-	10, // [10:10] is the sub-list for extension extendee
-	0,  // [0:10] is the sub-list for field type_name
+	15, // 8: puhui.state.v1.Document.owner_key:type_name -> puhui.tx.v1.WrappedKey
+	15, // 9: puhui.state.v1.DocumentGrant.wrapped_key:type_name -> puhui.tx.v1.WrappedKey
+	10, // 10: puhui.state.v1.DocumentView.document:type_name -> puhui.state.v1.Document
+	11, // 11: puhui.state.v1.DocumentView.grants:type_name -> puhui.state.v1.DocumentGrant
+	12, // [12:12] is the sub-list for method output_type
+	12, // [12:12] is the sub-list for method input_type
+	12, // [12:12] is the sub-list for extension type_name
+	12, // [12:12] is the sub-list for extension extendee
+	0,  // [0:12] is the sub-list for field type_name
 }
 
 func init() { file_puhui_state_v1_credit_proto_init() }
@@ -1093,7 +1152,7 @@ func file_puhui_state_v1_credit_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_state_v1_credit_proto_rawDesc), len(file_puhui_state_v1_credit_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   12,
+			NumMessages:   13,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

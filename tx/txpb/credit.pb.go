@@ -364,9 +364,10 @@ func (x *MsgRegisterScorecard) GetModel() *Scorecard {
 // expires_at (block time). A new grant for the same lender and purpose replaces the old one.
 type MsgGrantConsent struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
-	Lender        string                 `protobuf:"bytes,1,opt,name=lender,proto3" json:"lender,omitempty"`   // member address
-	Purpose       string                 `protobuf:"bytes,2,opt,name=purpose,proto3" json:"purpose,omitempty"` // e.g. loan_application, monitoring, collection
-	ExpiresAt     int64                  `protobuf:"varint,3,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+	Borrower      string                 `protobuf:"bytes,1,opt,name=borrower,proto3" json:"borrower,omitempty"`                     // must be the signer: only borrowers consent for themselves
+	Lender        string                 `protobuf:"bytes,2,opt,name=lender,proto3" json:"lender,omitempty"`                         // member address
+	Purpose       string                 `protobuf:"bytes,3,opt,name=purpose,proto3" json:"purpose,omitempty"`                       // 1..32 of a-z and _, e.g. loan_application, monitoring
+	ExpiresAt     int64                  `protobuf:"varint,4,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"` // block time, at most a year ahead
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -401,6 +402,13 @@ func (*MsgGrantConsent) Descriptor() ([]byte, []int) {
 	return file_puhui_tx_v1_credit_proto_rawDescGZIP(), []int{5}
 }
 
+func (x *MsgGrantConsent) GetBorrower() string {
+	if x != nil {
+		return x.Borrower
+	}
+	return ""
+}
+
 func (x *MsgGrantConsent) GetLender() string {
 	if x != nil {
 		return x.Lender
@@ -424,8 +432,9 @@ func (x *MsgGrantConsent) GetExpiresAt() int64 {
 
 type MsgRevokeConsent struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
-	Lender        string                 `protobuf:"bytes,1,opt,name=lender,proto3" json:"lender,omitempty"`
-	Purpose       string                 `protobuf:"bytes,2,opt,name=purpose,proto3" json:"purpose,omitempty"`
+	Borrower      string                 `protobuf:"bytes,1,opt,name=borrower,proto3" json:"borrower,omitempty"` // must be the signer
+	Lender        string                 `protobuf:"bytes,2,opt,name=lender,proto3" json:"lender,omitempty"`
+	Purpose       string                 `protobuf:"bytes,3,opt,name=purpose,proto3" json:"purpose,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -460,6 +469,13 @@ func (*MsgRevokeConsent) Descriptor() ([]byte, []int) {
 	return file_puhui_tx_v1_credit_proto_rawDescGZIP(), []int{6}
 }
 
+func (x *MsgRevokeConsent) GetBorrower() string {
+	if x != nil {
+		return x.Borrower
+	}
+	return ""
+}
+
 func (x *MsgRevokeConsent) GetLender() string {
 	if x != nil {
 		return x.Lender
@@ -480,7 +496,8 @@ type MsgRequestCreditReport struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Borrower      string                 `protobuf:"bytes,1,opt,name=borrower,proto3" json:"borrower,omitempty"`
 	Purpose       string                 `protobuf:"bytes,2,opt,name=purpose,proto3" json:"purpose,omitempty"`
-	Model         string                 `protobuf:"bytes,3,opt,name=model,proto3" json:"model,omitempty"` // scorecard name; empty: the default model
+	Asset         string                 `protobuf:"bytes,3,opt,name=asset,proto3" json:"asset,omitempty"` // the currency exposure, debt service and cash flow are read in
+	Model         string                 `protobuf:"bytes,4,opt,name=model,proto3" json:"model,omitempty"` // scorecard name; empty: the default model
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -525,6 +542,13 @@ func (x *MsgRequestCreditReport) GetBorrower() string {
 func (x *MsgRequestCreditReport) GetPurpose() string {
 	if x != nil {
 		return x.Purpose
+	}
+	return ""
+}
+
+func (x *MsgRequestCreditReport) GetAsset() string {
+	if x != nil {
+		return x.Asset
 	}
 	return ""
 }
@@ -860,19 +884,22 @@ const file_puhui_tx_v1_credit_proto_rawDesc = "" +
 	"\x0fcharacteristics\x18\b \x03(\v2$.puhui.tx.v1.ScorecardCharacteristicR\x0fcharacteristics\x120\n" +
 	"\x05bands\x18\t \x03(\v2\x1a.puhui.tx.v1.ScorecardBandR\x05bands\"D\n" +
 	"\x14MsgRegisterScorecard\x12,\n" +
-	"\x05model\x18\x01 \x01(\v2\x16.puhui.tx.v1.ScorecardR\x05model\"b\n" +
-	"\x0fMsgGrantConsent\x12\x16\n" +
-	"\x06lender\x18\x01 \x01(\tR\x06lender\x12\x18\n" +
-	"\apurpose\x18\x02 \x01(\tR\apurpose\x12\x1d\n" +
+	"\x05model\x18\x01 \x01(\v2\x16.puhui.tx.v1.ScorecardR\x05model\"~\n" +
+	"\x0fMsgGrantConsent\x12\x1a\n" +
+	"\bborrower\x18\x01 \x01(\tR\bborrower\x12\x16\n" +
+	"\x06lender\x18\x02 \x01(\tR\x06lender\x12\x18\n" +
+	"\apurpose\x18\x03 \x01(\tR\apurpose\x12\x1d\n" +
 	"\n" +
-	"expires_at\x18\x03 \x01(\x03R\texpiresAt\"D\n" +
-	"\x10MsgRevokeConsent\x12\x16\n" +
-	"\x06lender\x18\x01 \x01(\tR\x06lender\x12\x18\n" +
-	"\apurpose\x18\x02 \x01(\tR\apurpose\"d\n" +
+	"expires_at\x18\x04 \x01(\x03R\texpiresAt\"`\n" +
+	"\x10MsgRevokeConsent\x12\x1a\n" +
+	"\bborrower\x18\x01 \x01(\tR\bborrower\x12\x16\n" +
+	"\x06lender\x18\x02 \x01(\tR\x06lender\x12\x18\n" +
+	"\apurpose\x18\x03 \x01(\tR\apurpose\"z\n" +
 	"\x16MsgRequestCreditReport\x12\x1a\n" +
 	"\bborrower\x18\x01 \x01(\tR\bborrower\x12\x18\n" +
 	"\apurpose\x18\x02 \x01(\tR\apurpose\x12\x14\n" +
-	"\x05model\x18\x03 \x01(\tR\x05model\";\n" +
+	"\x05asset\x18\x03 \x01(\tR\x05asset\x12\x14\n" +
+	"\x05model\x18\x04 \x01(\tR\x05model\";\n" +
 	"\x13MsgSetEncryptionKey\x12$\n" +
 	"\x0ex25519_pub_key\x18\x01 \x01(\fR\fx25519PubKey\"W\n" +
 	"\n" +

@@ -30,10 +30,16 @@ type BusinessDay struct {
 // per context).
 func (c *Context) Today() BusinessDay {
 	if c.today == nil {
-		b := ClockOf(c.KV).Business(c.Now())
-		c.today = &BusinessDay{Day: DayNumber(b), Month: MonthNumber(b)}
+		d := BusinessDayOf(c.KV, c.Now())
+		c.today = &d
 	}
 	return *c.today
+}
+
+// BusinessDayOf is the business day and month of a block time by the clock in state.
+func BusinessDayOf(r store.Reader, blockUnix int64) BusinessDay {
+	b := ClockOf(r).Business(blockUnix)
+	return BusinessDay{Day: DayNumber(b), Month: MonthNumber(b)}
 }
 
 // MonthNumber is the month number (year×12 + month − 1) of t's calendar date in t's zone.

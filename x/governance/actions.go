@@ -6,6 +6,7 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/credit"
 	"github.com/puhui-chain/puhui/x/identity"
 )
 
@@ -29,6 +30,8 @@ func actionName(a *txpb.ProposalAction) string {
 		return "set_validator"
 	case *txpb.ProposalAction_SetParams:
 		return "set_params"
+	case *txpb.ProposalAction_RegisterScorecard:
+		return "register_scorecard"
 	}
 	return ""
 }
@@ -62,6 +65,8 @@ func validateAction(r store.Reader, a *txpb.ProposalAction) error {
 		}
 	case *txpb.ProposalAction_SetParams:
 		return ValidateParams(paramsOf(x.SetParams))
+	case *txpb.ProposalAction_RegisterScorecard:
+		return credit.ValidateScorecard(r, x.RegisterScorecard.GetModel())
 	default:
 		return ErrBadProposal.Wrapf("proposal has no action")
 	}
@@ -90,6 +95,8 @@ func execute(ctx *core.Context, a *txpb.ProposalAction) error {
 		}
 		ctx.Emit("governance.params_set", "voting_period_seconds", core.Itoa(x.SetParams.VotingPeriodSeconds))
 		return nil
+	case *txpb.ProposalAction_RegisterScorecard:
+		return credit.Register(ctx, x.RegisterScorecard.GetModel(), credit.ByGovernance)
 	}
 	return ErrBadProposal.Wrapf("proposal has no action")
 }

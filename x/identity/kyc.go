@@ -43,6 +43,15 @@ func KYCLevel(r store.Reader, addr string, now int64) uint32 {
 	return 0
 }
 
+// EffectiveKYCLevel is the level lending and credit use: a consortium member was admitted
+// by its peers and counts as fully identified; anyone else has its KYCLevel.
+func EffectiveKYCLevel(r store.Reader, addr string, now int64) uint32 {
+	if IsMember(r, addr) {
+		return MaxKYCLevel
+	}
+	return KYCLevel(r, addr, now)
+}
+
 // AttestKYC records the signing KYC provider's attestation (the route admits KYC providers).
 func AttestKYC(ctx *core.Context, m *txpb.MsgAttestKyc) error {
 	if err := tx.ValidateAddress("account", m.Account); err != nil {

@@ -15,11 +15,13 @@ const (
 	RoleKYCProvider Role = "kyc_provider"
 	RoleRegulator   Role = "regulator"
 	RoleAuditor     Role = "auditor"
+	RoleScorer      Role = "scorer" // registers credit scorecard models
 	RoleIndividual  Role = "individual"
 )
 
 // MemberRoles lists the roles a member can hold, sorted.
-var MemberRoles = []Role{RoleAuditor, RoleBank, RoleEnterprise, RoleInsurer, RoleKYCProvider, RoleMFI, RoleOracle, RoleRegulator}
+var MemberRoles = []Role{RoleAuditor, RoleBank, RoleEnterprise, RoleInsurer, RoleKYCProvider, RoleMFI, RoleOracle,
+	RoleRegulator, RoleScorer}
 
 // AllRoles is MemberRoles plus RoleIndividual.
 var AllRoles = append(append([]Role{}, MemberRoles...), RoleIndividual)

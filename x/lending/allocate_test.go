@@ -131,7 +131,7 @@ func TestApprovalRuleCompileChecks(t *testing.T) {
 		_, err := compileRule(src)
 		require.ErrorIs(t, err, ErrBadRule, "%.60s", src)
 	}
-	approve, decided, _ := evalRule("amount / periods > 1000", Facts{Amount: 5000, Periods: 0})
+	approve, decided, _ := evalRule("amount / periods > 1000", Facts{Amount: 5000, Periods: 0, Assessed: assessedAll(0)})
 	require.False(t, decided, "a division by zero does not decide")
 	require.False(t, approve)
 }

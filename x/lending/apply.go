@@ -11,19 +11,10 @@ import (
 	"github.com/puhui-chain/puhui/x/identity"
 )
 
-// kycLevel is an applicant's KYC level at block time now (an expired or revoked attestation
-// counts as 0); a consortium member was admitted by its peers and counts as fully identified.
-func kycLevel(r store.Reader, addr string, now int64) uint32 {
-	if identity.IsMember(r, addr) {
-		return identity.MaxKYCLevel
-	}
-	return identity.KYCLevel(r, addr, now)
-}
-
 // checkBorrower applies the product's borrower rules: KYC level and the exposure cap.
 func checkBorrower(r store.Reader, p *statepb.Product, borrower string, principal, now int64) error {
 	t := p.Terms
-	if lvl := kycLevel(r, borrower, now); lvl < t.MinKycLevel {
+	if lvl := identity.EffectiveKYCLevel(r, borrower, now); lvl < t.MinKycLevel {
 		return ErrKYCLevel.Wrapf("borrower KYC level %d, product %d needs %d", lvl, p.Id, t.MinKycLevel)
 	}
 	if t.MaxExposure > 0 {
@@ -35,9 +26,25 @@ func checkBorrower(r store.Reader, p *statepb.Product, borrower string, principa
 	return nil
 }
 
-// Apply records a borrower's application and, when the product has an approval rule,
+// Assessment is what the credit module knows of an applicant: every fact of
+// scorecard.Facts() in the product's asset, and the product scorecard's answer.
+type Assessment struct {
+	Facts        map[string]int64
+	Score        int64
+	Model        string
+	ModelVersion uint32
+	Reasons      []string // reason codes, most points lost first
+}
+
+// Assessor assesses a borrower for a loan in asset with the named scorecard ("" for the
+// default) at block time now. The credit module provides it; lending cannot import credit,
+// which reads lending's loans.
+type Assessor func(r store.Reader, borrower, asset, scorecard string, now int64) (*Assessment, error)
+
+// Apply records a borrower's application with its credit assessment (the score, model
+// version and reasons are kept on the loan) and, when the product has an approval rule,
 // decides it at once.
-func Apply(ctx *core.Context, m *txpb.MsgApplyLoan) error {
+func Apply(ctx *core.Context, m *txpb.MsgApplyLoan, assess Assessor) error {
 	p, ok := GetProduct(ctx.KV, m.ProductId)
 	if !ok {
 		return ErrUnknownProduct.Wrapf("product %d", m.ProductId)
@@ -61,33 +68,37 @@ func Apply(ctx *core.Context, m *txpb.MsgApplyLoan) error {
 	if err := checkGroup(ctx.KV, p, ctx.Signer, m.GroupId); err != nil {
 		return err
 	}
+	a, err := assess(ctx.KV, ctx.Signer, t.Asset, t.Scorecard, ctx.Now())
+	if err != nil {
+		return err
+	}
+	if err := checkDebtService(ctx, t, m, a); err != nil {
+		return err
+	}
 	id := uint64(core.GetInt64(ctx.KV, loanSeqKey)) + 1
 	core.SetInt64(ctx.KV, loanSeqKey, int64(id))
 	l := &statepb.Loan{Id: id, ProductId: p.Id, Borrower: ctx.Signer, Lender: p.Lender, Asset: t.Asset,
 		Principal: m.Principal, Periods: m.Periods, Status: statepb.LoanStatus_LOAN_STATUS_APPLIED,
-		Purpose: m.Purpose, AppliedAt: ctx.Now(), GroupId: m.GroupId}
+		Purpose: m.Purpose, AppliedAt: ctx.Now(), GroupId: m.GroupId,
+		DecisionScore: a.Score, DecisionModel: a.Model, DecisionModelVersion: a.ModelVersion, DecisionReasons: a.Reasons}
+	f := Facts{Amount: m.Principal, Periods: int64(m.Periods), CreditScore: a.Score, Assessed: a.Facts}
+	l.DecisionInputsHash = f.Hash()
 	ctx.KV.Set(byBorrowerKey(l.Borrower, id), []byte{1})
 	ctx.KV.Set(byLenderKey(l.Lender, id), []byte{1})
 	ctx.Emit("lending.applied", "loan_id", idText(id), "product_id", idText(p.Id), "borrower", l.Borrower,
-		"lender", l.Lender, "asset", l.Asset, "principal", core.Itoa(l.Principal), "periods", core.Itoa(int64(l.Periods)))
+		"lender", l.Lender, "asset", l.Asset, "principal", core.Itoa(l.Principal), "periods", core.Itoa(int64(l.Periods)),
+		"score", core.Itoa(a.Score), "model", a.Model, "model_version", core.Itoa(int64(a.ModelVersion)))
 	if t.ApprovalRule != "" {
-		decideByRule(ctx, l, t)
+		decideByRule(ctx, l, t, f)
 	}
 	saveLoan(ctx.KV, l)
 	return nil
 }
 
-// decideByRule runs the product's rule over the application's facts and records the
-// decision with a hash of its inputs; a rule that cannot decide leaves it to the lender.
-func decideByRule(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
-	loans := LoansOf(ctx.KV, l.Borrower)
-	f := factsFrom(HistoryOf(loans))
-	f.Amount, f.Periods = l.Principal, int64(l.Periods)
-	f.KYCLevel = int64(kycLevel(ctx.KV, l.Borrower, ctx.Now()))
-	f.Exposure = ExposureOf(loans, l.Asset)
-	f = f.withScore()
+// decideByRule runs the product's rule over the application's facts (their hash is
+// already on the loan); a rule that cannot decide leaves it to the lender.
+func decideByRule(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, f Facts) {
 	approve, decided, why := evalRule(t.ApprovalRule, f)
-	l.DecisionInputsHash = f.Hash()
 	if !decided {
 		l.Decision = "pending: " + why
 		return

@@ -20,4 +20,5 @@ var (
 	ErrUnknownGroup   = tx.Register("lending", 16, "unknown_group")
 	ErrNotGroupMember = tx.Register("lending", 17, "not_group_member")
 	ErrBadBuckets     = tx.Register("lending", 18, "bad_buckets")
+	ErrDebtService    = tx.Register("lending", 19, "debt_service_exceeded")
 )

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/x/credit/scorecard"
 )
 
 // FuzzCompileRule: any text given as an approval rule either compiles (and then evaluates on
@@ -27,6 +28,17 @@ func FuzzCompileRule(f *testing.F) {
 		if prg == nil {
 			t.Fatal("compiled without a program")
 		}
-		_, _, _ = evalRule(src, Facts{Amount: amount, Periods: periods, KYCLevel: kyc, Exposure: amount})
+		assessed := assessedAll(kyc)
+		assessed[scorecard.FactExposure] = amount
+		_, _, _ = evalRule(src, Facts{Amount: amount, Periods: periods, Assessed: assessed})
 	})
+}
+
+// assessedAll is an assessment with every fact set to v.
+func assessedAll(v int64) map[string]int64 {
+	m := map[string]int64{}
+	for _, name := range scorecard.Facts() {
+		m[name] = v
+	}
+	return m
 }

@@ -63,3 +63,6 @@ func remainderOf(a, b, c int64) int64 {
 	num := new(big.Int).Mul(big.NewInt(a), big.NewInt(b))
 	return new(big.Int).Mod(num, big.NewInt(c)).Int64()
 }
+
+// MulDivDown is a × b / c rounded down, exactly (for other modules' ratios).
+func MulDivDown(a, b, c int64) int64 { return mulDiv(a, b, c, schedule.RoundingDown) }

@@ -9,7 +9,6 @@ import (
 	"cel.dev/cel-go/common/cost"
 	"cel.dev/cel-go/common/types"
 
-	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/x/credit/scorecard"
 )
 
@@ -21,28 +20,29 @@ const (
 	MaxRuleCost  = 1000
 )
 
-// Facts are what an approval rule may read about an application. Amounts are minor units.
+// Facts are what an approval rule may read about an application: the application's own
+// amount and periods, the product scorecard's score, and every fact the credit module
+// derives from the ledger (scorecard.Facts). Amounts are minor units.
 type Facts struct {
-	Amount             int64 // principal applied for
-	Periods            int64
-	KYCLevel           int64
-	Exposure           int64 // the borrower's outstanding principal in the asset, all lenders
-	LoansTaken         int64
-	LoansCompleted     int64
-	LoansDefaulted     int64
-	InstallmentsOnTime int64
-	InstallmentsLate   int64
-	MaxDPD             int64
-	CreditScore        int64 // the default scorecard's score of these facts (scorecard.Default)
+	Amount      int64 // principal applied for
+	Periods     int64
+	CreditScore int64
+	Assessed    map[string]int64 // every name of scorecard.Facts()
 }
 
 // factNames is the rule's vocabulary, in a fixed order (the inputs hash follows it).
-var factNames = []string{"amount", "periods", "kyc_level", "exposure", "loans_taken", "loans_completed",
-	"loans_defaulted", "installments_on_time", "installments_late", "max_dpd", "credit_score"}
+var factNames = append([]string{"amount", "periods", "credit_score"}, scorecard.Facts()...)
 
 func (f Facts) values() []int64 {
-	return []int64{f.Amount, f.Periods, f.KYCLevel, f.Exposure, f.LoansTaken, f.LoansCompleted,
-		f.LoansDefaulted, f.InstallmentsOnTime, f.InstallmentsLate, f.MaxDPD, f.CreditScore}
+	vals := []int64{f.Amount, f.Periods, f.CreditScore}
+	for _, name := range factNames[3:] {
+		v, ok := f.Assessed[name]
+		if !ok {
+			panic("credit assessment without fact " + name) // the credit module supplies them all
+		}
+		vals = append(vals, v)
+	}
+	return vals
 }
 
 func (f Facts) activation() map[string]any {
@@ -62,12 +62,6 @@ func (f Facts) Hash() []byte {
 	}
 	h := sha256.Sum256(b)
 	return h[:]
-}
-
-func factsFrom(h *statepb.BorrowerHistory) Facts {
-	return Facts{LoansTaken: int64(h.LoansTaken), LoansCompleted: int64(h.LoansCompleted),
-		LoansDefaulted: int64(h.LoansDefaulted), InstallmentsOnTime: int64(h.InstallmentsOnTime),
-		InstallmentsLate: int64(h.InstallmentsLate), MaxDPD: int64(h.MaxDpd)}
 }
 
 var (
@@ -165,22 +159,4 @@ func cachedProgram(src string) (cel.Program, error) {
 	}
 	programs[src] = p
 	return p, nil
-}
-
-// withScore fills CreditScore from the other facts with the default thin-file scorecard.
-func (f Facts) withScore() Facts {
-	ratio := int64(-1) // no instalment paid yet
-	if paid := f.InstallmentsOnTime + f.InstallmentsLate; paid > 0 {
-		ratio = f.InstallmentsOnTime * maxBps / paid
-	}
-	r, err := scorecard.Default().Score(map[string]int64{
-		scorecard.FactKYCLevel: f.KYCLevel, scorecard.FactLoansCompleted: f.LoansCompleted,
-		scorecard.FactOnTimeRatioBps: ratio, scorecard.FactMaxDPD: f.MaxDPD,
-		scorecard.FactLoansDefaulted: f.LoansDefaulted, scorecard.FactExposureMinorUnit: f.Exposure,
-	})
-	if err != nil {
-		panic("default scorecard: " + err.Error()) // it validates in its own tests
-	}
-	f.CreditScore = r.Score
-	return f
 }
