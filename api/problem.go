@@ -109,6 +109,10 @@ var statusByID = map[string]int{
 	"lending.not_lender":       http.StatusForbidden,
 	"lending.not_group_member": http.StatusForbidden,
 	"lending.wrong_status":     http.StatusConflict,
+	"credit.no_consent":        http.StatusForbidden,
+	"credit.not_borrower":      http.StatusForbidden,
+	"docs.not_owner":           http.StatusForbidden,
+	"docs.no_encryption_key":   http.StatusNotFound,
 }
 
 // statusForCode: lookups of things that do not exist are 404 (by the naming convention of

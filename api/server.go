@@ -10,6 +10,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/docstore"
 	"github.com/puhui-chain/puhui/query"
 )
 
@@ -24,7 +25,8 @@ type Config struct {
 	Client        *client.Client
 	Operator      *client.Signer // nil: operator endpoints answer 503
 	OperatorToken string
-	Metrics       bool // serve /metrics from the default Prometheus registry
+	Metrics       bool            // serve /metrics from the default Prometheus registry
+	Documents     *docstore.Store // the node's private-document store; nil: none
 	Log           *slog.Logger
 }
 
@@ -72,8 +74,13 @@ func New(c Config) http.Handler {
 	s.registerOperator(api)
 	s.registerLending(api)
 	s.registerLendingState(api)
+	s.registerCredit(api)
 	if c.Metrics {
 		mux.Handle("GET /metrics", promhttp.Handler())
 	}
-	return http.MaxBytesHandler(mux, MaxBodyBytes)
+	// Document uploads are far larger than any JSON request: they get their own limit.
+	top := http.NewServeMux()
+	s.registerDocumentContent(top)
+	top.Handle("/", http.MaxBytesHandler(mux, MaxBodyBytes))
+	return top
 }

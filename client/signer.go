@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 
+	stded25519 "crypto/ed25519"
+
 	"github.com/cometbft/cometbft/crypto/ed25519"
 
 	"github.com/puhui-chain/puhui/tx"
@@ -58,3 +60,7 @@ func (c *Client) NextNonce(ctx context.Context, addr string) (uint64, error) {
 	}
 	return acc.Nonce + 1, nil
 }
+
+// PrivateKey is the signer's key in the standard library's form (document encryption keys
+// derive from it, and document requests are signed with it).
+func (s *Signer) PrivateKey() stded25519.PrivateKey { return stded25519.PrivateKey(s.priv.Bytes()) }

@@ -27,6 +27,7 @@ import (
 	"github.com/puhui-chain/puhui/api"
 	"github.com/puhui-chain/puhui/app"
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/docstore"
 	"github.com/puhui-chain/puhui/keyring"
 	"github.com/puhui-chain/puhui/store"
 )
@@ -204,8 +205,13 @@ func (n *Node) startAPI(ac AppConfig, metrics bool) error {
 	if err != nil {
 		return fmt.Errorf("api listen %s: %w", ac.APIListen, err)
 	}
+	documents, err := docstore.OpenStore(filepath.Join(n.Home, "data", "documents"))
+	if err != nil {
+		return err
+	}
 	handler := api.New(api.Config{
 		Client:        client.New(n.Client, n.ChainID),
+		Documents:     documents,
 		Operator:      signer,
 		OperatorToken: ac.OperatorToken,
 		Metrics:       metrics,

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/puhui-chain/puhui/app"
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/keyring"
 	"github.com/puhui-chain/puhui/node"
@@ -23,11 +24,22 @@ type Node struct {
 }
 
 // Start initialises a home in t.TempDir and starts a single-validator node on loopback.
-func Start(t testing.TB) *Node {
+func Start(t testing.TB) *Node { return StartWith(t, nil) }
+
+// AddMembers is a StartWith adjustment: more founding members.
+func AddMembers(members ...app.GenesisMember) func(string, *app.Genesis) error {
+	return func(_ string, g *app.Genesis) error {
+		g.Members = append(g.Members, members...)
+		return nil
+	}
+}
+
+// StartWith starts a node whose genesis adjust may change (more members, say).
+func StartWith(t testing.TB, adjust func(home string, g *app.Genesis) error) *Node {
 	t.Helper()
 	keyring.KDFParams = keyring.Argon2Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1} // fast keys in tests
 	home := filepath.Join(t.TempDir(), "home")
-	err := node.Init(home, node.InitOptions{ChainID: "puhui-test", APIListen: "127.0.0.1:0", RPCListen: "127.0.0.1:0", P2PListen: "127.0.0.1:0"})
+	err := node.Init(home, node.InitOptions{ChainID: "puhui-test", APIListen: "127.0.0.1:0", RPCListen: "127.0.0.1:0", P2PListen: "127.0.0.1:0", AdjustGenesis: adjust})
 	if err != nil {
 		t.Fatal(err)
 	}
