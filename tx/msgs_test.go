@@ -17,6 +17,8 @@ func TestMsgTypes(t *testing.T) {
 		"release_hold", "capture_hold", "set_frozen", "register_account", "set_kyc_level", "attest_kyc", "revoke_kyc",
 		"submit_proposal", "vote", "register_product", "apply_loan", "decide_loan", "disburse_loan",
 		"repay_loan", "write_off_loan", "fund_loan", "create_group", "set_delinquency_buckets",
+		"register_scorecard", "grant_consent", "revoke_consent", "request_credit_report",
+		"set_encryption_key", "register_document", "grant_document", "revoke_document_grant",
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)

@@ -163,6 +163,7 @@ func newQueryCmd() *cobra.Command {
 			}),
 	)
 	cmd.AddCommand(lendingQueryCmds()...)
+	cmd.AddCommand(creditQueryCmd())
 	return cmd
 }
 
