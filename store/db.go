@@ -203,7 +203,7 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache) error {
 		return fmt.Errorf("commit state: %w", err)
 	}
 	db.reads.update(changes)
-	db.nodes.cacheWritten()
+	db.nodes.updateCache()
 	db.nodes.reset()
 	// A fresh view of the tree: smt keeps every node it ever resolved, which over a month of
 	// blocks is the whole tree as pointer-rich objects — gigabytes the garbage collector

@@ -62,9 +62,13 @@ func (n *nodeStore) Get(hash []byte) ([]byte, error) {
 	return out, nil
 }
 
-// cacheWritten puts the nodes of a commit into the cache: the next block reads most of them
-// again (every path from the root starts among them).
-func (n *nodeStore) cacheWritten() {
+// updateCache brings the node cache to the committed tree: the nodes the commit orphaned
+// out, then those it wrote in (a node can be both: same content written again), since the
+// next blocks read most of them again.
+func (n *nodeStore) updateCache() {
+	for _, h := range n.orphans {
+		n.cache.remove(h)
+	}
 	for h, v := range n.pending { // order is irrelevant: the cache never changes a result
 		n.cache.put([]byte(h), v[8:])
 	}
