@@ -27,6 +27,7 @@ type DB struct {
 
 	reads     *readCache
 	nodeCache *nodeCache
+	warming   warming
 
 	mu     sync.RWMutex // guards height and root for readers on other goroutines
 	height int64
@@ -98,6 +99,7 @@ func (db *DB) load() error {
 	db.height = int64(binary.BigEndian.Uint64(hv))
 	db.root = root
 	db.trie = smt.ImportSparseMerkleTrie(db.nodes, sha256.New(), root)
+	db.startWarming(root)
 	return nil
 }
 
@@ -124,7 +126,10 @@ func (db *DB) Compact() error {
 }
 
 // Close closes the database.
-func (db *DB) Close() error { return db.pdb.Close() }
+func (db *DB) Close() error {
+	db.stopWarming()
+	return db.pdb.Close()
+}
 
 // LastCommit returns the height and root of the last commit (0 and the empty root before
 // the first).

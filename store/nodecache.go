@@ -92,6 +92,13 @@ func (c *nodeCache) evict(n int) {
 	}
 }
 
+// full tells whether a put would evict.
+func (c *nodeCache) full() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.nodes) >= c.maxEntries
+}
+
 // remove forgets a node the tree no longer holds.
 func (c *nodeCache) remove(hash []byte) {
 	if len(hash) != sha256.Size {

@@ -96,3 +96,35 @@ func sha256Sum(v []byte) []byte {
 	h := sha256.Sum256(v)
 	return h[:]
 }
+
+// A reopened store has the committed tree in its cache, and only that.
+func TestOpenWarmsNodeCache(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(dir, Options{})
+	require.NoError(t, err)
+	want := map[string][]byte{}
+	for h := int64(1); h <= 5; h++ {
+		cs := changeSet{}
+		for i := 0; i < 50; i++ {
+			k, v := fmt.Sprintf("key-%d", (int(h)*37+i*11)%120), fmt.Sprintf("v%d-%d", h, i)
+			cs = append(cs, kvPair{k, v})
+			want[k] = []byte(v)
+		}
+		applyCommit(t, db, h, cs)
+	}
+	live := len(db.nodeCache.nodes)
+	_, root := db.LastCommit()
+	require.NoError(t, db.Close())
+
+	db, err = Open(dir, Options{})
+	require.NoError(t, err)
+	defer db.Close()
+	<-db.warming.done
+	require.Equal(t, live, len(db.nodeCache.nodes), "the committed tree's nodes, no superseded ones")
+	fromCache := smt.ImportSparseMerkleTrie(newNodeStore(emptyReader{db.pdb}, db.nodeCache), sha256.New(), root)
+	for k, v := range want {
+		got, err := fromCache.Get([]byte(k))
+		require.NoError(t, err, "every node on the path of %q is cached", k)
+		require.Equal(t, sha256Sum(v), got)
+	}
+}
