@@ -25,7 +25,9 @@ type DB struct {
 	nodes *nodeStore
 	trie  *smt.SMT
 
-	reads *readCache
+	reads     *readCache
+	nodeCache *nodeCache
+	warming   warming
 
 	mu     sync.RWMutex // guards height and root for readers on other goroutines
 	height int64
@@ -34,8 +36,9 @@ type DB struct {
 
 // Options configure Open.
 type Options struct {
-	InMemory   bool  // a pebble in-memory filesystem, for tests and simulation
-	KeepRecent int64 // heights of superseded nodes kept for proofs; 0 means the default
+	InMemory       bool  // a pebble in-memory filesystem, for tests and simulation
+	KeepRecent     int64 // heights of superseded nodes kept for proofs; 0 means the default
+	NodeCacheBytes int   // memory for tree nodes; 0 means DefaultNodeCacheBytes
 }
 
 // CacheBytes is the size of pebble's block cache: large enough to keep the tree's upper
@@ -67,7 +70,7 @@ func Open(dir string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open state db: %w", err)
 	}
-	db := &DB{pdb: pdb, keepRecent: opts.KeepRecent, reads: newReadCache()}
+	db := &DB{pdb: pdb, keepRecent: opts.KeepRecent, reads: newReadCache(), nodeCache: newNodeCache(opts.NodeCacheBytes)}
 	if db.keepRecent <= 0 {
 		db.keepRecent = DefaultKeepRecent
 	}
@@ -79,7 +82,7 @@ func Open(dir string, opts Options) (*DB, error) {
 }
 
 func (db *DB) load() error {
-	db.nodes = newNodeStore(db.pdb)
+	db.nodes = newNodeStore(db.pdb, db.nodeCache)
 	hv, err := db.getMeta(keyHeight)
 	if err != nil {
 		return err
@@ -96,6 +99,7 @@ func (db *DB) load() error {
 	db.height = int64(binary.BigEndian.Uint64(hv))
 	db.root = root
 	db.trie = smt.ImportSparseMerkleTrie(db.nodes, sha256.New(), root)
+	db.startWarming(root)
 	return nil
 }
 
@@ -111,8 +115,21 @@ func (db *DB) getMeta(key []byte) ([]byte, error) {
 	return append([]byte(nil), v...), nil
 }
 
+// Compact flushes the memtables and compacts the whole database. Pebble compacts in the
+// background anyway; this is for after a bulk load (a restored snapshot, a benchmark's seed)
+// so that reads that follow do not compete with the compactions the load set off.
+func (db *DB) Compact() error {
+	if err := db.pdb.Flush(); err != nil {
+		return err
+	}
+	return db.pdb.Compact([]byte{0}, []byte{0xff}, true)
+}
+
 // Close closes the database.
-func (db *DB) Close() error { return db.pdb.Close() }
+func (db *DB) Close() error {
+	db.stopWarming()
+	return db.pdb.Close()
+}
 
 // LastCommit returns the height and root of the last commit (0 and the empty root before
 // the first).
@@ -191,7 +208,12 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache) error {
 		return fmt.Errorf("commit state: %w", err)
 	}
 	db.reads.update(changes)
+	db.nodes.updateCache()
 	db.nodes.reset()
+	// A fresh view of the tree: smt keeps every node it ever resolved, which over a month of
+	// blocks is the whole tree as pointer-rich objects — gigabytes the garbage collector
+	// traces on every cycle. Nodes come back from the cache at well under a microsecond.
+	db.trie = smt.ImportSparseMerkleTrie(db.nodes, sha256.New(), root)
 	db.mu.Lock()
 	db.height, db.root = height, append([]byte(nil), root...)
 	db.mu.Unlock()

@@ -6,5 +6,12 @@
 // leaves either the previous committed state or the next one. Superseded tree nodes are kept
 // for KeepRecent heights so that proofs against recent roots stay possible, then pruned.
 //
+// Tree nodes are kept in a memory cache shared by execution and snapshots (content-addressed,
+// so never stale) and the tree is re-read from it after every commit rather than kept as
+// resolved objects: the lower levels of every changed key's path are random, and reading
+// them from pebble costs more than the rest of a block's work. Opening a store loads the
+// committed tree into that cache (level by level, in key order) so that a restarted node is
+// as fast as a running one.
+//
 // The store knows nothing of modules or transactions.
 package store

@@ -176,10 +176,18 @@ func openMem(t testing.TB, keep int64) *DB {
 
 func requireProves(t testing.TB, db *DB, key string, want []byte) {
 	t.Helper()
+	dropNodeCache(db) // prove from what is stored, not from what was cached
 	s := db.Snapshot()
 	defer s.Close()
 	p, err := s.Prove([]byte(key))
 	require.NoError(t, err, "prove %q at height %d", key, s.Height)
 	require.NoError(t, VerifyProof(s.Root, []byte(key), want, p), "verify %q", key)
 	require.True(t, bytes.Equal(want, s.Get([]byte(key))) || (len(want) == 0 && s.Get([]byte(key)) == nil))
+}
+
+// dropNodeCache empties the node cache, so that tree nodes come from pebble: tests of what
+// is stored must not be answered by the cache.
+func dropNodeCache(db *DB) {
+	db.nodeCache = newNodeCache(0)
+	db.nodes.cache = db.nodeCache
 }

@@ -24,14 +24,15 @@ var (
 // identical content (say a balance that returns to an earlier value) yields the same node.
 type nodeStore struct {
 	reader  pebble.Reader
-	cache   *nodeCache // nodes read from disk
+	cache   *nodeCache // shared with snapshots
 	height  int64      // height being executed
 	pending map[string][]byte
 	orphans [][]byte
+	chunk   []byte // free room for pending values
 }
 
-func newNodeStore(r pebble.Reader) *nodeStore {
-	return &nodeStore{reader: r, pending: make(map[string][]byte), cache: newNodeCache()}
+func newNodeStore(r pebble.Reader, cache *nodeCache) *nodeStore {
+	return &nodeStore{reader: r, pending: make(map[string][]byte), cache: cache}
 }
 
 func nodeKey(hash []byte) []byte {
@@ -61,13 +62,40 @@ func (n *nodeStore) Get(hash []byte) ([]byte, error) {
 	return out, nil
 }
 
+// updateCache brings the node cache to the committed tree: the nodes the commit orphaned
+// out, then those it wrote in (a node can be both: same content written again), since the
+// next blocks read most of them again.
+func (n *nodeStore) updateCache() {
+	for _, h := range n.orphans {
+		n.cache.remove(h)
+	}
+	for h, v := range n.pending { // order is irrelevant: the cache never changes a result
+		n.cache.put([]byte(h), v[8:])
+	}
+}
+
 func (n *nodeStore) Set(hash, value []byte) error {
-	v := make([]byte, 8+len(value))
+	v := n.alloc(8 + len(value))
 	binary.BigEndian.PutUint64(v, uint64(n.height))
 	copy(v[8:], value)
 	n.pending[string(hash)] = v
 	return nil
 }
+
+// alloc carves pending node values out of shared chunks: a block writes hundreds of
+// thousands of nodes of about 70 bytes, which as separate allocations cost more than their
+// hashing. The chunks are dropped, not reused, when the block's nodes are: a value may still
+// be referenced by a batch being written.
+func (n *nodeStore) alloc(size int) []byte {
+	if size > len(n.chunk) {
+		n.chunk = make([]byte, max(size, nodeChunkBytes))
+	}
+	v := n.chunk[:size:size]
+	n.chunk = n.chunk[size:]
+	return v
+}
+
+const nodeChunkBytes = 1 << 20
 
 func (n *nodeStore) Delete(hash []byte) error {
 	// A node written since the last commit never reaches disk if it is already superseded;
@@ -83,8 +111,8 @@ func (n *nodeStore) ClearAll() error   { return errors.New("not supported") }
 // reset drops what the last block wrote; used when execution is abandoned (a crash would
 // drop it too).
 func (n *nodeStore) reset() {
-	n.pending = make(map[string][]byte)
-	n.orphans = nil
+	clear(n.pending) // keeps the map's room for the next block's nodes
+	n.orphans = n.orphans[:0]
 }
 
 func orphanKey(height int64, i int) []byte {

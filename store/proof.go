@@ -18,13 +18,16 @@ type Snapshot struct {
 	snap   *pebble.Snapshot
 	once   sync.Once
 	trie   *smt.SMT
+
+	nodeCache *nodeCache // the database's: nodes are content-addressed, so any height may share it
 }
 
 // Snapshot opens a view of the last committed state.
 func (db *DB) Snapshot() *Snapshot {
 	db.mu.RLock()
 	defer db.mu.RUnlock()
-	return &Snapshot{Height: db.height, Root: append([]byte(nil), db.root...), snap: db.pdb.NewSnapshot()}
+	return &Snapshot{Height: db.height, Root: append([]byte(nil), db.root...), snap: db.pdb.NewSnapshot(),
+		nodeCache: db.nodeCache}
 }
 
 // Close releases the snapshot.
@@ -42,7 +45,7 @@ func (s *Snapshot) Iterate(start, end []byte, fn func(key, value []byte) bool) {
 // snapshot's root.
 func (s *Snapshot) Prove(key []byte) ([]byte, error) {
 	s.once.Do(func() {
-		s.trie = smt.ImportSparseMerkleTrie(newNodeStore(s.snap), sha256.New(), s.Root)
+		s.trie = smt.ImportSparseMerkleTrie(newNodeStore(s.snap, s.nodeCache), sha256.New(), s.Root)
 	})
 	proof, err := s.trie.Prove(key)
 	if err != nil {

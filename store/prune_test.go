@@ -27,7 +27,7 @@ func countPrefix(t *testing.T, db *DB, prefix []byte) int {
 // proveAt proves key against an older root using the nodes currently stored, which is
 // what "superseded nodes are kept KeepRecent heights for proofs" promises.
 func proveAt(db *DB, root, key []byte) ([]byte, error) {
-	trie := smt.ImportSparseMerkleTrie(newNodeStore(db.pdb), sha256.New(), root)
+	trie := smt.ImportSparseMerkleTrie(newNodeStore(db.pdb, newNodeCache(0)), sha256.New(), root)
 	p, err := trie.Prove(key)
 	if err != nil {
 		return nil, err
@@ -43,6 +43,7 @@ func requireTreeIntact(t *testing.T, db *DB, h int64, want map[string][]byte, ke
 	for _, k := range keys {
 		requireProves(t, db, k, want[k])
 	}
+	dropNodeCache(db)
 	db.Rollback() // drop the in-memory tree: nodes now come from pebble
 	c := NewCache(db.State())
 	for _, k := range keys {

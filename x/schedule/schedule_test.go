@@ -61,3 +61,82 @@ func TestRunDueOrderAndBound(t *testing.T) {
 	_, err = schedule.RunDue(ctxAt(kv, 600), handlers)
 	require.Error(t, err, "a kind without a handler is a fault, not a silent skip")
 }
+
+func TestIDsRunInNumericOrder(t *testing.T) {
+	kv := store.NewCache(empty{})
+	var ran []string
+	handlers := map[string]schedule.Handler{"a": func(_ *core.Context, id string) error { ran = append(ran, id); return nil }}
+	for _, id := range []string{"100", "9", "1000", "10", "101", "99", "199", "200"} {
+		schedule.Add(kv, 100, "a", id)
+	}
+	schedule.Add(kv, 100, "a", "10") // twice is once
+	schedule.Remove(kv, 100, "a", "55")
+	_, err := schedule.RunDue(ctxAt(kv, 100), handlers)
+	require.NoError(t, err)
+	require.Equal(t, []string{"9", "10", "99", "100", "101", "199", "200", "1000"}, ran,
+		"ids of one time and kind run shortest first, then bytewise: numeric order for decimal ids")
+}
+
+// A page of consecutive ids is one state key: running or adding a hundred entries changes
+// one key, not a hundred.
+func TestPagesGroupConsecutiveIDs(t *testing.T) {
+	kv := store.NewCache(empty{})
+	for i := 1200; i < 1300; i++ {
+		schedule.Add(kv, 100, "a", fmt.Sprint(i))
+	}
+	require.Equal(t, 1, kv.Len())
+	ran := 0
+	handlers := map[string]schedule.Handler{"a": func(ctx *core.Context, id string) error {
+		ran++
+		schedule.Add(ctx.KV, 200, "a", id)
+		return nil
+	}}
+	n, err := schedule.RunDue(ctxAt(kv, 150), handlers)
+	require.NoError(t, err)
+	require.Equal(t, 100, n)
+	require.Equal(t, 2, kv.Len(), "the page at 100 deleted, one page at 200 written")
+	n, err = schedule.RunDue(ctxAt(kv, 200), handlers)
+	require.NoError(t, err)
+	require.Equal(t, 100, n)
+}
+
+// Entries a handler adds for a time already due wait for the next block, even on the page
+// being run; a page cut by MaxPerBlock keeps the rest.
+func TestAddedWhileRunningWaits(t *testing.T) {
+	kv := store.NewCache(empty{})
+	schedule.Add(kv, 100, "a", "11")
+	var ran []string
+	handlers := map[string]schedule.Handler{"a": func(ctx *core.Context, id string) error {
+		ran = append(ran, id)
+		if id == "11" {
+			schedule.Add(ctx.KV, 100, "a", "12")
+			schedule.Add(ctx.KV, 100, "a", "10")
+		}
+		return nil
+	}}
+	_, err := schedule.RunDue(ctxAt(kv, 100), handlers)
+	require.NoError(t, err)
+	require.Equal(t, []string{"11"}, ran)
+	_, err = schedule.RunDue(ctxAt(kv, 100), handlers)
+	require.NoError(t, err)
+	require.Equal(t, []string{"11", "10", "12"}, ran)
+
+	ran = nil
+	for i := 0; i < schedule.MaxPerBlock+150; i++ {
+		schedule.Add(kv, 300, "a", fmt.Sprintf("%06d", i))
+	}
+	n, err := schedule.RunDue(ctxAt(kv, 300), handlers)
+	require.NoError(t, err)
+	require.Equal(t, schedule.MaxPerBlock, n)
+	schedule.Remove(kv, 300, "a", fmt.Sprintf("%06d", schedule.MaxPerBlock+1))
+	n, err = schedule.RunDue(ctxAt(kv, 300), handlers)
+	require.NoError(t, err)
+	require.Equal(t, 149, n)
+	require.Equal(t, fmt.Sprintf("%06d", schedule.MaxPerBlock), ran[schedule.MaxPerBlock])
+}
+
+func TestBadEntriesPanic(t *testing.T) {
+	kv := store.NewCache(empty{})
+	require.Panics(t, func() { schedule.Add(kv, 1, "a/b", "1") })
+	require.Panics(t, func() { schedule.Add(kv, 1, "a", "") })
+}
