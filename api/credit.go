@@ -7,25 +7,16 @@ import (
 	"net/http"
 
 	"github.com/danielgtaylor/huma/v2"
-	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
+
+	"github.com/puhui-chain/puhui/query"
 )
 
 // rawOutput is a view in protobuf JSON (snake_case, 64-bit integers as decimal strings).
 type rawOutput struct{ Body json.RawMessage }
 
-var protoJSON = protojson.MarshalOptions{UseProtoNames: true}
-
 func rawOf[M proto.Message](items []M) (*rawOutput, error) {
-	parts := make([]json.RawMessage, len(items))
-	for i, m := range items {
-		b, err := protoJSON.Marshal(m)
-		if err != nil {
-			return nil, err
-		}
-		parts[i] = b
-	}
-	b, err := json.Marshal(parts)
+	b, err := query.ProtoJSONList(items)
 	return &rawOutput{Body: b}, err
 }
 
@@ -90,7 +81,7 @@ func (s *server) registerCredit(api huma.API) {
 			if err != nil {
 				return nil, problemOf(err)
 			}
-			b, err := protoJSON.Marshal(v)
+			b, err := query.ProtoJSON(v)
 			return &rawOutput{Body: b}, err
 		})
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"strings"
 
-	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/puhui-chain/puhui/query"
@@ -16,24 +15,16 @@ import (
 	"github.com/puhui-chain/puhui/x/docs"
 )
 
-// protoJSON is the views' encoding of state records: snake_case names, 64-bit integers as
-// decimal strings (as every amount in the API).
-var protoJSON = protojson.MarshalOptions{UseProtoNames: true}
-
 func protoList[M proto.Message](items []M) (json.RawMessage, error) {
-	parts := make([]json.RawMessage, len(items))
-	for i, m := range items {
-		b, err := protoJSON.Marshal(m)
-		if err != nil {
-			return nil, tx.ErrInternal.Wrapf("%v", err)
-		}
-		parts[i] = b
+	b, err := query.ProtoJSONList(items)
+	if err != nil {
+		return nil, tx.ErrInternal.Wrapf("%v", err)
 	}
-	return json.Marshal(parts)
+	return b, nil
 }
 
 func protoOne(m proto.Message) (json.RawMessage, error) {
-	b, err := protoJSON.Marshal(m)
+	b, err := query.ProtoJSON(m)
 	if err != nil {
 		return nil, tx.ErrInternal.Wrapf("%v", err)
 	}

@@ -102,18 +102,28 @@ func (p *Profile) Score(m *scorecard.Model) (*statepb.Score, error) {
 // Assess is the lending module's Assessor: the applicant's facts in the product's asset
 // and the product scorecard's answer.
 func Assess(r store.Reader, borrower, asset, model string, now int64) (*lending.Assessment, error) {
-	m, err := ActiveModel(r, model)
+	p, s, err := scoredProfile(r, borrower, asset, model, now)
 	if err != nil {
 		return nil, err
-	}
-	p := ProfileOf(r, borrower, asset, now)
-	s, err := p.Score(m)
-	if err != nil {
-		return nil, ErrBadScorecard.Wrapf("%s version %d cannot score: %v", m.Name, m.Version, err)
 	}
 	a := &lending.Assessment{Facts: p.Facts(), Score: s.Score, Model: s.Model, ModelVersion: s.ModelVersion}
 	for _, reason := range s.Reasons {
 		a.Reasons = append(a.Reasons, reason.Code)
 	}
 	return a, nil
+}
+
+// scoredProfile is a borrower's profile and its score by the named model ("" for the
+// default): what both an application's assessment and a report are made of.
+func scoredProfile(r store.Reader, borrower, asset, model string, now int64) (*Profile, *statepb.Score, error) {
+	m, err := ActiveModel(r, model)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := ProfileOf(r, borrower, asset, now)
+	s, err := p.Score(m)
+	if err != nil {
+		return nil, nil, ErrBadScorecard.Wrapf("%s version %d cannot score: %v", m.Name, m.Version, err)
+	}
+	return p, s, nil
 }

@@ -13,14 +13,9 @@ import (
 // Report builds a borrower's credit report in asset at block time now, scored with the
 // named model ("" for the default).
 func Report(r store.Reader, borrower, asset, model string, now int64) (*statepb.CreditReport, error) {
-	m, err := ActiveModel(r, model)
+	p, s, err := scoredProfile(r, borrower, asset, model, now)
 	if err != nil {
 		return nil, err
-	}
-	p := ProfileOf(r, borrower, asset, now)
-	s, err := p.Score(m)
-	if err != nil {
-		return nil, ErrBadScorecard.Wrapf("%s version %d cannot score: %v", m.Name, m.Version, err)
 	}
 	return &statepb.CreditReport{Borrower: borrower, AsOf: now, KycLevel: p.KYCLevel, History: p.History,
 		Exposure: []*statepb.AssetExposure{p.Exposure}, CashFlow: []*statepb.CashFlow{p.CashFlow},
