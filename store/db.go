@@ -1,7 +1,6 @@
 package store
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"github.com/cockroachdb/pebble"
 	"github.com/cockroachdb/pebble/bloom"
 	"github.com/cockroachdb/pebble/vfs"
-	"github.com/pokt-network/smt"
 )
 
 // DefaultKeepRecent is how many heights of superseded tree nodes are kept for proofs.
@@ -21,9 +19,9 @@ type DB struct {
 	pdb        *pebble.DB
 	keepRecent int64
 
-	// Only the executing (consensus) goroutine touches trie and nodes.
-	nodes *nodeStore
-	trie  *smt.SMT
+	// Only the executing (consensus) goroutine touches nodes and working.
+	nodes   *nodeStore
+	working digest // the root with the changes applied since the last commit
 
 	reads     *readCache
 	nodeCache *nodeCache
@@ -88,8 +86,7 @@ func (db *DB) load() error {
 		return err
 	}
 	if hv == nil {
-		db.trie = smt.NewSparseMerkleTrie(db.nodes, sha256.New())
-		db.root = db.trie.Root()
+		db.root = emptyDigest[:]
 		return nil
 	}
 	root, err := db.getMeta(keyRoot)
@@ -97,8 +94,10 @@ func (db *DB) load() error {
 		return err
 	}
 	db.height = int64(binary.BigEndian.Uint64(hv))
-	db.root = root
-	db.trie = smt.ImportSparseMerkleTrie(db.nodes, sha256.New(), root)
+	if len(root) != len(db.working) {
+		return errors.New("corrupt state root")
+	}
+	db.root, db.working = root, digest(root)
 	db.startWarming(root)
 	return nil
 }
@@ -147,27 +146,17 @@ func (db *DB) State() Reader { return cachedReader{db} }
 // genesis state and the first block), with height the height that Commit will record.
 func (db *DB) ApplyChanges(height int64, changes *Cache) ([]byte, error) {
 	db.nodes.height = height
-	var err error
+	batch := make([]change, 0, changes.Len())
 	changes.Changes(func(key, value []byte, deleted bool) {
-		if err != nil {
-			return
-		}
-		if deleted {
-			err = db.trie.Delete(key)
-			if errors.Is(err, smt.ErrKeyNotFound) {
-				err = nil
-			}
-		} else {
-			err = db.trie.Update(key, value)
-		}
+		batch = append(batch, newChange(key, value, deleted))
 	})
+	sortChanges(batch)
+	root, err := updateTree(db.nodes, db.working, batch)
 	if err != nil {
 		return nil, fmt.Errorf("tree update: %w", err)
 	}
-	if err := db.trie.Commit(); err != nil {
-		return nil, fmt.Errorf("tree commit: %w", err)
-	}
-	return db.trie.Root(), nil
+	db.working = root
+	return root[:], nil
 }
 
 // Commit writes the state changes since the last commit (every key ApplyChanges saw), the
@@ -210,10 +199,7 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache) error {
 	db.reads.update(changes)
 	db.nodes.updateCache()
 	db.nodes.reset()
-	// A fresh view of the tree: smt keeps every node it ever resolved, which over a month of
-	// blocks is the whole tree as pointer-rich objects — gigabytes the garbage collector
-	// traces on every cycle. Nodes come back from the cache at well under a microsecond.
-	db.trie = smt.ImportSparseMerkleTrie(db.nodes, sha256.New(), root)
+	db.working = digest(root)
 	db.mu.Lock()
 	db.height, db.root = height, append([]byte(nil), root...)
 	db.mu.Unlock()
@@ -225,9 +211,8 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache) error {
 func (db *DB) Rollback() {
 	db.nodes.reset()
 	db.mu.RLock()
-	root := db.root
+	db.working = digest(db.root)
 	db.mu.RUnlock()
-	db.trie = smt.ImportSparseMerkleTrie(db.nodes, sha256.New(), root)
 }
 
 func stateKey(key []byte) []byte {

@@ -18,16 +18,27 @@ const DefaultNodeCacheBytes = 2 << 30
 // the value), so a cached node can never be stale, and the cache can be shared by the
 // executing goroutine and snapshots on others.
 //
-// Values sit inline in the map, which holds no pointers: the garbage collector does not
-// trace it (a heap of millions of small objects costs seconds of collector time per cycle)
+// Values sit inline in the maps, which hold no pointers: the garbage collector does not
+// trace them (a heap of millions of small objects costs seconds of collector time per cycle)
 // and a lookup touches one slot rather than a slot and a value elsewhere — at millions of
 // nodes each touch is a cache miss. While the tree fits no live node is evicted, however
 // rarely it is read (the bottom of a loan's path is read once a month); beyond the budget
 // entries are evicted in the map's own (random) order, which only decides what is cached.
+//
+// The cache is split into shards by the hash's first byte, each with its own lock: the tree
+// update reads it from two goroutines (and the warm-up writes it from a third), and one
+// lock taken a few hundred thousand times a block by each made them queue.
 type nodeCache struct {
-	mu         sync.Mutex
+	shards [nodeCacheShards]nodeShard
+}
+
+const nodeCacheShards = 64
+
+type nodeShard struct {
+	mu         sync.RWMutex
 	maxEntries int
 	nodes      map[nodeHash]nodeValue
+	_          [64]byte // keeps neighbouring shards' locks off one cache line
 }
 
 type nodeHash = [sha256.Size]byte
@@ -50,21 +61,34 @@ func newNodeCache(bytes int) *nodeCache {
 	if bytes <= 0 {
 		bytes = DefaultNodeCacheBytes
 	}
-	return &nodeCache{maxEntries: max(bytes/nodeEntryBytes, 1024), nodes: make(map[nodeHash]nodeValue)}
+	c := &nodeCache{}
+	for i := range c.shards {
+		c.shards[i] = nodeShard{maxEntries: max(bytes/nodeEntryBytes/nodeCacheShards, 1024/nodeCacheShards),
+			nodes: make(map[nodeHash]nodeValue)}
+	}
+	return c
 }
+
+func (c *nodeCache) shard(hash []byte) *nodeShard { return &c.shards[hash[0]%nodeCacheShards] }
 
 // get returns a copy of a cached node.
 func (c *nodeCache) get(hash []byte) ([]byte, bool) {
+	return c.appendTo(nil, hash)
+}
+
+// appendTo appends a cached node to dst.
+func (c *nodeCache) appendTo(dst, hash []byte) ([]byte, bool) {
 	if len(hash) != sha256.Size {
-		return nil, false
+		return dst, false
 	}
-	c.mu.Lock()
-	v, ok := c.nodes[nodeHash(hash)]
-	c.mu.Unlock()
+	s := c.shard(hash)
+	s.mu.RLock()
+	v, ok := s.nodes[nodeHash(hash)]
+	s.mu.RUnlock()
 	if !ok {
-		return nil, false
+		return dst, false
 	}
-	return append([]byte(nil), v.data[:v.n]...), true
+	return append(dst, v.data[:v.n]...), true
 }
 
 func (c *nodeCache) put(hash, value []byte) {
@@ -73,30 +97,42 @@ func (c *nodeCache) put(hash, value []byte) {
 	}
 	v := nodeValue{n: uint8(len(value))}
 	copy(v.data[:], value)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.nodes) >= c.maxEntries {
-		c.evict(c.maxEntries / 16)
+	s := c.shard(hash)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.nodes) >= s.maxEntries {
+		s.evict(s.maxEntries / 16)
 	}
-	c.nodes[nodeHash(hash)] = v
+	s.nodes[nodeHash(hash)] = v
 }
 
 // evict drops n entries, whichever the map yields first.
-func (c *nodeCache) evict(n int) {
-	for h := range c.nodes { // random order is fine: it only decides what stays cached
+func (s *nodeShard) evict(n int) {
+	for h := range s.nodes { // random order is fine: it only decides what stays cached
 		if n == 0 {
 			return
 		}
-		delete(c.nodes, h)
+		delete(s.nodes, h)
 		n--
 	}
 }
 
-// full tells whether a put would evict.
+// full tells whether the cache holds as many nodes as its budget allows (the shards fill
+// evenly: hashes are uniform).
 func (c *nodeCache) full() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.nodes) >= c.maxEntries
+	return c.len() >= len(c.shards)*c.shards[0].maxEntries
+}
+
+// len is the number of cached nodes.
+func (c *nodeCache) len() int {
+	n := 0
+	for i := range c.shards {
+		s := &c.shards[i]
+		s.mu.RLock()
+		n += len(s.nodes)
+		s.mu.RUnlock()
+	}
+	return n
 }
 
 // remove forgets a node the tree no longer holds.
@@ -104,7 +140,8 @@ func (c *nodeCache) remove(hash []byte) {
 	if len(hash) != sha256.Size {
 		return
 	}
-	c.mu.Lock()
-	delete(c.nodes, nodeHash(hash))
-	c.mu.Unlock()
+	s := c.shard(hash)
+	s.mu.Lock()
+	delete(s.nodes, nodeHash(hash))
+	s.mu.Unlock()
 }

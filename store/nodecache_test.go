@@ -40,7 +40,7 @@ func TestNodeCacheOverBudget(t *testing.T) {
 	for i := 0; i < n; i++ {
 		c.put(cacheNode(i))
 	}
-	require.LessOrEqual(t, len(c.nodes), 2048)
+	require.LessOrEqual(t, c.len(), 2048)
 	cached := 0
 	for i := 0; i < n; i++ {
 		h, v := cacheNode(i)
@@ -83,7 +83,7 @@ func TestNodeCacheFollowsCommits(t *testing.T) {
 	}
 	fresh := openMem(t, 2)
 	applyCommit(t, fresh, 1, set("a", "1", "b", "1", "c", "1", "d", "1"))
-	require.Equal(t, len(fresh.nodeCache.nodes), len(db.nodeCache.nodes),
+	require.Equal(t, fresh.nodeCache.len(), db.nodeCache.len(),
 		"as many nodes as the same tree written at once: nothing orphaned stays")
 }
 
@@ -112,7 +112,7 @@ func TestOpenWarmsNodeCache(t *testing.T) {
 		}
 		applyCommit(t, db, h, cs)
 	}
-	live := len(db.nodeCache.nodes)
+	live := db.nodeCache.len()
 	_, root := db.LastCommit()
 	require.NoError(t, db.Close())
 
@@ -120,7 +120,7 @@ func TestOpenWarmsNodeCache(t *testing.T) {
 	require.NoError(t, err)
 	defer db.Close()
 	<-db.warming.done
-	require.Equal(t, live, len(db.nodeCache.nodes), "the committed tree's nodes, no superseded ones")
+	require.Equal(t, live, db.nodeCache.len(), "the committed tree's nodes, no superseded ones")
 	fromCache := smt.ImportSparseMerkleTrie(newNodeStore(emptyReader{db.pdb}, db.nodeCache), sha256.New(), root)
 	for k, v := range want {
 		got, err := fromCache.Get([]byte(k))

@@ -26,13 +26,13 @@ type nodeStore struct {
 	reader  pebble.Reader
 	cache   *nodeCache // shared with snapshots
 	height  int64      // height being executed
-	pending map[string][]byte
-	orphans [][]byte
+	pending map[nodeHash][]byte // values: height, then the node
+	orphans []nodeHash
 	chunk   []byte // free room for pending values
 }
 
 func newNodeStore(r pebble.Reader, cache *nodeCache) *nodeStore {
-	return &nodeStore{reader: r, pending: make(map[string][]byte), cache: cache}
+	return &nodeStore{reader: r, pending: make(map[nodeHash][]byte), cache: cache}
 }
 
 func nodeKey(hash []byte) []byte {
@@ -40,26 +40,33 @@ func nodeKey(hash []byte) []byte {
 }
 
 func (n *nodeStore) Get(hash []byte) ([]byte, error) {
-	if v, ok := n.pending[string(hash)]; ok {
-		return v[8:], nil
+	return n.appendNode(nil, hash)
+}
+
+// appendNode appends the node stored under hash to dst.
+func (n *nodeStore) appendNode(dst, hash []byte) ([]byte, error) {
+	if len(hash) != len(nodeHash{}) {
+		return dst, errors.New("tree node not found")
 	}
-	if v, ok := n.cache.get(hash); ok {
-		return v, nil
+	if v, ok := n.pending[nodeHash(hash)]; ok {
+		return append(dst, v[8:]...), nil
+	}
+	if out, ok := n.cache.appendTo(dst, hash); ok {
+		return out, nil
 	}
 	v, closer, err := n.reader.Get(nodeKey(hash))
 	if errors.Is(err, pebble.ErrNotFound) {
-		return nil, errors.New("tree node not found")
+		return dst, errors.New("tree node not found")
 	}
 	if err != nil {
-		return nil, err
+		return dst, err
 	}
 	defer closer.Close()
 	if len(v) < 8 {
-		return nil, errors.New("corrupt tree node")
+		return dst, errors.New("corrupt tree node")
 	}
-	out := append([]byte(nil), v[8:]...)
-	n.cache.put(hash, out)
-	return out, nil
+	n.cache.put(hash, v[8:])
+	return append(dst, v[8:]...), nil
 }
 
 // updateCache brings the node cache to the committed tree: the nodes the commit orphaned
@@ -67,18 +74,21 @@ func (n *nodeStore) Get(hash []byte) ([]byte, error) {
 // next blocks read most of them again.
 func (n *nodeStore) updateCache() {
 	for _, h := range n.orphans {
-		n.cache.remove(h)
+		n.cache.remove(h[:])
 	}
 	for h, v := range n.pending { // order is irrelevant: the cache never changes a result
-		n.cache.put([]byte(h), v[8:])
+		n.cache.put(h[:], v[8:])
 	}
 }
 
 func (n *nodeStore) Set(hash, value []byte) error {
+	if len(hash) != len(nodeHash{}) {
+		return errors.New("tree node hash of the wrong size")
+	}
 	v := n.alloc(8 + len(value))
 	binary.BigEndian.PutUint64(v, uint64(n.height))
 	copy(v[8:], value)
-	n.pending[string(hash)] = v
+	n.pending[nodeHash(hash)] = v
 	return nil
 }
 
@@ -98,10 +108,13 @@ func (n *nodeStore) alloc(size int) []byte {
 const nodeChunkBytes = 1 << 20
 
 func (n *nodeStore) Delete(hash []byte) error {
+	if len(hash) != len(nodeHash{}) {
+		return errors.New("tree node hash of the wrong size")
+	}
 	// A node written since the last commit never reaches disk if it is already superseded;
 	// the orphan record still covers an older copy of the same content on disk.
-	delete(n.pending, string(hash))
-	n.orphans = append(n.orphans, append([]byte(nil), hash...))
+	delete(n.pending, nodeHash(hash))
+	n.orphans = append(n.orphans, nodeHash(hash))
 	return nil
 }
 
@@ -125,12 +138,12 @@ func orphanKey(height int64, i int) []byte {
 // flush writes pending nodes and orphan records into batch.
 func (n *nodeStore) flush(b *pebble.Batch) error {
 	for h, v := range n.pending { // map order is harmless: distinct keys in one batch
-		if err := b.Set(nodeKey([]byte(h)), v, nil); err != nil {
+		if err := b.Set(nodeKey(h[:]), v, nil); err != nil {
 			return err
 		}
 	}
 	for i, h := range n.orphans {
-		if err := b.Set(orphanKey(n.height, i), h, nil); err != nil {
+		if err := b.Set(orphanKey(n.height, i), h[:], nil); err != nil {
 			return err
 		}
 	}
@@ -139,7 +152,7 @@ func (n *nodeStore) flush(b *pebble.Batch) error {
 
 // prune deletes the nodes orphaned at height, unless they were written again later —
 // including in the batch being committed (pending), whose writes are not on disk yet.
-func prune(db *pebble.DB, b *pebble.Batch, height int64, pending map[string][]byte) error {
+func prune(db *pebble.DB, b *pebble.Batch, height int64, pending map[nodeHash][]byte) error {
 	lo, hi := orphanKey(height, 0), orphanKey(height+1, 0)
 	it, err := db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 	if err != nil {
@@ -147,7 +160,10 @@ func prune(db *pebble.DB, b *pebble.Batch, height int64, pending map[string][]by
 	}
 	defer it.Close()
 	for it.First(); it.Valid(); it.Next() {
-		if _, rewritten := pending[string(it.Value())]; rewritten {
+		if len(it.Value()) != len(nodeHash{}) {
+			return errors.New("corrupt orphan record")
+		}
+		if _, rewritten := pending[nodeHash(it.Value())]; rewritten {
 			continue
 		}
 		nk := nodeKey(it.Value())
