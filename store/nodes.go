@@ -24,8 +24,8 @@ var (
 // identical content (say a balance that returns to an earlier value) yields the same node.
 type nodeStore struct {
 	reader  pebble.Reader
-	cache   *nodeCache // shared with snapshots
-	height  int64      // height being executed
+	cache   *nodeCache          // shared with snapshots
+	height  int64               // height being executed
 	pending map[nodeHash][]byte // values: height, then the node
 	orphans []nodeHash
 	chunk   []byte // free room for pending values

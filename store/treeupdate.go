@@ -131,7 +131,7 @@ type sub struct {
 // what it wrote and orphaned is applied after every worker is done.
 type treeWorker struct {
 	nodes   *nodeStore
-	buf     []byte // the node being decoded
+	buf     []byte          // the node being decoded
 	written [][]writtenNode // in blocks: one growing slice would copy a block's worth many times
 	orphans []digest
 }
