@@ -1,7 +1,6 @@
 package lending
 
 import (
-	"sort"
 
 	"google.golang.org/protobuf/proto"
 
@@ -83,33 +82,63 @@ func accruedInterest(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, j 
 	return mulDiv(in.Interest, elapsed, period, t.Rounding)
 }
 
+// shortestTerm is the least k in [1, n] for which fits holds, or n if none does; fits must
+// hold from some k on. It gallops down from n (n−1, n−2, n−4, …) before it bisects: a
+// prepayment usually shortens the term by a period or two, which then takes one or two
+// trials, where bisecting [1, n] always takes log2(n).
+func shortestTerm(n int, fits func(k int) (bool, error)) (int, error) {
+	lo, hi := 0, n // fits(lo) is false (0: none shorter); hi is the answer so far
+	for step := 1; hi-step >= 1; step *= 2 {
+		ok, err := fits(hi - step)
+		if err != nil {
+			return 0, err
+		}
+		if !ok {
+			lo = hi - step
+			break
+		}
+		hi -= step
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		ok, err := fits(mid)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi, nil
+}
+
 // reamortize recomputes the instalments from index n on for a reduced balance, starting
 // from the due date before them.
 func reamortize(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, n int, balance int64) ([]*statepb.Installment, error) {
 	future := l.Installments[n:]
 	start := l.Installments[n-1].DueDate
 	grace := max(0, int(t.PrincipalGracePeriods)-n)
-	compute := func(k int) (*schedule.Schedule, error) {
+	terms := func(k int) *txpb.LoanProduct {
 		tt := proto.Clone(t).(*txpb.LoanProduct)
 		tt.PrincipalGracePeriods = uint32(min(grace, k-1))
-		return computeSchedule(ctx.KV, tt, balance, uint32(k), start)
+		return tt
+	}
+	compute := func(k int) (*schedule.Schedule, error) {
+		return computeSchedule(ctx.KV, terms(k), balance, uint32(k), start)
 	}
 	k := len(future)
 	if t.Prepayment != PrepaymentReduceInstallment {
 		oldSize := future[0].Principal - future[0].PrincipalPaid + future[0].Interest
-		var searchErr error
-		k = 1 + sort.Search(len(future), func(i int) bool {
-			s, err := compute(i + 1)
-			if err != nil {
-				searchErr = err
-				return true
-			}
-			return s.Installments[0].TotalMinor <= oldSize
+		var err error
+		k, err = shortestTerm(len(future), func(k int) (bool, error) {
+			first, err := firstInstallment(ctx.KV, terms(k), balance, uint32(k), start)
+			return err == nil && first.TotalMinor <= oldSize, err
 		})
-		if searchErr != nil {
-			return nil, searchErr
+		if err != nil {
+			return nil, err
 		}
-		k = min(k, len(future))
 	}
 	s, err := compute(k)
 	if err != nil {

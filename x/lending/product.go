@@ -186,12 +186,26 @@ func computeSchedule(r store.Reader, t *txpb.LoanProduct, principal int64, perio
 		return nil, ledger.ErrUnknownAsset.Wrapf("asset %q", t.Asset)
 	}
 	s, err := schedule.ComputeRows(scheduleRequest(t, asset.Scale, principal, periods, start))
+	return s, scheduleError(err)
+}
+
+// firstInstallment is the first row of computeSchedule's schedule, at a fraction of its cost.
+func firstInstallment(r store.Reader, t *txpb.LoanProduct, principal int64, periods uint32, start string) (schedule.Installment, error) {
+	asset, ok := ledger.GetAsset(r, t.Asset)
+	if !ok {
+		return schedule.Installment{}, ledger.ErrUnknownAsset.Wrapf("asset %q", t.Asset)
+	}
+	in, err := schedule.FirstInstallment(scheduleRequest(t, asset.Scale, principal, periods, start))
+	return in, scheduleError(err)
+}
+
+func scheduleError(err error) error {
 	var fe *schedule.FieldError
 	switch {
 	case errors.As(err, &fe):
-		return nil, ErrBadProduct.Wrapf("%s: %s", fe.Field, fe.Reason)
+		return ErrBadProduct.Wrapf("%s: %s", fe.Field, fe.Reason)
 	case err != nil:
-		return nil, ErrBadProduct.Wrapf("schedule: %v", err)
+		return ErrBadProduct.Wrapf("schedule: %v", err)
 	}
-	return s, nil
+	return nil
 }

@@ -131,6 +131,16 @@ func roundDiv(num, den *apd.Decimal, mode apd.Rounder) (int64, error) {
 	if num.Sign() < 0 || den.Sign() <= 0 {
 		return 0, fmt.Errorf("%w: roundDiv(%s, %s)", ErrInternal, num, den)
 	}
+	if n, d, ok := alignedInt64(num, den); ok {
+		if v, ok := roundDivInt64(n, d, mode); ok {
+			return v, nil
+		}
+	}
+	return roundDivDecimal(num, den, mode)
+}
+
+// roundDivDecimal is roundDiv in apd's arbitrary precision, for operands beyond int64.
+func roundDivDecimal(num, den *apd.Decimal, mode apd.Rounder) (int64, error) {
 	var q, r, twice apd.Decimal
 	if _, err := work.QuoInteger(&q, num, den); err != nil {
 		return 0, errOverflow
@@ -154,6 +164,59 @@ func roundDiv(num, den *apd.Decimal, mode apd.Rounder) (int64, error) {
 		return 0, err
 	}
 	return toInt64(rounded)
+}
+
+// alignedInt64 returns n and d with n/d = num/den when both fit int64 after aligning their
+// exponents: the common case (a balance times a rate of a few digits) then divides in
+// machine integers, a fraction of the cost of apd's arbitrary precision.
+func alignedInt64(num, den *apd.Decimal) (n, d int64, ok bool) {
+	if num.Form != apd.Finite || den.Form != apd.Finite || !num.Coeff.IsInt64() || !den.Coeff.IsInt64() {
+		return 0, 0, false
+	}
+	n, d = num.Coeff.Int64(), den.Coeff.Int64()
+	shift := int64(num.Exponent) - int64(den.Exponent)
+	for ; shift > 0; shift-- {
+		if n > math.MaxInt64/10 {
+			return 0, 0, false
+		}
+		n *= 10
+	}
+	for ; shift < 0; shift++ {
+		if d > math.MaxInt64/10 {
+			return 0, 0, false
+		}
+		d *= 10
+	}
+	return n, d, d > 0 && n >= 0
+}
+
+// roundDivInt64 is n/d (n ≥ 0, d > 0) rounded to an integer with mode, exactly as
+// roundDiv's general path rounds: by the remainder against half of d. ok is false for a
+// mode it does not know (the general path then decides).
+func roundDivInt64(n, d int64, mode apd.Rounder) (v int64, ok bool) {
+	q, r := n/d, n%d
+	if r == 0 {
+		return q, true
+	}
+	half := r - (d - r) // the sign of 2r − d, without overflow
+	switch mode {
+	case apd.RoundDown, apd.RoundFloor:
+		return q, true
+	case apd.RoundUp, apd.RoundCeiling:
+		return q + 1, true
+	case apd.RoundHalfUp:
+		return q + b2i(half >= 0), true
+	case apd.RoundHalfEven:
+		return q + b2i(half > 0 || (half == 0 && q%2 == 1)), true
+	}
+	return 0, false
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // formatMinor renders minor units with exactly scale decimals ("0.05", "-1.20", "7").

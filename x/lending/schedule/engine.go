@@ -18,6 +18,37 @@ func Compute(req Request) (*Schedule, error) { return computeReq(req, true) }
 // left empty.
 func ComputeRows(req Request) (*Schedule, error) { return computeReq(req, false) }
 
+// FirstInstallment is the first row of the schedule ComputeRows returns, without the rows
+// after it: for searches over terms (a prepayment that shortens the term tries several).
+func FirstInstallment(req Request) (Installment, error) {
+	p, err := normalize(req)
+	if err != nil {
+		return Installment{}, err
+	}
+	s, err := firstRow(&p)
+	if errors.Is(err, errOverflow) {
+		return Installment{}, fieldErr("principal", "too large for this rate and term: amounts exceed int64 minor units")
+	}
+	if err != nil {
+		return Installment{}, err
+	}
+	return s.Installments[0], nil
+}
+
+func firstRow(p *params) (*Schedule, error) {
+	a, err := newAmortizer(p, dueDates(p))
+	if err != nil {
+		return nil, err
+	}
+	interest, err := a.interest(1, p.principal)
+	if err != nil {
+		return nil, err
+	}
+	principal := a.principal(1, p.principal, interest)
+	return assemble(p, []Installment{{N: 1, DueAt: a.dates[1], PrincipalMinor: principal, InterestMinor: interest,
+		BalanceMinor: p.principal - principal}})
+}
+
 func computeReq(req Request, withAPR bool) (*Schedule, error) {
 	p, err := normalize(req)
 	if err != nil {

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -86,6 +87,32 @@ func TestRoundDivModes(t *testing.T) {
 	require.ErrorIs(t, err, ErrInternal)
 	_, err = roundDiv(dec(-1), dec(2), apd.RoundHalfEven)
 	require.ErrorIs(t, err, ErrInternal)
+}
+
+// The machine-integer path of roundDiv rounds exactly as the arbitrary-precision one, for
+// every mode, across magnitudes, exponents and exact halves.
+func TestRoundDivInt64MatchesDecimal(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	modes := []apd.Rounder{apd.RoundHalfEven, apd.RoundHalfUp, apd.RoundDown, apd.RoundUp, apd.RoundCeiling, apd.RoundFloor}
+	fast := 0
+	for i := range 20000 {
+		num := apd.New(rng.Int64N(int64(1)<<(1+rng.IntN(62))), -int32(rng.IntN(12)))
+		den := apd.New(1+rng.Int64N(int64(1)<<(1+rng.IntN(40))), -int32(rng.IntN(6)))
+		if i%7 == 0 { // an exact half
+			den = apd.New(2*(1+rng.Int64N(1000)), 0)
+			num = apd.New(den.Coeff.Int64()/2*(2*rng.Int64N(1000)+1), 0)
+		}
+		for _, mode := range modes {
+			want, wantErr := roundDivDecimal(num, den, mode)
+			got, err := roundDiv(num, den, mode)
+			require.Equal(t, wantErr, err, "%s / %s %s", num, den, mode)
+			require.Equal(t, want, got, "%s / %s %s", num, den, mode)
+		}
+		if _, _, ok := alignedInt64(num, den); ok {
+			fast++
+		}
+	}
+	require.Greater(t, fast, 10000, "most cases take the integer path")
 }
 
 func TestFormatMinor(t *testing.T) {

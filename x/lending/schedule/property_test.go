@@ -84,6 +84,9 @@ func TestPropertyInvariants(t *testing.T) {
 			again, err := schedule.Compute(req)
 			require.NoError(t, err)
 			require.Equal(t, mustJSON(t, s), mustJSON(t, again), "deterministic")
+			first, err := schedule.FirstInstallment(req)
+			require.NoError(t, err)
+			require.Equal(t, s.Installments[0], first, "the first row alone")
 		}
 		require.Greater(t, computed, 90, "seed %d: too many refusals", seed)
 	}
