@@ -96,7 +96,7 @@ func installmentsOf(clock core.Clock, rows []schedule.Installment, first uint32,
 	out := make([]*statepb.Installment, len(rows))
 	for i, r := range rows {
 		out[i] = &statepb.Installment{N: first + uint32(i), DueDate: r.DueDate,
-			DueAt: clock.BlockTimeOf(clock.StartOfDay(dayOf(r.DueDate))), Principal: r.PrincipalMinor,
+			DueAt: clock.BlockTimeOf(clock.StartOfDay(r.DueAt.Unix() / 86400)), Principal: r.PrincipalMinor,
 			Interest: r.InterestMinor, Fee: fee}
 	}
 	return out

@@ -8,6 +8,18 @@ const (
 )
 
 // parseDate accepts exactly YYYY-MM-DD (round-trip checked) and yields UTC midnight.
+// formatDate is t.Format(dateLayout) for years 0–9999 without its layout interpreter (a
+// schedule formats a date per row).
+func formatDate(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format(dateLayout)
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
+}
+
 func parseDate(s string) (time.Time, bool) {
 	t, err := time.Parse(dateLayout, s)
 	if err != nil || t.Format(dateLayout) != s {

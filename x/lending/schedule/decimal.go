@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/cockroachdb/apd/v3"
 )
@@ -170,11 +172,19 @@ func roundDivDecimal(num, den *apd.Decimal, mode apd.Rounder) (int64, error) {
 // exponents: the common case (a balance times a rate of a few digits) then divides in
 // machine integers, a fraction of the cost of apd's arbitrary precision.
 func alignedInt64(num, den *apd.Decimal) (n, d int64, ok bool) {
-	if num.Form != apd.Finite || den.Form != apd.Finite || !num.Coeff.IsInt64() || !den.Coeff.IsInt64() {
+	if num.Form != apd.Finite || num.Negative || !num.Coeff.IsInt64() {
 		return 0, 0, false
 	}
-	n, d = num.Coeff.Int64(), den.Coeff.Int64()
-	shift := int64(num.Exponent) - int64(den.Exponent)
+	return alignInt64(num.Coeff.Int64(), num.Exponent, den)
+}
+
+// alignInt64 is alignedInt64 for a numerator n × 10^exp.
+func alignInt64(n int64, exp int32, den *apd.Decimal) (int64, int64, bool) {
+	if den.Form != apd.Finite || den.Negative || !den.Coeff.IsInt64() {
+		return 0, 0, false
+	}
+	d := den.Coeff.Int64()
+	shift := int64(exp) - int64(den.Exponent)
 	for ; shift > 0; shift-- {
 		if n > math.MaxInt64/10 {
 			return 0, 0, false
@@ -188,6 +198,25 @@ func alignedInt64(num, den *apd.Decimal) (n, d int64, ok bool) {
 		d *= 10
 	}
 	return n, d, d > 0 && n >= 0
+}
+
+// mulRoundDiv is roundDiv(a × f, den): the interest of a period, in machine integers when
+// the product fits.
+func mulRoundDiv(a int64, f, den *apd.Decimal, mode apd.Rounder) (int64, error) {
+	if a >= 0 && f.Form == apd.Finite && !f.Negative && f.Coeff.IsInt64() {
+		if c := f.Coeff.Int64(); c == 0 || a <= math.MaxInt64/c {
+			if n, d, ok := alignInt64(a*c, f.Exponent, den); ok {
+				if v, ok := roundDivInt64(n, d, mode); ok {
+					return v, nil
+				}
+			}
+		}
+	}
+	num, err := mulExact(dec(a), f)
+	if err != nil {
+		return 0, err
+	}
+	return roundDiv(num, den, mode)
 }
 
 // roundDivInt64 is n/d (n ≥ 0, d > 0) rounded to an integer with mode, exactly as
@@ -221,7 +250,25 @@ func b2i(b bool) int64 {
 
 // formatMinor renders minor units with exactly scale decimals ("0.05", "-1.20", "7").
 func formatMinor(v int64, scale int) string {
-	return apd.New(v, int32(-scale)).Text('f')
+	digits := strconv.FormatUint(absUint(v), 10)
+	if len(digits) <= scale { // at least one digit before the point
+		digits = strings.Repeat("0", scale+1-len(digits)) + digits
+	}
+	sign := ""
+	if v < 0 {
+		sign = "-"
+	}
+	if scale == 0 {
+		return sign + digits
+	}
+	return sign + digits[:len(digits)-scale] + "." + digits[len(digits)-scale:]
+}
+
+func absUint(v int64) uint64 {
+	if v < 0 {
+		return uint64(-(v + 1)) + 1 // MinInt64 too
+	}
+	return uint64(v)
 }
 
 // addInt and mulInt are checked: money never wraps.

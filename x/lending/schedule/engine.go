@@ -3,6 +3,7 @@ package schedule
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/cockroachdb/apd/v3"
@@ -13,12 +14,14 @@ import (
 // invariant yields an error wrapping ErrInternal. The result depends only on req.
 func Compute(req Request) (*Schedule, error) { return computeReq(req, true) }
 
-// ComputeRows is Compute without the disclosed APR, whose rate search costs many times the
-// rows themselves: for re-amortising live loans, where only the rows matter. APRPercent is
-// left empty.
+// ComputeRows is Compute without what is only for display: the disclosed APR, whose rate
+// search costs many times the rows themselves, and the amounts as decimal strings (their
+// formatting and checking cost as much as the rows). For live loans, where only the rows
+// matter: APRPercent, TotalPrincipal, TotalInterest and the rows' Principal, Interest,
+// Total and Balance are left empty; the minor units and due dates are set.
 func ComputeRows(req Request) (*Schedule, error) { return computeReq(req, false) }
 
-// FirstInstallment is the first row of the schedule ComputeRows returns, without the rows
+// FirstInstallment is the first row of the schedule ComputeRows returns (so without strings), without the rows
 // after it: for searches over terms (a prepayment that shortens the term tries several).
 func FirstInstallment(req Request) (Installment, error) {
 	p, err := normalize(req)
@@ -46,22 +49,23 @@ func firstRow(p *params) (*Schedule, error) {
 	}
 	principal := a.principal(1, p.principal, interest)
 	return assemble(p, []Installment{{N: 1, DueAt: a.dates[1], PrincipalMinor: principal, InterestMinor: interest,
-		BalanceMinor: p.principal - principal}})
+		BalanceMinor: p.principal - principal}}, false)
 }
 
-func computeReq(req Request, withAPR bool) (*Schedule, error) {
+// computeReq computes a schedule, for display (strings and APR) or not.
+func computeReq(req Request, display bool) (*Schedule, error) {
 	p, err := normalize(req)
 	if err != nil {
 		return nil, err
 	}
-	s, err := compute(&p, withAPR)
+	s, err := compute(&p, display)
 	if errors.Is(err, errOverflow) {
 		return nil, fieldErr("principal", "too large for this rate and term: amounts exceed int64 minor units")
 	}
 	return s, err
 }
 
-func compute(p *params, withAPR bool) (*Schedule, error) {
+func compute(p *params, display bool) (*Schedule, error) {
 	dates := dueDates(p)
 	a, err := newAmortizer(p, dates)
 	if err != nil {
@@ -71,14 +75,14 @@ func compute(p *params, withAPR bool) (*Schedule, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := assemble(p, rows)
+	s, err := assemble(p, rows, display)
 	if err != nil {
 		return nil, err
 	}
 	if err := checkInvariants(p.principal, s); err != nil {
 		return nil, err
 	}
-	if !withAPR {
+	if !display {
 		return s, nil
 	}
 	if s.APRPercent, err = aprPercent(p, s); err != nil {
@@ -178,7 +182,11 @@ func (a *amortizer) interest(i int, bal int64) (int64, error) {
 	switch {
 	case a.p.daily:
 		// balance × annual/100 × days_i / daysInYear, one exact division.
-		num, err := mulExact(dec(base), a.p.rate, dec(periodDays(a.p, a.dates, i)))
+		days := periodDays(a.p, a.dates, i)
+		if days > 0 && base <= math.MaxInt64/days {
+			return mulRoundDiv(base*days, a.p.rate, dec(100*yearDays(a.p, a.dates, i)), a.p.mode)
+		}
+		num, err := mulExact(dec(base), a.p.rate, dec(days))
 		if err != nil {
 			return 0, err
 		}
@@ -186,11 +194,7 @@ func (a *amortizer) interest(i int, bal int64) (int64, error) {
 	case a.p.flat:
 		return a.flatShare(i), nil
 	default:
-		num, err := mulExact(dec(base), a.rateNum)
-		if err != nil {
-			return 0, err
-		}
-		return roundDiv(num, a.rateDen, a.p.mode)
+		return mulRoundDiv(base, a.rateNum, a.rateDen, a.p.mode)
 	}
 }
 
@@ -285,9 +289,9 @@ func (a *amortizer) annuityExact(emi *apd.Decimal, k int64) error {
 	return nil
 }
 
-// assemble adds totals and the formatted strings to the rows.
-func assemble(p *params, rows []Installment) (*Schedule, error) {
-	s := &Schedule{Installments: rows, Scale: p.scale}
+// assemble adds totals and due dates to the rows, and the amounts as strings for display.
+func assemble(p *params, rows []Installment, display bool) (*Schedule, error) {
+	s := &Schedule{Installments: rows, Scale: p.scale, display: display}
 	var err error
 	for i := range rows {
 		in := &rows[i]
@@ -300,11 +304,17 @@ func assemble(p *params, rows []Installment) (*Schedule, error) {
 		if s.TotalInterestMinor, err = addInt(s.TotalInterestMinor, in.InterestMinor); err != nil {
 			return nil, err
 		}
-		in.DueDate = in.DueAt.Format(dateLayout)
+		in.DueDate = formatDate(in.DueAt)
+		if !display {
+			continue
+		}
 		in.Principal = formatMinor(in.PrincipalMinor, p.scale)
 		in.Interest = formatMinor(in.InterestMinor, p.scale)
 		in.Total = formatMinor(in.TotalMinor, p.scale)
 		in.Balance = formatMinor(in.BalanceMinor, p.scale)
+	}
+	if !display {
+		return s, nil
 	}
 	s.TotalPrincipal = formatMinor(s.TotalPrincipalMinor, p.scale)
 	s.TotalInterest = formatMinor(s.TotalInterestMinor, p.scale)

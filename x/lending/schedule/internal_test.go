@@ -2,9 +2,11 @@ package schedule
 
 import (
 	"errors"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cockroachdb/apd/v3"
 	"github.com/stretchr/testify/require"
@@ -111,8 +113,26 @@ func TestRoundDivInt64MatchesDecimal(t *testing.T) {
 		if _, _, ok := alignedInt64(num, den); ok {
 			fast++
 		}
+		// a × f / den: the integer product path against the exact one.
+		a, f := rng.Int64N(int64(1)<<(1+rng.IntN(40))), apd.New(rng.Int64N(1<<(1+rng.IntN(30))), -int32(rng.IntN(10)))
+		for _, mode := range modes {
+			product, err := mulExact(dec(a), f)
+			require.NoError(t, err)
+			want, wantErr := roundDivDecimal(product, den, mode)
+			got, err := mulRoundDiv(a, f, den, mode)
+			require.Equal(t, wantErr, err, "%d × %s / %s %s", a, f, den, mode)
+			require.Equal(t, want, got, "%d × %s / %s %s", a, f, den, mode)
+		}
 	}
 	require.Greater(t, fast, 10000, "most cases take the integer path")
+}
+
+func TestFormatDate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	for range 5000 {
+		d := time.Unix(rng.Int64N(400_000_000_000)-62_000_000_000, 0).UTC()
+		require.Equal(t, d.Format(dateLayout), formatDate(d))
+	}
 }
 
 func TestFormatMinor(t *testing.T) {
@@ -122,6 +142,15 @@ func TestFormatMinor(t *testing.T) {
 	require.Equal(t, "7", formatMinor(7, 0))
 	require.Equal(t, "0.000000000000000001", formatMinor(1, 18))
 	require.Equal(t, "9223372036854775807", formatMinor(9223372036854775807, 0))
+	rng := rand.New(rand.NewPCG(9, 9))
+	for range 5000 { // as apd writes them
+		v, scale := rng.Int64()>>rng.IntN(63), rng.IntN(MaxScale+1)
+		if rng.IntN(2) == 0 {
+			v = -v
+		}
+		require.Equal(t, apd.New(v, int32(-scale)).Text('f'), formatMinor(v, scale), "%d at scale %d", v, scale)
+	}
+	require.Equal(t, apd.New(math.MinInt64, -3).Text('f'), formatMinor(math.MinInt64, 3))
 }
 
 // Solving the IRR of a single flow has a closed form: i = flow/P − 1.

@@ -84,9 +84,18 @@ func TestPropertyInvariants(t *testing.T) {
 			again, err := schedule.Compute(req)
 			require.NoError(t, err)
 			require.Equal(t, mustJSON(t, s), mustJSON(t, again), "deterministic")
+			rows, err := schedule.ComputeRows(req)
+			require.NoError(t, err)
+			for i, in := range rows.Installments { // the same rows, without strings
+				shown := s.Installments[i]
+				shown.Principal, shown.Interest, shown.Total, shown.Balance = "", "", "", ""
+				require.Equal(t, shown, in)
+			}
+			require.Equal(t, s.TotalInterestMinor, rows.TotalInterestMinor)
+			require.Empty(t, rows.TotalInterest+rows.TotalPrincipal+rows.APRPercent)
 			first, err := schedule.FirstInstallment(req)
 			require.NoError(t, err)
-			require.Equal(t, s.Installments[0], first, "the first row alone")
+			require.Equal(t, rows.Installments[0], first, "the first row alone")
 		}
 		require.Greater(t, computed, 90, "seed %d: too many refusals", seed)
 	}

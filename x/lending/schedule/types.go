@@ -97,6 +97,8 @@ type Schedule struct {
 	Scale               int   `json:"-"`
 	TotalPrincipalMinor int64 `json:"-"`
 	TotalInterestMinor  int64 `json:"-"`
+
+	display bool // the strings are set (Compute), not left empty (ComputeRows)
 }
 
 // FieldError reports an invalid request, naming the offending JSON field so a client can
