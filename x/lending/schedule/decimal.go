@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -227,22 +228,59 @@ func roundDivInt64(n, d int64, mode apd.Rounder) (v int64, ok bool) {
 	if r == 0 {
 		return q, true
 	}
-	half := r - (d - r) // the sign of 2r − d, without overflow
-	switch mode {
-	case apd.RoundDown, apd.RoundFloor:
-		return q, true
-	case apd.RoundUp, apd.RoundCeiling:
-		return q + 1, true
-	case apd.RoundHalfUp:
-		return q + b2i(half >= 0), true
-	case apd.RoundHalfEven:
-		return q + b2i(half > 0 || (half == 0 && q%2 == 1)), true
+	up, ok := roundsUp(mode, cmpInt64(r, d-r), q%2 == 1) // 2r − d, without overflow
+	if !ok {
+		return 0, false
 	}
-	return 0, false
+	if up {
+		return q + 1, true
+	}
+	return q, true
 }
 
-func b2i(b bool) int64 {
-	if b {
+// roundQuoBig is num/den (num ≥ 0, den > 0) rounded to an integer with mode, exactly.
+func roundQuoBig(num, den *big.Int, mode apd.Rounder) (int64, error) {
+	if num.Sign() < 0 || den.Sign() <= 0 {
+		return 0, fmt.Errorf("%w: roundQuoBig(%s, %s)", ErrInternal, num, den)
+	}
+	q, r := new(big.Int).QuoRem(num, den, new(big.Int))
+	if r.Sign() != 0 {
+		up, ok := roundsUp(mode, new(big.Int).Lsh(r, 1).Cmp(den), q.Bit(0) == 1)
+		if !ok {
+			return 0, fmt.Errorf("%w: rounding mode %s", ErrInternal, mode)
+		}
+		if up {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	if !q.IsInt64() {
+		return 0, errOverflow
+	}
+	return q.Int64(), nil
+}
+
+// roundsUp tells whether a non-negative quotient with a non-zero remainder rounds up, from
+// how twice the remainder compares with the divisor (below, at or above half) and whether
+// the truncated quotient is odd. ok is false for a mode it does not know.
+func roundsUp(mode apd.Rounder, half int, odd bool) (up, ok bool) {
+	switch mode {
+	case apd.RoundDown, apd.RoundFloor:
+		return false, true
+	case apd.RoundUp, apd.RoundCeiling:
+		return true, true
+	case apd.RoundHalfUp:
+		return half >= 0, true
+	case apd.RoundHalfEven:
+		return half > 0 || (half == 0 && odd), true
+	}
+	return false, false
+}
+
+func cmpInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
 		return 1
 	}
 	return 0

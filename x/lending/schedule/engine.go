@@ -2,8 +2,8 @@ package schedule
 
 import (
 	"errors"
-	"fmt"
 	"math"
+	"math/big"
 	"time"
 
 	"github.com/cockroachdb/apd/v3"
@@ -256,37 +256,34 @@ func (a *amortizer) zeroRateUnits(k, unit int64) (int64, error) {
 	return roundDiv(dec(a.p.principal), den, a.p.mode)
 }
 
-// annuityUnits is the annuity divided by unit and rounded with the request's mode.
+// annuityUnits is the annuity divided by unit and rounded once with the request's mode,
+// computed exactly. With r = N/D (integers), P·r / (1 − (1+r)^−k) is the fraction
+// P·N·(N+D)^k / (D·((N+D)^k − D^k)): a few integer powers and one division whose remainder
+// decides the rounding, so even an exact half rounds as the mode says (a 60-digit decimal
+// power could land either side of it), at a fraction of the decimal power's cost.
 func (a *amortizer) annuityUnits(k, unit int64) (int64, error) {
-	var emi, units apd.Decimal
-	if err := a.annuityExact(&emi, k); err != nil {
-		return 0, err
-	}
-	if _, err := work.Quo(&units, &emi, dec(unit)); err != nil {
-		return 0, fmt.Errorf("%w: %v", ErrInternal, err)
-	}
-	n, err := roundInt(&units, a.p.mode)
-	if err != nil {
-		return 0, err
-	}
-	return toInt64(n)
+	n, d := rateFraction(a.rateNum, a.rateDen)
+	sum := new(big.Int).Add(n, d)
+	sumK := new(big.Int).Exp(sum, big.NewInt(k), nil)
+	dK := new(big.Int).Exp(d, big.NewInt(k), nil)
+	num := new(big.Int).Mul(big.NewInt(a.p.principal), n)
+	num.Mul(num, sumK)
+	den := new(big.Int).Sub(sumK, dK)
+	den.Mul(den, d)
+	den.Mul(den, big.NewInt(unit))
+	return roundQuoBig(num, den, a.p.mode)
 }
 
-// annuityExact sets emi to the unrounded annuity at work precision (≥ 34 digits as the
-// design requires; the power uses exponentiation by squaring).
-func (a *amortizer) annuityExact(emi *apd.Decimal, k int64) error {
-	ed := apd.MakeErrDecimal(&work)
-	r, onePlus, pow, denom := new(apd.Decimal), new(apd.Decimal), new(apd.Decimal), new(apd.Decimal)
-	ed.Quo(r, a.rateNum, a.rateDen)
-	ed.Add(onePlus, dec(1), r)
-	ed.Pow(pow, onePlus, dec(-k))
-	ed.Sub(denom, dec(1), pow)
-	ed.Mul(emi, dec(a.p.principal), r)
-	ed.Quo(emi, emi, denom)
-	if err := ed.Err(); err != nil {
-		return fmt.Errorf("%w: annuity: %v", ErrInternal, err)
+// rateFraction is rateNum / rateDen as a fraction of integers.
+func rateFraction(rateNum, rateDen *apd.Decimal) (n, d *big.Int) {
+	n, d = rateNum.Coeff.MathBigInt(), rateDen.Coeff.MathBigInt()
+	ten := big.NewInt(10)
+	if e := int64(rateNum.Exponent) - int64(rateDen.Exponent); e > 0 {
+		n.Mul(n, new(big.Int).Exp(ten, big.NewInt(e), nil))
+	} else if e < 0 {
+		d.Mul(d, new(big.Int).Exp(ten, big.NewInt(-e), nil))
 	}
-	return nil
+	return n, d
 }
 
 // assemble adds totals and due dates to the rows, and the amounts as strings for display.
