@@ -1,7 +1,6 @@
 package lending
 
 import (
-
 	"google.golang.org/protobuf/proto"
 
 	"github.com/puhui-chain/puhui/tx/statepb"
