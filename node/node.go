@@ -107,7 +107,7 @@ func Start(ctx context.Context, home string, o Overrides) (*Node, error) {
 	if err != nil {
 		return nil, fmt.Errorf("genesis: %w", err)
 	}
-	db, err := store.Open(filepath.Join(c.DBDir(), "puhui-state.db"), store.Options{})
+	db, err := store.Open(filepath.Join(c.DBDir(), "puhui-state.db"), ac.StoreOptions())
 	if err != nil {
 		return nil, err
 	}
