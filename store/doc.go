@@ -6,6 +6,10 @@
 // leaves either the previous committed state or the next one. Superseded tree nodes are kept
 // for KeepRecent heights so that proofs against recent roots stay possible, then pruned.
 //
+// A block's changes go into the tree in one pass (treeupdate.go): sorted by path, each new
+// node written once, the root's two halves on two goroutines. The nodes and roots are smt's
+// own (smt still reads the tree for proofs), as a test against smt checks.
+//
 // Tree nodes are kept in a memory cache shared by execution and snapshots (content-addressed,
 // so never stale) and the tree is re-read from it after every commit rather than kept as
 // resolved objects: the lower levels of every changed key's path are random, and reading
