@@ -182,7 +182,7 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache) error {
 		return err
 	}
 	if old := height - db.keepRecent; old > 0 {
-		if err := prune(db.pdb, b, old, db.nodes.pending); err != nil {
+		if err := prune(db.pdb, b, old, db.nodes.pending, db.nodeCache); err != nil {
 			return err
 		}
 	}

@@ -97,7 +97,7 @@ func sha256Sum(v []byte) []byte {
 	return h[:]
 }
 
-// A reopened store has the committed tree in its cache, and only that.
+// A reopened store has the committed tree in its cache, and nothing that is not on disk.
 func TestOpenWarmsNodeCache(t *testing.T) {
 	dir := t.TempDir()
 	db, err := Open(dir, Options{})
@@ -120,11 +120,58 @@ func TestOpenWarmsNodeCache(t *testing.T) {
 	require.NoError(t, err)
 	defer db.Close()
 	<-db.warming.done
-	require.Equal(t, live, db.nodeCache.len(), "the committed tree's nodes, no superseded ones")
+	stored := 0
+	it, err := db.pdb.NewIter(&pebble.IterOptions{LowerBound: prefixNode, UpperBound: PrefixEnd(prefixNode)})
+	require.NoError(t, err)
+	for it.First(); it.Valid(); it.Next() {
+		stored++
+	}
+	require.NoError(t, it.Close())
+	require.GreaterOrEqual(t, db.nodeCache.len(), live)
+	require.LessOrEqual(t, db.nodeCache.len(), stored, "the committed tree and the superseded nodes kept for proofs")
 	fromCache := smt.ImportSparseMerkleTrie(newNodeStore(emptyReader{db.pdb}, db.nodeCache), sha256.New(), root)
 	for k, v := range want {
 		got, err := fromCache.Get([]byte(k))
 		require.NoError(t, err, "every node on the path of %q is cached", k)
 		require.Equal(t, sha256Sum(v), got)
 	}
+}
+
+// Superseded nodes the warm-up loaded leave the cache when they are pruned.
+func TestPruningEmptiesWarmedCache(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(dir, Options{KeepRecent: 2})
+	require.NoError(t, err)
+	final := map[string][]byte{}
+	commitRound := func(h int64) {
+		cs := changeSet{}
+		for i := 0; i < 40; i++ {
+			k, v := fmt.Sprintf("key-%d", (int(h)*13+i*7)%90), fmt.Sprintf("v%d-%d", h, i)
+			cs = append(cs, kvPair{k, v})
+			final[k] = []byte(v)
+		}
+		applyCommit(t, db, h, cs)
+	}
+	for h := int64(1); h <= 4; h++ {
+		commitRound(h)
+	}
+	require.NoError(t, db.Close())
+	db, err = Open(dir, Options{KeepRecent: 2})
+	require.NoError(t, err)
+	defer db.Close()
+	<-db.warming.done
+	withSuperseded := db.nodeCache.len()
+	for h := int64(5); h <= 8; h++ {
+		commitRound(h)
+	}
+	fresh := openMem(t, 0)
+	var all changeSet
+	for k, v := range final {
+		all = append(all, kvPair{k, string(v)})
+	}
+	applyCommit(t, fresh, 1, all)
+	require.Greater(t, withSuperseded, fresh.nodeCache.len(), "the warm-up loaded superseded nodes")
+	// What the commits since superseded left the cache when they committed; what the warm-up
+	// loaded (superseded by heights 3 and 4) left it when pruned: the cache is the tree.
+	require.Equal(t, fresh.nodeCache.len(), db.nodeCache.len())
 }
