@@ -97,7 +97,7 @@ func sha256Sum(v []byte) []byte {
 	return h[:]
 }
 
-// A reopened store has the committed tree in its cache, and nothing that is not on disk.
+// A reopened store has the committed tree in its cache, and only that.
 func TestOpenWarmsNodeCache(t *testing.T) {
 	dir := t.TempDir()
 	db, err := Open(dir, Options{})
@@ -120,15 +120,7 @@ func TestOpenWarmsNodeCache(t *testing.T) {
 	require.NoError(t, err)
 	defer db.Close()
 	<-db.warming.done
-	stored := 0
-	it, err := db.pdb.NewIter(&pebble.IterOptions{LowerBound: prefixNode, UpperBound: PrefixEnd(prefixNode)})
-	require.NoError(t, err)
-	for it.First(); it.Valid(); it.Next() {
-		stored++
-	}
-	require.NoError(t, it.Close())
-	require.GreaterOrEqual(t, db.nodeCache.len(), live)
-	require.LessOrEqual(t, db.nodeCache.len(), stored, "the committed tree and the superseded nodes kept for proofs")
+	require.Equal(t, live, db.nodeCache.len(), "the committed tree's nodes, no superseded ones")
 	fromCache := smt.ImportSparseMerkleTrie(newNodeStore(emptyReader{db.pdb}, db.nodeCache), sha256.New(), root)
 	for k, v := range want {
 		got, err := fromCache.Get([]byte(k))
@@ -137,11 +129,9 @@ func TestOpenWarmsNodeCache(t *testing.T) {
 	}
 }
 
-// Superseded nodes the warm-up loaded leave the cache when they are pruned.
-func TestPruningEmptiesWarmedCache(t *testing.T) {
-	dir := t.TempDir()
-	db, err := Open(dir, Options{KeepRecent: 2})
-	require.NoError(t, err)
+// Superseded nodes that a proof from an older snapshot loaded leave the cache when pruned.
+func TestPruningEmptiesNodeCache(t *testing.T) {
+	db := openMem(t, 2)
 	final := map[string][]byte{}
 	commitRound := func(h int64) {
 		cs := changeSet{}
@@ -155,13 +145,16 @@ func TestPruningEmptiesWarmedCache(t *testing.T) {
 	for h := int64(1); h <= 4; h++ {
 		commitRound(h)
 	}
-	require.NoError(t, db.Close())
-	db, err = Open(dir, Options{KeepRecent: 2})
-	require.NoError(t, err)
-	defer db.Close()
-	<-db.warming.done
-	withSuperseded := db.nodeCache.len()
-	for h := int64(5); h <= 8; h++ {
+	old := db.Snapshot()
+	defer old.Close()
+	commitRound(5)
+	live := db.nodeCache.len()
+	for i := range 90 { // proofs at height 4 read nodes that height 5 superseded
+		_, err := old.Prove([]byte(fmt.Sprintf("key-%d", i)))
+		require.NoError(t, err)
+	}
+	require.Greater(t, db.nodeCache.len(), live, "superseded nodes back in the cache")
+	for h := int64(6); h <= 8; h++ {
 		commitRound(h)
 	}
 	fresh := openMem(t, 0)
@@ -170,8 +163,7 @@ func TestPruningEmptiesWarmedCache(t *testing.T) {
 		all = append(all, kvPair{k, string(v)})
 	}
 	applyCommit(t, fresh, 1, all)
-	require.Greater(t, withSuperseded, fresh.nodeCache.len(), "the warm-up loaded superseded nodes")
-	// What the commits since superseded left the cache when they committed; what the warm-up
-	// loaded (superseded by heights 3 and 4) left it when pruned: the cache is the tree.
+	// Nodes superseded since height 5 left the cache as they were superseded; those the
+	// proofs loaded left it when height 7 pruned them: the cache is the tree.
 	require.Equal(t, fresh.nodeCache.len(), db.nodeCache.len())
 }

@@ -152,7 +152,7 @@ func (n *nodeStore) flush(b *pebble.Batch) error {
 
 // prune deletes the nodes orphaned at height, unless they were written again later —
 // including in the batch being committed (pending), whose writes are not on disk yet.
-// Pruned nodes leave the node cache too (the warm-up may have loaded them).
+// Pruned nodes leave the node cache too (a proof from an older snapshot may have loaded them).
 func prune(db *pebble.DB, b *pebble.Batch, height int64, pending map[nodeHash][]byte, cache *nodeCache) error {
 	lo, hi := orphanKey(height, 0), orphanKey(height+1, 0)
 	it, err := db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
