@@ -143,9 +143,11 @@ func reamortize(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, n int, 
 	if err != nil {
 		return nil, err
 	}
-	rows := installmentsOf(core.ClockOf(ctx.KV), s.Installments, future[0].N, t.InstallmentFeeFlat)
-	for i, r := range rows {
-		r.DueDate, r.DueAt = future[i].DueDate, future[i].DueAt
+	// installmentsOf's rows on the dates the loan already has (k ≤ len(future)).
+	rows := make([]*statepb.Installment, len(s.Installments))
+	for i, r := range s.Installments {
+		rows[i] = &statepb.Installment{N: future[0].N + uint32(i), DueDate: future[i].DueDate, DueAt: future[i].DueAt,
+			Principal: r.PrincipalMinor, Interest: r.InterestMinor, Fee: t.InstallmentFeeFlat}
 	}
 	return rows, nil
 }
