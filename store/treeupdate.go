@@ -29,7 +29,6 @@ import (
 type digest = nodeHash
 
 const (
-	pathBits = 8 * sha256.Size
 	// parallelChanges is the batch size from which the root's two subtrees are updated
 	// concurrently; below it a goroutine costs more than it saves.
 	parallelChanges = 512
