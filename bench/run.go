@@ -14,6 +14,7 @@ import (
 
 // Result is what a run measured.
 type Result struct {
+	Workload          string  `json:"workload"`
 	Accounts          int     `json:"accounts"`
 	Workers           int     `json:"workers"`
 	WindowSeconds     float64 `json:"window_seconds"`

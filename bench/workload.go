@@ -21,6 +21,7 @@ type Config struct {
 	Workers  int           // concurrent submitters
 	MaxTxs   int           // pre-signed transactions (upper bound of the run)
 	Asset    string
+	Workload string // WorkloadTransfer (default) or WorkloadRepay
 	// Progress, when set, is called about once a second.
 	Progress func(p Progress)
 }
@@ -40,7 +41,8 @@ type account struct {
 }
 
 // Setup registers the benchmark asset if needed, registers and funds the accounts with the
-// funder (a member that may issue assets and register accounts) and pre-signs the transfers.
+// funder (a member that may issue assets and register accounts), for the repay workload
+// gives each account a loan from the funder (then a bank), and pre-signs the transactions.
 func Setup(ctx context.Context, c *client.Client, funder *client.Signer, cfg Config) ([]*account, error) {
 	if cfg.Accounts < 2 {
 		return nil, errors.New("need at least 2 accounts")
@@ -59,7 +61,18 @@ func Setup(ctx context.Context, c *client.Client, funder *client.Signer, cfg Con
 	if err := fund(ctx, c, funder, accts, cfg.Asset); err != nil {
 		return nil, err
 	}
-	if err := presign(ctx, c, accts, cfg); err != nil {
+	var loans []uint64
+	switch cfg.Workload {
+	case "", WorkloadTransfer:
+	case WorkloadRepay:
+		var err error
+		if loans, err = setupLoans(ctx, c, funder, accts, cfg.Asset); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("unknown workload %q: %s or %s", cfg.Workload, WorkloadTransfer, WorkloadRepay)
+	}
+	if err := presign(ctx, c, accts, cfg, loans); err != nil {
 		return nil, err
 	}
 	return accts, nil
@@ -91,9 +104,10 @@ func fund(ctx context.Context, c *client.Client, funder *client.Signer, accts []
 	return nil
 }
 
-// presign signs each account's share of MaxTxs transfers, 1 minor unit each to the next
-// account, with consecutive nonces from the account's committed one.
-func presign(ctx context.Context, c *client.Client, accts []*account, cfg Config) error {
+// presign signs each account's share of MaxTxs transactions with consecutive nonces from the
+// account's committed one: transfers of 1 minor unit to the next account, or (with loans)
+// repayments of 1 minor unit on the account's loan.
+func presign(ctx context.Context, c *client.Client, accts []*account, cfg Config, loans []uint64) error {
 	per := cfg.MaxTxs / len(accts)
 	var wg sync.WaitGroup
 	errs := make(chan error, len(accts))
@@ -104,12 +118,19 @@ func presign(ctx context.Context, c *client.Client, accts []*account, cfg Config
 			return err
 		}
 		to := accts[(i+1)%len(accts)].signer.Address()
+		var loan uint64
+		if loans != nil {
+			loan = loans[i]
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func(a *account, nonce uint64) {
 			defer func() { <-sem; wg.Done() }()
 			a.txs = make([][]byte, per)
 			msg := &txpb.Msg{Sum: &txpb.Msg_Transfer{Transfer: &txpb.MsgTransfer{To: to, Asset: cfg.Asset, Amount: 1}}}
+			if loans != nil {
+				msg = &txpb.Msg{Sum: &txpb.Msg_RepayLoan{RepayLoan: &txpb.MsgRepayLoan{LoanId: loan, Amount: 1}}}
+			}
 			for j := range a.txs {
 				raw, err := a.signer.Sign(c.ChainID(), nonce+uint64(j), "", msg)
 				if err != nil {

@@ -17,10 +17,13 @@ import (
 func newBenchCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "bench",
-		Short: "Measure committed signed transfers per second and submit-to-commit latency",
+		Short: "Measure committed signed transactions per second and submit-to-commit latency",
 		Long: "Without --node, starts a single-validator node in a temporary home (fsync on) and runs against it.\n" +
 			"With --node, targets that node and funds the accounts with the --from key (a member that may\n" +
-			"register accounts and issue assets).",
+			"register accounts and issue assets; a bank for --workload repay).\n" +
+			"--workload transfer sends 1 minor unit to the next account; --workload repay first gives every\n" +
+			"account a 52-week loan from the funder, then pays 1 minor unit on it ahead of schedule (each\n" +
+			"repayment re-amortises the loan: the dearest repayment). Compare the two runs' tx/s.",
 		Args: cobra.NoArgs,
 		RunE: runBench,
 	}
@@ -31,7 +34,8 @@ func newBenchCmd() *cobra.Command {
 	cmd.Flags().Int("accounts", 200, "funded sending accounts")
 	cmd.Flags().Duration("duration", 60*time.Second, "measurement window")
 	cmd.Flags().Int("workers", 8, "concurrent submitters")
-	cmd.Flags().Int("max-txs", 1_000_000, "pre-signed transfers (upper bound)")
+	cmd.Flags().Int("max-txs", 1_000_000, "pre-signed transactions (upper bound)")
+	cmd.Flags().String("workload", bench.WorkloadTransfer, "transfer or repay")
 	cmd.Flags().Int("testnet", 0, "run against N local validator processes, then CometBFT's kvstore example on N nodes, and compare")
 	return cmd
 }
@@ -40,8 +44,13 @@ func runBench(cmd *cobra.Command, _ []string) error {
 	ctx := cmd.Context()
 	i := func(n string) int { v, _ := cmd.Flags().GetInt(n); return v }
 	d, _ := cmd.Flags().GetDuration("duration")
-	cfg := bench.Config{Accounts: i("accounts"), Duration: d, Workers: i("workers"), MaxTxs: i("max-txs"), Asset: "BENCH"}
+	workload, _ := cmd.Flags().GetString("workload")
+	cfg := bench.Config{Accounts: i("accounts"), Duration: d, Workers: i("workers"), MaxTxs: i("max-txs"), Asset: "BENCH",
+		Workload: workload}
 	if n := i("testnet"); n > 0 {
+		if workload != bench.WorkloadTransfer {
+			return fmt.Errorf("--testnet compares transfers with CometBFT's kvstore; use --workload %s", bench.WorkloadTransfer)
+		}
 		return runTestnetBench(cmd, cfg, n)
 	}
 	c, funder, stop, err := benchTarget(ctx, cmd)
@@ -50,7 +59,7 @@ func runBench(cmd *cobra.Command, _ []string) error {
 	}
 	defer stop()
 	errOut := cmd.ErrOrStderr()
-	fmt.Fprintf(errOut, "setting up %d accounts and pre-signing %d transfers…\n", cfg.Accounts, cfg.MaxTxs)
+	fmt.Fprintf(errOut, "setting up %d accounts and pre-signing %d transactions (%s)…\n", cfg.Accounts, cfg.MaxTxs, workload)
 	accts, err := bench.Setup(ctx, c, funder, cfg)
 	if err != nil {
 		return err
@@ -61,12 +70,13 @@ func runBench(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
+	res.Workload = workload
 	res.VerifyPerSecond = bench.VerifyRate(time.Second)
 	res.TPSOverVerifyRate = res.TPS / res.VerifyPerSecond
 	return printOut(cmd, res, func() string {
-		return fmt.Sprintf("committed %.0f tx/s over %.0fs (p50 %.0f ms, p99 %.0f ms), %.2f blocks/s, %.0f tx/block, %d failed\n"+
+		return fmt.Sprintf("%s: committed %.0f tx/s over %.0fs (p50 %.0f ms, p99 %.0f ms), %.2f blocks/s, %.0f tx/block, %d failed\n"+
 			"Ed25519 verify on one core: %.0f/s, so committed tx/s = %.3f × one core's verify rate (%d cores)",
-			res.TPS, res.WindowSeconds, res.P50Millis, res.P99Millis, res.BlocksPerSecond, res.TxsPerBlock, res.Failed,
+			res.Workload, res.TPS, res.WindowSeconds, res.P50Millis, res.P99Millis, res.BlocksPerSecond, res.TxsPerBlock, res.Failed,
 			res.VerifyPerSecond, res.TPSOverVerifyRate, res.Cores)
 	})
 }
