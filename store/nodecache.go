@@ -71,11 +71,6 @@ func newNodeCache(bytes int) *nodeCache {
 
 func (c *nodeCache) shard(hash []byte) *nodeShard { return &c.shards[hash[0]%nodeCacheShards] }
 
-// get returns a copy of a cached node.
-func (c *nodeCache) get(hash []byte) ([]byte, bool) {
-	return c.appendTo(nil, hash)
-}
-
 // appendTo appends a cached node to dst.
 func (c *nodeCache) appendTo(dst, hash []byte) ([]byte, bool) {
 	if len(hash) != sha256.Size {

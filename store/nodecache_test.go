@@ -11,6 +11,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// get returns a copy of a cached node.
+func (c *nodeCache) get(hash []byte) ([]byte, bool) { return c.appendTo(nil, hash) }
+
 // cacheNode is node i: a hash and a value the size of an inner node.
 func cacheNode(i int) (hash, value []byte) {
 	v := []byte(fmt.Sprintf("%065d", i))

@@ -44,7 +44,7 @@ func requireTreeIntact(t *testing.T, db *DB, h int64, want map[string][]byte, ke
 		requireProves(t, db, k, want[k])
 	}
 	dropNodeCache(db)
-	db.Rollback() // drop the in-memory tree: nodes now come from pebble
+	db.Rollback() // nothing pending: with the cache dropped, nodes now come from pebble
 	c := NewCache(db.State())
 	for _, k := range keys {
 		c.Set([]byte(k), append([]byte("touched-"), k...))

@@ -173,26 +173,26 @@ func (w *treeWorker) write(d digest, encoded []byte) digest {
 }
 
 func (w *treeWorker) writeLeaf(path, valueHash *digest) digest {
-	var enc [1 + 2*sha256.Size]byte
-	enc[0] = nodeLeaf
-	copy(enc[1:], path[:])
-	copy(enc[33:], valueHash[:])
+	enc := encodePair(nodeLeaf, path, valueHash)
 	return w.write(sha256.Sum256(enc[:]), enc[:])
 }
 
-func innerDigest(left, right *digest) digest {
+// encodePair is smt's encoding of a leaf (path, value hash) or an inner node (left, right).
+func encodePair(kind byte, a, b *digest) [1 + 2*sha256.Size]byte {
 	var enc [1 + 2*sha256.Size]byte
-	enc[0] = nodeInner
-	copy(enc[1:], left[:])
-	copy(enc[33:], right[:])
+	enc[0] = kind
+	copy(enc[1:], a[:])
+	copy(enc[1+sha256.Size:], b[:])
+	return enc
+}
+
+func innerDigest(left, right *digest) digest {
+	enc := encodePair(nodeInner, left, right)
 	return sha256.Sum256(enc[:])
 }
 
 func (w *treeWorker) writeInner(left, right digest) sub {
-	var enc [1 + 2*sha256.Size]byte
-	enc[0] = nodeInner
-	copy(enc[1:], left[:])
-	copy(enc[33:], right[:])
+	enc := encodePair(nodeInner, &left, &right)
 	return sub{kind: subInner, digest: w.write(sha256.Sum256(enc[:]), enc[:])}
 }
 

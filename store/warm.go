@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"slices"
 	"sync/atomic"
 
@@ -70,22 +69,23 @@ func (db *DB) warmNodes(root []byte) error {
 	return nil
 }
 
-// appendChildren appends the hashes of a node's children, in smt's encoding: a leaf (prefix
-// 0) has none, an inner node (1) is followed by its two children, an extension (2) by two
-// bytes of path bounds, its path and its child. Empty subtrees (all zeros) are not stored.
+// appendChildren appends the digests of a node's children (an inner node has two, an
+// extension one, a leaf none); empty subtrees are not stored, so they are left out.
 func appendChildren(out []nodeHash, node []byte) []nodeHash {
-	const h = sha256.Size
-	var children [][]byte
-	switch {
-	case len(node) == 1+2*h && node[0] == 1:
-		children = [][]byte{node[1 : 1+h], node[1+h:]}
-	case len(node) == 3+2*h && node[0] == 2:
-		children = [][]byte{node[3+h:]}
+	n, err := decodeNode(node)
+	if err != nil {
+		return out // Get reports a corrupt node if it is ever needed
 	}
-	var empty nodeHash
+	var children []digest
+	switch n.kind {
+	case nodeInner:
+		children = []digest{n.a, n.b}
+	case nodeExt:
+		children = []digest{n.b}
+	}
 	for _, c := range children {
-		if !bytes.Equal(c, empty[:]) {
-			out = append(out, nodeHash(c))
+		if c != emptyDigest {
+			out = append(out, c)
 		}
 	}
 	return out
