@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strconv"
 
-	"google.golang.org/protobuf/encoding/protojson"
-
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
@@ -79,7 +77,7 @@ func parseID(what, arg string) (uint64, error) {
 
 func productView(p *statepb.Product) query.Product {
 	terms := map[string]any{}
-	b, err := protojson.MarshalOptions{UseProtoNames: true}.Marshal(p.Terms)
+	b, err := query.ProtoJSON(p.Terms)
 	if err == nil {
 		_ = json.Unmarshal(b, &terms)
 	}

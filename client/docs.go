@@ -24,14 +24,13 @@ func ContentURL(base string, hash []byte) string {
 	return strings.TrimRight(base, "/") + "/v1/documents/" + hex.EncodeToString(hash) + "/content"
 }
 
+// okTx is a sent transaction's error: the send's, else the result's (a *QueryError with
+// the codespace and code when it failed in a block).
 func okTx(res *TxResult, err error) error {
 	if err != nil {
 		return err
 	}
-	if res.Code != 0 {
-		return fmt.Errorf("%s: %s", res.Codespace, res.Log)
-	}
-	return nil
+	return res.Err()
 }
 
 // PublishEncryptionKey publishes the signer's X25519 key (derived from its operator key).

@@ -2,12 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/spf13/cobra"
-	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/query"
 )
 
 // creditQueryCmd holds the credit module's read commands under `puhui query credit`.
@@ -19,11 +20,10 @@ func creditQueryCmd() *cobra.Command {
 			if err != nil {
 				return nil, nil, err
 			}
-			opts := protojson.MarshalOptions{UseProtoNames: true}
-			raw := make([]rawJSON, len(items))
+			raw := make([]json.RawMessage, len(items))
 			text := ""
 			for i, m := range items {
-				b, err := opts.Marshal(m)
+				b, err := query.ProtoJSON(m)
 				if err != nil {
 					return nil, nil, err
 				}
@@ -52,10 +52,6 @@ func creditQueryCmd() *cobra.Command {
 	)
 	return cmd
 }
-
-type rawJSON []byte
-
-func (r rawJSON) MarshalJSON() ([]byte, error) { return r, nil }
 
 func asMessages[M proto.Message](items []M, err error) ([]proto.Message, error) {
 	out := make([]proto.Message, len(items))

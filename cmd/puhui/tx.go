@@ -94,6 +94,21 @@ func txText(r *client.TxResult) string {
 	return b.String()
 }
 
+// signerAddress is the --from key's address, read from its public part: no passphrase (the
+// transaction's own signing unlocks the key once).
+func signerAddress(cmd *cobra.Command) (string, error) {
+	name, _ := cmd.Flags().GetString(flagFrom)
+	kr, err := openKeyring(cmd)
+	if err != nil {
+		return "", err
+	}
+	info, err := kr.Show(name)
+	if err != nil {
+		return "", fmt.Errorf("key %q: %w", name, err)
+	}
+	return info.Address, nil
+}
+
 func loadSigner(cmd *cobra.Command) (*client.Signer, error) {
 	name, _ := cmd.Flags().GetString(flagFrom)
 	kr, err := openKeyring(cmd)

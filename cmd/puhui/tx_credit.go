@@ -36,12 +36,12 @@ func newTxCreditCmd() *cobra.Command {
 
 	grant := txCommand("grant-consent", "Let a lender obtain the signer's credit report for a purpose", cobra.NoArgs,
 		func(_ context.Context, _ *client.Client, cmd *cobra.Command, _ []string) ([]*txpb.Msg, error) {
-			signer, err := loadSigner(cmd)
+			borrower, err := signerAddress(cmd)
 			if err != nil {
 				return nil, err
 			}
 			days, _ := cmd.Flags().GetInt("days")
-			return []*txpb.Msg{{Sum: &txpb.Msg_GrantConsent{GrantConsent: &txpb.MsgGrantConsent{Borrower: signer.Address(),
+			return []*txpb.Msg{{Sum: &txpb.Msg_GrantConsent{GrantConsent: &txpb.MsgGrantConsent{Borrower: borrower,
 				Lender: str(cmd, "lender"), Purpose: str(cmd, "purpose"), ExpiresAt: time.Now().Add(time.Duration(days) * 24 * time.Hour).Unix()}}}}, nil
 		})
 	grant.Flags().String("lender", "", "the lender's member address")
@@ -50,11 +50,11 @@ func newTxCreditCmd() *cobra.Command {
 
 	revoke := txCommand("revoke-consent", "End a consent at once", cobra.NoArgs,
 		func(_ context.Context, _ *client.Client, cmd *cobra.Command, _ []string) ([]*txpb.Msg, error) {
-			signer, err := loadSigner(cmd)
+			borrower, err := signerAddress(cmd)
 			if err != nil {
 				return nil, err
 			}
-			return []*txpb.Msg{{Sum: &txpb.Msg_RevokeConsent{RevokeConsent: &txpb.MsgRevokeConsent{Borrower: signer.Address(),
+			return []*txpb.Msg{{Sum: &txpb.Msg_RevokeConsent{RevokeConsent: &txpb.MsgRevokeConsent{Borrower: borrower,
 				Lender: str(cmd, "lender"), Purpose: str(cmd, "purpose")}}}}, nil
 		})
 	revoke.Flags().String("lender", "", "the lender's member address")
@@ -79,12 +79,7 @@ func newCreditCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "credit", Short: "Offline credit helpers"}
 	cmd.AddCommand(&cobra.Command{Use: "default-scorecard", Short: "Print the built-in thin-file scorecard as protobuf JSON (a start for a new model)",
 		Args: cobra.NoArgs, RunE: func(cmd *cobra.Command, _ []string) error {
-			b, err := protojson.MarshalOptions{UseProtoNames: true, Multiline: true}.Marshal(credit.ProtoOf(scorecard.Default()))
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), string(b))
-			return err
+			return printProto(cmd, credit.ProtoOf(scorecard.Default()))
 		}})
 	return cmd
 }

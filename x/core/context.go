@@ -77,6 +77,7 @@ func (c *Context) Emit(eventType string, kv ...string) {
 func Tentative(ctx *Context, f func(*Context) error) error {
 	work := store.NewCache(ctx.KV)
 	var events []abci.Event
+	ctx.Today() // memoised before the copy, so that f's moves share it rather than re-read it
 	wctx := *ctx
 	wctx.KV, wctx.Events = work, &events
 	if err := f(&wctx); err != nil {

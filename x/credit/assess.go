@@ -55,10 +55,7 @@ func ratioBps(part, whole int64) int64 {
 // Facts are the profile as scorecard facts (every name of scorecard.Facts()).
 func (p *Profile) Facts() map[string]int64 {
 	h := p.History
-	onTime := int64(-1)
-	if paid := int64(h.InstallmentsOnTime) + int64(h.InstallmentsLate); paid > 0 {
-		onTime = int64(h.InstallmentsOnTime) * maxBps / paid
-	}
+	onTime := ratioBps(int64(h.InstallmentsOnTime), int64(h.InstallmentsOnTime)+int64(h.InstallmentsLate))
 	return map[string]int64{
 		scorecard.FactKYCLevel:           int64(p.KYCLevel),
 		scorecard.FactLoansTaken:         int64(h.LoansTaken),

@@ -3,7 +3,6 @@ package lending
 import (
 	"strconv"
 
-	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -68,10 +67,10 @@ func runArrears(ctx *core.Context, text string) error {
 // is owed, and default it at the product's days past due (whichever visit finds it there:
 // blocks may be days apart).
 func settle(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
-	today := core.ClockOf(ctx.KV).Day(ctx.Now())
+	today := ctx.Today().Day
 	accrue(l, t, today)
 	sweep(ctx, l, t)
-	updateDPD(ctx.KV, l, ctx.Now(), today)
+	updateDPD(l, ctx.Now(), today)
 	coverFromGroup(ctx, l, t)
 	afterPayment(ctx, l, today)
 	if l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE && t.DefaultDpd > 0 && l.Dpd >= t.DefaultDpd {
@@ -82,7 +81,7 @@ func settle(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 // afterPayment brings the derived fields up to date after anything was paid or accrued:
 // days past due, the next arrears visit, closing, and the group guarantee still needed.
 func afterPayment(ctx *core.Context, l *statepb.Loan, today int64) {
-	updateDPD(ctx.KV, l, ctx.Now(), today)
+	updateDPD(l, ctx.Now(), today)
 	scheduleArrears(ctx, l, today)
 	maybeClose(ctx, l)
 	releaseGuarantee(ctx, l)
@@ -94,8 +93,11 @@ func afterPayment(ctx *core.Context, l *statepb.Loan, today int64) {
 func accrue(l *statepb.Loan, t *txpb.LoanProduct, today int64) {
 	for _, in := range l.Installments {
 		unpaid := in.Principal - in.PrincipalPaid + in.Interest - in.InterestPaid
+		if unpaid <= 0 { // before parsing the due date: most instalments are paid or not due
+			continue
+		}
 		graceEnd := dayOf(in.DueDate) + int64(t.PenaltyGraceDays)
-		if unpaid <= 0 || today <= graceEnd {
+		if today <= graceEnd {
 			continue
 		}
 		from := max(l.ArrearsDay, graceEnd)
@@ -178,7 +180,7 @@ func countCompletions(l *statepb.Loan, before owedSnapshot, today int64) {
 }
 
 // updateDPD sets days past due from the oldest unpaid instalment that fell due.
-func updateDPD(kv store.KV, l *statepb.Loan, now, today int64) {
+func updateDPD(l *statepb.Loan, now, today int64) {
 	l.Dpd = 0
 	if in := oldestUnpaidDue(l, now); in != nil {
 		l.Dpd = uint32(max(0, today-dayOf(in.DueDate)))
@@ -191,9 +193,9 @@ func updateDPD(kv store.KV, l *statepb.Loan, now, today int64) {
 // on an active loan, and cancels it otherwise.
 func scheduleArrears(ctx *core.Context, l *statepb.Loan, today int64) {
 	overdue := l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE && OwedNow(l, ctx.Now()) > 0
-	clock := core.ClockOf(ctx.KV)
 	want := int64(0)
 	if overdue {
+		clock := core.ClockOf(ctx.KV)
 		want = max(clock.BlockTimeOf(clock.StartOfDay(today+1)), ctx.Now()+1)
 	}
 	if l.ArrearsEntryAt == want {

@@ -19,7 +19,7 @@ func removeEntry(ctx *core.Context, at int64, kind string, id uint64) {
 // (any part of it not needed goes back to the borrower), and automatic collection and
 // accrual stop (a defaulted loan is on non-accrual; repayments are still accepted).
 func defaultLoan(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
-	today := core.ClockOf(ctx.KV).Day(ctx.Now())
+	today := ctx.Today().Day
 	accelerate(l, ctx.Now(), today)
 	clearEntries(ctx, l)
 	l.Status = statepb.LoanStatus_LOAN_STATUS_DEFAULTED

@@ -160,7 +160,7 @@ func autoPay(ctx *core.Context, l *statepb.Loan, payer, strategy string, ins []*
 	}
 	if paid.Total() > 0 {
 		book(ctx, l, paid)
-		countCompletions(l, before, core.ClockOf(ctx.KV).Day(ctx.Now()))
+		countCompletions(l, before, ctx.Today().Day)
 	}
 	return paid
 }

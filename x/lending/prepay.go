@@ -77,7 +77,7 @@ func accruedInterest(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, j 
 	if period <= 0 {
 		return in.Interest
 	}
-	elapsed := min(max(core.ClockOf(ctx.KV).Day(ctx.Now())-start, 0), period)
+	elapsed := min(max(ctx.Today().Day-start, 0), period)
 	return mulDiv(in.Interest, elapsed, period, t.Rounding)
 }
 

@@ -27,7 +27,7 @@ func Repay(ctx *core.Context, m *txpb.MsgRepayLoan) error {
 	}
 	p, _ := GetProduct(ctx.KV, l.ProductId)
 	t := p.Terms
-	today := core.ClockOf(ctx.KV).Day(ctx.Now())
+	today := ctx.Today().Day
 	if l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE {
 		accrue(l, t, today)
 	}

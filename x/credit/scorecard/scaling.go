@@ -2,6 +2,7 @@ package scorecard
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/cockroachdb/apd/v3"
 )
@@ -32,8 +33,25 @@ func (s Scaling) Validate() error {
 	return nil
 }
 
-// factorOffset computes Factor and Offset exactly to the working precision.
+// factorOffset is Factor and Offset to the working precision. Two logarithms that depend on
+// the scaling alone cost more than half of a score, so each scaling's are computed once;
+// callers only read them.
 func (s Scaling) factorOffset() (factor, offset *apd.Decimal, err error) {
+	if c, ok := scalingConstants.Load(s); ok {
+		fo := c.([2]*apd.Decimal)
+		return fo[0], fo[1], nil
+	}
+	if factor, offset, err = s.computeFactorOffset(); err == nil {
+		scalingConstants.Store(s, [2]*apd.Decimal{factor, offset})
+	}
+	return factor, offset, err
+}
+
+// scalingConstants holds each Scaling's Factor and Offset (few scalings exist: one per
+// registered model version at most).
+var scalingConstants sync.Map
+
+func (s Scaling) computeFactorOffset() (factor, offset *apd.Decimal, err error) {
 	ed := apd.MakeErrDecimal(dctx)
 	ln2, lnOdds := new(apd.Decimal), new(apd.Decimal)
 	ed.Ln(ln2, apd.New(2, 0))
