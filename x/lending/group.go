@@ -1,7 +1,6 @@
 package lending
 
 import (
-	"encoding/binary"
 
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
@@ -184,18 +183,14 @@ func takeFromFund(ctx *core.Context, l *statepb.Loan, need int64) (int64, error)
 	var others []*statepb.Loan
 	var weights []int64
 	var fund int64
-	store.IteratePrefix(ctx.KV, groupLoanPrefix(l.GroupId), func(k, _ []byte) bool {
-		id := binary.BigEndian.Uint64(k[len(groupLoanPrefix(l.GroupId)):])
-		if id == l.Id {
-			return true
+	for _, o := range GroupLoans(ctx.KV, l.GroupId) {
+		if o.Id == l.Id {
+			continue
 		}
-		if o, ok := GetLoan(ctx.KV, id); ok {
-			if left := guaranteeLeft(ctx.KV, o); left > 0 {
-				others, weights, fund = append(others, o), append(weights, left), fund+left
-			}
+		if left := guaranteeLeft(ctx.KV, o); left > 0 {
+			others, weights, fund = append(others, o), append(weights, left), fund+left
 		}
-		return true
-	})
+	}
 	rest := min(need-taken, fund)
 	for i, share := range splitProRata(rest, weights) {
 		if share == 0 {
