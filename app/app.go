@@ -15,7 +15,7 @@ import (
 	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/ledger"
 	"github.com/puhui-chain/puhui/x/lending"
-	"github.com/puhui-chain/puhui/x/schedule"
+	"github.com/puhui-chain/puhui/x/scheduler"
 )
 
 // Version is the application protocol version reported to CometBFT.
@@ -29,7 +29,7 @@ type App struct {
 	chainID  string
 	log      *slog.Logger
 	sigs     *sigCache
-	handlers map[string]schedule.Handler
+	handlers map[string]scheduler.Handler
 	metrics  *Metrics
 
 	// pending holds the changes since the last commit (genesis, then the finalized block);
@@ -71,9 +71,9 @@ func New(db *store.DB, chainID string, log *slog.Logger) *App {
 }
 
 // scheduledHandlers gathers every module's scheduler handlers.
-func scheduledHandlers() map[string]schedule.Handler {
-	out := map[string]schedule.Handler{}
-	for _, m := range []map[string]schedule.Handler{ledger.ScheduledHandlers(), governance.ScheduledHandlers(), lending.ScheduledHandlers()} {
+func scheduledHandlers() map[string]scheduler.Handler {
+	out := map[string]scheduler.Handler{}
+	for _, m := range []map[string]scheduler.Handler{ledger.ScheduledHandlers(), governance.ScheduledHandlers(), lending.ScheduledHandlers()} {
 		for kind, h := range m {
 			if _, dup := out[kind]; dup {
 				panic("two handlers for scheduled kind " + kind)

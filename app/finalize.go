@@ -12,7 +12,7 @@ import (
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/governance"
-	"github.com/puhui-chain/puhui/x/schedule"
+	"github.com/puhui-chain/puhui/x/scheduler"
 )
 
 // FinalizeBlock executes a decided block: due scheduled work first, then each transaction
@@ -25,7 +25,7 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.FinalizeBlockRequest) (
 	block := store.NewCache(a.pending)
 	var blockEvents []abci.Event
 	bctx := &core.Context{KV: block, Height: req.Height, BlockTime: req.Time, Events: &blockEvents}
-	if _, err := schedule.RunDue(bctx, a.handlers); err != nil {
+	if _, err := scheduler.RunDue(bctx, a.handlers); err != nil {
 		return nil, fmt.Errorf("height %d: %w", req.Height, err)
 	}
 	decoded, sigOK := a.verifyBlockSignatures(req.Txs)

@@ -9,7 +9,7 @@ import (
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/identity"
-	"github.com/puhui-chain/puhui/x/schedule"
+	"github.com/puhui-chain/puhui/x/scheduler"
 )
 
 // MaxTextBytes bounds a proposal's title and description.
@@ -48,7 +48,7 @@ func Submit(ctx *core.Context, m *txpb.MsgSubmitProposal) error {
 		Id: id, Proposer: ctx.Signer, Title: m.Title, Description: m.Description, Action: m.Action,
 		SubmittedAt: ctx.Now(), VotingEndsAt: ends, Status: statepb.ProposalStatus_PROPOSAL_STATUS_VOTING,
 	})
-	schedule.Add(ctx.KV, ends, tallyKind, strconv.FormatUint(id, 10))
+	scheduler.Add(ctx.KV, ends, tallyKind, strconv.FormatUint(id, 10))
 	ctx.Emit("governance.proposal_submitted", "proposal_id", strconv.FormatUint(id, 10), "proposer", ctx.Signer,
 		"action", actionName(m.Action), "voting_ends_at", core.Itoa(ends))
 	return nil
@@ -134,6 +134,6 @@ func executeAtomically(ctx *core.Context, a *txpb.ProposalAction) error {
 }
 
 // ScheduledHandlers are governance's scheduler handlers, by kind.
-func ScheduledHandlers() map[string]schedule.Handler {
-	return map[string]schedule.Handler{tallyKind: tally}
+func ScheduledHandlers() map[string]scheduler.Handler {
+	return map[string]scheduler.Handler{tallyKind: tally}
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/schedule"
+	"github.com/puhui-chain/puhui/x/scheduler"
 )
 
 // GetHold reads an open hold.
@@ -49,7 +49,7 @@ func PlaceHold(ctx *core.Context, owner, beneficiary, asset string, amount, expi
 		Id: id, Owner: owner, Beneficiary: beneficiary, Asset: asset, Amount: amount,
 		ExpiresAt: expiresAt, Reference: reference, CreatedHeight: ctx.Height,
 	})
-	schedule.Add(ctx.KV, expiresAt, holdExpiryKind, holdIDString(id))
+	scheduler.Add(ctx.KV, expiresAt, holdExpiryKind, holdIDString(id))
 	ctx.Emit("ledger.hold_placed", "hold_id", holdIDString(id), "owner", owner, "beneficiary", beneficiary,
 		"asset", asset, "amount", core.Itoa(amount), "expires_at", core.Itoa(expiresAt))
 	return id, nil
@@ -64,7 +64,7 @@ func closeHold(ctx *core.Context, h *statepb.Hold, rest int64, scheduled bool) e
 	core.SetInt64(ctx.KV, HeldKey(h.Owner, h.Asset), held)
 	ctx.KV.Delete(HoldKey(h.Id))
 	if !scheduled {
-		schedule.Remove(ctx.KV, h.ExpiresAt, holdExpiryKind, holdIDString(h.Id))
+		scheduler.Remove(ctx.KV, h.ExpiresAt, holdExpiryKind, holdIDString(h.Id))
 	}
 	if rest > 0 {
 		return credit(ctx, h.Owner, h.Asset, rest, ownMoney)
@@ -171,8 +171,8 @@ func expireHold(ctx *core.Context, idText string) error {
 }
 
 // ScheduledHandlers are the ledger's scheduler handlers, by kind.
-func ScheduledHandlers() map[string]schedule.Handler {
-	return map[string]schedule.Handler{holdExpiryKind: expireHold}
+func ScheduledHandlers() map[string]scheduler.Handler {
+	return map[string]scheduler.Handler{holdExpiryKind: expireHold}
 }
 
 // Handlers for the hold messages.

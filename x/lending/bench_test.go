@@ -18,7 +18,7 @@ import (
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/identity"
 	"github.com/puhui-chain/puhui/x/ledger"
-	xsched "github.com/puhui-chain/puhui/x/schedule"
+	xsched "github.com/puhui-chain/puhui/x/scheduler"
 )
 
 // BenchmarkDueProcessing: PUHUI_BENCH_LOANS active loans (default 1,000,000) in a pebble

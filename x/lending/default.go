@@ -6,7 +6,7 @@ import (
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/ledger"
-	xsched "github.com/puhui-chain/puhui/x/schedule"
+	xsched "github.com/puhui-chain/puhui/x/scheduler"
 )
 
 func removeEntry(ctx *core.Context, at int64, kind string, id uint64) {

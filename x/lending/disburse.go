@@ -8,7 +8,7 @@ import (
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/ledger"
 	"github.com/puhui-chain/puhui/x/lending/schedule"
-	xsched "github.com/puhui-chain/puhui/x/schedule"
+	xsched "github.com/puhui-chain/puhui/x/scheduler"
 )
 
 // collateralYears keeps a collateral hold far beyond any loan's life: the loan releases or

@@ -7,7 +7,7 @@ import (
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/ledger"
-	xsched "github.com/puhui-chain/puhui/x/schedule"
+	xsched "github.com/puhui-chain/puhui/x/scheduler"
 )
 
 // Funding modes of a product.

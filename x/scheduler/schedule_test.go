@@ -1,4 +1,4 @@
-package schedule_test
+package scheduler_test
 
 import (
 	"fmt"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/schedule"
+	"github.com/puhui-chain/puhui/x/scheduler"
 )
 
 type empty struct{}
@@ -26,52 +26,52 @@ func ctxAt(kv store.KV, unix int64) *core.Context {
 func TestRunDueOrderAndBound(t *testing.T) {
 	kv := store.NewCache(empty{})
 	var ran []string
-	handlers := map[string]schedule.Handler{
+	handlers := map[string]scheduler.Handler{
 		"a": func(_ *core.Context, id string) error { ran = append(ran, "a/"+id); return nil },
 		"b": func(_ *core.Context, id string) error { ran = append(ran, "b/"+id); return nil },
 	}
-	schedule.Add(kv, 200, "b", "1")
-	schedule.Add(kv, 100, "b", "2")
-	schedule.Add(kv, 100, "a", "9")
-	schedule.Add(kv, 300, "a", "late")
-	schedule.Remove(kv, 200, "b", "1")
+	scheduler.Add(kv, 200, "b", "1")
+	scheduler.Add(kv, 100, "b", "2")
+	scheduler.Add(kv, 100, "a", "9")
+	scheduler.Add(kv, 300, "a", "late")
+	scheduler.Remove(kv, 200, "b", "1")
 
-	n, err := schedule.RunDue(ctxAt(kv, 250), handlers)
+	n, err := scheduler.RunDue(ctxAt(kv, 250), handlers)
 	require.NoError(t, err)
 	require.Equal(t, 2, n)
 	require.Equal(t, []string{"a/9", "b/2"}, ran, "due entries run in (time, kind, id) order; cancelled ones never")
 
-	n, err = schedule.RunDue(ctxAt(kv, 250), handlers)
+	n, err = scheduler.RunDue(ctxAt(kv, 250), handlers)
 	require.NoError(t, err)
 	require.Zero(t, n, "an entry runs once")
 
 	// More than MaxPerBlock due at once: the rest wait for the next block.
 	ran = nil
-	for i := 0; i < schedule.MaxPerBlock+5; i++ {
-		schedule.Add(kv, 400, "a", fmt.Sprintf("%05d", i))
+	for i := 0; i < scheduler.MaxPerBlock+5; i++ {
+		scheduler.Add(kv, 400, "a", fmt.Sprintf("%05d", i))
 	}
-	n, err = schedule.RunDue(ctxAt(kv, 500), handlers)
+	n, err = scheduler.RunDue(ctxAt(kv, 500), handlers)
 	require.NoError(t, err)
-	require.Equal(t, schedule.MaxPerBlock, n)
-	n, err = schedule.RunDue(ctxAt(kv, 501), handlers)
+	require.Equal(t, scheduler.MaxPerBlock, n)
+	n, err = scheduler.RunDue(ctxAt(kv, 501), handlers)
 	require.NoError(t, err)
 	require.Equal(t, 6, n, "5 left over plus the late entry")
 
-	schedule.Add(kv, 600, "zzz", "x")
-	_, err = schedule.RunDue(ctxAt(kv, 600), handlers)
+	scheduler.Add(kv, 600, "zzz", "x")
+	_, err = scheduler.RunDue(ctxAt(kv, 600), handlers)
 	require.Error(t, err, "a kind without a handler is a fault, not a silent skip")
 }
 
 func TestIDsRunInNumericOrder(t *testing.T) {
 	kv := store.NewCache(empty{})
 	var ran []string
-	handlers := map[string]schedule.Handler{"a": func(_ *core.Context, id string) error { ran = append(ran, id); return nil }}
+	handlers := map[string]scheduler.Handler{"a": func(_ *core.Context, id string) error { ran = append(ran, id); return nil }}
 	for _, id := range []string{"100", "9", "1000", "10", "101", "99", "199", "200"} {
-		schedule.Add(kv, 100, "a", id)
+		scheduler.Add(kv, 100, "a", id)
 	}
-	schedule.Add(kv, 100, "a", "10") // twice is once
-	schedule.Remove(kv, 100, "a", "55")
-	_, err := schedule.RunDue(ctxAt(kv, 100), handlers)
+	scheduler.Add(kv, 100, "a", "10") // twice is once
+	scheduler.Remove(kv, 100, "a", "55")
+	_, err := scheduler.RunDue(ctxAt(kv, 100), handlers)
 	require.NoError(t, err)
 	require.Equal(t, []string{"9", "10", "99", "100", "101", "199", "200", "1000"}, ran,
 		"ids of one time and kind run shortest first, then bytewise: numeric order for decimal ids")
@@ -82,20 +82,20 @@ func TestIDsRunInNumericOrder(t *testing.T) {
 func TestPagesGroupConsecutiveIDs(t *testing.T) {
 	kv := store.NewCache(empty{})
 	for i := 1200; i < 1300; i++ {
-		schedule.Add(kv, 100, "a", fmt.Sprint(i))
+		scheduler.Add(kv, 100, "a", fmt.Sprint(i))
 	}
 	require.Equal(t, 1, kv.Len())
 	ran := 0
-	handlers := map[string]schedule.Handler{"a": func(ctx *core.Context, id string) error {
+	handlers := map[string]scheduler.Handler{"a": func(ctx *core.Context, id string) error {
 		ran++
-		schedule.Add(ctx.KV, 200, "a", id)
+		scheduler.Add(ctx.KV, 200, "a", id)
 		return nil
 	}}
-	n, err := schedule.RunDue(ctxAt(kv, 150), handlers)
+	n, err := scheduler.RunDue(ctxAt(kv, 150), handlers)
 	require.NoError(t, err)
 	require.Equal(t, 100, n)
 	require.Equal(t, 2, kv.Len(), "the page at 100 deleted, one page at 200 written")
-	n, err = schedule.RunDue(ctxAt(kv, 200), handlers)
+	n, err = scheduler.RunDue(ctxAt(kv, 200), handlers)
 	require.NoError(t, err)
 	require.Equal(t, 100, n)
 }
@@ -104,39 +104,39 @@ func TestPagesGroupConsecutiveIDs(t *testing.T) {
 // being run; a page cut by MaxPerBlock keeps the rest.
 func TestAddedWhileRunningWaits(t *testing.T) {
 	kv := store.NewCache(empty{})
-	schedule.Add(kv, 100, "a", "11")
+	scheduler.Add(kv, 100, "a", "11")
 	var ran []string
-	handlers := map[string]schedule.Handler{"a": func(ctx *core.Context, id string) error {
+	handlers := map[string]scheduler.Handler{"a": func(ctx *core.Context, id string) error {
 		ran = append(ran, id)
 		if id == "11" {
-			schedule.Add(ctx.KV, 100, "a", "12")
-			schedule.Add(ctx.KV, 100, "a", "10")
+			scheduler.Add(ctx.KV, 100, "a", "12")
+			scheduler.Add(ctx.KV, 100, "a", "10")
 		}
 		return nil
 	}}
-	_, err := schedule.RunDue(ctxAt(kv, 100), handlers)
+	_, err := scheduler.RunDue(ctxAt(kv, 100), handlers)
 	require.NoError(t, err)
 	require.Equal(t, []string{"11"}, ran)
-	_, err = schedule.RunDue(ctxAt(kv, 100), handlers)
+	_, err = scheduler.RunDue(ctxAt(kv, 100), handlers)
 	require.NoError(t, err)
 	require.Equal(t, []string{"11", "10", "12"}, ran)
 
 	ran = nil
-	for i := 0; i < schedule.MaxPerBlock+150; i++ {
-		schedule.Add(kv, 300, "a", fmt.Sprintf("%06d", i))
+	for i := 0; i < scheduler.MaxPerBlock+150; i++ {
+		scheduler.Add(kv, 300, "a", fmt.Sprintf("%06d", i))
 	}
-	n, err := schedule.RunDue(ctxAt(kv, 300), handlers)
+	n, err := scheduler.RunDue(ctxAt(kv, 300), handlers)
 	require.NoError(t, err)
-	require.Equal(t, schedule.MaxPerBlock, n)
-	schedule.Remove(kv, 300, "a", fmt.Sprintf("%06d", schedule.MaxPerBlock+1))
-	n, err = schedule.RunDue(ctxAt(kv, 300), handlers)
+	require.Equal(t, scheduler.MaxPerBlock, n)
+	scheduler.Remove(kv, 300, "a", fmt.Sprintf("%06d", scheduler.MaxPerBlock+1))
+	n, err = scheduler.RunDue(ctxAt(kv, 300), handlers)
 	require.NoError(t, err)
 	require.Equal(t, 149, n)
-	require.Equal(t, fmt.Sprintf("%06d", schedule.MaxPerBlock), ran[schedule.MaxPerBlock])
+	require.Equal(t, fmt.Sprintf("%06d", scheduler.MaxPerBlock), ran[scheduler.MaxPerBlock])
 }
 
 func TestBadEntriesPanic(t *testing.T) {
 	kv := store.NewCache(empty{})
-	require.Panics(t, func() { schedule.Add(kv, 1, "a/b", "1") })
-	require.Panics(t, func() { schedule.Add(kv, 1, "a", "") })
+	require.Panics(t, func() { scheduler.Add(kv, 1, "a/b", "1") })
+	require.Panics(t, func() { scheduler.Add(kv, 1, "a", "") })
 }
