@@ -1,7 +1,6 @@
 package lending
 
 import (
-
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
