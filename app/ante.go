@@ -40,11 +40,11 @@ func (a *App) authenticate(r store.Reader, d *tx.Decoded, height int64, lastNonc
 }
 
 // authorize checks every message against the authorisation table.
-func authorize(r store.Reader, d *tx.Decoded) error {
+func (a *App) authorize(r store.Reader, d *tx.Decoded) error {
 	roles := identity.Roles(r, d.Signer)
 	for i, m := range d.Body.Msgs {
 		t := tx.MsgType(m)
-		if !Allowed(t, roles) {
+		if !a.router.allowed(t, roles) {
 			return tx.ErrUnauthorized.Wrapf("message %d (%s) not allowed for roles %v", i, t, roles)
 		}
 	}

@@ -13,9 +13,7 @@ import (
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/governance"
-	"github.com/puhui-chain/puhui/x/ledger"
-	"github.com/puhui-chain/puhui/x/lending"
-	"github.com/puhui-chain/puhui/x/scheduler"
+	"github.com/puhui-chain/puhui/x/identity"
 )
 
 // Version is the application protocol version reported to CometBFT.
@@ -25,12 +23,12 @@ const Version uint64 = 1
 type App struct {
 	abci.BaseApplication // snapshots and vote extensions: not used
 
-	db       *store.DB
-	chainID  string
-	log      *slog.Logger
-	sigs     *sigCache
-	handlers map[string]scheduler.Handler
-	metrics  *Metrics
+	db      *store.DB
+	chainID string
+	log     *slog.Logger
+	sigs    *sigCache
+	router  *router
+	metrics *Metrics
 
 	// pending holds the changes since the last commit (genesis, then the finalized block);
 	// only the consensus connection touches it.
@@ -64,25 +62,23 @@ func New(db *store.DB, chainID string, log *slog.Logger) *App {
 		chainID:    chainID,
 		log:        log,
 		sigs:       newSigCache(200_000),
-		handlers:   scheduledHandlers(),
+		router:     sharedRouter(),
 		metrics:    newMetrics(),
 		mempoolSeq: make(map[string]uint64),
 	}
 }
 
-// scheduledHandlers gathers every module's scheduler handlers.
-func scheduledHandlers() map[string]scheduler.Handler {
-	out := map[string]scheduler.Handler{}
-	for _, m := range []map[string]scheduler.Handler{ledger.ScheduledHandlers(), governance.ScheduledHandlers(), lending.ScheduledHandlers()} {
-		for kind, h := range m {
-			if _, dup := out[kind]; dup {
-				panic("two handlers for scheduled kind " + kind)
-			}
-			out[kind] = h
-		}
-	}
-	return out
+// sharedRouter is the one router of this binary: modules are stateless, and wiring them
+// sets their narrow dependencies once.
+var sharedRouter = sync.OnceValue(newRouter)
+
+// Allowed reports whether any of roles may send msgType.
+func Allowed(msgType string, roles []identity.Role) bool {
+	return sharedRouter().allowed(msgType, roles)
 }
+
+// MessageTypes lists the routed message types, sorted.
+func MessageTypes() []string { return sharedRouter().messageTypes() }
 
 // SignatureVerifications counts signatures verified so far (cache misses).
 func (a *App) SignatureVerifications() int64 { return a.sigVerifications.Load() }

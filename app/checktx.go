@@ -47,7 +47,7 @@ func (a *App) checkTx(raw []byte, recheck bool) error {
 	if err := a.authenticate(state, d, height+1, last); err != nil {
 		return err
 	}
-	if err := authorize(state, d); err != nil {
+	if err := a.authorize(state, d); err != nil {
 		return err
 	}
 	a.mempoolSeq[d.Signer] = d.Body.Nonce

@@ -25,7 +25,7 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.FinalizeBlockRequest) (
 	block := store.NewCache(a.pending)
 	var blockEvents []abci.Event
 	bctx := &core.Context{KV: block, Height: req.Height, BlockTime: req.Time, Events: &blockEvents}
-	if _, err := scheduler.RunDue(bctx, a.handlers); err != nil {
+	if _, err := scheduler.RunDue(bctx, a.router.scheduled); err != nil {
 		return nil, fmt.Errorf("height %d: %w", req.Height, err)
 	}
 	decoded, sigOK := a.verifyBlockSignatures(req.Txs)
@@ -105,7 +105,7 @@ func (a *App) deliver(block *store.Cache, bctx *core.Context, d *tx.Decoded, sig
 	// From here the transaction is the signer's genuine next one: its nonce is used whatever
 	// the outcome, so a failed transaction can never be replayed later.
 	setNonce(block, d.Signer, d.Body.Nonce)
-	if err := authorize(block, d); err != nil {
+	if err := a.authorize(block, d); err != nil {
 		return failed(err)
 	}
 	var events []abci.Event
@@ -114,7 +114,7 @@ func (a *App) deliver(block *store.Cache, bctx *core.Context, d *tx.Decoded, sig
 	for i, m := range d.Body.Msgs {
 		t := tx.MsgType(m)
 		ctx.Emit("message", "action", t, "index", core.Itoa(int64(i)), "signer", d.Signer)
-		if err := Routes[t].exec(ctx, m); err != nil {
+		if err := a.router.routes[t].Exec(ctx, m); err != nil {
 			e := tx.AsError(err)
 			res := failed(err)
 			res.Log = fmt.Sprintf("message %d (%s): %s", i, t, err)

@@ -1595,6 +1595,7 @@ type ProposalAction struct {
 	//	*ProposalAction_SetValidator
 	//	*ProposalAction_SetParams
 	//	*ProposalAction_RegisterScorecard
+	//	*ProposalAction_Msg
 	Action        isProposalAction_Action `protobuf_oneof:"action"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1691,6 +1692,15 @@ func (x *ProposalAction) GetRegisterScorecard() *MsgRegisterScorecard {
 	return nil
 }
 
+func (x *ProposalAction) GetMsg() *Msg {
+	if x != nil {
+		if x, ok := x.Action.(*ProposalAction_Msg); ok {
+			return x.Msg
+		}
+	}
+	return nil
+}
+
 type isProposalAction_Action interface {
 	isProposalAction_Action()
 }
@@ -1716,7 +1726,13 @@ type ProposalAction_SetParams struct {
 }
 
 type ProposalAction_RegisterScorecard struct {
-	RegisterScorecard *MsgRegisterScorecard `protobuf:"bytes,6,opt,name=register_scorecard,json=registerScorecard,proto3,oneof"`
+	RegisterScorecard *MsgRegisterScorecard `protobuf:"bytes,6,opt,name=register_scorecard,json=registerScorecard,proto3,oneof"` // kept for old proposals: executed as the message
+}
+
+type ProposalAction_Msg struct {
+	// Any message a route admits from governance, executed through the router with the
+	// governance authority as its signer.
+	Msg *Msg `protobuf:"bytes,7,opt,name=msg,proto3,oneof"`
 }
 
 func (*ProposalAction_AddMember) isProposalAction_Action() {}
@@ -1730,6 +1746,8 @@ func (*ProposalAction_SetValidator) isProposalAction_Action() {}
 func (*ProposalAction_SetParams) isProposalAction_Action() {}
 
 func (*ProposalAction_RegisterScorecard) isProposalAction_Action() {}
+
+func (*ProposalAction_Msg) isProposalAction_Action() {}
 
 type ActionAddMember struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -2223,7 +2241,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\revidence_hash\x18\x04 \x01(\fR\fevidenceHash\"@\n" +
 	"\fMsgRevokeKyc\x12\x18\n" +
 	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x16\n" +
-	"\x06reason\x18\x02 \x01(\tR\x06reason\"\xb8\x03\n" +
+	"\x06reason\x18\x02 \x01(\tR\x06reason\"\xde\x03\n" +
 	"\x0eProposalAction\x12=\n" +
 	"\n" +
 	"add_member\x18\x01 \x01(\v2\x1c.puhui.tx.v1.ActionAddMemberH\x00R\taddMember\x12F\n" +
@@ -2232,7 +2250,8 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\rset_validator\x18\x04 \x01(\v2\x1f.puhui.tx.v1.ActionSetValidatorH\x00R\fsetValidator\x12=\n" +
 	"\n" +
 	"set_params\x18\x05 \x01(\v2\x1c.puhui.tx.v1.ActionSetParamsH\x00R\tsetParams\x12R\n" +
-	"\x12register_scorecard\x18\x06 \x01(\v2!.puhui.tx.v1.MsgRegisterScorecardH\x00R\x11registerScorecardB\b\n" +
+	"\x12register_scorecard\x18\x06 \x01(\v2!.puhui.tx.v1.MsgRegisterScorecardH\x00R\x11registerScorecard\x12$\n" +
+	"\x03msg\x18\a \x01(\v2\x10.puhui.tx.v1.MsgH\x00R\x03msgB\b\n" +
 	"\x06action\"T\n" +
 	"\x0fActionAddMember\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x17\n" +
@@ -2365,13 +2384,14 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	22, // 37: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
 	23, // 38: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
 	35, // 39: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	18, // 40: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 41: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	42, // [42:42] is the sub-list for method output_type
-	42, // [42:42] is the sub-list for method input_type
-	42, // [42:42] is the sub-list for extension type_name
-	42, // [42:42] is the sub-list for extension extendee
-	0,  // [0:42] is the sub-list for field type_name
+	3,  // 40: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
+	18, // 41: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 42: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	43, // [43:43] is the sub-list for method output_type
+	43, // [43:43] is the sub-list for method input_type
+	43, // [43:43] is the sub-list for extension type_name
+	43, // [43:43] is the sub-list for extension extendee
+	0,  // [0:43] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -2422,6 +2442,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*ProposalAction_SetValidator)(nil),
 		(*ProposalAction_SetParams)(nil),
 		(*ProposalAction_RegisterScorecard)(nil),
+		(*ProposalAction_Msg)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{

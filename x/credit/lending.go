@@ -1,23 +1,21 @@
 package credit
 
 import (
-	"github.com/puhui-chain/puhui/tx/txpb"
-	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/x/lending"
 )
 
-// RegisterProduct is lending's product registration with its scorecard checked: a product
-// must name a model that can score (or none, for the default).
-func RegisterProduct(ctx *core.Context, m *txpb.MsgRegisterProduct) error {
-	if t := m.GetProduct(); t != nil && t.Scorecard != "" {
-		if _, err := ActiveModel(ctx.KV, t.Scorecard); err != nil {
-			return err
-		}
-	}
-	return lending.RegisterProduct(ctx, m)
+// Bureau is the credit module as lending sees it (lending.CreditBureau): applicants'
+// assessments, and the check that a product's scorecard can score. It holds no state.
+type Bureau struct{}
+
+// Assess assesses a borrower (see Assess).
+func (Bureau) Assess(r store.Reader, borrower, asset, model string, now int64) (*lending.Assessment, error) {
+	return Assess(r, borrower, asset, model, now)
 }
 
-// ApplyLoan is lending's application, assessed by this module.
-func ApplyLoan(ctx *core.Context, m *txpb.MsgApplyLoan) error {
-	return lending.Apply(ctx, m, Assess)
+// CheckScorecard refuses a product scorecard that cannot score.
+func (Bureau) CheckScorecard(r store.Reader, name string) error {
+	_, err := ActiveModel(r, name)
+	return err
 }

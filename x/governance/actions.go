@@ -6,9 +6,37 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/credit"
 	"github.com/puhui-chain/puhui/x/identity"
 )
+
+// Router executes a passed proposal's message as any message is executed: by its module's
+// handler, with the governance authority as signer. The application provides it.
+type Router interface {
+	// CheckAction refuses a message no route admits from governance, and whatever the
+	// route can check before execution.
+	CheckAction(r store.Reader, m *txpb.Msg) error
+	// ExecuteAction runs the message with ctx.Signer set to the governance authority.
+	ExecuteAction(ctx *core.Context, m *txpb.Msg) error
+}
+
+// router is the application's router (Use).
+var router Router
+
+// Use wires the application's router; the application calls it once, when it builds its
+// modules.
+func Use(r Router) { router = r }
+
+// actionMsg is the message a proposal executes, for the actions that are messages: a
+// proposal of the generic kind, and the scorecard registrations proposed before it existed.
+func actionMsg(a *txpb.ProposalAction) *txpb.Msg {
+	switch x := a.GetAction().(type) {
+	case *txpb.ProposalAction_Msg:
+		return x.Msg
+	case *txpb.ProposalAction_RegisterScorecard:
+		return &txpb.Msg{Sum: &txpb.Msg_RegisterScorecard{RegisterScorecard: x.RegisterScorecard}}
+	}
+	return nil
+}
 
 func roles(names []string) []identity.Role {
 	out := make([]identity.Role, len(names))
@@ -30,8 +58,8 @@ func actionName(a *txpb.ProposalAction) string {
 		return "set_validator"
 	case *txpb.ProposalAction_SetParams:
 		return "set_params"
-	case *txpb.ProposalAction_RegisterScorecard:
-		return "register_scorecard"
+	case *txpb.ProposalAction_RegisterScorecard, *txpb.ProposalAction_Msg:
+		return tx.MsgType(actionMsg(a))
 	}
 	return ""
 }
@@ -65,8 +93,12 @@ func validateAction(r store.Reader, a *txpb.ProposalAction) error {
 		}
 	case *txpb.ProposalAction_SetParams:
 		return ValidateParams(paramsOf(x.SetParams))
-	case *txpb.ProposalAction_RegisterScorecard:
-		return credit.ValidateScorecard(r, x.RegisterScorecard.GetModel())
+	case *txpb.ProposalAction_RegisterScorecard, *txpb.ProposalAction_Msg:
+		m := actionMsg(a)
+		if tx.MsgType(m) == "" {
+			return ErrBadProposal.Wrapf("proposal message is empty")
+		}
+		return router.CheckAction(r, m)
 	default:
 		return ErrBadProposal.Wrapf("proposal has no action")
 	}
@@ -95,8 +127,8 @@ func execute(ctx *core.Context, a *txpb.ProposalAction) error {
 		}
 		ctx.Emit("governance.params_set", "voting_period_seconds", core.Itoa(x.SetParams.VotingPeriodSeconds))
 		return nil
-	case *txpb.ProposalAction_RegisterScorecard:
-		return credit.Register(ctx, x.RegisterScorecard.GetModel(), credit.ByGovernance)
+	case *txpb.ProposalAction_RegisterScorecard, *txpb.ProposalAction_Msg:
+		return router.ExecuteAction(ctx, actionMsg(a))
 	}
 	return ErrBadProposal.Wrapf("proposal has no action")
 }

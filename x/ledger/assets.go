@@ -102,7 +102,10 @@ func Mint(ctx *core.Context, m *txpb.MsgMint) error {
 	if a.MaxSupply > 0 && minted-a.Burned > a.MaxSupply {
 		return ErrMaxSupply.Wrapf("supply would be %d, max %d", minted-a.Burned, a.MaxSupply)
 	}
-	if err := credit(ctx, m.To, m.Asset, m.Amount, inflow); err != nil {
+	err = moveValue(ctx, Movement{Kind: MoveMint, To: m.To, Asset: m.Asset, Amount: m.Amount}, func() error {
+		return credit(ctx, m.To, m.Asset, m.Amount, inflow)
+	})
+	if err != nil {
 		return err
 	}
 	a.Minted = minted
@@ -123,7 +126,10 @@ func Burn(ctx *core.Context, m *txpb.MsgBurn) error {
 	if err := core.CheckPositive("amount", m.Amount); err != nil {
 		return err
 	}
-	if err := debit(ctx, ctx.Signer, m.Asset, m.Amount); err != nil {
+	err = moveValue(ctx, Movement{Kind: MoveBurn, From: ctx.Signer, Asset: m.Asset, Amount: m.Amount}, func() error {
+		return debit(ctx, ctx.Signer, m.Asset, m.Amount)
+	})
+	if err != nil {
 		return err
 	}
 	if a.Burned, err = core.Add(a.Burned, m.Amount); err != nil {

@@ -132,10 +132,13 @@ func Move(ctx *core.Context, from, to, asset string, amount int64) error {
 	if from == to {
 		return ErrSelfTransfer.Wrapf("%s", from)
 	}
-	if err := debit(ctx, from, asset, amount); err != nil {
-		return err
-	}
-	if err := credit(ctx, to, asset, amount, inflow); err != nil {
+	err := moveValue(ctx, Movement{Kind: MoveTransfer, From: from, To: to, Asset: asset, Amount: amount}, func() error {
+		if err := debit(ctx, from, asset, amount); err != nil {
+			return err
+		}
+		return credit(ctx, to, asset, amount, inflow)
+	})
+	if err != nil {
 		return err
 	}
 	ctx.Emit("ledger.transfer", "from", from, "to", to, "asset", asset, "amount", core.Itoa(amount))

@@ -35,15 +35,21 @@ func PlaceHold(ctx *core.Context, owner, beneficiary, asset string, amount, expi
 	if len(reference) > tx.MaxStringField {
 		return 0, ErrBadName.Wrapf("reference over %d bytes", tx.MaxStringField)
 	}
-	if err := debit(ctx, owner, asset, amount); err != nil {
-		return 0, err
-	}
-	held, err := core.Add(HeldOf(ctx.KV, owner, asset), amount)
+	id := uint64(core.GetInt64(ctx.KV, holdSeqKey)) + 1
+	err := moveValue(ctx, Movement{Kind: MoveHold, From: owner, To: beneficiary, Asset: asset, Amount: amount, HoldID: id}, func() error {
+		if err := debit(ctx, owner, asset, amount); err != nil {
+			return err
+		}
+		held, err := core.Add(HeldOf(ctx.KV, owner, asset), amount)
+		if err != nil {
+			return err
+		}
+		core.SetInt64(ctx.KV, HeldKey(owner, asset), held)
+		return nil
+	})
 	if err != nil {
 		return 0, err
 	}
-	core.SetInt64(ctx.KV, HeldKey(owner, asset), held)
-	id := uint64(core.GetInt64(ctx.KV, holdSeqKey)) + 1
 	core.SetInt64(ctx.KV, holdSeqKey, int64(id))
 	core.SetProto(ctx.KV, HoldKey(id), &statepb.Hold{
 		Id: id, Owner: owner, Beneficiary: beneficiary, Asset: asset, Amount: amount,
@@ -67,9 +73,21 @@ func closeHold(ctx *core.Context, h *statepb.Hold, rest int64, scheduled bool) e
 		scheduler.Remove(ctx.KV, h.ExpiresAt, holdExpiryKind, holdIDString(h.Id))
 	}
 	if rest > 0 {
-		return credit(ctx, h.Owner, h.Asset, rest, ownMoney)
+		return releaseTo(ctx, h, rest)
 	}
 	return nil
+}
+
+// releaseTo returns amount of a hold to its owner's available balance.
+func releaseTo(ctx *core.Context, h *statepb.Hold, amount int64) error {
+	return moveValue(ctx, Movement{Kind: MoveRelease, From: h.Owner, To: h.Owner, Asset: h.Asset, Amount: amount, HoldID: h.Id},
+		func() error { return credit(ctx, h.Owner, h.Asset, amount, ownMoney) })
+}
+
+// captureTo pays amount of a hold to its beneficiary.
+func captureTo(ctx *core.Context, h *statepb.Hold, amount int64) error {
+	return moveValue(ctx, Movement{Kind: MoveCapture, From: h.Owner, To: h.Beneficiary, Asset: h.Asset, Amount: amount, HoldID: h.Id},
+		func() error { return credit(ctx, h.Beneficiary, h.Asset, amount, inflow) })
 }
 
 func beneficiaryHold(ctx *core.Context, id uint64) (*statepb.Hold, error) {
@@ -145,7 +163,7 @@ func captureHold(ctx *core.Context, h *statepb.Hold, amount int64) error {
 	if err := closeHold(ctx, h, h.Amount-amount, false); err != nil {
 		return err
 	}
-	if err := credit(ctx, h.Beneficiary, h.Asset, amount, inflow); err != nil {
+	if err := captureTo(ctx, h, amount); err != nil {
 		return err
 	}
 	ctx.Emit("ledger.hold_captured", "hold_id", holdIDString(h.Id), "owner", h.Owner, "beneficiary", h.Beneficiary,
@@ -200,7 +218,7 @@ func TakeFromHold(ctx *core.Context, id uint64, amount int64) error {
 	if IsFrozen(ctx.KV, h.Owner) {
 		return ErrFrozen.Wrapf("%s", h.Owner)
 	}
-	if err := credit(ctx, h.Beneficiary, h.Asset, amount, inflow); err != nil {
+	if err := captureTo(ctx, h, amount); err != nil {
 		return err
 	}
 	ctx.Emit("ledger.hold_captured", "hold_id", holdIDString(id), "owner", h.Owner, "beneficiary", h.Beneficiary,
@@ -215,7 +233,7 @@ func ReleaseFromHold(ctx *core.Context, id uint64, amount int64) error {
 	if err != nil {
 		return err
 	}
-	if err := credit(ctx, h.Owner, h.Asset, amount, ownMoney); err != nil {
+	if err := releaseTo(ctx, h, amount); err != nil {
 		return err
 	}
 	ctx.Emit("ledger.hold_released", "hold_id", holdIDString(id), "owner", h.Owner, "amount", core.Itoa(amount), "reason", "released")

@@ -8,13 +8,12 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/identity"
 )
 
 // checkBorrower applies the product's borrower rules: KYC level and the exposure cap.
 func checkBorrower(r store.Reader, p *statepb.Product, borrower string, principal, now int64) error {
 	t := p.Terms
-	if lvl := identity.EffectiveKYCLevel(r, borrower, now); lvl < t.MinKycLevel {
+	if lvl := registry.EffectiveKYCLevel(r, borrower, now); lvl < t.MinKycLevel {
 		return ErrKYCLevel.Wrapf("borrower KYC level %d, product %d needs %d", lvl, p.Id, t.MinKycLevel)
 	}
 	if t.MaxExposure > 0 {
@@ -36,15 +35,10 @@ type Assessment struct {
 	Reasons      []string // reason codes, most points lost first
 }
 
-// Assessor assesses a borrower for a loan in asset with the named scorecard ("" for the
-// default) at block time now. The credit module provides it; lending cannot import credit,
-// which reads lending's loans.
-type Assessor func(r store.Reader, borrower, asset, scorecard string, now int64) (*Assessment, error)
-
 // Apply records a borrower's application with its credit assessment (the score, model
 // version and reasons are kept on the loan) and, when the product has an approval rule,
 // decides it at once.
-func Apply(ctx *core.Context, m *txpb.MsgApplyLoan, assess Assessor) error {
+func Apply(ctx *core.Context, m *txpb.MsgApplyLoan) error {
 	p, ok := GetProduct(ctx.KV, m.ProductId)
 	if !ok {
 		return ErrUnknownProduct.Wrapf("product %d", m.ProductId)
@@ -68,7 +62,7 @@ func Apply(ctx *core.Context, m *txpb.MsgApplyLoan, assess Assessor) error {
 	if err := checkGroup(ctx.KV, p, ctx.Signer, m.GroupId); err != nil {
 		return err
 	}
-	a, err := assess(ctx.KV, ctx.Signer, t.Asset, t.Scorecard, ctx.Now())
+	a, err := bureau.Assess(ctx.KV, ctx.Signer, t.Asset, t.Scorecard, ctx.Now())
 	if err != nil {
 		return err
 	}

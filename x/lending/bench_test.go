@@ -127,9 +127,13 @@ func benchSeed(b *testing.B) *seeded {
 
 // firstTimer assesses every applicant as a borrower with no record at all: this benchmark
 // measures due processing, not applications (the credit module assesses real ones).
-func firstTimer(store.Reader, string, string, string, int64) (*Assessment, error) {
+type firstTimer struct{}
+
+func (firstTimer) Assess(store.Reader, string, string, string, int64) (*Assessment, error) {
 	return &Assessment{Facts: assessedAll(0), Model: "none"}, nil
 }
+
+func (firstTimer) CheckScorecard(store.Reader, string) error { return nil }
 
 func envInt(name string, def int) int {
 	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
@@ -142,6 +146,7 @@ func envInt(name string, def int) int {
 // cloned, spread over n/10 borrowers who can pay. dueCohorts cohorts of `due` loans fall due
 // on consecutive days from the returned block time, the rest two weeks after it.
 func seedLoans(b *testing.B, db *store.DB, n, due int) int64 {
+	Use(ledger.Bank{}, identity.Registry{}, firstTimer{})
 	genesis := time.Date(2026, 1, 5, 1, 0, 0, 0, time.UTC)
 	kv := store.NewCache(db.State())
 	var events []abci.Event
@@ -163,7 +168,7 @@ func seedLoans(b *testing.B, db *store.DB, n, due int) int64 {
 		must(b, ledger.Mint(ctx, &txpb.MsgMint{Asset: "CNY", To: borrowers[i], Amount: 10_000_000}))
 	}
 	ctx.Signer = borrowers[0]
-	must(b, Apply(ctx, &txpb.MsgApplyLoan{ProductId: 1, Principal: 500_000, Periods: 12}, firstTimer))
+	must(b, Apply(ctx, &txpb.MsgApplyLoan{ProductId: 1, Principal: 500_000, Periods: 12}))
 	ctx.Signer = bank
 	must(b, Decide(ctx, &txpb.MsgDecideLoan{LoanId: 1, Approve: true}))
 	must(b, Disburse(ctx, &txpb.MsgDisburseLoan{LoanId: 1}))

@@ -6,7 +6,6 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/ledger"
 	xsched "github.com/puhui-chain/puhui/x/scheduler"
 )
 
@@ -116,12 +115,12 @@ func accrue(l *statepb.Loan, t *txpb.LoanProduct, today int64) {
 // ledger refusal, leaves the amount overdue rather than failing the block.
 func sweep(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	due := OwedNow(l, ctx.Now())
-	if due == 0 || ledger.IsFrozen(ctx.KV, l.Borrower) {
+	if due == 0 || bank.IsFrozen(ctx.KV, l.Borrower) {
 		return
 	}
 	paid := autoPay(ctx, l, l.Borrower, t.Allocation, l.Installments[:dueCount(l, ctx.Now())], "lending.collection_failed",
 		func(wctx *core.Context) (int64, error) {
-			return min(due, ledger.AvailableOf(wctx.KV, l.Borrower, l.Asset)), nil
+			return min(due, bank.AvailableOf(wctx.KV, l.Borrower, l.Asset)), nil
 		})
 	if paid.Total() == 0 {
 		return

@@ -5,7 +5,6 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/ledger"
 	xsched "github.com/puhui-chain/puhui/x/scheduler"
 )
 
@@ -47,7 +46,7 @@ func accelerate(l *statepb.Loan, now, today int64) {
 func captureCollateral(ctx *core.Context, l *statepb.Loan) int64 {
 	captured := paySecured(ctx, l, AllocationStandard, l.Installments, "lending.collateral_capture_failed",
 		func(wctx *core.Context) (int64, error) { return takeCollateral(wctx, l) })
-	if _, open := ledger.GetHold(ctx.KV, l.CollateralHoldId); !open {
+	if _, open := bank.GetHold(ctx.KV, l.CollateralHoldId); !open {
 		l.CollateralHoldId = 0 // captured (any rest released), released, or none
 	}
 	l.CollateralCaptured += captured
@@ -61,15 +60,15 @@ func takeCollateral(ctx *core.Context, l *statepb.Loan) (int64, error) {
 	if l.CollateralHoldId == 0 {
 		return 0, nil
 	}
-	h, ok := ledger.GetHold(ctx.KV, l.CollateralHoldId)
+	h, ok := bank.GetHold(ctx.KV, l.CollateralHoldId)
 	if !ok {
 		return 0, nil
 	}
 	take := min(h.Amount, TotalOwed(l))
 	if take == 0 {
-		return 0, ledger.ReleaseHoldFor(ctx, h.Id)
+		return 0, bank.ReleaseHoldFor(ctx, h.Id)
 	}
-	return take, ledger.CaptureHoldFor(ctx, h.Id, take)
+	return take, bank.CaptureHoldFor(ctx, h.Id, take)
 }
 
 // WriteOff takes a loan's outstanding principal off the lender's books (lender only). An

@@ -6,7 +6,6 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/ledger"
 	"github.com/puhui-chain/puhui/x/lending/schedule"
 	xsched "github.com/puhui-chain/puhui/x/scheduler"
 )
@@ -59,7 +58,7 @@ func disburse(ctx *core.Context, l *statepb.Loan, p *statepb.Product) error {
 	if err := holdGuarantee(ctx, l, bpsOf(l.Principal, t.GroupGuaranteeBps, t.Rounding), clock); err != nil {
 		return err
 	}
-	if err := ledger.Move(ctx, l.Lender, l.Borrower, l.Asset, l.Principal-fee); err != nil {
+	if err := bank.Move(ctx, l.Lender, l.Borrower, l.Asset, l.Principal-fee); err != nil {
 		return err
 	}
 	l.Status, l.DisbursedAt, l.StartDate, l.FeeCharged = statepb.LoanStatus_LOAN_STATUS_ACTIVE, ctx.Now(), start, fee
@@ -76,7 +75,7 @@ func holdCollateral(ctx *core.Context, l *statepb.Loan, amount int64, clock core
 	if amount == 0 {
 		return nil
 	}
-	id, err := ledger.PlaceHold(ctx, l.Borrower, l.Lender, l.Asset, amount, securityExpiry(l, clock), "loan:"+idText(l.Id))
+	id, err := bank.PlaceHold(ctx, l.Borrower, l.Lender, l.Asset, amount, securityExpiry(l, clock), "loan:"+idText(l.Id))
 	if err != nil {
 		return err
 	}

@@ -6,8 +6,6 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/identity"
-	"github.com/puhui-chain/puhui/x/ledger"
 )
 
 // Group sizes (joint-liability groups are small by design).
@@ -45,7 +43,7 @@ func CreateGroup(ctx *core.Context, m *txpb.MsgCreateGroup) error {
 		if err := tx.ValidateAddress("members", addr); err != nil {
 			return err
 		}
-		if !identity.AccountExists(ctx.KV, addr) {
+		if !registry.AccountExists(ctx.KV, addr) {
 			return ErrBadGroup.Wrapf("member %d (%s) is not a registered account", i, addr)
 		}
 		if seen[addr] || addr == ctx.Signer {
@@ -89,7 +87,7 @@ func holdGuarantee(ctx *core.Context, l *statepb.Loan, amount int64, clock core.
 	if amount == 0 || l.GroupId == 0 {
 		return nil
 	}
-	id, err := ledger.PlaceHold(ctx, l.Borrower, l.Lender, l.Asset, amount, securityExpiry(l, clock),
+	id, err := bank.PlaceHold(ctx, l.Borrower, l.Lender, l.Asset, amount, securityExpiry(l, clock),
 		"group:"+idText(l.GroupId)+":loan:"+idText(l.Id))
 	if err != nil {
 		return err
@@ -104,7 +102,7 @@ func guaranteeLeft(r store.Reader, l *statepb.Loan) int64 {
 	if l.GuaranteeHoldId == 0 {
 		return 0
 	}
-	if h, ok := ledger.GetHold(r, l.GuaranteeHoldId); ok {
+	if h, ok := bank.GetHold(r, l.GuaranteeHoldId); ok {
 		return h.Amount
 	}
 	return 0
@@ -170,7 +168,7 @@ func takeOwnGuarantee(ctx *core.Context, l *statepb.Loan, need int64) (int64, er
 	if own == 0 {
 		return 0, nil
 	}
-	return own, ledger.TakeFromHold(ctx, l.GuaranteeHoldId, own)
+	return own, bank.TakeFromHold(ctx, l.GuaranteeHoldId, own)
 }
 
 // takeFromFund moves up to need out of the group's guarantee holds to the lender.
@@ -195,7 +193,7 @@ func takeFromFund(ctx *core.Context, l *statepb.Loan, need int64) (int64, error)
 		if share == 0 {
 			continue
 		}
-		if err := ledger.TakeFromHold(ctx, others[i].GuaranteeHoldId, share); err != nil {
+		if err := bank.TakeFromHold(ctx, others[i].GuaranteeHoldId, share); err != nil {
 			return 0, err
 		}
 		ctx.Emit("lending.guarantee_called", "loan_id", idText(others[i].Id), "guarantor", others[i].Borrower,
@@ -218,7 +216,7 @@ func releaseGuarantee(ctx *core.Context, l *statepb.Loan) {
 		keep = mulDiv(l.Guarantee, Outstanding(l), l.Principal, "ceiling")
 	}
 	if left > keep {
-		if err := ledger.ReleaseFromHold(ctx, l.GuaranteeHoldId, left-keep); err != nil {
+		if err := bank.ReleaseFromHold(ctx, l.GuaranteeHoldId, left-keep); err != nil {
 			panic("release guarantee: " + err.Error())
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/ledger"
 	xsched "github.com/puhui-chain/puhui/x/scheduler"
 )
 
@@ -62,7 +61,7 @@ func Fund(ctx *core.Context, m *txpb.MsgFundLoan) error {
 	}
 	clock := core.ClockOf(ctx.KV)
 	expires := clock.BlockTimeOf(clock.StartOfDay(clock.Day(l.FundingEndsAt) + fundingHoldSlack))
-	hold, err := ledger.PlaceHold(ctx, ctx.Signer, l.Lender, l.Asset, m.Amount, expires, "loan-funding:"+idText(l.Id))
+	hold, err := bank.PlaceHold(ctx, ctx.Signer, l.Lender, l.Asset, m.Amount, expires, "loan-funding:"+idText(l.Id))
 	if err != nil {
 		return err
 	}
@@ -82,7 +81,7 @@ func Fund(ctx *core.Context, m *txpb.MsgFundLoan) error {
 // disbursePooled captures every commitment to the lender, which pays the loan out.
 func disbursePooled(ctx *core.Context, l *statepb.Loan) error {
 	for _, inv := range l.Investments {
-		if err := ledger.CaptureHoldFor(ctx, inv.HoldId, inv.Amount); err != nil {
+		if err := bank.CaptureHoldFor(ctx, inv.HoldId, inv.Amount); err != nil {
 			return err
 		}
 		inv.HoldId = 0
@@ -100,8 +99,8 @@ func runFundingExpiry(ctx *core.Context, text string) error {
 		return nil
 	}
 	for _, inv := range l.Investments {
-		if _, open := ledger.GetHold(ctx.KV, inv.HoldId); open {
-			if err := ledger.ReleaseHoldFor(ctx, inv.HoldId); err != nil {
+		if _, open := bank.GetHold(ctx.KV, inv.HoldId); open {
+			if err := bank.ReleaseHoldFor(ctx, inv.HoldId); err != nil {
 				return err
 			}
 		}
@@ -143,7 +142,7 @@ func move(ctx *core.Context, from, to, asset string, amount int64) error {
 	if amount == 0 || from == to {
 		return nil
 	}
-	return ledger.Move(ctx, from, to, asset, amount)
+	return bank.Move(ctx, from, to, asset, amount)
 }
 
 // splitProRata splits total in proportion to weights, exactly: each share is floored, and

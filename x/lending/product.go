@@ -8,7 +8,6 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/ledger"
 	"github.com/puhui-chain/puhui/x/lending/schedule"
 )
 
@@ -52,6 +51,11 @@ func RegisterProduct(ctx *core.Context, m *txpb.MsgRegisterProduct) error {
 	if t == nil {
 		return ErrBadProduct.Wrapf("product is required")
 	}
+	if t.Scorecard != "" {
+		if err := bureau.CheckScorecard(ctx.KV, t.Scorecard); err != nil {
+			return err
+		}
+	}
 	if err := validateProduct(ctx.KV, t); err != nil {
 		return err
 	}
@@ -66,8 +70,8 @@ func validateProduct(r store.Reader, t *txpb.LoanProduct) error {
 	if t.Name == "" || len(t.Name) > tx.MaxStringField {
 		return ErrBadProduct.Wrapf("name: 1..%d bytes", tx.MaxStringField)
 	}
-	if _, ok := ledger.GetAsset(r, t.Asset); !ok {
-		return ledger.ErrUnknownAsset.Wrapf("asset %q", t.Asset)
+	if _, err := bank.Asset(r, t.Asset); err != nil {
+		return err
 	}
 	if err := checkBounds(t); err != nil {
 		return err
@@ -181,9 +185,9 @@ func scheduleRequest(t *txpb.LoanProduct, scale uint32, principal int64, periods
 
 // computeSchedule runs the engine; a request error names the product field at fault.
 func computeSchedule(r store.Reader, t *txpb.LoanProduct, principal int64, periods uint32, start string) (*schedule.Schedule, error) {
-	asset, ok := ledger.GetAsset(r, t.Asset)
-	if !ok {
-		return nil, ledger.ErrUnknownAsset.Wrapf("asset %q", t.Asset)
+	asset, err := bank.Asset(r, t.Asset)
+	if err != nil {
+		return nil, err
 	}
 	s, err := schedule.ComputeRows(scheduleRequest(t, asset.Scale, principal, periods, start))
 	return s, scheduleError(err)
@@ -191,9 +195,9 @@ func computeSchedule(r store.Reader, t *txpb.LoanProduct, principal int64, perio
 
 // firstInstallment is the first row of computeSchedule's schedule, at a fraction of its cost.
 func firstInstallment(r store.Reader, t *txpb.LoanProduct, principal int64, periods uint32, start string) (schedule.Installment, error) {
-	asset, ok := ledger.GetAsset(r, t.Asset)
-	if !ok {
-		return schedule.Installment{}, ledger.ErrUnknownAsset.Wrapf("asset %q", t.Asset)
+	asset, err := bank.Asset(r, t.Asset)
+	if err != nil {
+		return schedule.Installment{}, err
 	}
 	in, err := schedule.FirstInstallment(scheduleRequest(t, asset.Scale, principal, periods, start))
 	return in, scheduleError(err)

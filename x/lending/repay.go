@@ -4,7 +4,6 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/ledger"
 )
 
 // Repay pays towards a loan from the signer's balance. What is due is paid by the product's
@@ -88,8 +87,8 @@ func maybeClose(ctx *core.Context, l *statepb.Loan) {
 		return
 	}
 	if l.CollateralHoldId != 0 {
-		if _, ok := ledger.GetHold(ctx.KV, l.CollateralHoldId); ok {
-			if err := ledger.ReleaseHoldFor(ctx, l.CollateralHoldId); err != nil {
+		if _, ok := bank.GetHold(ctx.KV, l.CollateralHoldId); ok {
+			if err := bank.ReleaseHoldFor(ctx, l.CollateralHoldId); err != nil {
 				panic("release collateral: " + err.Error())
 			}
 		}

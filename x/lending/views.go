@@ -1,79 +1,14 @@
-package app
+package lending
 
 import (
 	"encoding/json"
 	"slices"
-	"strconv"
 
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/store"
-	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/lending"
 )
-
-// lendingQuery answers the /lending/… paths; ok is false for any other path.
-func (a *App) lendingQuery(s store.Reader, path, arg string) (v any, ok bool, err error) {
-	now := a.committedTime.Load()
-	switch path {
-	case query.PathProduct:
-		id, err := parseID("product id", arg)
-		if err != nil {
-			return nil, true, err
-		}
-		p, found := lending.GetProduct(s, id)
-		if !found {
-			return nil, true, lending.ErrUnknownProduct.Wrapf("product %d", id)
-		}
-		return productView(p), true, nil
-	case query.PathProducts:
-		out := []query.Product{}
-		for _, p := range lending.ListProducts(s) {
-			out = append(out, productView(p))
-		}
-		return out, true, nil
-	case query.PathLoan:
-		id, err := parseID("loan id", arg)
-		if err != nil {
-			return nil, true, err
-		}
-		l, found := lending.GetLoan(s, id)
-		if !found {
-			return nil, true, lending.ErrUnknownLoan.Wrapf("loan %d", id)
-		}
-		return loanView(s, l, now), true, nil
-	case query.PathGroup:
-		id, err := parseID("group id", arg)
-		if err != nil {
-			return nil, true, err
-		}
-		g, found := lending.GetGroup(s, id)
-		if !found {
-			return nil, true, lending.ErrUnknownGroup.Wrapf("group %d", id)
-		}
-		return groupView(s, g), true, nil
-	case query.PathBorrowerLoans:
-		if err := tx.ValidateAddress("address", arg); err != nil {
-			return nil, true, err
-		}
-		return borrowerView(s, arg, now), true, nil
-	case query.PathPortfolio:
-		if err := tx.ValidateAddress("address", arg); err != nil {
-			return nil, true, err
-		}
-		return portfolioView(s, arg, now), true, nil
-	}
-	return nil, false, nil
-}
-
-func parseID(what, arg string) (uint64, error) {
-	id, err := strconv.ParseUint(arg, 10, 64)
-	if err != nil {
-		return 0, tx.ErrInvalidField.Wrapf("%s %q", what, arg)
-	}
-	return id, nil
-}
 
 func productView(p *statepb.Product) query.Product {
 	terms := map[string]any{}
@@ -87,41 +22,41 @@ func productView(p *statepb.Product) query.Product {
 func loanView(s store.Reader, l *statepb.Loan, now int64) query.Loan {
 	today := core.ClockOf(s).Day(now)
 	var grace uint32
-	if p, ok := lending.GetProduct(s, l.ProductId); ok {
+	if p, ok := GetProduct(s, l.ProductId); ok {
 		grace = p.Terms.ArrearsGraceDays
 	}
 	v := query.Loan{ID: l.Id, ProductID: l.ProductId, Borrower: l.Borrower, Lender: l.Lender, Asset: l.Asset,
-		Principal: l.Principal, Periods: l.Periods, Status: lending.StatusName(l.Status), Purpose: l.Purpose,
+		Principal: l.Principal, Periods: l.Periods, Status: StatusName(l.Status), Purpose: l.Purpose,
 		Decision: l.Decision, DecisionInputsHash: l.DecisionInputsHash, AppliedAt: l.AppliedAt, DecidedAt: l.DecidedAt,
 		DisbursedAt: l.DisbursedAt, StartDate: l.StartDate, ClosedAt: l.ClosedAt, Fee: l.FeeCharged,
-		Collateral: l.Collateral, CollateralCaptured: l.CollateralCaptured, Outstanding: lending.Outstanding(l),
-		Overdue: lending.OwedNow(l, now), TotalOwed: lending.TotalOwed(l), PrincipalRepaid: l.PrincipalRepaid,
+		Collateral: l.Collateral, CollateralCaptured: l.CollateralCaptured, Outstanding: Outstanding(l),
+		Overdue: OwedNow(l, now), TotalOwed: TotalOwed(l), PrincipalRepaid: l.PrincipalRepaid,
 		InterestPaid: l.InterestPaid, FeesPaid: l.FeesPaid, PenaltiesPaid: l.PenaltiesPaid, WrittenOff: l.WrittenOff,
-		Recovered: l.Recovered, DPD: l.Dpd, Bucket: lending.BucketName(lending.Buckets(s), l.Dpd, grace), Installments: []query.Installment{}}
+		Recovered: l.Recovered, DPD: l.Dpd, Bucket: BucketName(Buckets(s), l.Dpd, grace), Installments: []query.Installment{}}
 	addPoolAndGroup(s, &v, l)
 	for _, in := range l.Installments {
 		v.Installments = append(v.Installments, query.Installment{N: in.N, DueDate: in.DueDate,
-			Status: lending.InstallmentStatus(in, today), Principal: in.Principal, Interest: in.Interest, Fee: in.Fee,
+			Status: InstallmentStatus(in, today), Principal: in.Principal, Interest: in.Interest, Fee: in.Fee,
 			Penalty: in.Penalty, PrincipalPaid: in.PrincipalPaid, InterestPaid: in.InterestPaid, FeePaid: in.FeePaid,
-			PenaltyPaid: in.PenaltyPaid, Owed: lending.Owed(in)})
+			PenaltyPaid: in.PenaltyPaid, Owed: Owed(in)})
 	}
 	return v
 }
 
 func borrowerView(s store.Reader, addr string, now int64) query.BorrowerLoans {
 	v := query.BorrowerLoans{Borrower: addr, Exposure: map[string]string{}, Loans: []query.Loan{}}
-	loans := lending.LoansOf(s, addr)
+	loans := LoansOf(s, addr)
 	seen := map[string]bool{}
 	for _, l := range loans {
 		v.Loans = append(v.Loans, loanView(s, l, now))
 		if !seen[l.Asset] {
 			seen[l.Asset] = true
-			if e := lending.ExposureOf(loans, l.Asset); e != 0 {
+			if e := ExposureOf(loans, l.Asset); e != 0 {
 				v.Exposure[l.Asset] = core.Itoa(e)
 			}
 		}
 	}
-	h := lending.HistoryOf(loans, core.BusinessDayOf(s, now).Month)
+	h := HistoryOf(loans, core.BusinessDayOf(s, now).Month)
 	v.History = map[string]uint32{"loans_taken": h.LoansTaken, "loans_completed": h.LoansCompleted,
 		"loans_active": h.LoansActive, "loans_defaulted": h.LoansDefaulted, "loans_written_off": h.LoansWrittenOff,
 		"installments_on_time": h.InstallmentsOnTime, "installments_late": h.InstallmentsLate,
@@ -130,12 +65,12 @@ func borrowerView(s store.Reader, addr string, now int64) query.BorrowerLoans {
 }
 
 func portfolioView(s store.Reader, lender string, now int64) query.Portfolio {
-	byAsset := map[string]*lending.Portfolio{}
+	byAsset := map[string]*Portfolio{}
 	var order []string
-	for _, l := range lending.LoansBy(s, lender) {
+	for _, l := range LoansBy(s, lender) {
 		p, ok := byAsset[l.Asset]
 		if !ok {
-			p = &lending.Portfolio{}
+			p = &Portfolio{}
 			byAsset[l.Asset] = p
 			order = append(order, l.Asset)
 		}
@@ -145,11 +80,11 @@ func portfolioView(s store.Reader, lender string, now int64) query.Portfolio {
 	slices.Sort(order)
 	for _, asset := range order {
 		p := byAsset[asset]
-		book := lending.LenderBook(s, lender, asset)
+		book := LenderBook(s, lender, asset)
 		out.Assets = append(out.Assets, query.PortfolioAsset{Asset: asset, Loans: p.Loans, GrossPortfolio: p.GLP,
 			OverduePrincipal: p.OverduePrincipal, PAR1: p.PAR(1), PAR30: p.PAR(30), PAR60: p.PAR(60), PAR90: p.PAR(90),
-			ArrearsRate: lending.Percent(p.OverduePrincipal, p.GLP), WrittenOff: p.WrittenOff, Recovered: p.Recovered,
-			AverageGLP: lending.AverageGLP(book, now), WriteOffRatio: lending.WriteOffRatio(book, now)})
+			ArrearsRate: Percent(p.OverduePrincipal, p.GLP), WrittenOff: p.WrittenOff, Recovered: p.Recovered,
+			AverageGLP: AverageGLP(book, now), WriteOffRatio: WriteOffRatio(book, now)})
 	}
 	return out
 }
@@ -160,14 +95,14 @@ func addPoolAndGroup(s store.Reader, v *query.Loan, l *statepb.Loan) {
 		v.Investments = append(v.Investments, query.Investment{Investor: inv.Investor, Amount: inv.Amount, Received: inv.Received})
 	}
 	v.GroupID, v.Guarantee, v.CoveredByGroup = l.GroupId, l.Guarantee, l.CoveredByGroup
-	v.GuaranteeHeld = lending.GuaranteeHeld(s, l)
+	v.GuaranteeHeld = GuaranteeHeld(s, l)
 }
 
 func groupView(s store.Reader, g *statepb.Group) query.Group {
 	v := query.Group{ID: g.Id, Lender: g.Lender, Name: g.Name, Members: g.Members, Loans: []uint64{}}
-	for _, l := range lending.GroupLoans(s, g.Id) {
+	for _, l := range GroupLoans(s, g.Id) {
 		v.Loans = append(v.Loans, l.Id)
-		v.Fund += lending.GuaranteeHeld(s, l)
+		v.Fund += GuaranteeHeld(s, l)
 	}
 	return v
 }
