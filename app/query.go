@@ -111,6 +111,8 @@ func (a *App) answer(s *store.Snapshot, req *abci.QueryRequest) (any, error) {
 			v.EvidenceHash, v.Revoked, v.RevokeReason = at.EvidenceHash, at.Revoked, at.RevokeReason
 		}
 		return v, nil
+	case query.PathSchedulePreview:
+		return PreviewSchedule(req.Data)
 	case query.PathParams:
 		var p query.Params
 		if err := json.Unmarshal(s.Get(paramsKey), &p); err != nil {
