@@ -38,6 +38,8 @@ var Rules = []Rule{
 		Why: "proof checks need only the tree library, so that a light client links no database"},
 	{From: "statekeys", OnlySet: true, Transitive: true,
 		Why: "state keys are shared by modules and the SDK and depend on nothing"},
+	{From: "money/...", Only: []string{"tx/..."}, OnlySet: true, Transitive: true,
+		Why: "money (formatting, checked arithmetic, rounding) sits below the modules and the SDK"},
 	{From: "store/...", Only: []string{"store/...", "proof"}, OnlySet: true, Transitive: true,
 		Why: "the store knows nothing of modules or transactions"},
 	{From: "query", Deny: concat(domain, above, []string{"store/..."}), Transitive: true,

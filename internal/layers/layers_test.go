@@ -3,6 +3,8 @@ package layers
 import (
 	"bufio"
 	"bytes"
+	"io/fs"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -30,8 +32,10 @@ func importGraph(t *testing.T) Graph {
 	if err != nil {
 		t.Fatalf("go env GOMOD: %v", err)
 	}
+	root := filepath.Dir(strings.TrimSpace(string(gomod)))
+	readSources(t, root)
 	cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}{{range .Imports}} {{.}}{{end}}", "./...")
-	cmd.Dir = filepath.Dir(strings.TrimSpace(string(gomod)))
+	cmd.Dir = root
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -47,6 +51,28 @@ func importGraph(t *testing.T) Graph {
 		}
 	}
 	return g
+}
+
+// readSources reads every directory, Go file and go.mod of the module. go test caches a
+// passing result keyed on the files the test process itself opened; go list's reads do not
+// count, so without this a new bad import would pass from the cache.
+func readSources(t *testing.T, root string) {
+	t.Helper()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata"):
+			return filepath.SkipDir
+		case d.IsDir() || !(strings.HasSuffix(path, ".go") || d.Name() == "go.mod"):
+			return nil
+		}
+		_, err = os.ReadFile(path)
+		return err
+	})
+	if err != nil {
+		t.Fatalf("read the module's sources: %v", err)
+	}
 }
 
 // The checker itself, on a made-up graph: direct and transitive chains, Only rules, and
