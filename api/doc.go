@@ -1,9 +1,13 @@
 // Package api is the node's REST API (huma v2 on net/http, OpenAPI 3.1 at /openapi.json):
-// status, blocks, transactions, accounts with proofs, assets, members, holds, a server-sent
-// event stream, Prometheus metrics and bearer-guarded operator endpoints that sign with the
-// node's operator key.
+// chain status, blocks and transactions (submit, look up, wait), accounts with proofs,
+// assets, members, holds, KYC, parameters, proposals and validators; lending products, loans,
+// borrowers, portfolios and the loan schedule preview; credit consents, accesses and
+// scorecards; the node's private-document service (upload by the owner, download under a
+// grant on chain); a server-sent event stream; Prometheus metrics; and bearer-guarded
+// operator endpoints that sign with the node's operator key.
 //
-// It reaches the chain only through the Go SDK (ABCI queries, transaction submission and
-// the event bus); it never imports a module's internals. Errors are RFC 9457 problem+json
-// with a stable "code".
+// It is an edge: it reaches the chain only through the Go SDK (ABCI queries, transaction
+// submission, the event bus) and never imports a module, the application, the store or
+// node; package fullnode plugs it into a running node. Errors are RFC 9457 problem+json
+// with a stable "code"; business codes map to HTTP statuses here and nowhere else.
 package api

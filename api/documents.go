@@ -12,7 +12,6 @@ import (
 
 	"github.com/puhui-chain/puhui/docstore"
 	"github.com/puhui-chain/puhui/tx"
-	"github.com/puhui-chain/puhui/x/docs"
 )
 
 // documentContent serves the node's document store: its operator uploads ciphertexts, and
@@ -29,7 +28,7 @@ func (s *server) docRequest(w http.ResponseWriter, r *http.Request) (hash []byte
 		return nil, "", false
 	}
 	hash, err := hex.DecodeString(r.PathValue("hash"))
-	if err != nil || len(hash) != docs.HashSize {
+	if err != nil || len(hash) != tx.DocumentHashSize {
 		writeProblem(w, http.StatusBadRequest, "tx.invalid_field", "hash: 32 bytes in hex")
 		return nil, "", false
 	}
@@ -50,9 +49,9 @@ func (s *server) putDocument(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, http.StatusForbidden, "api.not_operator", "only this node's operator stores documents here")
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, docs.MaxDocumentLen))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, tx.MaxDocumentBytes))
 	if err != nil {
-		writeProblem(w, http.StatusRequestEntityTooLarge, "api.too_large", fmt.Sprintf("a document is at most %d bytes", docs.MaxDocumentLen))
+		writeProblem(w, http.StatusRequestEntityTooLarge, "api.too_large", fmt.Sprintf("a document is at most %d bytes", tx.MaxDocumentBytes))
 		return
 	}
 	if !docstore.Verify(body, hash) {

@@ -32,9 +32,12 @@ type Config struct {
 
 // schemaNames names the schemas of types whose Go names collide with another type's (huma
 // names a schema by its type's name alone, and panics on a collision): a live loan's
-// instalment beside the schedule preview's.
+// instalment beside the schedule preview's. The preview's keep the names they have always
+// had in the OpenAPI document.
 var schemaNames = map[reflect.Type]string{
-	reflect.TypeFor[query.Installment](): "LoanInstallment",
+	reflect.TypeFor[query.Installment]():         "LoanInstallment",
+	reflect.TypeFor[query.ScheduleInstallment](): "Installment",
+	reflect.TypeFor[query.ScheduleRequest]():     "Request",
 }
 
 func schemaNamer(t reflect.Type, hint string) string {

@@ -6,6 +6,7 @@ import (
 
 	abci "github.com/cometbft/cometbft/abci/types"
 
+	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/x/module"
 )
@@ -30,6 +31,9 @@ func (a *App) Query(_ context.Context, req *abci.QueryRequest) (*abci.QueryRespo
 }
 
 func (a *App) answer(qc module.QueryContext, req *abci.QueryRequest) (any, error) {
+	if req.Path == query.PathSchedulePreview { // a computation over its request, no state
+		return PreviewSchedule(req.Data)
+	}
 	q, ok := a.router.queries[req.Path]
 	if !ok {
 		return nil, tx.ErrNotFound.Wrapf("unknown query path %q", req.Path)

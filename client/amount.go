@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-
-	"github.com/puhui-chain/puhui/x/core"
 )
 
 // ParseAmount reads a decimal amount ("1234.5") into minor units of an asset with the given
@@ -45,5 +43,19 @@ func digits(s string) bool {
 	return true
 }
 
-// FormatAmount writes minor units as a decimal with scale places.
-func FormatAmount(v int64, scale uint32) string { return core.FormatMinor(v, scale) }
+// FormatAmount writes minor units as a decimal with scale places ("12.34" for 1234 at scale
+// 2). It is ParseAmount's inverse, kept here so that the SDK links no module code (the money
+// package, below the modules, is to take both).
+func FormatAmount(v int64, scale uint32) string {
+	sign := ""
+	u := uint64(v)
+	if v < 0 {
+		sign, u = "-", -u
+	}
+	s := fmt.Sprintf("%0*d", int(scale)+1, u)
+	if scale == 0 {
+		return sign + s
+	}
+	cut := len(s) - int(scale)
+	return sign + s[:cut] + "." + s[cut:]
+}

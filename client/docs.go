@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/puhui-chain/puhui/docstore"
+	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
-	"github.com/puhui-chain/puhui/x/docs"
 )
 
 // ErrNoDocumentAccess is a document the signer holds no live grant to.
@@ -169,7 +169,7 @@ func FetchCiphertext(ctx context.Context, s *Signer, nodeURL string, hash []byte
 		return nil, err
 	}
 	defer res.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(res.Body, docs.MaxDocumentLen+1))
+	body, err := io.ReadAll(io.LimitReader(res.Body, tx.MaxDocumentBytes+1))
 	if err != nil {
 		return nil, err
 	}

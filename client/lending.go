@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 
 	"github.com/puhui-chain/puhui/query"
@@ -53,4 +54,18 @@ func (c *Client) Group(ctx context.Context, id uint64) (*query.Group, error) {
 	var g query.Group
 	_, err := c.Query(ctx, query.PathGroup, strconv.FormatUint(id, 10), false, &g)
 	return &g, err
+}
+
+// PreviewSchedule computes a loan's repayment schedule and APR on the node, from a request
+// (no state is read). An invalid request is an answer whose Invalid names the field.
+func (c *Client) PreviewSchedule(ctx context.Context, req query.ScheduleRequest) (*query.SchedulePreview, error) {
+	body, err := json.Marshal(req)
+	if err != nil {
+		return nil, err
+	}
+	var p query.SchedulePreview
+	if _, err := c.Query(ctx, query.PathSchedulePreview, string(body), false, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
 }

@@ -11,12 +11,11 @@ import (
 	cmttypes "github.com/cometbft/cometbft/types"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/puhui-chain/puhui/proof"
 	"github.com/puhui-chain/puhui/query"
-	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/statekeys"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
-	"github.com/puhui-chain/puhui/x/identity"
-	"github.com/puhui-chain/puhui/x/ledger"
 )
 
 // Verification is what a successful proof check established.
@@ -73,7 +72,7 @@ func (c *Client) VerifyEntries(ctx context.Context, h int64, entries []query.Pro
 	}
 	v.ValidatorsFit = o.Trusted != nil
 	for _, e := range entries {
-		if err := store.VerifyProof(sh.AppHash, e.Key, e.Value, e.Proof); err != nil {
+		if err := proof.Verify(sh.AppHash, e.Key, e.Value, e.Proof); err != nil {
 			return nil, fmt.Errorf("%w: key %q: %v", ErrVerification, e.Key, err)
 		}
 	}
@@ -179,7 +178,7 @@ func CheckAccountAgainstProofs(a *query.Account) error {
 		}
 		return v, nil
 	}
-	raw, err := need(identity.AccountKey(a.Address))
+	raw, err := need(statekeys.Account(a.Address))
 	if err != nil {
 		return err
 	}
@@ -193,7 +192,7 @@ func CheckAccountAgainstProofs(a *query.Account) error {
 		if err != nil {
 			return err
 		}
-		got, err := ledger.DecodeAmount(v)
+		got, err := statekeys.DecodeAmount(v)
 		if err != nil {
 			return fmt.Errorf("%w: %s: %v", ErrVerification, what, err)
 		}
@@ -202,7 +201,7 @@ func CheckAccountAgainstProofs(a *query.Account) error {
 		}
 		return nil
 	}
-	frozenRaw, err := need(ledger.FrozenKey(a.Address))
+	frozenRaw, err := need(statekeys.Frozen(a.Address))
 	if err != nil {
 		return err
 	}
@@ -217,10 +216,10 @@ func CheckAccountAgainstProofs(a *query.Account) error {
 		return fmt.Errorf("%w: nonce differs from its proof", ErrVerification)
 	}
 	for _, b := range a.Balances {
-		if err := check(ledger.BalanceKey(a.Address, b.Asset), b.Available, b.Asset+" available"); err != nil {
+		if err := check(statekeys.Balance(a.Address, b.Asset), b.Available, b.Asset+" available"); err != nil {
 			return err
 		}
-		if err := check(ledger.HeldKey(a.Address, b.Asset), b.Held, b.Asset+" held"); err != nil {
+		if err := check(statekeys.Held(a.Address, b.Asset), b.Held, b.Asset+" held"); err != nil {
 			return err
 		}
 	}

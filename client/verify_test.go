@@ -12,8 +12,8 @@ import (
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/node/nodetest"
 	"github.com/puhui-chain/puhui/query"
+	"github.com/puhui-chain/puhui/statekeys"
 	"github.com/puhui-chain/puhui/tx/txpb"
-	"github.com/puhui-chain/puhui/x/ledger"
 )
 
 func genesisValidators(t *testing.T, n *nodetest.Node) *cmttypes.ValidatorSet {
@@ -59,7 +59,7 @@ func TestProofVerification(t *testing.T) {
 
 	balanceEntry := func(a *query.Account) *query.ProvenEntry {
 		for i := range a.Proofs {
-			if string(a.Proofs[i].Key) == string(ledger.BalanceKey(a.Address, "CNY")) {
+			if string(a.Proofs[i].Key) == string(statekeys.Balance(a.Address, "CNY")) {
 				return &a.Proofs[i]
 			}
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/demo"
+	"github.com/puhui-chain/puhui/fullnode"
 	"github.com/puhui-chain/puhui/keyring"
 	"github.com/puhui-chain/puhui/node"
 )
@@ -25,7 +26,7 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 	home := filepath.Join(t.TempDir(), "demo")
 	require.NoError(t, node.Init(home, node.InitOptions{ChainID: "puhui-demo", APIListen: "127.0.0.1:0",
 		RPCListen: "127.0.0.1:0", P2PListen: "127.0.0.1:0", AdjustGenesis: demo.Genesis(500 * time.Millisecond)}))
-	n, err := node.Start(context.Background(), home, node.Overrides{Log: io.Discard})
+	n, err := fullnode.Start(context.Background(), home, node.Overrides{Log: io.Discard})
 	require.NoError(t, err)
 	t.Cleanup(func() { require.NoError(t, n.Stop()) })
 

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	cfg "github.com/cometbft/cometbft/config"
+	"github.com/cometbft/cometbft/crypto/ed25519"
 	cmtlog "github.com/cometbft/cometbft/libs/log"
 	nm "github.com/cometbft/cometbft/node"
 	"github.com/cometbft/cometbft/p2p"
@@ -24,12 +25,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/viper"
 
-	"github.com/puhui-chain/puhui/api"
 	"github.com/puhui-chain/puhui/app"
-	"github.com/puhui-chain/puhui/client"
-	"github.com/puhui-chain/puhui/docstore"
 	"github.com/puhui-chain/puhui/keyring"
 	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx"
 )
 
 // Overrides change a home's configuration for one run (command-line flags).
@@ -41,6 +40,19 @@ type Overrides struct {
 	// may do so.
 	Metrics bool
 	Log     io.Writer
+	// API builds the handler served on the API address once CometBFT runs; nil serves none.
+	// The REST API and the SDK are edges above node, so the layer that starts a node plugs
+	// them in here (package fullnode) rather than node importing them.
+	API func(n *Node, s APIService) (http.Handler, error)
+}
+
+// APIService is what node hands the API builder: the operator key (it signs operator API
+// requests) and the configuration the API needs.
+type APIService struct {
+	Operator      ed25519.PrivKey
+	OperatorToken string
+	Metrics       bool
+	Log           *slog.Logger
 }
 
 // Node is a running Puhui node.
@@ -61,11 +73,12 @@ type Node struct {
 	log      *slog.Logger
 	stopOnce sync.Once
 	stopErr  error
-	operator *client.Signer
+	operator ed25519.PrivKey
 }
 
-// OperatorSigner is the node's operator key (a founding member's key on a fresh chain).
-func (n *Node) OperatorSigner() (*client.Signer, error) {
+// OperatorKey is the node's operator key (a founding member's key on a fresh chain), loaded
+// when the node serves an API.
+func (n *Node) OperatorKey() (ed25519.PrivKey, error) {
 	if n.operator == nil {
 		return nil, errors.New("node has no operator key")
 	}
@@ -125,9 +138,11 @@ func Start(ctx context.Context, home string, o Overrides) (*Node, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := n.startAPI(ac, o.Metrics); err != nil {
-		n.Stop()
-		return nil, err
+	if o.API != nil {
+		if err := n.startAPI(ac, o); err != nil {
+			n.Stop()
+			return nil, err
+		}
 	}
 	return n, nil
 }
@@ -196,8 +211,8 @@ func runComet(ctx context.Context, c *cfg.Config, app proxy.ClientCreator, w io.
 	return cmt, nodeKey.ID(), nil
 }
 
-func (n *Node) startAPI(ac AppConfig, metrics bool) error {
-	signer, err := n.operatorSigner(ac)
+func (n *Node) startAPI(ac AppConfig, o Overrides) error {
+	priv, err := n.loadOperatorKey(ac)
 	if err != nil {
 		return err
 	}
@@ -205,20 +220,14 @@ func (n *Node) startAPI(ac AppConfig, metrics bool) error {
 	if err != nil {
 		return fmt.Errorf("api listen %s: %w", ac.APIListen, err)
 	}
-	documents, err := docstore.OpenStore(filepath.Join(n.Home, "data", "documents"))
+	handler, err := o.API(n, APIService{Operator: priv, OperatorToken: ac.OperatorToken, Metrics: o.Metrics,
+		Log: n.log.With("module", "api")})
 	if err != nil {
+		ln.Close()
 		return err
 	}
-	handler := api.New(api.Config{
-		Client:        client.New(n.Client, n.ChainID),
-		Documents:     documents,
-		Operator:      signer,
-		OperatorToken: ac.OperatorToken,
-		Metrics:       metrics,
-		Log:           n.log.With("module", "api"),
-	})
-	n.operator = signer
-	n.Operator = signer.Address()
+	n.operator = priv
+	n.Operator = tx.AddressOf(priv.PubKey().Bytes())
 	n.APIAddr = ln.Addr().String()
 	// Requests derive from a context that shutdown cancels, so that event streams end and
 	// Shutdown does not wait on them.
@@ -234,7 +243,7 @@ func (n *Node) startAPI(ac AppConfig, metrics bool) error {
 	return nil
 }
 
-func (n *Node) operatorSigner(ac AppConfig) (*client.Signer, error) {
+func (n *Node) loadOperatorKey(ac AppConfig) (ed25519.PrivKey, error) {
 	pass, err := KeyringPassphrase(n.Home)
 	if err != nil {
 		return nil, err
@@ -247,7 +256,7 @@ func (n *Node) operatorSigner(ac AppConfig) (*client.Signer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("operator key %q: %w", ac.OperatorKey, err)
 	}
-	return client.NewSigner(priv), nil
+	return priv, nil
 }
 
 // Stop shuts the node down: the API first (no new requests), then CometBFT (waiting for every

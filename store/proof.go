@@ -2,12 +2,13 @@ package store
 
 import (
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"sync"
 
 	"github.com/cockroachdb/pebble"
 	"github.com/pokt-network/smt"
+
+	"github.com/puhui-chain/puhui/proof"
 )
 
 // Snapshot is a consistent read-only view of one committed height, for queries on any
@@ -47,36 +48,18 @@ func (s *Snapshot) Prove(key []byte) ([]byte, error) {
 	s.once.Do(func() {
 		s.trie = smt.ImportSparseMerkleTrie(newNodeStore(s.snap, s.nodeCache), sha256.New(), s.Root)
 	})
-	proof, err := s.trie.Prove(key)
+	p, err := s.trie.Prove(key)
 	if err != nil {
 		return nil, fmt.Errorf("prove: %w", err)
 	}
-	return proof.Marshal()
+	return p.Marshal()
 }
 
 // ErrProofInvalid is returned when a proof does not match the root.
-var ErrProofInvalid = errors.New("proof does not match the root")
+var ErrProofInvalid = proof.ErrInvalid
 
-// VerifyProof checks an encoded proof that key maps to value (nil: key absent) under root.
-// Proofs come from untrusted nodes: a malformed one is an error, never a panic (the tree
-// library panics on some malformed leaf data).
-func VerifyProof(root, key, value, proofBytes []byte) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: malformed proof: %v", ErrProofInvalid, r)
-		}
-	}()
-	var proof smt.SparseMerkleProof
-	if err := proof.Unmarshal(proofBytes); err != nil {
-		return fmt.Errorf("decode proof: %w", err)
-	}
-	spec := smt.NewTrieSpec(sha256.New(), false)
-	ok, verr := smt.VerifyProof(&proof, root, key, value, &spec)
-	if verr != nil {
-		return fmt.Errorf("%w: %v", ErrProofInvalid, verr)
-	}
-	if !ok {
-		return ErrProofInvalid
-	}
-	return nil
+// VerifyProof checks an encoded proof that key maps to value (nil: key absent) under root;
+// see proof.Verify, which light clients call without linking the store.
+func VerifyProof(root, key, value, proofBytes []byte) error {
+	return proof.Verify(root, key, value, proofBytes)
 }

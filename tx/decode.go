@@ -16,6 +16,13 @@ const (
 	MaxStringField = 128
 )
 
+// Limits of a private document (register_document), which the edges that carry its
+// ciphertext off chain (the API's document service, the SDK) enforce too.
+const (
+	DocumentHashSize = 32       // sha256 of the ciphertext
+	MaxDocumentBytes = 64 << 20 // 64 MiB of ciphertext
+)
+
 // Decoded is a transaction after decoding and stateless checks.
 type Decoded struct {
 	Raw       []byte

@@ -11,6 +11,7 @@ import (
 
 	"github.com/puhui-chain/puhui/bench"
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/fullnode"
 	"github.com/puhui-chain/puhui/node"
 )
 
@@ -103,7 +104,7 @@ func benchTarget(ctx context.Context, cmd *cobra.Command) (*client.Client, *clie
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	n, err := node.Start(ctx, home, node.Overrides{Log: logFile})
+	n, err := fullnode.Start(ctx, home, node.Overrides{Log: logFile})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -112,7 +113,7 @@ func benchTarget(ctx context.Context, cmd *cobra.Command) (*client.Client, *clie
 		logFile.Close()
 		os.RemoveAll(home)
 	}
-	signer, err := n.OperatorSigner()
+	signer, err := fullnode.OperatorSigner(n)
 	if err != nil {
 		stop()
 		return nil, nil, nil, err

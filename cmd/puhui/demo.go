@@ -11,6 +11,7 @@ import (
 
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/demo"
+	"github.com/puhui-chain/puhui/fullnode"
 	"github.com/puhui-chain/puhui/node"
 )
 
@@ -49,7 +50,7 @@ func runDemo(cmd *cobra.Command, _ []string) error {
 			return err
 		}
 	}
-	n, err := node.Start(cmd.Context(), home, node.Overrides{APIListen: s("api-listen"), RPCListen: s("rpc-listen"),
+	n, err := fullnode.Start(cmd.Context(), home, node.Overrides{APIListen: s("api-listen"), RPCListen: s("rpc-listen"),
 		P2PListen: s("p2p-listen"), Metrics: true})
 	if err != nil {
 		return err

@@ -8,7 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/puhui-chain/puhui/x/lending/schedule"
+	"github.com/puhui-chain/puhui/app"
+	"github.com/puhui-chain/puhui/query"
 )
 
 func newLendingCmd() *cobra.Command {
@@ -22,14 +23,14 @@ func newLendingCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			req, err := schedule.ParseRequest(data)
+			p, err := app.PreviewSchedule(data)
 			if err != nil {
 				return err
 			}
-			s, err := schedule.Compute(req)
-			if err != nil {
-				return err
+			if p.Invalid != nil {
+				return p.Invalid
 			}
+			s := p.Schedule
 			return printOut(cmd, s, func() string { return scheduleText(s) })
 		},
 	}
@@ -41,12 +42,12 @@ func newLendingCmd() *cobra.Command {
 
 func readInput(cmd *cobra.Command, path string) ([]byte, error) {
 	if path == "-" {
-		return io.ReadAll(io.LimitReader(cmd.InOrStdin(), schedule.MaxRequestBytes+1))
+		return io.ReadAll(io.LimitReader(cmd.InOrStdin(), query.MaxScheduleRequestBytes+1))
 	}
 	return os.ReadFile(path)
 }
 
-func scheduleText(s *schedule.Schedule) string {
+func scheduleText(s *query.Schedule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%4s  %-10s %14s %14s %14s %16s\n", "#", "due", "principal", "interest", "total", "balance")
 	for _, in := range s.Installments {

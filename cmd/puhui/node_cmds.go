@@ -11,6 +11,7 @@ import (
 	"github.com/cometbft/cometbft/types"
 	"github.com/spf13/cobra"
 
+	"github.com/puhui-chain/puhui/fullnode"
 	"github.com/puhui-chain/puhui/node"
 )
 
@@ -97,7 +98,7 @@ func runStart(cmd *cobra.Command, _ []string) error {
 	}
 	s := func(n string) string { v, _ := cmd.Flags().GetString(n); return v }
 	ctx := cmd.Context()
-	n, err := node.Start(ctx, home, node.Overrides{
+	n, err := fullnode.Start(ctx, home, node.Overrides{
 		APIListen: s("api-listen"), RPCListen: s("rpc-listen"), P2PListen: s("p2p-listen"), Metrics: true,
 	})
 	if err != nil {

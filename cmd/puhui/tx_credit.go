@@ -11,10 +11,9 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/puhui-chain/puhui/app"
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/tx/txpb"
-	"github.com/puhui-chain/puhui/x/credit"
-	"github.com/puhui-chain/puhui/x/credit/scorecard"
 )
 
 func newTxCreditCmd() *cobra.Command {
@@ -68,7 +67,7 @@ func newTxCreditCmd() *cobra.Command {
 	report.Flags().String("borrower", "", "the borrower's address")
 	report.Flags().String("purpose", "loan_application", "the purpose the borrower consented to")
 	report.Flags().String("asset", "", "the asset exposure and cash flow are read in, e.g. CNY")
-	report.Flags().String("model", "", "scorecard name (default: "+credit.DefaultModelName+")")
+	report.Flags().String("model", "", "scorecard name (default: "+app.DefaultScorecard().Name+")")
 
 	cmd.AddCommand(register, grant, revoke, report)
 	return cmd
@@ -79,7 +78,7 @@ func newCreditCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "credit", Short: "Offline credit helpers"}
 	cmd.AddCommand(&cobra.Command{Use: "default-scorecard", Short: "Print the built-in thin-file scorecard as protobuf JSON (a start for a new model)",
 		Args: cobra.NoArgs, RunE: func(cmd *cobra.Command, _ []string) error {
-			return printProto(cmd, credit.ProtoOf(scorecard.Default()))
+			return printProto(cmd, app.DefaultScorecard())
 		}})
 	return cmd
 }

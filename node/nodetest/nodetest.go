@@ -10,6 +10,7 @@ import (
 
 	"github.com/puhui-chain/puhui/app"
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/fullnode"
 	"github.com/puhui-chain/puhui/keyring"
 	"github.com/puhui-chain/puhui/node"
 )
@@ -47,7 +48,7 @@ func StartWith(t testing.TB, adjust func(home string, g *app.Genesis) error) *No
 	if os.Getenv("PUHUI_TEST_LOGS") != "" {
 		logs = os.Stderr
 	}
-	n, err := node.Start(context.Background(), home, node.Overrides{Log: logs})
+	n, err := fullnode.Start(context.Background(), home, node.Overrides{Log: logs})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +61,7 @@ func StartWith(t testing.TB, adjust func(home string, g *app.Genesis) error) *No
 	if err != nil {
 		t.Fatal(err)
 	}
-	op, err := n.OperatorSigner()
+	op, err := fullnode.OperatorSigner(n)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"google.golang.org/protobuf/proto"
 
+	"github.com/puhui-chain/puhui/statekeys"
 	"github.com/puhui-chain/puhui/store"
 )
 
@@ -63,18 +64,5 @@ func MustUnmarshal(b []byte, m proto.Message) {
 }
 
 // Key joins key parts with '/'. Parts must not contain '/' themselves (addresses and asset
-// codes cannot).
-func Key(parts ...string) []byte {
-	n := 0
-	for _, p := range parts {
-		n += len(p) + 1
-	}
-	k := make([]byte, 0, n)
-	for i, p := range parts {
-		if i > 0 {
-			k = append(k, '/')
-		}
-		k = append(k, p...)
-	}
-	return k
-}
+// codes cannot). The encoding is statekeys', which the SDK shares for the keys proofs name.
+func Key(parts ...string) []byte { return statekeys.Join(parts...) }

@@ -18,8 +18,8 @@ import (
 const (
 	KeySize        = 32
 	SealedKeySize  = 32 + 16
-	HashSize       = 32
-	MaxDocumentLen = 64 << 20 // 64 MiB of ciphertext
+	HashSize       = tx.DocumentHashSize
+	MaxDocumentLen = tx.MaxDocumentBytes
 	maxURL         = 256
 )
 

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/puhui-chain/puhui/statekeys"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -26,7 +27,7 @@ var (
 
 // MemberKey and AccountKey are the state keys of the records (exported for proofs).
 func MemberKey(addr string) []byte  { return core.Key("id", "m", addr) }
-func AccountKey(addr string) []byte { return core.Key("id", "a", addr) }
+func AccountKey(addr string) []byte { return statekeys.Account(addr) }
 
 // GetAccount reads an account.
 func GetAccount(r store.Reader, addr string) (*statepb.Account, bool) {
