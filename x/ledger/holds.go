@@ -3,6 +3,7 @@ package ledger
 import (
 	"strconv"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -20,7 +21,7 @@ func GetHold(r store.Reader, id uint64) (*statepb.Hold, bool) {
 // PlaceHold sets aside amount of owner's available balance for beneficiary until expiresAt
 // (unix seconds, after the block time). It returns the new hold's id.
 func PlaceHold(ctx *core.Context, owner, beneficiary, asset string, amount, expiresAt int64, reference string) (uint64, error) {
-	if err := core.CheckPositive("amount", amount); err != nil {
+	if err := money.CheckPositive("amount", amount); err != nil {
 		return 0, err
 	}
 	if _, err := mustAsset(ctx.KV, asset); err != nil {
@@ -38,7 +39,7 @@ func PlaceHold(ctx *core.Context, owner, beneficiary, asset string, amount, expi
 	if err := debit(ctx, owner, asset, amount); err != nil {
 		return 0, err
 	}
-	held, err := core.Add(HeldOf(ctx.KV, owner, asset), amount)
+	held, err := money.Add(HeldOf(ctx.KV, owner, asset), amount)
 	if err != nil {
 		return 0, err
 	}
@@ -57,7 +58,7 @@ func PlaceHold(ctx *core.Context, owner, beneficiary, asset string, amount, expi
 
 // closeHold removes a hold and returns rest to the owner's available balance.
 func closeHold(ctx *core.Context, h *statepb.Hold, rest int64, scheduled bool) error {
-	held, err := core.Sub(HeldOf(ctx.KV, h.Owner, h.Asset), h.Amount)
+	held, err := money.Sub(HeldOf(ctx.KV, h.Owner, h.Asset), h.Amount)
 	if err != nil || held < 0 {
 		panic("held total below an open hold")
 	}
@@ -133,7 +134,7 @@ func captureHold(ctx *core.Context, h *statepb.Hold, amount int64) error {
 	if amount == 0 {
 		amount = h.Amount
 	}
-	if err := core.CheckPositive("amount", amount); err != nil {
+	if err := money.CheckPositive("amount", amount); err != nil {
 		return err
 	}
 	if amount > h.Amount {
@@ -229,7 +230,7 @@ func shrinkHold(ctx *core.Context, id uint64, amount int64) (*statepb.Hold, erro
 	if !ok {
 		return nil, ErrUnknownHold.Wrapf("hold %d", id)
 	}
-	if err := core.CheckPositive("amount", amount); err != nil {
+	if err := money.CheckPositive("amount", amount); err != nil {
 		return nil, err
 	}
 	if amount > h.Amount {
@@ -238,7 +239,7 @@ func shrinkHold(ctx *core.Context, id uint64, amount int64) (*statepb.Hold, erro
 	if amount == h.Amount {
 		return h, closeHold(ctx, h, 0, false)
 	}
-	held, err := core.Sub(HeldOf(ctx.KV, h.Owner, h.Asset), amount)
+	held, err := money.Sub(HeldOf(ctx.KV, h.Owner, h.Asset), amount)
 	if err != nil || held < 0 {
 		panic("held total below an open hold")
 	}

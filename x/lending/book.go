@@ -3,6 +3,7 @@ package lending
 import (
 	"math/big"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -58,11 +59,11 @@ func WriteOffRatio(b *statepb.LenderBook, now int64) string {
 	// ratio in basis points = written_off × span × 10,000 / ∫GLP dt, rounded half-even.
 	num := new(big.Int).Mul(big.NewInt(b.WrittenOff), big.NewInt(span))
 	num.Mul(num, big.NewInt(maxBps))
-	q := roundQuo(num, sum, "")
-	if !q.IsInt64() {
+	q, err := money.QuoBig(num, sum, money.RoundingHalfEven)
+	if err != nil || !q.IsInt64() {
 		return "overflow"
 	}
-	return core.FormatMinor(q.Int64(), 2)
+	return money.FormatMinor(q.Int64(), 2)
 }
 
 // AverageGLP is the time-weighted average gross loan portfolio since the first loan.

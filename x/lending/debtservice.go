@@ -1,6 +1,7 @@
 package lending
 
 import (
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/credit/scorecard"
@@ -28,7 +29,7 @@ func checkDebtService(ctx *core.Context, t *txpb.LoanProduct, m *txpb.MsgApplyLo
 	for _, in := range s.Installments {
 		largest = max(largest, in.TotalMinor)
 	}
-	total, err := core.Add(a.Facts[scorecard.FactDebtService], MonthlyAmount(t, largest+t.InstallmentFeeFlat))
+	total, err := money.Add(a.Facts[scorecard.FactDebtService], MonthlyAmount(t, largest+t.InstallmentFeeFlat))
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package lending
 import (
 	"sort"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -48,7 +49,7 @@ func Fund(ctx *core.Context, m *txpb.MsgFundLoan) error {
 	if err := wantStatus(l, statepb.LoanStatus_LOAN_STATUS_FUNDING); err != nil {
 		return err
 	}
-	if err := core.CheckPositive("amount", m.Amount); err != nil {
+	if err := money.CheckPositive("amount", m.Amount); err != nil {
 		return err
 	}
 	if ctx.Signer == l.Borrower {

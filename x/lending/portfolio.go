@@ -1,8 +1,8 @@
 package lending
 
 import (
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx/statepb"
-	"github.com/puhui-chain/puhui/x/core"
 )
 
 // Portfolio accumulates portfolio-quality figures over a lender's loans in one asset, as
@@ -55,5 +55,5 @@ func Percent(part, whole int64) string {
 	if whole == 0 {
 		return "0.00"
 	}
-	return core.FormatMinor(mulDiv(part, 10_000, whole, ""), 2)
+	return money.FormatMinor(mulDiv(part, 10_000, whole, ""), 2)
 }

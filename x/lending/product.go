@@ -3,6 +3,7 @@ package lending
 import (
 	"errors"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -170,7 +171,7 @@ func scheduleRequest(t *txpb.LoanProduct, scale uint32, principal int64, periods
 	}
 	sc := int(scale)
 	return schedule.Request{
-		Principal: core.FormatMinor(principal, scale), AnnualRatePercent: t.AnnualRatePercent,
+		Principal: money.FormatMinor(principal, scale), AnnualRatePercent: t.AnnualRatePercent,
 		Periods: int(periods), Frequency: t.Frequency, Every: &every,
 		InterestMethod: t.InterestMethod, Amortization: t.Amortization, InterestPeriod: t.InterestPeriod,
 		DaysInYear: t.DaysInYear, DaysInMonth: t.DaysInMonth, Rounding: t.Rounding, Scale: &sc,

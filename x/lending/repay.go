@@ -1,6 +1,7 @@
 package lending
 
 import (
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -12,7 +13,7 @@ import (
 // written-off loan it is a recovery. Only what is owed is taken: an overpayment stays with
 // the payer and the event says how much was returned.
 func Repay(ctx *core.Context, m *txpb.MsgRepayLoan) error {
-	if err := core.CheckPositive("amount", m.Amount); err != nil {
+	if err := money.CheckPositive("amount", m.Amount); err != nil {
 		return err
 	}
 	l, ok := GetLoan(ctx.KV, m.LoanId)
