@@ -135,7 +135,7 @@ func portfolioView(s store.Reader, lender string, now int64) query.Portfolio {
 	for _, l := range lending.LoansBy(s, lender) {
 		p, ok := byAsset[l.Asset]
 		if !ok {
-			p = &lending.Portfolio{}
+			p = lending.NewPortfolio(s, now)
 			byAsset[l.Asset] = p
 			order = append(order, l.Asset)
 		}

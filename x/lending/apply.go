@@ -19,7 +19,10 @@ func checkBorrower(r store.Reader, p *statepb.Product, borrower string, principa
 		return ErrKYCLevel.Wrapf("borrower KYC level %d, product %d needs %d", lvl, p.Id, t.MinKycLevel)
 	}
 	if t.MaxExposure > 0 {
-		exp := Exposure(r, borrower, t.Asset)
+		exp, err := exposureOf(LoansOf(r, borrower), t.Asset)
+		if err != nil {
+			return err
+		}
 		if total, err := money.Add(exp, principal); err != nil || total > t.MaxExposure {
 			return ErrExposure.Wrapf("outstanding %d + %d exceeds the product's cap %d", exp, principal, t.MaxExposure)
 		}
