@@ -51,7 +51,9 @@ func Exposure(r store.Reader, borrower, asset string) int64 {
 
 // ExposureOf sums the outstanding principal in asset of loans already read (a view: it stops
 // at the largest int64 rather than wrap; applications check the sum with exposureOf).
-func ExposureOf(loans []*statepb.Loan, asset string) int64 { return saturated(exposureOf(loans, asset)) }
+func ExposureOf(loans []*statepb.Loan, asset string) int64 {
+	return saturated(exposureOf(loans, asset))
+}
 
 func exposureOf(loans []*statepb.Loan, asset string) (int64, error) {
 	var sum money.Accumulator
