@@ -84,3 +84,28 @@ func (a *Accumulator) Total() (int64, error) {
 	}
 	return a.sum, nil
 }
+
+// AddSat is a+b, stopping at the int64 bounds instead of failing: for statistics and views
+// (a score's inputs, a report's totals), never for balances or anything owed.
+func AddSat(a, b int64) int64 {
+	s, err := Add(a, b)
+	switch {
+	case err == nil:
+		return s
+	case b > 0:
+		return math.MaxInt64
+	}
+	return math.MinInt64
+}
+
+// MulSat is a×b, stopping at the int64 bounds instead of failing (see AddSat).
+func MulSat(a, b int64) int64 {
+	p, err := Mul(a, b)
+	switch {
+	case err == nil:
+		return p
+	case (a < 0) != (b < 0):
+		return math.MinInt64
+	}
+	return math.MaxInt64
+}

@@ -40,6 +40,12 @@ func TestCheckedArithmetic(t *testing.T) {
 	acc.Add(-5)
 	_, err := acc.Total()
 	require.ErrorIs(t, err, ErrOverflow)
+	require.Equal(t, int64(math.MaxInt64), AddSat(math.MaxInt64, 1))
+	require.Equal(t, int64(math.MinInt64), AddSat(math.MinInt64, -1))
+	require.Equal(t, int64(3), AddSat(1, 2))
+	require.Equal(t, int64(math.MaxInt64), MulSat(math.MinInt64, -1))
+	require.Equal(t, int64(math.MinInt64), MulSat(math.MaxInt64, -2))
+	require.Equal(t, int64(-6), MulSat(-2, 3))
 	require.ErrorIs(t, CheckPositive("amount", 0), ErrNonPositive)
 	require.NoError(t, CheckPositive("amount", 1))
 }

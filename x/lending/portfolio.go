@@ -53,16 +53,16 @@ type loanRisk struct {
 // Add counts one loan as of the portfolio's business day. Its sums cannot wrap: they stop
 // at the largest int64 (a view; see Outstanding).
 func (p *Portfolio) Add(l *statepb.Loan, _ int64) {
-	p.WrittenOff = saturated(money.Add(p.WrittenOff, l.WrittenOff))
-	p.Recovered = saturated(money.Add(p.Recovered, l.Recovered))
+	p.WrittenOff = money.AddSat(p.WrittenOff, l.WrittenOff)
+	p.Recovered = money.AddSat(p.Recovered, l.Recovered)
 	if !isOpen(l) {
 		return
 	}
 	grace := p.grace(l.ProductId)
 	out := Outstanding(l)
 	p.Loans++
-	p.GLP = saturated(money.Add(p.GLP, out))
-	p.OverduePrincipal = saturated(money.Add(p.OverduePrincipal, OverduePrincipal(l, p.today, grace)))
+	p.GLP = money.AddSat(p.GLP, out)
+	p.OverduePrincipal = money.AddSat(p.OverduePrincipal, OverduePrincipal(l, p.today, grace))
 	dpd := l.Dpd
 	if dpd <= grace {
 		dpd = 0
@@ -75,7 +75,7 @@ func (p *Portfolio) PAR(x uint32) string {
 	var sum int64
 	for _, r := range p.atRisk {
 		if r.dpd > x {
-			sum = saturated(money.Add(sum, r.outstanding))
+			sum = money.AddSat(sum, r.outstanding)
 		}
 	}
 	return Percent(sum, p.GLP)
