@@ -97,7 +97,8 @@ func loanView(s store.Reader, l *statepb.Loan, now int64) query.Loan {
 		Collateral: l.Collateral, CollateralCaptured: l.CollateralCaptured, Outstanding: lending.Outstanding(l),
 		Overdue: lending.OwedNow(l, now), TotalOwed: lending.TotalOwed(l), PrincipalRepaid: l.PrincipalRepaid,
 		InterestPaid: l.InterestPaid, FeesPaid: l.FeesPaid, PenaltiesPaid: l.PenaltiesPaid, WrittenOff: l.WrittenOff,
-		Recovered: l.Recovered, DPD: l.Dpd, Bucket: lending.BucketName(lending.Buckets(s), l.Dpd, grace), Installments: []query.Installment{}}
+		Recovered: l.Recovered, DPD: l.Dpd, Bucket: lending.BucketName(lending.Buckets(s), l.Dpd, grace), Installments: []query.Installment{},
+		Failure: l.Failure, FailedHeight: l.FailedHeight}
 	addPoolAndGroup(s, &v, l)
 	for _, in := range l.Installments {
 		v.Installments = append(v.Installments, query.Installment{N: in.N, DueDate: in.DueDate,
