@@ -5,7 +5,6 @@ import (
 
 	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx"
-
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"

@@ -179,10 +179,15 @@ func reamortize(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, n int, 
 		return nil, err
 	}
 	// installmentsOf's rows on the dates the loan already has (k ≤ len(future)).
+	// An instalment that asks for nothing charges no fee: a balance of a few cents spread
+	// over many periods must not cost a fee in each (one cent more prepaid would save them all).
 	rows := make([]*statepb.Installment, len(s.Installments))
 	for i, r := range s.Installments {
 		rows[i] = &statepb.Installment{N: future[0].N + uint32(i), DueDate: future[i].DueDate, DueAt: future[i].DueAt,
-			Principal: r.PrincipalMinor, Interest: r.InterestMinor, Fee: t.InstallmentFeeFlat}
+			Principal: r.PrincipalMinor, Interest: r.InterestMinor}
+		if r.PrincipalMinor > 0 || r.InterestMinor > 0 {
+			rows[i].Fee = t.InstallmentFeeFlat
+		}
 	}
 	return rows, nil
 }
