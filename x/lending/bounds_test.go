@@ -182,3 +182,18 @@ func TestLoansAtTheBoundsNeverOverflow(t *testing.T) {
 func isBusinessRefusal(err error) bool {
 	return errors.Is(err, ErrNothingOwed) || errors.Is(err, ErrWrongStatus) || errors.Is(err, ledger.ErrInsufficientFunds)
 }
+
+// A visit that panics (a bug) is recorded like an arithmetic failure, with a fixed text (the
+// panic's own may differ between nodes), and does not fail the block.
+func TestPanickingVisitIsRecordedNotFatal(t *testing.T) {
+	l := newLab(t)
+	id := l.register(t, monthly("12", 3))
+	loanID := l.open(t, id, 1_000_000, 3)
+	l.spend(t)
+	ln := l.loan(t, loanID)
+	ln.Installments[0].DueDate = "not a date" // a broken loan: dayOf panics on it
+	saveLoan(l.kv, ln)
+	l.advance(t, time.Unix(ln.Installments[0].DueAt, 0).Sub(l.now)+time.Hour)
+	require.Len(t, l.fails, 1)
+	require.Equal(t, errVisitPanicked.Error(), l.loan(t, loanID).Failure)
+}

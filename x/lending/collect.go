@@ -70,7 +70,7 @@ func visit(ctx *core.Context, text, kind string, run func(*core.Context, *statep
 	if !ok {
 		return nil
 	}
-	err := core.Tentative(ctx, func(wctx *core.Context) error {
+	err := tentativeVisit(ctx, func(wctx *core.Context) error {
 		if err := run(wctx, l, t); err != nil {
 			return err
 		}
@@ -99,6 +99,21 @@ func visit(ctx *core.Context, text, kind string, run func(*core.Context, *statep
 	ctx.Emit("lending.visit_failed", "loan_id", text, "kind", kind, "reason", e.ID(), "detail", l.Failure,
 		"retry_at", core.Itoa(retry))
 	return nil
+}
+
+// errVisitPanicked is what a visit that panicked records. The panic's own text is not kept:
+// it goes into state, and only a fixed text is sure to be the same on every node.
+var errVisitPanicked = tx.ErrInternal.Wrapf("the visit panicked")
+
+// tentativeVisit is core.Tentative that also turns a panic (a bug) into an error, so that
+// one loan's visit can never halt the chain; its writes and events are discarded either way.
+func tentativeVisit(ctx *core.Context, f func(*core.Context) error) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = errVisitPanicked
+		}
+	}()
+	return core.Tentative(ctx, f)
 }
 
 // settle is the automatic part of every visit to an active loan: accrue penalties up to
