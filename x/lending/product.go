@@ -180,8 +180,9 @@ var maxDaysPerPeriod = map[string]int64{schedule.FrequencyDays: 1, schedule.Freq
 // by an upper bound on every part of the worst case: max_principal P over max_periods n of
 // the longest term; interest at most P × rate × term days / 360 (the shortest year any
 // day count uses; flat interest and principal grace are bounded too) plus a rounding unit per
-// instalment; the daily penalty on all of that for maxPenaltyDays (the longest it accrues)
-// plus the flat penalty of every instalment; and every instalment's fee.
+// instalment; the daily penalty on all of that for maxPenaltyDays (the longest it accrues,
+// with a rounding unit a day) plus the flat penalty of every instalment; and every
+// instalment's fee.
 func checkTotals(t *txpb.LoanProduct) error {
 	worst, err := worstTotal(t)
 	if err != nil {
@@ -210,7 +211,9 @@ func worstTotal(t *txpb.LoanProduct) (*big.Int, error) {
 	owed.Add(owed, new(big.Rat).SetInt(n)) // a rounding unit per instalment
 	penalty := new(big.Rat).Mul(owed, big.NewRat(int64(t.PenaltyBpsPerDay)*maxPenaltyDays, maxBps))
 	total := new(big.Rat).Add(owed, penalty)
+	// Per instalment: the flat penalty, the fee, and a rounding unit for each daily accrual.
 	perInstalment := new(big.Int).Add(big.NewInt(t.PenaltyFlatPerInstallment), big.NewInt(t.InstallmentFeeFlat))
+	perInstalment.Add(perInstalment, big.NewInt(maxPenaltyDays))
 	total.Add(total, new(big.Rat).SetInt(new(big.Int).Mul(n, perInstalment)))
 	ceil := new(big.Int).Quo(total.Num(), total.Denom())
 	return ceil.Add(ceil, big.NewInt(1)), nil // rounded up, with a unit to spare
