@@ -10,10 +10,10 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"github.com/puhui-chain/puhui/app/apptest"
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
-	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/ledger"
 )
 
@@ -102,9 +102,9 @@ func TestBadInputIsRejectedWithCodeAndChangesNothing(t *testing.T) {
 		msg    *txpb.Msg
 		want   *tx.Error
 	}{
-		{"zero amount", w.alice, apptest.Transfer(w.bob.Address, "CNY", 0), core.ErrNonPositive},
-		{"negative amount", w.alice, apptest.Transfer(w.bob.Address, "CNY", -5), core.ErrNonPositive},
-		{"overflowing mint", w.bank, apptest.Mint("CNY", w.alice.Address, math.MaxInt64), core.ErrOverflow},
+		{"zero amount", w.alice, apptest.Transfer(w.bob.Address, "CNY", 0), money.ErrNonPositive},
+		{"negative amount", w.alice, apptest.Transfer(w.bob.Address, "CNY", -5), money.ErrNonPositive},
+		{"overflowing mint", w.bank, apptest.Mint("CNY", w.alice.Address, math.MaxInt64), money.ErrOverflow},
 		{"unknown asset", w.alice, apptest.Transfer(w.bob.Address, "USD", 1), ledger.ErrUnknownAsset},
 		{"insufficient funds", w.alice, apptest.Transfer(w.bob.Address, "CNY", 100001), ledger.ErrInsufficientFunds},
 		{"mint by non-issuer", w.mfi, apptest.Mint("CNY", w.mfi.Address, 1), ledger.ErrNotIssuer},

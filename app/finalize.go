@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"time"
 
 	abci "github.com/cometbft/cometbft/abci/types"
@@ -111,19 +112,39 @@ func (a *App) deliver(block *store.Cache, bctx *core.Context, d *tx.Decoded, sig
 	var events []abci.Event
 	txKV := store.NewCache(block)
 	ctx := &core.Context{KV: txKV, Height: bctx.Height, BlockTime: bctx.BlockTime, Signer: d.Signer, Events: &events}
+	if res := a.execMsgs(ctx, d); res != nil {
+		return res // txKV is dropped: nothing the transaction did remains
+	}
+	txKV.Write(block)
+	return &abci.ExecTxResult{Code: abci.CodeTypeOK, Events: events}
+}
+
+// execMsgs runs a transaction's messages in order and returns the failure of the first that
+// fails, or nil. A panic while executing them (a bug, or an amount a module failed to check)
+// fails this transaction alone with tx.internal and is logged at Error: one bad transaction
+// must never halt every node on the same block. The caller discards the transaction's writes.
+func (a *App) execMsgs(ctx *core.Context, d *tx.Decoded) (res *abci.ExecTxResult) {
+	index, action := -1, ""
+	defer func() {
+		if r := recover(); r != nil {
+			a.log.Error("PANIC while executing a transaction: it fails, its changes are discarded, the chain goes on",
+				"height", ctx.Height, "tx", fmt.Sprintf("%X", d.Hash), "signer", d.Signer, "message", index,
+				"action", action, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			res = failed(tx.ErrInternal.Wrapf("message %d (%s): panic: %v", index, action, r))
+		}
+	}()
 	for i, m := range d.Body.Msgs {
-		t := tx.MsgType(m)
-		ctx.Emit("message", "action", t, "index", core.Itoa(int64(i)), "signer", d.Signer)
-		if err := a.router.routes[t].Exec(ctx, m); err != nil {
+		index, action = i, tx.MsgType(m)
+		ctx.Emit("message", "action", action, "index", core.Itoa(int64(i)), "signer", d.Signer)
+		if err := a.router.routes[action].Exec(ctx, m); err != nil {
 			e := tx.AsError(err)
 			res := failed(err)
-			res.Log = fmt.Sprintf("message %d (%s): %s", i, t, err)
+			res.Log = fmt.Sprintf("message %d (%s): %s", i, action, err)
 			res.Codespace = e.Codespace
 			return res
 		}
 	}
-	txKV.Write(block)
-	return &abci.ExecTxResult{Code: abci.CodeTypeOK, Events: events}
+	return nil
 }
 
 func failed(err error) *abci.ExecTxResult {

@@ -7,9 +7,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/app/apptest"
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
-	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/lending"
 )
 
@@ -59,7 +59,7 @@ func TestLendingBadInput(t *testing.T) {
 		{"disbursing twice", w.bank, apptest.DisburseLoan(active), lending.ErrWrongStatus},
 		{"disbursing a pooled loan by hand", w.mfi, apptest.DisburseLoan(3), lending.ErrWrongStatus},
 		{"repaying a closed loan", w.alice, apptest.RepayLoan(closed, 100), lending.ErrWrongStatus},
-		{"repaying zero", w.alice, apptest.RepayLoan(active, 0), core.ErrNonPositive},
+		{"repaying zero", w.alice, apptest.RepayLoan(active, 0), money.ErrNonPositive},
 		{"repaying an unknown loan", w.alice, apptest.RepayLoan(77, 100), lending.ErrUnknownLoan},
 		{"repaying without the money", w.bob, apptest.RepayLoan(active, 1_000_000), nil},
 		{"funding beyond the amount", w.alice, fundLoan(3, 50001), lending.ErrOverFunded},

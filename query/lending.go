@@ -77,6 +77,10 @@ type Loan struct {
 	Guarantee      int64  `json:"guarantee,string,omitempty"`
 	GuaranteeHeld  int64  `json:"guarantee_held,string,omitempty" doc:"what is still held of the guarantee"`
 	CoveredByGroup int64  `json:"covered_by_group,string,omitempty"`
+	// A scheduled visit that could not complete (it changed nothing and is retried the next
+	// business day).
+	Failure      string `json:"failure,omitempty" doc:"coded error of the last failed scheduled visit"`
+	FailedHeight int64  `json:"failed_height,omitempty" doc:"block height of that visit"`
 }
 
 // Investment is one investor's commitment to a pooled loan.

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/query"
 )
 
@@ -168,7 +169,7 @@ func newQueryCmd() *cobra.Command {
 }
 
 func assetText(a query.Asset) string {
-	return fmt.Sprintf("%-8s scale %d supply %s issuer %s (%s)", a.Code, a.Scale, client.FormatAmount(a.Supply, a.Scale), a.Issuer, a.Name)
+	return fmt.Sprintf("%-8s scale %d supply %s issuer %s (%s)", a.Code, a.Scale, money.FormatMinor(a.Supply, a.Scale), a.Issuer, a.Name)
 }
 
 func accountText(ctx context.Context, c *client.Client, a *query.Account) string {
@@ -180,7 +181,7 @@ func accountText(ctx context.Context, c *client.Client, a *query.Account) string
 		if as, err := c.Asset(ctx, bal.Asset); err == nil {
 			scale = as.Scale
 		}
-		fmt.Fprintf(&b, "\n  %-8s available %s  held %s", bal.Asset, client.FormatAmount(bal.Available, scale), client.FormatAmount(bal.Held, scale))
+		fmt.Fprintf(&b, "\n  %-8s available %s  held %s", bal.Asset, money.FormatMinor(bal.Available, scale), money.FormatMinor(bal.Held, scale))
 	}
 	if len(a.Proofs) > 0 {
 		fmt.Fprintf(&b, "\n  %d proven entries against app hash %X (in header %d); check with: puhui verify", len(a.Proofs), a.AppHash, a.Height+1)

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/query"
 )
 
@@ -129,7 +130,7 @@ func productTerm(p query.Product, name string) string {
 // termAmount formats an amount term (protobuf JSON writes int64 as a string of minor units).
 func termAmount(p query.Product, name string, scale uint32) string {
 	v, _ := strconv.ParseInt(productTerm(p, name), 10, 64)
-	return client.FormatAmount(v, scale)
+	return money.FormatMinor(v, scale)
 }
 
 func productText(p query.Product, sc scales) string {
@@ -186,7 +187,7 @@ func unixText(sec int64) string {
 }
 
 func loanText(l query.Loan, scale uint32) string {
-	f := func(v int64) string { return client.FormatAmount(v, scale) }
+	f := func(v int64) string { return money.FormatMinor(v, scale) }
 	var b strings.Builder
 	fmt.Fprintf(&b, "loan %d (product %d): %s, bucket %s, %d days past due\n", l.ID, l.ProductID, l.Status, l.Bucket, l.DPD)
 	fmt.Fprintf(&b, "  borrower %s  lender %s\n", l.Borrower, l.Lender)
@@ -232,7 +233,7 @@ func borrowerText(bl query.BorrowerLoans, sc scales) string {
 	slices.Sort(assets)
 	for _, a := range assets {
 		v, _ := strconv.ParseInt(bl.Exposure[a], 10, 64)
-		fmt.Fprintf(&b, "\n  exposure %s %s", client.FormatAmount(v, sc(a)), a)
+		fmt.Fprintf(&b, "\n  exposure %s %s", money.FormatMinor(v, sc(a)), a)
 	}
 	if len(bl.History) > 0 {
 		names := make([]string, 0, len(bl.History))
@@ -252,8 +253,8 @@ func borrowerText(bl query.BorrowerLoans, sc scales) string {
 	for _, l := range bl.Loans {
 		s := sc(l.Asset)
 		fmt.Fprintf(&b, "\n  loan %d %-11s %s %s, outstanding %s, overdue %s, %d days past due (product %d, lender %s)",
-			l.ID, l.Status, client.FormatAmount(l.Principal, s), l.Asset, client.FormatAmount(l.Outstanding, s),
-			client.FormatAmount(l.Overdue, s), l.DPD, l.ProductID, l.Lender)
+			l.ID, l.Status, money.FormatMinor(l.Principal, s), l.Asset, money.FormatMinor(l.Outstanding, s),
+			money.FormatMinor(l.Overdue, s), l.DPD, l.ProductID, l.Lender)
 	}
 	return b.String()
 }
@@ -267,11 +268,11 @@ func portfolioText(p query.Portfolio, sc scales) string {
 	for _, a := range p.Assets {
 		s := sc(a.Asset)
 		fmt.Fprintf(&b, "\n  %s: %d open loans, gross loan portfolio %s, overdue principal %s, arrears rate %s%%",
-			a.Asset, a.Loans, client.FormatAmount(a.GrossPortfolio, s), client.FormatAmount(a.OverduePrincipal, s), a.ArrearsRate)
+			a.Asset, a.Loans, money.FormatMinor(a.GrossPortfolio, s), money.FormatMinor(a.OverduePrincipal, s), a.ArrearsRate)
 		fmt.Fprintf(&b, "\n    PAR1 %s%%  PAR30 %s%%  PAR60 %s%%  PAR90 %s%%  written off %s  recovered %s",
-			a.PAR1, a.PAR30, a.PAR60, a.PAR90, client.FormatAmount(a.WrittenOff, s), client.FormatAmount(a.Recovered, s))
+			a.PAR1, a.PAR30, a.PAR60, a.PAR90, money.FormatMinor(a.WrittenOff, s), money.FormatMinor(a.Recovered, s))
 		fmt.Fprintf(&b, "\n    average GLP %s, write-off ratio %s%% (over the lender's history)",
-			client.FormatAmount(a.AverageGLP, s), a.WriteOffRatio)
+			money.FormatMinor(a.AverageGLP, s), a.WriteOffRatio)
 	}
 	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
 )
@@ -132,7 +133,7 @@ func amountOf(ctx context.Context, c *client.Client, asset, text string) (int64,
 	if err != nil {
 		return 0, fmt.Errorf("asset %s: %w", asset, err)
 	}
-	return client.ParseAmount(text, a.Scale)
+	return money.ParseAmount(text, a.Scale)
 }
 
 func newTxRawCmd() *cobra.Command {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx/txpb"
 )
 
@@ -22,7 +23,7 @@ func newTxLedgerCmd() *cobra.Command {
 			scale, _ := cmd.Flags().GetUint32("scale")
 			maxSupply := int64(0)
 			if s := str(cmd, "max-supply"); s != "" {
-				v, err := client.ParseAmount(s, scale)
+				v, err := money.ParseAmount(s, scale)
 				if err != nil {
 					return nil, err
 				}

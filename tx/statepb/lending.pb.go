@@ -554,8 +554,13 @@ type Loan struct {
 	DecisionReasons      []string `protobuf:"bytes,47,rep,name=decision_reasons,json=decisionReasons,proto3" json:"decision_reasons,omitempty"` // reason codes, most points lost first
 	// Worst days past due per business month, newest first (dpd_by_month[0] is month
 	// dpd_month, months since year 0), at most 12: the last twelve months' record.
-	DpdByMonth    []uint32 `protobuf:"varint,48,rep,packed,name=dpd_by_month,json=dpdByMonth,proto3" json:"dpd_by_month,omitempty"`
-	DpdMonth      int64    `protobuf:"varint,49,opt,name=dpd_month,json=dpdMonth,proto3" json:"dpd_month,omitempty"`
+	DpdByMonth []uint32 `protobuf:"varint,48,rep,packed,name=dpd_by_month,json=dpdByMonth,proto3" json:"dpd_by_month,omitempty"`
+	DpdMonth   int64    `protobuf:"varint,49,opt,name=dpd_month,json=dpdMonth,proto3" json:"dpd_month,omitempty"`
+	// The last scheduled visit that could not complete (an amount out of range: a coded error
+	// such as "amount.overflow: …", at block height failed_height); the visit changed nothing
+	// and the loan is visited again the next business day. "" once a visit completes.
+	Failure       string `protobuf:"bytes,50,opt,name=failure,proto3" json:"failure,omitempty"`
+	FailedHeight  int64  `protobuf:"varint,51,opt,name=failed_height,json=failedHeight,proto3" json:"failed_height,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -933,6 +938,20 @@ func (x *Loan) GetDpdMonth() int64 {
 	return 0
 }
 
+func (x *Loan) GetFailure() string {
+	if x != nil {
+		return x.Failure
+	}
+	return ""
+}
+
+func (x *Loan) GetFailedHeight() int64 {
+	if x != nil {
+		return x.FailedHeight
+	}
+	return 0
+}
+
 // BorrowerHistory is a borrower's repayment record across every lender, summed from its
 // loans; the approval rule and credit scoring read it. It is a view, not stored.
 type BorrowerHistory struct {
@@ -1213,7 +1232,7 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\bfee_paid\x18\n" +
 	" \x01(\x03R\afeePaid\x12!\n" +
 	"\fpenalty_paid\x18\v \x01(\x03R\vpenaltyPaid\x120\n" +
-	"\x14flat_penalty_charged\x18\f \x01(\bR\x12flatPenaltyCharged\"\xd6\r\n" +
+	"\x14flat_penalty_charged\x18\f \x01(\bR\x12flatPenaltyCharged\"\x95\x0e\n" +
 	"\x04Loan\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x04R\x02id\x12\x1d\n" +
 	"\n" +
@@ -1275,7 +1294,9 @@ const file_puhui_state_v1_lending_proto_rawDesc = "" +
 	"\x10decision_reasons\x18/ \x03(\tR\x0fdecisionReasons\x12 \n" +
 	"\fdpd_by_month\x180 \x03(\rR\n" +
 	"dpdByMonth\x12\x1b\n" +
-	"\tdpd_month\x181 \x01(\x03R\bdpdMonth\"\x8d\x03\n" +
+	"\tdpd_month\x181 \x01(\x03R\bdpdMonth\x12\x18\n" +
+	"\afailure\x182 \x01(\tR\afailure\x12#\n" +
+	"\rfailed_height\x183 \x01(\x03R\ffailedHeight\"\x8d\x03\n" +
 	"\x0fBorrowerHistory\x12\x1f\n" +
 	"\vloans_taken\x18\x01 \x01(\rR\n" +
 	"loansTaken\x12'\n" +

@@ -2,6 +2,7 @@ package core
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	abci "github.com/cometbft/cometbft/abci/types"
@@ -90,3 +91,6 @@ func Tentative(ctx *Context, f func(*Context) error) error {
 
 // MonthOfDay is the month number of a day number.
 func MonthOfDay(day int64) int64 { return MonthNumber(time.Unix(day*86400, 0).UTC()) }
+
+// Itoa formats an integer (an amount, a count) for an event attribute.
+func Itoa(v int64) string { return strconv.FormatInt(v, 10) }

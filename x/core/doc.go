@@ -6,10 +6,9 @@
 //   - the consortium clock (time zone, origin and sandbox time scale, set at genesis) with
 //     its own embedded zone database, so every node reads business dates alike;
 //   - state encoding: key joining (statekeys' encoding, so the SDK can name keys in proofs),
-//     8-byte integers and deterministic protobuf values;
-//   - small money helpers for handlers and events (checked add and subtract, a positive
-//     amount check, minor units as decimal text).
+//     8-byte integers and deterministic protobuf values.
 //
 // Nothing here reads the wall clock, does I/O or starts goroutines; block time comes from
-// consensus through the context. It imports no module.
+// consensus through the context. It imports no module. Amounts and their arithmetic live in
+// package money.
 package core

@@ -1,6 +1,9 @@
 package credit
 
 import (
+	"math"
+
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -49,7 +52,11 @@ func ratioBps(part, whole int64) int64 {
 	if whole <= 0 {
 		return -1
 	}
-	return lending.MulDivDown(part, maxBps, whole)
+	v, err := money.MulDiv(part, maxBps, whole, money.RoundingDown)
+	if err != nil {
+		return math.MaxInt64 // a ratio beyond int64 basis points: as large as it gets
+	}
+	return v
 }
 
 // Facts are the profile as scorecard facts (every name of scorecard.Facts()).

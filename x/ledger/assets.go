@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -68,7 +69,7 @@ func RegisterAsset(ctx *core.Context, m *txpb.MsgRegisterAsset) error {
 		return ErrBadScale.Wrapf("scale %d above %d", m.Scale, MaxScale)
 	}
 	if m.MaxSupply < 0 {
-		return core.ErrNonPositive.Wrapf("max_supply must be >= 0 (0: unlimited)")
+		return money.ErrNonPositive.Wrapf("max_supply must be >= 0 (0: unlimited)")
 	}
 	if _, exists := GetAsset(ctx.KV, m.Code); exists {
 		return ErrAssetExists.Wrapf("%s", m.Code)
@@ -89,13 +90,13 @@ func Mint(ctx *core.Context, m *txpb.MsgMint) error {
 	if a.Issuer != ctx.Signer {
 		return ErrNotIssuer.Wrapf("%s is issued by %s", a.Code, a.Issuer)
 	}
-	if err := core.CheckPositive("amount", m.Amount); err != nil {
+	if err := money.CheckPositive("amount", m.Amount); err != nil {
 		return err
 	}
 	if err := checkRecipient(ctx, "to", m.To); err != nil {
 		return err
 	}
-	minted, err := core.Add(a.Minted, m.Amount)
+	minted, err := money.Add(a.Minted, m.Amount)
 	if err != nil {
 		return err
 	}
@@ -123,7 +124,7 @@ func Burn(ctx *core.Context, m *txpb.MsgBurn) error {
 	if a.Issuer != ctx.Signer {
 		return ErrNotIssuer.Wrapf("%s is issued by %s", a.Code, a.Issuer)
 	}
-	if err := core.CheckPositive("amount", m.Amount); err != nil {
+	if err := money.CheckPositive("amount", m.Amount); err != nil {
 		return err
 	}
 	err = moveValue(ctx, Movement{Kind: MoveBurn, From: ctx.Signer, Asset: m.Asset, Amount: m.Amount}, func() error {
@@ -132,7 +133,7 @@ func Burn(ctx *core.Context, m *txpb.MsgBurn) error {
 	if err != nil {
 		return err
 	}
-	if a.Burned, err = core.Add(a.Burned, m.Amount); err != nil {
+	if a.Burned, err = money.Add(a.Burned, m.Amount); err != nil {
 		return err
 	}
 	core.SetProto(ctx.KV, AssetKey(a.Code), a)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/x/core"
@@ -67,7 +68,7 @@ const (
 func credit(ctx *core.Context, addr, asset string, amount int64, isInflow bool) error {
 	key := BalanceKey(addr, asset)
 	f := decodeFlow(ctx.KV.Get(key))
-	next, err := core.Add(f.amount, amount)
+	next, err := money.Add(f.amount, amount)
 	if err != nil {
 		return err
 	}
@@ -120,7 +121,7 @@ func checkRecipient(ctx *core.Context, field, addr string) error {
 
 // Move transfers amount of asset between registered accounts. It is what other modules use.
 func Move(ctx *core.Context, from, to, asset string, amount int64) error {
-	if err := core.CheckPositive("amount", amount); err != nil {
+	if err := money.CheckPositive("amount", amount); err != nil {
 		return err
 	}
 	if _, err := mustAsset(ctx.KV, asset); err != nil {

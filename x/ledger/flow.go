@@ -3,9 +3,9 @@ package ledger
 import (
 	"encoding/binary"
 	"fmt"
-	"math"
 	"math/bits"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/x/core"
 )
@@ -89,20 +89,23 @@ func (f *flow) advance(today core.BusinessDay) {
 	}
 	for f.month < today.Month {
 		next := core.FirstDayOfMonth(f.month + 1)
-		f.months[0].balanceDays = satAdd(f.months[0].balanceDays, satMul(f.amount, next-f.day))
+		f.months[0].balanceDays = money.AddSat(f.months[0].balanceDays, money.MulSat(f.amount, next-f.day))
 		copy(f.months[1:], f.months[:flowMonths-1])
 		f.months[0] = monthFlow{}
 		f.inflowMask = (f.inflowMask << 1) & (1<<maskMonths - 1)
 		f.month, f.day = f.month+1, next
 	}
 	if today.Day > f.day {
-		f.months[0].balanceDays = satAdd(f.months[0].balanceDays, satMul(f.amount, today.Day-f.day))
+		f.months[0].balanceDays = money.AddSat(f.months[0].balanceDays, money.MulSat(f.amount, today.Day-f.day))
 		f.day = today.Day
 	}
 }
 
+// Flow sums saturate (money.AddSat, MulSat): a flow record only feeds scoring bins, where
+// any amount that large falls in the top bin, and a balance must never fail to move because
+// its statistics overflowed.
 func (f *flow) recordInflow(amount int64) {
-	f.months[0].inflow = satAdd(f.months[0].inflow, amount)
+	f.months[0].inflow = money.AddSat(f.months[0].inflow, amount)
 	f.months[0].inflows++
 	f.inflowMask |= 1
 }
@@ -125,47 +128,9 @@ func FlowOf(r store.Reader, addr, asset string, today core.BusinessDay) CashFlow
 	f.advance(today)
 	var balanceDays, inflow int64
 	for _, m := range f.months[completeFrom:] {
-		balanceDays, inflow = satAdd(balanceDays, m.balanceDays), satAdd(inflow, m.inflow)
+		balanceDays, inflow = money.AddSat(balanceDays, m.balanceDays), money.AddSat(inflow, m.inflow)
 	}
 	days := core.FirstDayOfMonth(today.Month) - core.FirstDayOfMonth(today.Month-(flowMonths-completeFrom))
 	return CashFlow{InflowMonths12: uint32(bits.OnesCount16(f.inflowMask)),
 		AvgBalance3M: balanceDays / days, AvgMonthlyInflow3M: inflow / (flowMonths - completeFrom)}
-}
-
-// satAdd and satMul saturate at the int64 bounds: a flow record only feeds scoring bins,
-// where any amount that large falls in the top bin, and a balance must never fail to move
-// because its statistics overflowed.
-func satAdd(a, b int64) int64 {
-	s := a + b
-	switch {
-	case a > 0 && b > 0 && s < 0:
-		return math.MaxInt64
-	case a < 0 && b < 0 && s >= 0:
-		return math.MinInt64
-	}
-	return s
-}
-
-func satMul(a, b int64) int64 {
-	if a == 0 || b == 0 {
-		return 0
-	}
-	hi, lo := bits.Mul64(uint64(abs(a)), uint64(abs(b)))
-	if hi != 0 || lo > math.MaxInt64 {
-		if (a < 0) != (b < 0) {
-			return math.MinInt64
-		}
-		return math.MaxInt64
-	}
-	if (a < 0) != (b < 0) {
-		return -int64(lo)
-	}
-	return int64(lo)
-}
-
-func abs(v int64) int64 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }

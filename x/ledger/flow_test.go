@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/x/core"
 )
 
@@ -52,9 +53,9 @@ func TestFlowSignals(t *testing.T) {
 }
 
 func TestFlowSaturates(t *testing.T) {
-	require.Equal(t, int64(math.MaxInt64), satMul(math.MaxInt64/2, 3))
-	require.Equal(t, int64(math.MaxInt64), satAdd(math.MaxInt64, 1))
-	require.Equal(t, int64(-6), satMul(-2, 3))
+	require.Equal(t, int64(math.MaxInt64), money.MulSat(math.MaxInt64/2, 3))
+	require.Equal(t, int64(math.MaxInt64), money.AddSat(math.MaxInt64, 1))
+	require.Equal(t, int64(-6), money.MulSat(-2, 3))
 	f := flow{amount: math.MaxInt64}
 	f.advance(dayOf("2026-01-01"))
 	f.advance(dayOf("2026-03-01"))

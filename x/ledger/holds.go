@@ -3,6 +3,7 @@ package ledger
 import (
 	"strconv"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -20,7 +21,7 @@ func GetHold(r store.Reader, id uint64) (*statepb.Hold, bool) {
 // PlaceHold sets aside amount of owner's available balance for beneficiary until expiresAt
 // (unix seconds, after the block time). It returns the new hold's id.
 func PlaceHold(ctx *core.Context, owner, beneficiary, asset string, amount, expiresAt int64, reference string) (uint64, error) {
-	if err := core.CheckPositive("amount", amount); err != nil {
+	if err := money.CheckPositive("amount", amount); err != nil {
 		return 0, err
 	}
 	if _, err := mustAsset(ctx.KV, asset); err != nil {
@@ -40,7 +41,7 @@ func PlaceHold(ctx *core.Context, owner, beneficiary, asset string, amount, expi
 		if err := debit(ctx, owner, asset, amount); err != nil {
 			return err
 		}
-		held, err := core.Add(HeldOf(ctx.KV, owner, asset), amount)
+		held, err := money.Add(HeldOf(ctx.KV, owner, asset), amount)
 		if err != nil {
 			return err
 		}
@@ -63,7 +64,7 @@ func PlaceHold(ctx *core.Context, owner, beneficiary, asset string, amount, expi
 
 // closeHold removes a hold and returns rest to the owner's available balance.
 func closeHold(ctx *core.Context, h *statepb.Hold, rest int64, scheduled bool) error {
-	held, err := core.Sub(HeldOf(ctx.KV, h.Owner, h.Asset), h.Amount)
+	held, err := money.Sub(HeldOf(ctx.KV, h.Owner, h.Asset), h.Amount)
 	if err != nil || held < 0 {
 		panic("held total below an open hold")
 	}
@@ -151,7 +152,7 @@ func captureHold(ctx *core.Context, h *statepb.Hold, amount int64) error {
 	if amount == 0 {
 		amount = h.Amount
 	}
-	if err := core.CheckPositive("amount", amount); err != nil {
+	if err := money.CheckPositive("amount", amount); err != nil {
 		return err
 	}
 	if amount > h.Amount {
@@ -247,7 +248,7 @@ func shrinkHold(ctx *core.Context, id uint64, amount int64) (*statepb.Hold, erro
 	if !ok {
 		return nil, ErrUnknownHold.Wrapf("hold %d", id)
 	}
-	if err := core.CheckPositive("amount", amount); err != nil {
+	if err := money.CheckPositive("amount", amount); err != nil {
 		return nil, err
 	}
 	if amount > h.Amount {
@@ -256,7 +257,7 @@ func shrinkHold(ctx *core.Context, id uint64, amount int64) (*statepb.Hold, erro
 	if amount == h.Amount {
 		return h, closeHold(ctx, h, 0, false)
 	}
-	held, err := core.Sub(HeldOf(ctx.KV, h.Owner, h.Asset), amount)
+	held, err := money.Sub(HeldOf(ctx.KV, h.Owner, h.Asset), amount)
 	if err != nil || held < 0 {
 		panic("held total below an open hold")
 	}

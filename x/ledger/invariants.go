@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -20,7 +21,11 @@ func CheckInvariants(r store.Reader) error {
 		if v < 0 && err == nil {
 			err = fmt.Errorf("negative %s at %s: %d", what, key, v)
 		}
-		m[k] += v
+		sum, overflow := money.Add(m[k], v)
+		if overflow != nil && err == nil {
+			err = fmt.Errorf("%s totals of %s pass int64 at %s: %w", what, k, key, overflow)
+		}
+		m[k] = sum
 	}
 	store.IteratePrefix(r, core.Key("lg", "bal", ""), func(k, v []byte) bool {
 		parts := strings.Split(string(k), "/")

@@ -1,12 +1,14 @@
 package lending
 
 import (
+	"math"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx/statepb"
 )
 
@@ -61,7 +63,7 @@ func TestAllocationNeverExceedsWhatIsOwed(t *testing.T) {
 			in := &statepb.Installment{N: uint32(i + 1), Principal: rapid.Int64Range(0, 1e6).Draw(t, "p"),
 				Interest: rapid.Int64Range(0, 1e5).Draw(t, "i"), Fee: rapid.Int64Range(0, 1e3).Draw(t, "f"),
 				Penalty: rapid.Int64Range(0, 1e3).Draw(t, "pen")}
-			owedTotal += owed(in)
+			owedTotal += Owed(in)
 			ins = append(ins, in)
 		}
 		strategy := rapid.SampledFrom([]string{AllocationStandard, AllocationInterestFirst, AllocationPrincipalFirst}).Draw(t, "s")
@@ -70,20 +72,29 @@ func TestAllocationNeverExceedsWhatIsOwed(t *testing.T) {
 		require.Equal(t, min(amount, owedTotal), p.Total())
 		var left int64
 		for _, in := range ins {
-			left += owed(in)
+			left += Owed(in)
 		}
 		require.Equal(t, owedTotal-p.Total(), left)
 	})
 }
 
+// split is splitProRata for weights whose sum fits.
+func split(t require.TestingT, total int64, weights []int64) []int64 {
+	shares, err := splitProRata(total, weights)
+	require.NoError(t, err)
+	return shares
+}
+
 func TestSplitProRataAddsUp(t *testing.T) {
-	require.Equal(t, []int64{11334, 11334, 11334}, splitProRata(34002, []int64{33333, 33333, 33334}))
-	require.Equal(t, []int64{1, 0, 0}, splitProRata(1, []int64{1, 1, 1}), "a tie goes to the earliest")
-	require.Equal(t, []int64{0, 0}, splitProRata(0, []int64{5, 7}))
+	require.Equal(t, []int64{11334, 11334, 11334}, split(t, 34002, []int64{33333, 33333, 33334}))
+	require.Equal(t, []int64{1, 0, 0}, split(t, 1, []int64{1, 1, 1}), "a tie goes to the earliest")
+	require.Equal(t, []int64{0, 0}, split(t, 0, []int64{5, 7}))
+	_, err := splitProRata(1, []int64{math.MaxInt64, 1})
+	require.ErrorIs(t, err, money.ErrOverflow, "weights beyond int64 are an error, not a wrap")
 	rapid.Check(t, func(t *rapid.T) {
 		weights := rapid.SliceOfN(rapid.Int64Range(0, 1e12), 1, 30).Draw(t, "w")
 		total := rapid.Int64Range(0, 1e15).Draw(t, "total")
-		shares := splitProRata(total, weights)
+		shares := split(t, total, weights)
 		var sum, wsum int64
 		for _, w := range weights {
 			wsum += w
@@ -91,7 +102,8 @@ func TestSplitProRataAddsUp(t *testing.T) {
 		for i, s := range shares {
 			sum += s
 			if wsum > 0 {
-				floor := mulDiv(total, weights[i], wsum, "down")
+				floor, err := money.MulDiv(total, weights[i], wsum, money.RoundingDown)
+				require.NoError(t, err)
 				require.True(t, s == floor || s == floor+1, "share %d within a cent of its exact part", i)
 			}
 		}
@@ -142,4 +154,13 @@ func nums(n int) string {
 		parts[i] = "1"
 	}
 	return strings.Join(parts, ",")
+}
+
+// mulDiv is money.MulDiv for operands that fit.
+func mulDiv(a, b, c int64, mode string) int64 {
+	v, err := money.MulDiv(a, b, c, mode)
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

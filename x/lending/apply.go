@@ -3,6 +3,7 @@ package lending
 import (
 	"strconv"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -17,8 +18,11 @@ func checkBorrower(r store.Reader, p *statepb.Product, borrower string, principa
 		return ErrKYCLevel.Wrapf("borrower KYC level %d, product %d needs %d", lvl, p.Id, t.MinKycLevel)
 	}
 	if t.MaxExposure > 0 {
-		exp := Exposure(r, borrower, t.Asset)
-		if total, err := core.Add(exp, principal); err != nil || total > t.MaxExposure {
+		exp, err := exposureOf(LoansOf(r, borrower), t.Asset)
+		if err != nil {
+			return err
+		}
+		if total, err := money.Add(exp, principal); err != nil || total > t.MaxExposure {
 			return ErrExposure.Wrapf("outstanding %d + %d exceeds the product's cap %d", exp, principal, t.MaxExposure)
 		}
 	}

@@ -191,7 +191,7 @@ func seedLoans(b *testing.B, db *store.DB, n, due int) int64 {
 		saveLoan(kv, l)
 		kv.Set(byBorrowerKey(l.Borrower, l.Id), []byte{1})
 		kv.Set(byLenderKey(l.Lender, l.Id), []byte{1})
-		moveBook(&core.Context{KV: kv, BlockTime: genesis, Events: &events}, l.Lender, l.Asset, l.Principal, 0)
+		must(b, moveBook(&core.Context{KV: kv, BlockTime: genesis, Events: &events}, l.Lender, l.Asset, l.Principal, 0))
 		xsched.Add(kv, l.DueEntryAt, dueKind, idText(l.Id))
 		if i%50_000 == 0 {
 			commit(int64(1 + i/50_000))

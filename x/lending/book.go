@@ -3,7 +3,9 @@ package lending
 import (
 	"math/big"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/x/core"
 )
@@ -21,20 +23,29 @@ func LenderBook(r store.Reader, lender, asset string) *statepb.LenderBook {
 // moveBook changes a lender's gross loan portfolio by delta at block time now (and its
 // written-off total by writtenOff), first adding the time since the last change to the
 // GLP integral. The integral is a big integer: GLP × seconds outgrows int64.
-func moveBook(ctx *core.Context, lender, asset string, delta, writtenOff int64) {
+// Both sums are checked: a lender that re-lends what comes back can push its portfolio past
+// int64, and the disbursement then fails with amount.overflow instead of wrapping the book.
+func moveBook(ctx *core.Context, lender, asset string, delta, writtenOff int64) error {
 	b := LenderBook(ctx.KV, lender, asset)
 	now := ctx.Now()
 	if b.Since == 0 {
 		b.Since, b.LastChange = now, now
 	}
+	glp, err := money.Add(b.Glp, delta)
+	if err != nil {
+		return err
+	}
+	if glp < 0 {
+		return tx.ErrInternal.Wrapf("gross loan portfolio of %s in %s would fall below zero (%d %+d)", lender, asset, b.Glp, delta)
+	}
+	if b.WrittenOff, err = money.Add(b.WrittenOff, writtenOff); err != nil {
+		return err
+	}
 	b.GlpSeconds = integral(b, now).Bytes()
 	b.LastChange = now
-	b.Glp += delta
-	b.WrittenOff += writtenOff
-	if b.Glp < 0 {
-		panic("gross loan portfolio below zero for " + lender)
-	}
+	b.Glp = glp
 	core.SetProto(ctx.KV, LenderBookKey(lender, asset), b)
+	return nil
 }
 
 // integral is ∫ GLP dt from the book's start to now.
@@ -58,11 +69,11 @@ func WriteOffRatio(b *statepb.LenderBook, now int64) string {
 	// ratio in basis points = written_off × span × 10,000 / ∫GLP dt, rounded half-even.
 	num := new(big.Int).Mul(big.NewInt(b.WrittenOff), big.NewInt(span))
 	num.Mul(num, big.NewInt(maxBps))
-	q := roundQuo(num, sum, "")
-	if !q.IsInt64() {
+	q, err := money.QuoBig(num, sum, money.RoundingHalfEven)
+	if err != nil || !q.IsInt64() {
 		return "overflow"
 	}
-	return core.FormatMinor(q.Int64(), 2)
+	return money.FormatMinor(q.Int64(), 2)
 }
 
 // AverageGLP is the time-weighted average gross loan portfolio since the first loan.

@@ -1,6 +1,7 @@
 package lending
 
 import (
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/credit/scorecard"
@@ -28,11 +29,19 @@ func checkDebtService(ctx *core.Context, t *txpb.LoanProduct, m *txpb.MsgApplyLo
 	for _, in := range s.Installments {
 		largest = max(largest, in.TotalMinor)
 	}
-	total, err := core.Add(a.Facts[scorecard.FactDebtService], MonthlyAmount(t, largest+t.InstallmentFeeFlat))
+	withFee, err := money.Add(largest, t.InstallmentFeeFlat)
 	if err != nil {
 		return err
 	}
-	if ratio := mulDiv(total, maxBps, inflow, "up"); ratio > int64(t.MaxDebtServiceBps) {
+	total, err := money.Add(a.Facts[scorecard.FactDebtService], MonthlyAmount(t, withFee))
+	if err != nil {
+		return err
+	}
+	ratio, err := money.MulDiv(total, maxBps, inflow, money.RoundingUp)
+	if err != nil {
+		return err
+	}
+	if ratio > int64(t.MaxDebtServiceBps) {
 		return ErrDebtService.Wrapf("monthly debt service %d with this loan is %d bps of the average monthly inflow %d; the product allows %d",
 			total, ratio, inflow, t.MaxDebtServiceBps)
 	}

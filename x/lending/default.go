@@ -1,6 +1,7 @@
 package lending
 
 import (
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
@@ -17,17 +18,26 @@ func removeEntry(ctx *core.Context, at int64, kind string, id uint64) {
 // begun carry none), the collateral is captured to the lender and applied to what is owed
 // (any part of it not needed goes back to the borrower), and automatic collection and
 // accrual stop (a defaulted loan is on non-accrual; repayments are still accepted).
-func defaultLoan(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
+func defaultLoan(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) error {
 	today := ctx.Today().Day
 	accelerate(l, ctx.Now(), today)
 	clearEntries(ctx, l)
 	l.Status = statepb.LoanStatus_LOAN_STATUS_DEFAULTED
-	captured := captureCollateral(ctx, l)
+	captured, err := captureCollateral(ctx, l)
+	if err != nil {
+		return err
+	}
 	l.Defaulted = true
+	left, err := totalOwed(l)
+	if err != nil {
+		return err
+	}
 	ctx.Emit("lending.defaulted", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
-		"dpd", core.Itoa(int64(l.Dpd)), "collateral_captured", core.Itoa(captured), "owed", core.Itoa(TotalOwed(l)))
-	maybeClose(ctx, l)
-	releaseGuarantee(ctx, l)
+		"dpd", core.Itoa(int64(l.Dpd)), "collateral_captured", core.Itoa(captured), "owed", core.Itoa(left))
+	if err := maybeClose(ctx, l); err != nil {
+		return err
+	}
+	return releaseGuarantee(ctx, l)
 }
 
 func accelerate(l *statepb.Loan, now, today int64) {
@@ -43,16 +53,30 @@ func accelerate(l *statepb.Loan, now, today int64) {
 // captureCollateral takes as much of the collateral, then of the member's own group
 // guarantee, as is owed and books it as a payment in the standard order; what is not needed
 // goes back to the borrower.
-func captureCollateral(ctx *core.Context, l *statepb.Loan) int64 {
-	captured := paySecured(ctx, l, AllocationStandard, l.Installments, "lending.collateral_capture_failed",
+func captureCollateral(ctx *core.Context, l *statepb.Loan) (int64, error) {
+	captured, err := paySecured(ctx, l, AllocationStandard, l.Installments, "lending.collateral_capture_failed",
 		func(wctx *core.Context) (int64, error) { return takeCollateral(wctx, l) })
+	if err != nil {
+		return 0, err
+	}
 	if _, open := bank.GetHold(ctx.KV, l.CollateralHoldId); !open {
 		l.CollateralHoldId = 0 // captured (any rest released), released, or none
 	}
-	l.CollateralCaptured += captured
-	guaranteed := paySecured(ctx, l, AllocationStandard, l.Installments, "lending.collateral_capture_failed",
-		func(wctx *core.Context) (int64, error) { return takeOwnGuarantee(wctx, l, TotalOwed(l)) })
-	return captured + guaranteed
+	if l.CollateralCaptured, err = money.Add(l.CollateralCaptured, captured); err != nil {
+		return 0, err
+	}
+	guaranteed, err := paySecured(ctx, l, AllocationStandard, l.Installments, "lending.collateral_capture_failed",
+		func(wctx *core.Context) (int64, error) {
+			left, err := totalOwed(l)
+			if err != nil {
+				return 0, err
+			}
+			return takeOwnGuarantee(wctx, l, left)
+		})
+	if err != nil {
+		return 0, err
+	}
+	return money.Add(captured, guaranteed)
 }
 
 // takeCollateral captures min(collateral, owed) to the lender and releases the rest.
@@ -64,7 +88,11 @@ func takeCollateral(ctx *core.Context, l *statepb.Loan) (int64, error) {
 	if !ok {
 		return 0, nil
 	}
-	take := min(h.Amount, TotalOwed(l))
+	left, err := totalOwed(l)
+	if err != nil {
+		return 0, err
+	}
+	take := min(h.Amount, left)
 	if take == 0 {
 		return 0, bank.ReleaseHoldFor(ctx, h.Id)
 	}
@@ -87,19 +115,28 @@ func WriteOff(ctx *core.Context, m *txpb.MsgWriteOffLoan) error {
 	}
 	if l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE {
 		p, _ := GetProduct(ctx.KV, l.ProductId)
-		defaultLoan(ctx, l, p.Terms)
+		if err := defaultLoan(ctx, l, p.Terms); err != nil {
+			return err
+		}
 		if l.Status == statepb.LoanStatus_LOAN_STATUS_CLOSED {
 			saveLoan(ctx.KV, l)
 			return nil // the collateral covered everything: nothing left to write off
 		}
 	}
-	out := Outstanding(l)
+	out, err := outstanding(l)
+	if err != nil {
+		return err
+	}
 	l.WrittenOff = out
 	l.Status = statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF
 	if out > 0 {
-		moveBook(ctx, l.Lender, l.Asset, -out, out)
+		if err := moveBook(ctx, l.Lender, l.Asset, -out, out); err != nil {
+			return err
+		}
 	}
-	releaseGuarantee(ctx, l)
+	if err := releaseGuarantee(ctx, l); err != nil {
+		return err
+	}
 	saveLoan(ctx.KV, l)
 	ctx.Emit("lending.written_off", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
 		"asset", l.Asset, "principal", core.Itoa(out), "reason", m.Reason)

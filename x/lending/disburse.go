@@ -3,6 +3,7 @@ package lending
 import (
 	"time"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -47,22 +48,39 @@ func disburse(ctx *core.Context, l *statepb.Loan, p *statepb.Product) error {
 	if err != nil {
 		return err
 	}
-	fee := t.DisbursementFeeFlat + bpsOf(l.Principal, t.DisbursementFeeBps, t.Rounding)
+	feeBps, err := bpsOf(l.Principal, t.DisbursementFeeBps, t.Rounding)
+	if err != nil {
+		return err
+	}
+	fee, err := money.Add(t.DisbursementFeeFlat, feeBps)
+	if err != nil {
+		return err
+	}
 	if fee >= l.Principal {
 		return ErrBadProduct.Wrapf("disbursement fee %d leaves nothing of principal %d", fee, l.Principal)
 	}
 	l.Installments = installmentsOf(clock, s.Installments, 1, t.InstallmentFeeFlat)
-	if err := holdCollateral(ctx, l, bpsOf(l.Principal, t.CollateralBps, t.Rounding), clock); err != nil {
+	collateral, err := bpsOf(l.Principal, t.CollateralBps, t.Rounding)
+	if err != nil {
 		return err
 	}
-	if err := holdGuarantee(ctx, l, bpsOf(l.Principal, t.GroupGuaranteeBps, t.Rounding), clock); err != nil {
+	if err := holdCollateral(ctx, l, collateral, clock); err != nil {
+		return err
+	}
+	guarantee, err := bpsOf(l.Principal, t.GroupGuaranteeBps, t.Rounding)
+	if err != nil {
+		return err
+	}
+	if err := holdGuarantee(ctx, l, guarantee, clock); err != nil {
 		return err
 	}
 	if err := bank.Move(ctx, l.Lender, l.Borrower, l.Asset, l.Principal-fee); err != nil {
 		return err
 	}
 	l.Status, l.DisbursedAt, l.StartDate, l.FeeCharged = statepb.LoanStatus_LOAN_STATUS_ACTIVE, ctx.Now(), start, fee
-	moveBook(ctx, l.Lender, l.Asset, l.Principal, 0)
+	if err := moveBook(ctx, l.Lender, l.Asset, l.Principal, 0); err != nil {
+		return err
+	}
 	scheduleNextDue(ctx, l)
 	ctx.Emit("lending.disbursed", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender, "asset", l.Asset,
 		"principal", core.Itoa(l.Principal), "fee", core.Itoa(fee), "collateral", core.Itoa(l.Collateral),

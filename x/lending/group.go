@@ -1,6 +1,7 @@
 package lending
 
 import (
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -111,34 +112,43 @@ func guaranteeLeft(r store.Reader, l *statepb.Loan) int64 {
 // coverFromGroup pays what an overdue group loan owes out of the group fund: the member's
 // own guarantee first, then the other members' guarantees pro rata (splitProRata over what
 // each still holds). What is taken is paid to the lender and allocated like a repayment.
-func coverFromGroup(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
-	need := OwedNow(l, ctx.Now())
+func coverFromGroup(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) error {
 	// Only a member who guaranteed into the fund is covered by it.
-	if l.GroupId == 0 || l.Guarantee == 0 || need == 0 || l.Dpd <= t.ArrearsGraceDays {
-		return
+	if l.GroupId == 0 || l.Guarantee == 0 || l.Dpd <= t.ArrearsGraceDays {
+		return nil
 	}
-	taken := paySecured(ctx, l, t.Allocation, l.Installments[:dueCount(l, ctx.Now())], "lending.group_cover_failed",
+	need, err := owedNow(l, ctx.Now())
+	if err != nil || need == 0 {
+		return err
+	}
+	taken, err := paySecured(ctx, l, t.Allocation, l.Installments[:dueCount(l, ctx.Now())], "lending.group_cover_failed",
 		func(wctx *core.Context) (int64, error) { return takeFromFund(wctx, l, need) })
-	if taken > 0 {
-		l.CoveredByGroup += taken
-		ctx.Emit("lending.group_covered", "loan_id", idText(l.Id), "group_id", idText(l.GroupId),
-			"borrower", l.Borrower, "amount", core.Itoa(taken))
+	if err != nil || taken == 0 {
+		return err
 	}
+	if l.CoveredByGroup, err = money.Add(l.CoveredByGroup, taken); err != nil {
+		return err
+	}
+	ctx.Emit("lending.group_covered", "loan_id", idText(l.Id), "group_id", idText(l.GroupId),
+		"borrower", l.Borrower, "amount", core.Itoa(taken))
+	return nil
 }
 
 // paySecured pays the loan out of security (collateral, guarantees): take moves the money
 // to the lender and says how much.
 func paySecured(ctx *core.Context, l *statepb.Loan, strategy string, ins []*statepb.Installment, failEvent string,
-	take func(*core.Context) (int64, error)) int64 {
-	return autoPay(ctx, l, l.Lender, strategy, ins, failEvent, take).Total()
+	take func(*core.Context) (int64, error)) (int64, error) {
+	paid, err := autoPay(ctx, l, l.Lender, strategy, ins, failEvent, take)
+	return paid.Total(), err
 }
 
 // autoPay is every payment the loan makes by itself (collection, collateral, guarantees):
 // take says how much payer can pay (moving it to payer first if it is security); that is
 // allocated over ins by strategy and paid on to the lender (or a pooled loan's investors).
-// Any failure (a frozen owner, say) changes nothing and is an event, never a failed block.
+// Any failure of the move (a frozen owner, say) changes nothing and is an event, never a
+// failed block; the error returned is an amount out of range in the loan's own books.
 func autoPay(ctx *core.Context, l *statepb.Loan, payer, strategy string, ins []*statepb.Installment, failEvent string,
-	take func(*core.Context) (int64, error)) Paid {
+	take func(*core.Context) (int64, error)) (Paid, error) {
 	var paid Paid
 	before := snapshotOwed(l)
 	err := core.Tentative(ctx, func(wctx *core.Context) error {
@@ -152,13 +162,15 @@ func autoPay(ctx *core.Context, l *statepb.Loan, payer, strategy string, ins []*
 	if err != nil {
 		restoreOwed(l, before)
 		ctx.Emit(failEvent, "loan_id", idText(l.Id), "borrower", l.Borrower, "reason", tx.AsError(err).ID())
-		return Paid{}
+		return Paid{}, nil
 	}
 	if paid.Total() > 0 {
-		book(ctx, l, paid)
+		if err := book(ctx, l, paid); err != nil {
+			return Paid{}, err
+		}
 		countCompletions(l, before, ctx.Today().Day)
 	}
-	return paid
+	return paid, nil
 }
 
 // takeOwnGuarantee moves what is left of the member's own guarantee, up to need, to the
@@ -179,17 +191,25 @@ func takeFromFund(ctx *core.Context, l *statepb.Loan, need int64) (int64, error)
 	}
 	var others []*statepb.Loan
 	var weights []int64
-	var fund int64
+	var sum money.Accumulator
 	for _, o := range GroupLoans(ctx.KV, l.GroupId) {
 		if o.Id == l.Id {
 			continue
 		}
 		if left := guaranteeLeft(ctx.KV, o); left > 0 {
-			others, weights, fund = append(others, o), append(weights, left), fund+left
+			others, weights = append(others, o), append(weights, left)
+			sum.Add(left)
 		}
 	}
-	rest := min(need-taken, fund)
-	for i, share := range splitProRata(rest, weights) {
+	fund, err := sum.Total()
+	if err != nil {
+		return 0, err
+	}
+	shares, err := splitProRata(min(need-taken, fund), weights)
+	if err != nil {
+		return 0, err
+	}
+	for i, share := range shares {
 		if share == 0 {
 			continue
 		}
@@ -206,24 +226,31 @@ func takeFromFund(ctx *core.Context, l *statepb.Loan, need int64) (int64, error)
 // releaseGuarantee lets a member's guarantee go in proportion to principal repaid: the hold
 // keeps at most guarantee × outstanding / principal (rounded up), and all of it goes once
 // the loan ends.
-func releaseGuarantee(ctx *core.Context, l *statepb.Loan) {
+func releaseGuarantee(ctx *core.Context, l *statepb.Loan) error {
 	left := guaranteeLeft(ctx.KV, l)
 	if left == 0 {
-		return
+		return nil
 	}
 	keep := int64(0)
 	if isOpen(l) {
-		keep = mulDiv(l.Guarantee, Outstanding(l), l.Principal, "ceiling")
+		out, err := outstanding(l)
+		if err == nil {
+			keep, err = money.MulDiv(l.Guarantee, out, l.Principal, money.RoundingCeiling)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	if left > keep {
 		if err := bank.ReleaseFromHold(ctx, l.GuaranteeHoldId, left-keep); err != nil {
-			panic("release guarantee: " + err.Error())
+			return err
 		}
 	}
 	if keep == 0 {
 		ctx.KV.Delete(groupLoanKey(l.GroupId, l.Id))
 		l.GuaranteeHoldId = 0
 	}
+	return nil
 }
 
 // GuaranteeHeld is what is still held of a loan's group guarantee.

@@ -1,9 +1,11 @@
 package lending
 
 import (
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/core"
 )
 
 // History is a borrower's repayment history across every lender as of business month
@@ -47,34 +49,44 @@ func Exposure(r store.Reader, borrower, asset string) int64 {
 	return ExposureOf(LoansOf(r, borrower), asset)
 }
 
-// ExposureOf sums the outstanding principal in asset of loans already read.
+// ExposureOf sums the outstanding principal in asset of loans already read (a view: it stops
+// at the largest int64 rather than wrap; applications check the sum with exposureOf).
 func ExposureOf(loans []*statepb.Loan, asset string) int64 {
-	var sum int64
+	return saturated(exposureOf(loans, asset))
+}
+
+func exposureOf(loans []*statepb.Loan, asset string) (int64, error) {
+	var sum money.Accumulator
 	for _, l := range loans {
 		if l.Asset == asset && isOpen(l) {
-			sum += Outstanding(l)
+			out, err := outstanding(l)
+			if err != nil {
+				return 0, err
+			}
+			sum.Add(out)
 		}
 	}
-	return sum
+	return sum.Total()
 }
 
 // DebtService is the monthly debt service in asset of loans already read: for each open
-// loan, its next unpaid instalment's scheduled amount scaled to a 30-day month.
+// loan, its next unpaid instalment's scheduled amount scaled to a 30-day month. The sum stops
+// at the largest int64 rather than wrap.
 func DebtService(r store.Reader, loans []*statepb.Loan, asset string) int64 {
-	var sum int64
+	var sum money.Accumulator
 	for _, l := range loans {
 		if l.Asset != asset || !isOpen(l) {
 			continue
 		}
 		for _, in := range l.Installments {
-			if owed(in) > 0 {
+			if unpaid(in) {
 				p, _ := GetProduct(r, l.ProductId)
-				sum += MonthlyAmount(p.Terms, in.Principal+in.Interest+in.Fee)
+				sum.Add(MonthlyAmount(p.Terms, saturated(money.Sum(in.Principal, in.Interest, in.Fee))))
 				break
 			}
 		}
 	}
-	return sum
+	return saturated(sum.Total())
 }
 
 // MonthlyAmount scales an instalment of a product's frequency to a 30-day month (a month
@@ -87,7 +99,7 @@ func MonthlyAmount(t *txpb.LoanProduct, installment int64) int64 {
 	case "weeks":
 		days *= 7
 	}
-	return mulDiv(installment, 30, days, "half_even")
+	return saturated(money.MulDiv(installment, 30, days, money.RoundingHalfEven))
 }
 
 // Lenders counts the distinct lenders of the open loans already read.
@@ -106,26 +118,31 @@ func Lenders(loans []*statepb.Loan) int64 {
 // points; −1 when there is nothing outstanding) and the guarantees it still has held.
 func GroupSignals(r store.Reader, loans []*statepb.Loan, now int64) (groups, parBps, guarantees int64) {
 	seen := map[uint64]bool{}
-	var overdue, outstanding int64
+	today := core.BusinessDayOf(r, now).Day
+	var overdue, out, held money.Accumulator
 	for _, l := range loans {
 		if l.GroupId == 0 {
 			continue
 		}
-		guarantees += guaranteeLeft(r, l)
+		held.Add(guaranteeLeft(r, l))
 		if seen[l.GroupId] {
 			continue
 		}
 		seen[l.GroupId] = true
 		for _, gl := range GroupLoans(r, l.GroupId) {
 			if isOpen(gl) {
-				overdue += OverduePrincipal(gl, now)
-				outstanding += Outstanding(gl)
+				var grace uint32
+				if p, ok := GetProduct(r, gl.ProductId); ok {
+					grace = p.Terms.ArrearsGraceDays
+				}
+				overdue.Add(OverduePrincipal(gl, today, grace))
+				out.Add(Outstanding(gl))
 			}
 		}
 	}
 	parBps = -1
-	if outstanding > 0 {
-		parBps = mulDiv(overdue, maxBps, outstanding, "down")
+	if total := saturated(out.Total()); total > 0 {
+		parBps = saturated(money.MulDiv(saturated(overdue.Total()), maxBps, total, money.RoundingDown))
 	}
-	return int64(len(seen)), parBps, guarantees
+	return int64(len(seen)), parBps, saturated(held.Total())
 }

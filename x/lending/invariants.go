@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
 )
@@ -21,7 +22,13 @@ func CheckInvariants(r store.Reader) error {
 			return fmt.Errorf("loan %d: %w", l.Id, err)
 		}
 		if isOpen(l) {
-			glp[l.Lender+"/"+l.Asset] += Outstanding(l)
+			out, err := outstanding(l)
+			if err == nil {
+				glp[l.Lender+"/"+l.Asset], err = money.Add(glp[l.Lender+"/"+l.Asset], out)
+			}
+			if err != nil {
+				return fmt.Errorf("loan %d: outstanding of lender %s in %s: %w", l.Id, l.Lender, l.Asset, err)
+			}
 		}
 	}
 	var bookErr error
@@ -50,7 +57,7 @@ func checkLoan(l *statepb.Loan) error {
 	if len(l.Installments) == 0 {
 		return nil // not disbursed
 	}
-	var sumP, sumPaid int64
+	var principal, principalPaid money.Accumulator
 	for _, in := range l.Installments {
 		for _, c := range []component{compPenalty, compFee, compInterest, compPrincipal} {
 			due, paid := fields(in, c)
@@ -58,8 +65,20 @@ func checkLoan(l *statepb.Loan) error {
 				return fmt.Errorf("instalment %d component %d: paid %d of %d", in.N, c, *paid, *due)
 			}
 		}
-		sumP += in.Principal
-		sumPaid += in.PrincipalPaid
+		principal.Add(in.Principal)
+		principalPaid.Add(in.PrincipalPaid)
+	}
+	owes, err := totalOwed(l)
+	if err != nil {
+		return fmt.Errorf("what the loan owes: %w", err)
+	}
+	sumP, err := principal.Total()
+	if err != nil {
+		return fmt.Errorf("instalment principal: %w", err)
+	}
+	sumPaid, err := principalPaid.Total()
+	if err != nil {
+		return fmt.Errorf("instalment principal paid: %w", err)
 	}
 	if sumP != l.Principal {
 		return fmt.Errorf("instalment principal sums to %d, loan principal %d", sumP, l.Principal)
@@ -70,8 +89,8 @@ func checkLoan(l *statepb.Loan) error {
 	if l.Status != statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF && sumPaid != l.PrincipalRepaid {
 		return fmt.Errorf("instalments record %d principal paid, loan %d", sumPaid, l.PrincipalRepaid)
 	}
-	if l.Status == statepb.LoanStatus_LOAN_STATUS_CLOSED && TotalOwed(l) != 0 {
-		return fmt.Errorf("closed but owes %d", TotalOwed(l))
+	if l.Status == statepb.LoanStatus_LOAN_STATUS_CLOSED && owes != 0 {
+		return fmt.Errorf("closed but owes %d", owes)
 	}
 	return nil
 }

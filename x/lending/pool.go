@@ -3,6 +3,7 @@ package lending
 import (
 	"sort"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -47,7 +48,7 @@ func Fund(ctx *core.Context, m *txpb.MsgFundLoan) error {
 	if err := wantStatus(l, statepb.LoanStatus_LOAN_STATUS_FUNDING); err != nil {
 		return err
 	}
-	if err := core.CheckPositive("amount", m.Amount); err != nil {
+	if err := money.CheckPositive("amount", m.Amount); err != nil {
 		return err
 	}
 	if ctx.Signer == l.Borrower {
@@ -66,7 +67,7 @@ func Fund(ctx *core.Context, m *txpb.MsgFundLoan) error {
 		return err
 	}
 	l.Investments = append(l.Investments, &statepb.Investment{Investor: ctx.Signer, Amount: m.Amount, HoldId: hold})
-	l.Funded += m.Amount
+	l.Funded += m.Amount // at most principal: checked above
 	ctx.Emit("lending.funded", "loan_id", idText(l.Id), "investor", ctx.Signer, "amount", core.Itoa(m.Amount),
 		"funded", core.Itoa(l.Funded), "principal", core.Itoa(l.Principal))
 	if l.Funded == l.Principal {
@@ -125,14 +126,23 @@ func payOut(ctx *core.Context, l *statepb.Loan, payer string, p Paid) error {
 	for i, inv := range l.Investments {
 		weights[i] = inv.Amount
 	}
-	shares := splitProRata(p.Total()-p.Fee, weights)
+	shares, err := splitProRata(p.Total()-p.Fee, weights)
+	if err != nil {
+		return err
+	}
 	for i, share := range shares {
 		if err := move(ctx, payer, l.Investments[i].Investor, l.Asset, share); err != nil {
 			return err
 		}
 	}
-	for i, share := range shares { // only once every move succeeded
-		l.Investments[i].Received += share
+	received := make([]int64, len(shares))
+	for i, share := range shares {
+		if received[i], err = money.Add(l.Investments[i].Received, share); err != nil {
+			return err
+		}
+	}
+	for i, v := range received { // only once every move and sum succeeded
+		l.Investments[i].Received = v
 	}
 	return nil
 }
@@ -147,22 +157,27 @@ func move(ctx *core.Context, from, to, asset string, amount int64) error {
 
 // splitProRata splits total in proportion to weights, exactly: each share is floored, and
 // the cents left over go one each to the largest remainders, ties to the earliest weight
-// (the largest-remainder rule). Σ shares = total.
-func splitProRata(total int64, weights []int64) []int64 {
-	var sum int64
-	for _, w := range weights {
-		sum += w
+// (the largest-remainder rule). Σ shares = total. Weights are non-negative amounts; their
+// sum is checked.
+func splitProRata(total int64, weights []int64) ([]int64, error) {
+	sum, err := money.Sum(weights...)
+	if err != nil {
+		return nil, err
 	}
 	shares := make([]int64, len(weights))
 	if sum == 0 || total == 0 {
-		return shares
+		return shares, nil
 	}
 	rems := make([]int64, len(weights))
 	left := total
 	for i, w := range weights {
-		shares[i] = mulDiv(total, w, sum, "down")
-		rems[i] = remainderOf(total, w, sum)
-		left -= shares[i]
+		if shares[i], err = money.MulDiv(total, w, sum, money.RoundingDown); err != nil {
+			return nil, err
+		}
+		if rems[i], err = money.MulMod(total, w, sum); err != nil {
+			return nil, err
+		}
+		left -= shares[i] // Σ floors ≤ total: never below zero
 	}
 	order := make([]int, len(weights))
 	for i := range order {
@@ -172,5 +187,5 @@ func splitProRata(total int64, weights []int64) []int64 {
 	for _, i := range order[:left] {
 		shares[i]++
 	}
-	return shares
+	return shares, nil
 }

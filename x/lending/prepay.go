@@ -3,6 +3,7 @@ package lending
 import (
 	"google.golang.org/protobuf/proto"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -12,17 +13,20 @@ import (
 // prepay applies up to amount, paid beyond everything due, ahead of the schedule, and
 // returns how much it used. The rules (named, tested):
 //
-//   - Settlement: an amount covering all principal not yet repaid plus the interest accrued
-//     in the period in progress (its scheduled interest × days elapsed / days in the period,
-//     rounded by the product's mode) settles the loan; instalments not yet begun carry no
-//     interest or fee.
-//   - Otherwise the prepayment takes effect at the next due date: the instalment in progress
-//     stays as scheduled, and the instalments after it are recomputed by the engine on the
-//     balance reduced by the prepayment (they keep the loan's original due dates).
-//     reduce_term keeps the instalment size and drops instalments from the end (the fewest
-//     periods whose first instalment is no larger than before); reduce_installment keeps
-//     their number and lowers them. A prepayment beyond the balance after the instalment in
-//     progress pays that instalment's principal early.
+//   - A prepayment smaller than the principal of the instalments after the one in progress
+//     takes effect at the next due date: the instalment in progress stays as scheduled, and
+//     the instalments after it are recomputed by the engine on the balance reduced by the
+//     prepayment (they keep the loan's original due dates). reduce_term keeps the instalment
+//     size and drops instalments from the end (the fewest periods whose first instalment is
+//     no larger than before); reduce_installment keeps their number and lowers them.
+//   - A larger one pays every later instalment's principal (they then carry no interest or
+//     fee) and the rest goes to the principal of the instalment in progress, whose interest
+//     and fee shrink with it: it owes the interest accrued to date (its scheduled interest ×
+//     days elapsed / days in the period, rounded by the product's mode) plus the rest of its
+//     scheduled interest, and its unpaid fee, in proportion to the principal it still has.
+//   - So a payment covering all principal owes only the interest accrued to date, and what
+//     it has beyond the principal pays that interest: enough settles the loan, one cent less
+//     leaves one cent owed. Total cost never jumps as the amount offered grows (no cliffs).
 //
 // The prepaid principal is recorded as paid on the first recomputed instalment, so Σ
 // instalment principal stays the loan's principal and Σ principal paid stays what was repaid.
@@ -32,19 +36,13 @@ func prepay(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, amount int6
 		return Paid{}, nil
 	}
 	current, after := l.Installments[j], l.Installments[j+1:]
-	var balanceAfter int64
+	var sum money.Accumulator
 	for _, in := range after {
-		balanceAfter += in.Principal - in.PrincipalPaid
+		sum.Add(in.Principal - in.PrincipalPaid)
 	}
-	currentPrincipal := current.Principal - current.PrincipalPaid
-	accrued := max(0, accruedInterest(ctx, l, t, j)-current.InterestPaid)
-	if settle := balanceAfter + currentPrincipal + accrued; amount >= settle && settle > 0 {
-		for _, in := range after {
-			in.PrincipalPaid, in.Interest, in.InterestPaid, in.Fee, in.FeePaid = in.Principal, 0, 0, 0, 0
-		}
-		current.PrincipalPaid, current.Interest, current.Fee = current.Principal, current.InterestPaid+accrued, current.FeePaid
-		current.InterestPaid = current.Interest
-		return Paid{Principal: balanceAfter + currentPrincipal, Interest: accrued}, nil
+	balanceAfter, err := sum.Total()
+	if err != nil {
+		return Paid{}, err
 	}
 	if amount < balanceAfter {
 		rows, err := reamortize(ctx, l, t, j+1, balanceAfter-amount)
@@ -60,14 +58,51 @@ func prepay(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, amount int6
 	for _, in := range after {
 		in.PrincipalPaid, in.Interest, in.Fee = in.Principal, in.InterestPaid, in.FeePaid
 	}
-	early := min(amount-balanceAfter, currentPrincipal)
+	accrued, err := accruedInterest(ctx, l, t, j)
+	if err != nil {
+		return Paid{}, err
+	}
+	principal := current.Principal - current.PrincipalPaid
+	early := min(amount-balanceAfter, principal)
+	if principal > 0 { // else an earlier prepayment already shrank it
+		if err := shrinkInProgress(current, t, min(accrued, current.Interest), principal, principal-early); err != nil {
+			return Paid{}, err
+		}
+	}
 	current.PrincipalPaid += early
-	return Paid{Principal: balanceAfter + early}, nil
+	paid := Paid{Principal: balanceAfter + early}
+	if early == principal { // all principal covered: the rest pays the interest accrued
+		take := min(amount-paid.Principal, current.Interest-current.InterestPaid)
+		current.InterestPaid += take
+		paid.Interest = take
+	}
+	return paid, nil
+}
+
+// shrinkInProgress lowers the interest and unpaid fee of the instalment in progress when
+// its unpaid principal goes from principal to left: it keeps the interest accrued to date and
+// the rest of its interest, and its unpaid fee, in proportion left / principal (rounded by the
+// product's mode); never below what was already paid.
+func shrinkInProgress(in *statepb.Installment, t *txpb.LoanProduct, accrued, principal, left int64) error {
+	interest, fee := accrued, in.FeePaid
+	if left > 0 {
+		rest, err := money.MulDiv(in.Interest-accrued, left, principal, t.Rounding)
+		if err != nil {
+			return err
+		}
+		unpaidFee, err := money.MulDiv(in.Fee-in.FeePaid, left, principal, t.Rounding)
+		if err != nil {
+			return err
+		}
+		interest, fee = accrued+rest, in.FeePaid+unpaidFee
+	}
+	in.Interest, in.Fee = max(interest, in.InterestPaid), fee
+	return nil
 }
 
 // accruedInterest is the scheduled interest of instalment j earned by today: pro rata to the
 // business days elapsed in its period.
-func accruedInterest(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, j int) int64 {
+func accruedInterest(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, j int) (int64, error) {
 	in := l.Installments[j]
 	start := dayOf(l.StartDate)
 	if j > 0 {
@@ -75,10 +110,10 @@ func accruedInterest(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, j 
 	}
 	period := dayOf(in.DueDate) - start
 	if period <= 0 {
-		return in.Interest
+		return in.Interest, nil
 	}
 	elapsed := min(max(ctx.Today().Day-start, 0), period)
-	return mulDiv(in.Interest, elapsed, period, t.Rounding)
+	return money.MulDiv(in.Interest, elapsed, period, t.Rounding)
 }
 
 // shortestTerm is the least k in [1, n] for which fits holds, or n if none does; fits must
@@ -144,10 +179,15 @@ func reamortize(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, n int, 
 		return nil, err
 	}
 	// installmentsOf's rows on the dates the loan already has (k ≤ len(future)).
+	// An instalment that asks for nothing charges no fee: a balance of a few cents spread
+	// over many periods must not cost a fee in each (one cent more prepaid would save them all).
 	rows := make([]*statepb.Installment, len(s.Installments))
 	for i, r := range s.Installments {
 		rows[i] = &statepb.Installment{N: future[0].N + uint32(i), DueDate: future[i].DueDate, DueAt: future[i].DueAt,
-			Principal: r.PrincipalMinor, Interest: r.InterestMinor, Fee: t.InstallmentFeeFlat}
+			Principal: r.PrincipalMinor, Interest: r.InterestMinor}
+		if r.PrincipalMinor > 0 || r.InterestMinor > 0 {
+			rows[i].Fee = t.InstallmentFeeFlat
+		}
 	}
 	return rows, nil
 }

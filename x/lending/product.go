@@ -2,7 +2,9 @@ package lending
 
 import (
 	"errors"
+	"math/big"
 
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -89,6 +91,9 @@ func validateProduct(r store.Reader, t *txpb.LoanProduct) error {
 			return err
 		}
 	}
+	if err := checkTotals(t); err != nil {
+		return err
+	}
 	if t.ApprovalRule != "" {
 		if _, err := compileRule(t.ApprovalRule); err != nil {
 			return err
@@ -166,6 +171,58 @@ func checkNamed(t *txpb.LoanProduct) error {
 	return nil
 }
 
+// MaxLoanTotalMinor bounds what the largest loan of a product can ever ask for in all:
+// principal + interest + penalties + fees, in minor units. It is a ninth of int64, so the
+// sums of a loan's amounts can never wrap, and sums over many loans (a lender's book, a
+// borrower's exposure) fail with amount.overflow long before anything is lost.
+const MaxLoanTotalMinor = 1_000_000_000_000_000_000
+
+// maxDaysPerPeriod is the longest period of each frequency, in days (the default is months).
+var maxDaysPerPeriod = map[string]int64{schedule.FrequencyDays: 1, schedule.FrequencyWeeks: 7, schedule.FrequencyMonths: 31, "": 31}
+
+// checkTotals refuses a product whose largest loan could ask for more than MaxLoanTotalMinor,
+// by an upper bound on every part of the worst case: max_principal P over max_periods n of
+// the longest term; interest at most P × rate × term days / 360 (the shortest year any
+// day count uses; flat interest and principal grace are bounded too) plus a rounding unit per
+// instalment; the daily penalty on all of that for maxPenaltyDays (the longest it accrues,
+// with a rounding unit a day) plus the flat penalty of every instalment; and every
+// instalment's fee.
+func checkTotals(t *txpb.LoanProduct) error {
+	worst, err := worstTotal(t)
+	if err != nil {
+		return err
+	}
+	if worst.Cmp(big.NewInt(MaxLoanTotalMinor)) > 0 {
+		return ErrBadProduct.Wrapf("the largest loan could ask for %s minor units (principal + interest + penalties + fees), over the bound %d: "+
+			"lower max_principal, max_periods, the rate, the penalty or the fees", worst, int64(MaxLoanTotalMinor))
+	}
+	return nil
+}
+
+// worstTotal is checkTotals' upper bound, exactly (big integers: it is compared, not stored).
+func worstTotal(t *txpb.LoanProduct) (*big.Int, error) {
+	rate, ok := new(big.Rat).SetString(t.AnnualRatePercent)
+	days, known := maxDaysPerPeriod[t.Frequency]
+	if !ok || rate.Sign() < 0 || !known {
+		return nil, ErrBadProduct.Wrapf("annual_rate_percent %q or frequency %q", t.AnnualRatePercent, t.Frequency)
+	}
+	n := big.NewInt(int64(t.MaxPeriods))
+	termDays := new(big.Int).Mul(n, big.NewInt(int64(max(1, t.Every))*days))
+	p := new(big.Rat).SetInt64(t.MaxPrincipal)
+	interest := new(big.Rat).Mul(p, rate)
+	interest.Mul(interest, new(big.Rat).SetFrac(termDays, big.NewInt(100*360)))
+	owed := new(big.Rat).Add(p, interest)
+	owed.Add(owed, new(big.Rat).SetInt(n)) // a rounding unit per instalment
+	penalty := new(big.Rat).Mul(owed, big.NewRat(int64(t.PenaltyBpsPerDay)*maxPenaltyDays, maxBps))
+	total := new(big.Rat).Add(owed, penalty)
+	// Per instalment: the flat penalty, the fee, and a rounding unit for each daily accrual.
+	perInstalment := new(big.Int).Add(big.NewInt(t.PenaltyFlatPerInstallment), big.NewInt(t.InstallmentFeeFlat))
+	perInstalment.Add(perInstalment, big.NewInt(maxPenaltyDays))
+	total.Add(total, new(big.Rat).SetInt(new(big.Int).Mul(n, perInstalment)))
+	ceil := new(big.Int).Quo(total.Num(), total.Denom())
+	return ceil.Add(ceil, big.NewInt(1)), nil // rounded up, with a unit to spare
+}
+
 // scheduleRequest maps a product's terms and a loan's amount and term onto the engine.
 func scheduleRequest(t *txpb.LoanProduct, scale uint32, principal int64, periods uint32, start string) schedule.Request {
 	every := int(t.Every)
@@ -174,7 +231,7 @@ func scheduleRequest(t *txpb.LoanProduct, scale uint32, principal int64, periods
 	}
 	sc := int(scale)
 	return schedule.Request{
-		Principal: core.FormatMinor(principal, scale), AnnualRatePercent: t.AnnualRatePercent,
+		Principal: money.FormatMinor(principal, scale), AnnualRatePercent: t.AnnualRatePercent,
 		Periods: int(periods), Frequency: t.Frequency, Every: &every,
 		InterestMethod: t.InterestMethod, Amortization: t.Amortization, InterestPeriod: t.InterestPeriod,
 		DaysInYear: t.DaysInYear, DaysInMonth: t.DaysInMonth, Rounding: t.Rounding, Scale: &sc,

@@ -1,6 +1,7 @@
 package lending
 
 import (
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -11,7 +12,7 @@ import (
 // written-off loan it is a recovery. Only what is owed is taken: an overpayment stays with
 // the payer and the event says how much was returned.
 func Repay(ctx *core.Context, m *txpb.MsgRepayLoan) error {
-	if err := core.CheckPositive("amount", m.Amount); err != nil {
+	if err := money.CheckPositive("amount", m.Amount); err != nil {
 		return err
 	}
 	l, ok := GetLoan(ctx.KV, m.LoanId)
@@ -28,7 +29,9 @@ func Repay(ctx *core.Context, m *txpb.MsgRepayLoan) error {
 	t := p.Terms
 	today := ctx.Today().Day
 	if l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE {
-		accrue(l, t, today)
+		if err := accrue(l, t, today); err != nil {
+			return err
+		}
 	}
 	before := snapshotOwed(l)
 	paid := allocate(t.Allocation, l.Installments[:dueCount(l, ctx.Now())], m.Amount)
@@ -48,13 +51,17 @@ func Repay(ctx *core.Context, m *txpb.MsgRepayLoan) error {
 	if err := payOut(ctx, l, ctx.Signer, paid); err != nil {
 		return err
 	}
-	book(ctx, l, paid)
+	if err := book(ctx, l, paid); err != nil {
+		return err
+	}
 	countCompletions(l, before, today)
 	if prepaid > 0 {
 		l.Prepayments++
 		scheduleNextDue(ctx, l)
 	}
-	afterPayment(ctx, l, today)
+	if err := afterPayment(ctx, l, today); err != nil {
+		return err
+	}
 	saveLoan(ctx.KV, l)
 	ctx.Emit("lending.repaid", "loan_id", idText(l.Id), "payer", ctx.Signer, "borrower", l.Borrower, "lender", l.Lender,
 		"asset", l.Asset, "amount", core.Itoa(paid.Total()), "principal", core.Itoa(paid.Principal),
@@ -74,7 +81,10 @@ func recoverWrittenOff(ctx *core.Context, l *statepb.Loan, amount int64) error {
 	if err := payOut(ctx, l, ctx.Signer, paid); err != nil {
 		return err
 	}
-	l.Recovered += paid.Total()
+	var err error
+	if l.Recovered, err = money.Add(l.Recovered, paid.Total()); err != nil {
+		return err
+	}
 	saveLoan(ctx.KV, l)
 	ctx.Emit("lending.recovered", "loan_id", idText(l.Id), "payer", ctx.Signer, "borrower", l.Borrower,
 		"lender", l.Lender, "asset", l.Asset, "amount", core.Itoa(paid.Total()), "returned", core.Itoa(amount-paid.Total()))
@@ -82,14 +92,17 @@ func recoverWrittenOff(ctx *core.Context, l *statepb.Loan, amount int64) error {
 }
 
 // maybeClose closes a loan that owes nothing: the collateral goes back to the borrower.
-func maybeClose(ctx *core.Context, l *statepb.Loan) {
-	if !isOpen(l) || TotalOwed(l) != 0 {
-		return
+func maybeClose(ctx *core.Context, l *statepb.Loan) error {
+	if !isOpen(l) {
+		return nil
+	}
+	if left, err := totalOwed(l); err != nil || left != 0 {
+		return err
 	}
 	if l.CollateralHoldId != 0 {
 		if _, ok := bank.GetHold(ctx.KV, l.CollateralHoldId); ok {
 			if err := bank.ReleaseHoldFor(ctx, l.CollateralHoldId); err != nil {
-				panic("release collateral: " + err.Error())
+				return err
 			}
 		}
 		l.CollateralHoldId = 0
@@ -98,6 +111,7 @@ func maybeClose(ctx *core.Context, l *statepb.Loan) {
 	l.Status, l.ClosedAt = statepb.LoanStatus_LOAN_STATUS_CLOSED, ctx.Now()
 	ctx.Emit("lending.closed", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
 		"principal_repaid", core.Itoa(l.PrincipalRepaid), "interest_paid", core.Itoa(l.InterestPaid))
+	return nil
 }
 
 func clearEntries(ctx *core.Context, l *statepb.Loan) {

@@ -32,7 +32,8 @@ func loanView(s store.Reader, l *statepb.Loan, now int64) query.Loan {
 		Collateral: l.Collateral, CollateralCaptured: l.CollateralCaptured, Outstanding: Outstanding(l),
 		Overdue: OwedNow(l, now), TotalOwed: TotalOwed(l), PrincipalRepaid: l.PrincipalRepaid,
 		InterestPaid: l.InterestPaid, FeesPaid: l.FeesPaid, PenaltiesPaid: l.PenaltiesPaid, WrittenOff: l.WrittenOff,
-		Recovered: l.Recovered, DPD: l.Dpd, Bucket: BucketName(Buckets(s), l.Dpd, grace), Installments: []query.Installment{}}
+		Recovered: l.Recovered, DPD: l.Dpd, Bucket: BucketName(Buckets(s), l.Dpd, grace), Installments: []query.Installment{},
+		Failure: l.Failure, FailedHeight: l.FailedHeight}
 	addPoolAndGroup(s, &v, l)
 	for _, in := range l.Installments {
 		v.Installments = append(v.Installments, query.Installment{N: in.N, DueDate: in.DueDate,
@@ -70,7 +71,7 @@ func portfolioView(s store.Reader, lender string, now int64) query.Portfolio {
 	for _, l := range LoansBy(s, lender) {
 		p, ok := byAsset[l.Asset]
 		if !ok {
-			p = &Portfolio{}
+			p = NewPortfolio(s, now)
 			byAsset[l.Asset] = p
 			order = append(order, l.Asset)
 		}

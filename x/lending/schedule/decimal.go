@@ -6,10 +6,10 @@ import (
 	"math"
 	"math/big"
 	"regexp"
-	"strconv"
-	"strings"
 
 	"github.com/cockroachdb/apd/v3"
+
+	"github.com/puhui-chain/puhui/money"
 )
 
 // workPrecision is the precision of every step that cannot be exact (periodic rate, annuity
@@ -221,21 +221,11 @@ func mulRoundDiv(a int64, f, den *apd.Decimal, mode apd.Rounder) (int64, error) 
 }
 
 // roundDivInt64 is n/d (n ≥ 0, d > 0) rounded to an integer with mode, exactly as
-// roundDiv's general path rounds: by the remainder against half of d. ok is false for a
-// mode it does not know (the general path then decides).
+// roundDiv's general path rounds (money.Div). ok is false for a mode it does not know (the
+// general path then decides).
 func roundDivInt64(n, d int64, mode apd.Rounder) (v int64, ok bool) {
-	q, r := n/d, n%d
-	if r == 0 {
-		return q, true
-	}
-	up, ok := roundsUp(mode, cmpInt64(r, d-r), q%2 == 1) // 2r − d, without overflow
-	if !ok {
-		return 0, false
-	}
-	if up {
-		return q + 1, true
-	}
-	return q, true
+	v, err := money.Div(n, d, string(mode))
+	return v, err == nil
 }
 
 // roundQuoBig is num/den (num ≥ 0, den > 0) rounded to an integer with mode, exactly.
@@ -243,15 +233,9 @@ func roundQuoBig(num, den *big.Int, mode apd.Rounder) (int64, error) {
 	if num.Sign() < 0 || den.Sign() <= 0 {
 		return 0, fmt.Errorf("%w: roundQuoBig(%s, %s)", ErrInternal, num, den)
 	}
-	q, r := new(big.Int).QuoRem(num, den, new(big.Int))
-	if r.Sign() != 0 {
-		up, ok := roundsUp(mode, new(big.Int).Lsh(r, 1).Cmp(den), q.Bit(0) == 1)
-		if !ok {
-			return 0, fmt.Errorf("%w: rounding mode %s", ErrInternal, mode)
-		}
-		if up {
-			q.Add(q, big.NewInt(1))
-		}
+	q, err := money.QuoBig(num, den, string(mode))
+	if err != nil {
+		return 0, fmt.Errorf("%w: rounding mode %s", ErrInternal, mode)
 	}
 	if !q.IsInt64() {
 		return 0, errOverflow
@@ -259,55 +243,8 @@ func roundQuoBig(num, den *big.Int, mode apd.Rounder) (int64, error) {
 	return q.Int64(), nil
 }
 
-// roundsUp tells whether a non-negative quotient with a non-zero remainder rounds up, from
-// how twice the remainder compares with the divisor (below, at or above half) and whether
-// the truncated quotient is odd. ok is false for a mode it does not know.
-func roundsUp(mode apd.Rounder, half int, odd bool) (up, ok bool) {
-	switch mode {
-	case apd.RoundDown, apd.RoundFloor:
-		return false, true
-	case apd.RoundUp, apd.RoundCeiling:
-		return true, true
-	case apd.RoundHalfUp:
-		return half >= 0, true
-	case apd.RoundHalfEven:
-		return half > 0 || (half == 0 && odd), true
-	}
-	return false, false
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
 // formatMinor renders minor units with exactly scale decimals ("0.05", "-1.20", "7").
-func formatMinor(v int64, scale int) string {
-	digits := strconv.FormatUint(absUint(v), 10)
-	if len(digits) <= scale { // at least one digit before the point
-		digits = strings.Repeat("0", scale+1-len(digits)) + digits
-	}
-	sign := ""
-	if v < 0 {
-		sign = "-"
-	}
-	if scale == 0 {
-		return sign + digits
-	}
-	return sign + digits[:len(digits)-scale] + "." + digits[len(digits)-scale:]
-}
-
-func absUint(v int64) uint64 {
-	if v < 0 {
-		return uint64(-(v + 1)) + 1 // MinInt64 too
-	}
-	return uint64(v)
-}
+func formatMinor(v int64, scale int) string { return money.FormatMinor(v, uint32(scale)) }
 
 // addInt and mulInt are checked: money never wraps.
 func addInt(a, b int64) (int64, error) {

@@ -3,6 +3,8 @@ package schedule
 import (
 	"errors"
 	"time"
+
+	"github.com/puhui-chain/puhui/money"
 )
 
 // Enumerated request values. They are plain strings so a JSON request maps onto Request
@@ -28,12 +30,13 @@ const (
 	DaysInMonth30     = "30"
 	DaysInMonthActual = "actual"
 
-	RoundingHalfEven = "half_even"
-	RoundingHalfUp   = "half_up"
-	RoundingDown     = "down"
-	RoundingUp       = "up"
-	RoundingCeiling  = "ceiling"
-	RoundingFloor    = "floor"
+	// Rounding modes are money's (the names are apd's Rounder names too).
+	RoundingHalfEven = money.RoundingHalfEven
+	RoundingHalfUp   = money.RoundingHalfUp
+	RoundingDown     = money.RoundingDown
+	RoundingUp       = money.RoundingUp
+	RoundingCeiling  = money.RoundingCeiling
+	RoundingFloor    = money.RoundingFloor
 )
 
 // Bounds of a request. MaxAnnualRatePercent is a sanity bound, not a legal cap: it keeps

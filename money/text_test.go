@@ -1,4 +1,4 @@
-package client
+package money
 
 import (
 	"math"
@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestParseAndFormatAmount(t *testing.T) {
+func TestParseAndFormatMinor(t *testing.T) {
 	cases := []struct {
 		in    string
 		scale uint32
@@ -26,7 +26,7 @@ func TestParseAndFormatAmount(t *testing.T) {
 		got, err := ParseAmount(c.in, c.scale)
 		require.NoError(t, err, c.in)
 		require.Equal(t, c.want, got, c.in)
-		require.Equal(t, c.text, FormatAmount(got, c.scale))
+		require.Equal(t, c.text, FormatMinor(got, c.scale))
 	}
 	for _, bad := range []string{"", "abc", "1.234", "1e5", "92233720368547758.08", "1..2", "."} {
 		_, err := ParseAmount(bad, 2)
@@ -45,7 +45,7 @@ func FuzzParseAmount(f *testing.F) {
 		if err != nil {
 			return
 		}
-		back, err := ParseAmount(FormatAmount(v, sc), sc)
+		back, err := ParseAmount(FormatMinor(v, sc), sc)
 		require.NoError(t, err)
 		require.Equal(t, v, back)
 	})
