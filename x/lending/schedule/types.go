@@ -17,6 +17,7 @@ const (
 
 	AmortizationEqualInstallments = "equal_installments"
 	AmortizationEqualPrincipal    = "equal_principal"
+	AmortizationProgressive       = "progressive" // equal instalments over each period's day-count rate
 
 	InterestPeriodSameAsRepayment = "same_as_repayment"
 	InterestPeriodDaily           = "daily"
