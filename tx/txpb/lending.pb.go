@@ -36,7 +36,7 @@ type LoanProduct struct {
 	Every                     uint32                 `protobuf:"varint,8,opt,name=every,proto3" json:"every,omitempty"`                                                        // 0 means 1
 	AnnualRatePercent         string                 `protobuf:"bytes,9,opt,name=annual_rate_percent,json=annualRatePercent,proto3" json:"annual_rate_percent,omitempty"`      // e.g. "12" or "18.5"
 	InterestMethod            string                 `protobuf:"bytes,10,opt,name=interest_method,json=interestMethod,proto3" json:"interest_method,omitempty"`                // declining_balance | flat
-	Amortization              string                 `protobuf:"bytes,11,opt,name=amortization,proto3" json:"amortization,omitempty"`                                          // equal_installments | equal_principal
+	Amortization              string                 `protobuf:"bytes,11,opt,name=amortization,proto3" json:"amortization,omitempty"`                                          // equal_installments | equal_principal | progressive (needs interest_period daily)
 	InterestPeriod            string                 `protobuf:"bytes,12,opt,name=interest_period,json=interestPeriod,proto3" json:"interest_period,omitempty"`                // same_as_repayment | daily
 	DaysInYear                string                 `protobuf:"bytes,13,opt,name=days_in_year,json=daysInYear,proto3" json:"days_in_year,omitempty"`                          // 360 | 365 | actual
 	DaysInMonth               string                 `protobuf:"bytes,14,opt,name=days_in_month,json=daysInMonth,proto3" json:"days_in_month,omitempty"`                       // 30 | actual

@@ -159,15 +159,22 @@ func reamortize(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, n int, 
 		tt.PrincipalGracePeriods = uint32(min(grace, k-1))
 		return tt
 	}
+	due := ownDueDates(t, future)
+	on := func(k int) []string {
+		if due == nil {
+			return nil
+		}
+		return due[:k]
+	}
 	compute := func(k int) (*schedule.Schedule, error) {
-		return computeSchedule(ctx.KV, terms(k), balance, uint32(k), start)
+		return computeScheduleOn(ctx.KV, terms(k), balance, uint32(k), start, on(k))
 	}
 	k := len(future)
 	if t.Prepayment != PrepaymentReduceInstallment {
 		oldSize := future[0].Principal - future[0].PrincipalPaid + future[0].Interest
 		var err error
 		k, err = shortestTerm(len(future), func(k int) (bool, error) {
-			first, err := firstInstallment(ctx.KV, terms(k), balance, uint32(k), start)
+			first, err := firstInstallment(ctx.KV, terms(k), balance, uint32(k), start, on(k))
 			return err == nil && first.TotalMinor <= oldSize, err
 		})
 		if err != nil {
@@ -190,4 +197,21 @@ func reamortize(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct, n int, 
 		}
 	}
 	return rows, nil
+}
+
+// ownDueDates are the due dates the recomputed instalments are solved over, or nil for the
+// engine's, counted from the last due date kept. A progressive instalment is solved over
+// every remaining period's own day count, so it must see the loan's dates: after a
+// month-end start they differ from the counted ones (Jan 31 → Feb 29 → Mar 31, where
+// counting from Feb 29 gives Mar 29). The other modes keep the counted dates they have
+// always used, so no existing loan's schedule changes.
+func ownDueDates(t *txpb.LoanProduct, future []*statepb.Installment) []string {
+	if t.Amortization != schedule.AmortizationProgressive {
+		return nil
+	}
+	due := make([]string, len(future))
+	for i, in := range future {
+		due[i] = in.DueDate
+	}
+	return due
 }

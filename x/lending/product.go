@@ -242,21 +242,38 @@ func scheduleRequest(t *txpb.LoanProduct, scale uint32, principal int64, periods
 
 // computeSchedule runs the engine; a request error names the product field at fault.
 func computeSchedule(r store.Reader, t *txpb.LoanProduct, principal int64, periods uint32, start string) (*schedule.Schedule, error) {
+	return computeScheduleOn(r, t, principal, periods, start, nil)
+}
+
+// computeScheduleOn is computeSchedule on the given due dates (nil: the frequency's).
+func computeScheduleOn(r store.Reader, t *txpb.LoanProduct, principal int64, periods uint32, start string, due []string) (*schedule.Schedule, error) {
 	asset, err := bank.Asset(r, t.Asset)
 	if err != nil {
 		return nil, err
 	}
-	s, err := schedule.ComputeRows(scheduleRequest(t, asset.Scale, principal, periods, start))
+	req := scheduleRequest(t, asset.Scale, principal, periods, start)
+	var s *schedule.Schedule
+	if due == nil {
+		s, err = schedule.ComputeRows(req)
+	} else {
+		s, err = schedule.ComputeRowsOn(req, due)
+	}
 	return s, scheduleError(err)
 }
 
-// firstInstallment is the first row of computeSchedule's schedule, at a fraction of its cost.
-func firstInstallment(r store.Reader, t *txpb.LoanProduct, principal int64, periods uint32, start string) (schedule.Installment, error) {
+// firstInstallment is the first row of computeScheduleOn's schedule, at a fraction of its cost.
+func firstInstallment(r store.Reader, t *txpb.LoanProduct, principal int64, periods uint32, start string, due []string) (schedule.Installment, error) {
 	asset, err := bank.Asset(r, t.Asset)
 	if err != nil {
 		return schedule.Installment{}, err
 	}
-	in, err := schedule.FirstInstallment(scheduleRequest(t, asset.Scale, principal, periods, start))
+	req := scheduleRequest(t, asset.Scale, principal, periods, start)
+	var in schedule.Installment
+	if due == nil {
+		in, err = schedule.FirstInstallment(req)
+	} else {
+		in, err = schedule.FirstInstallmentOn(req, due)
+	}
 	return in, scheduleError(err)
 }
 

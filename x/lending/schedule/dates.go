@@ -55,8 +55,12 @@ func addMonths(start time.Time, months int) time.Time {
 	return time.Date(ty, tm, d, 0, 0, 0, 0, time.UTC)
 }
 
-// dueDates returns the start followed by the n due dates.
+// dueDates returns the start followed by the n due dates: the caller's (ComputeRowsOn) or
+// the frequency's.
 func dueDates(p *params) []time.Time {
+	if p.due != nil {
+		return append([]time.Time{p.start}, p.due...)
+	}
 	out := make([]time.Time, p.periods+1)
 	for i := range out {
 		out[i] = dueDate(p, i)
@@ -93,4 +97,22 @@ func yearDays(p *params, dates []time.Time, i int) int64 {
 		}
 	}
 	return 365
+}
+
+// parseDueDates reads the due dates a caller fixes: one per period, YYYY-MM-DD, each after
+// the one before and the first after the start.
+func parseDueDates(p *params, dates []string) error {
+	if len(dates) != p.periods {
+		return fieldErr("due_dates", "need one due date per period")
+	}
+	p.due = make([]time.Time, len(dates))
+	prev := p.start
+	for i, s := range dates {
+		t, ok := parseDate(s)
+		if !ok || !t.After(prev) {
+			return fieldErr("due_dates", "must be calendar dates YYYY-MM-DD, increasing, after start_date")
+		}
+		p.due[i], prev = t, t
+	}
+	return nil
 }

@@ -2,7 +2,8 @@
 // principal, interest, total and remaining balance, plus the disclosed annualised rate (APR)
 // implied by the cash flows. It implements "Loan schedule math" of DOMAIN.md (annuity and
 // equal-principal on a declining balance, flat interest, principal grace, instalments in
-// multiples, periodic or day-count interest) and reproduces its golden schedules A–D.
+// multiples, periodic or day-count interest), plus progressive instalments (below), and
+// reproduces its golden schedules A–D.
 //
 // The package owns only this arithmetic. It is pure and deterministic so that every node
 // derives the same schedule from the same request: it must not read the wall clock, do I/O,
@@ -27,6 +28,30 @@
 //     that would round the instalment to 0.
 //   - days_in_year "actual" is 366 if the period starts in a leap year, else 365.
 //   - Due dates never pass 9999-12-31, so they always round-trip through YYYY-MM-DD.
+//
+// Progressive amortization ("amortization": "progressive", with "interest_period": "daily"
+// and the day-count fields) is Apache Fineract's progressive loan: each period has its own
+// rate r_i = annual × days_i ÷ daysInYear (the day counts of daily interest), the equal
+// instalment is EMI = P ÷ Σ_k Π_{i≤k} 1/(1+r_i) over the amortising periods, computed as one
+// exact fraction and rounded once with the request's mode (to a multiple when
+// installment_multiple is set), interest_i = round(B_{i−1} × r_i), and the last instalment
+// takes the remainder. Under 30/360 every r_i is the periodic rate and the schedule is the
+// annuity's. It reproduces Fineract's ProgressiveEMICalculatorTest schedules to the cent.
+// Where it follows Fineract and where it does not (each one is tested or stated):
+//   - Under days_in_year "actual" a period that crosses a year end is split as Fineract
+//     splits it: each year's days over that year's length, the part before 31 December
+//     over the earlier year and the rest from 31 December over the later one.
+//   - Days are the period's actual days, as the issue defines r_i. For monthly periods
+//     Fineract counts the starting month's length × every instead; the two agree for every
+//     = 1 and a due day ≤ 28, not for clamped month-end dates or multi-month periods.
+//   - The instalment is rounded once from the exact value. Fineract computes at 12
+//     significant digits and may then nudge the EMI by the last instalment's difference ÷ n
+//     (checkAndAdjustEmiIfNeeded); this package does not.
+//   - Flat interest or interest_period same_as_repayment with progressive is refused.
+//
+// ComputeRowsOn and FirstInstallmentOn take the due dates from the caller instead of the
+// frequency: a live loan recomputed after a prepayment keeps its own dates, whose day counts
+// the progressive instalment is solved over.
 //
 // Storing loans, collecting repayments, allocation and delinquency belong to other packages.
 package schedule

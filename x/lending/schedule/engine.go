@@ -21,6 +21,38 @@ func Compute(req Request) (*Schedule, error) { return computeReq(req, true) }
 // Total and Balance are left empty; the minor units and due dates are set.
 func ComputeRows(req Request) (*Schedule, error) { return computeReq(req, false) }
 
+// ComputeRowsOn is ComputeRows on the given due dates (YYYY-MM-DD, one per period,
+// increasing, after the start) in place of those the request's frequency gives: the
+// instalments of a live loan recomputed after a prepayment keep the loan's own dates, and
+// where interest counts days (daily, progressive) those dates decide it.
+func ComputeRowsOn(req Request, dueDates []string) (*Schedule, error) {
+	p, err := normalizeOn(req, dueDates)
+	if err != nil {
+		return nil, err
+	}
+	return computeParams(&p, false)
+}
+
+// FirstInstallmentOn is FirstInstallment on the given due dates, as ComputeRowsOn.
+func FirstInstallmentOn(req Request, dueDates []string) (Installment, error) {
+	p, err := normalizeOn(req, dueDates)
+	if err != nil {
+		return Installment{}, err
+	}
+	return firstOf(&p)
+}
+
+func normalizeOn(req Request, dueDates []string) (params, error) {
+	p, err := normalize(req)
+	if err != nil {
+		return params{}, err
+	}
+	if err := parseDueDates(&p, dueDates); err != nil {
+		return params{}, err
+	}
+	return p, nil
+}
+
 // FirstInstallment is the first row of the schedule ComputeRows returns (so without strings), without the rows
 // after it: for searches over terms (a prepayment that shortens the term tries several).
 func FirstInstallment(req Request) (Installment, error) {
@@ -28,7 +60,11 @@ func FirstInstallment(req Request) (Installment, error) {
 	if err != nil {
 		return Installment{}, err
 	}
-	s, err := firstRow(&p)
+	return firstOf(&p)
+}
+
+func firstOf(p *params) (Installment, error) {
+	s, err := firstRow(p)
 	if errors.Is(err, errOverflow) {
 		return Installment{}, fieldErr("principal", "too large for this rate and term: amounts exceed int64 minor units")
 	}
@@ -58,7 +94,12 @@ func computeReq(req Request, display bool) (*Schedule, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := compute(&p, display)
+	return computeParams(&p, display)
+}
+
+// computeParams is compute with an amount beyond int64 reported on the principal.
+func computeParams(p *params, display bool) (*Schedule, error) {
+	s, err := compute(p, display)
 	if errors.Is(err, errOverflow) {
 		return nil, fieldErr("principal", "too large for this rate and term: amounts exceed int64 minor units")
 	}
@@ -98,10 +139,11 @@ type amortizer struct {
 
 	rateNum, rateDen *apd.Decimal // periodic rate r = rateNum / rateDen, kept exact
 
-	emi        int64 // annuity instalment (declining, equal instalments)
-	slice      int64 // principal per amortising period (equal principal, flat)
-	flatEach   int64 // flat interest per period (flat, same_as_repayment)
-	flatRemain int64 // flat interest not yet scheduled
+	emi        int64        // annuity or progressive instalment (declining, equal instalments)
+	factors    []rateFactor // progressive: period i's rate r_i = factors[i-1], exact
+	slice      int64        // principal per amortising period (equal principal, flat)
+	flatEach   int64        // flat interest per period (flat, same_as_repayment)
+	flatRemain int64        // flat interest not yet scheduled
 }
 
 // periodsPerYear of the repayment unit (DOMAIN.md: months 12, weeks 52, days 365).
@@ -127,6 +169,9 @@ func newAmortizer(p *params, dates []time.Time) (*amortizer, error) {
 	a.rateDen = dec(100 * periodsPerYear(p.frequency))
 	amortising := int64(p.periods - p.grace)
 	switch {
+	case p.progressive:
+		a.factors = rateFactors(p, dates)
+		a.emi, err = a.annuity(amortising)
 	case !p.flat && p.annuity:
 		a.emi, err = a.annuity(amortising)
 	default:
@@ -180,6 +225,8 @@ func (a *amortizer) interest(i int, bal int64) (int64, error) {
 		base = a.p.principal
 	}
 	switch {
+	case a.p.progressive:
+		return a.factors[i-1].interest(base, a.p.mode)
 	case a.p.daily:
 		// balance × annual/100 × days_i / daysInYear, one exact division.
 		days := periodDays(a.p, a.dates, i)
@@ -220,7 +267,7 @@ func (a *amortizer) principal(i int, bal, interest int64) int64 {
 		return 0
 	case i == a.p.periods:
 		return bal
-	case !a.p.flat && a.p.annuity:
+	case a.p.equalInstallments():
 		return max(0, min(a.emi-interest, bal)) // emi, interest ≥ 0: no overflow
 	default:
 		return min(a.slice, bal)
@@ -229,13 +276,17 @@ func (a *amortizer) principal(i int, bal, interest int64) int64 {
 
 // annuity returns EMI = P·r / (1 − (1+r)^−k) rounded with the request's mode to the scale,
 // or to a multiple of installment_multiple (one rounding, not two). r = 0 ⇒ EMI = P/k.
+// Progressive amortization solves the same equation over each period's own rate.
 func (a *amortizer) annuity(k int64) (int64, error) {
 	unit := max(a.p.multiple, 1) // in minor units
 	var v int64
 	var err error
-	if a.p.rate.IsZero() {
+	switch {
+	case a.p.rate.IsZero():
 		v, err = a.zeroRateUnits(k, unit)
-	} else {
+	case a.p.progressive:
+		v, err = a.progressiveUnits(unit)
+	default:
 		v, err = a.annuityUnits(k, unit)
 	}
 	if err != nil {

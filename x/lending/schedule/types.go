@@ -19,6 +19,7 @@ const (
 
 	AmortizationEqualInstallments = "equal_installments"
 	AmortizationEqualPrincipal    = "equal_principal"
+	AmortizationProgressive       = "progressive" // equal instalments over each period's day-count rate
 
 	InterestPeriodSameAsRepayment = "same_as_repayment"
 	InterestPeriodDaily           = "daily"
@@ -62,7 +63,7 @@ type Request struct {
 	Frequency             string `json:"frequency,omitempty"`            // default "months"
 	Every                 *int   `json:"every,omitempty"`                // default 1
 	InterestMethod        string `json:"interest_method,omitempty"`      // default "declining_balance"
-	Amortization          string `json:"amortization,omitempty"`         // default "equal_installments"
+	Amortization          string `json:"amortization,omitempty"`         // default "equal_installments"; or equal_principal, progressive
 	InterestPeriod        string `json:"interest_period,omitempty"`      // default "same_as_repayment"
 	DaysInYear            string `json:"days_in_year,omitempty"`         // default "365"
 	DaysInMonth           string `json:"days_in_month,omitempty"`        // default "actual"

@@ -10,21 +10,23 @@ import (
 // params is a validated request with defaults applied and amounts in minor units; the
 // engine works only on params so it never sees an unchecked value.
 type params struct {
-	principal int64        // minor units
-	rate      *apd.Decimal // annual percent, 0 ≤ rate ≤ MaxAnnualRatePercent
-	periods   int
-	every     int
-	frequency string
-	flat      bool // interest_method flat
-	annuity   bool // amortization equal_installments
-	daily     bool // interest_period daily
-	daysYear  string
-	month30   bool // days_in_month "30"
-	mode      apd.Rounder
-	scale     int
-	multiple  int64 // minor units; 0 = none
-	grace     int
-	start     time.Time
+	principal   int64        // minor units
+	rate        *apd.Decimal // annual percent, 0 ≤ rate ≤ MaxAnnualRatePercent
+	periods     int
+	every       int
+	frequency   string
+	flat        bool // interest_method flat
+	annuity     bool // amortization equal_installments
+	progressive bool // amortization progressive (declining balance, daily interest)
+	daily       bool // interest_period daily
+	daysYear    string
+	month30     bool // days_in_month "30"
+	mode        apd.Rounder
+	scale       int
+	multiple    int64 // minor units; 0 = none
+	grace       int
+	start       time.Time
+	due         []time.Time // the due dates when the caller fixes them (ComputeRowsOn); nil otherwise
 }
 
 // normalize validates req field by field, in a fixed order so the reported field is
@@ -111,15 +113,38 @@ func parseMethods(p *params, req Request) error {
 		return err
 	}
 	a, err := oneOf("amortization", req.Amortization, AmortizationEqualInstallments,
-		AmortizationEqualInstallments, AmortizationEqualPrincipal)
+		AmortizationEqualInstallments, AmortizationEqualPrincipal, AmortizationProgressive)
 	if err != nil {
 		return err
 	}
 	ip, err := oneOf("interest_period", req.InterestPeriod, InterestPeriodSameAsRepayment,
 		InterestPeriodSameAsRepayment, InterestPeriodDaily)
+	if err != nil {
+		return err
+	}
 	p.flat, p.annuity, p.daily = m == MethodFlat, a == AmortizationEqualInstallments, ip == InterestPeriodDaily
-	return err
+	p.progressive = a == AmortizationProgressive
+	return checkProgressive(p)
 }
+
+// checkProgressive refuses the combinations in which "progressive" would mean nothing
+// or something else: its instalment is solved over the declining balance's per-period
+// interest, and the day counts of that interest are what make it progressive.
+func checkProgressive(p *params) error {
+	switch {
+	case !p.progressive:
+		return nil
+	case p.flat:
+		return fieldErr("amortization", "progressive applies only to interest_method declining_balance")
+	case !p.daily:
+		return fieldErr("interest_period", "progressive amortization needs interest_period daily (its rate factors are day counts)")
+	}
+	return nil
+}
+
+// equalInstallments is true when the instalment is one solved amount (annuity or
+// progressive) rather than an equal slice of principal.
+func (p *params) equalInstallments() bool { return !p.flat && (p.annuity || p.progressive) }
 
 func parseDayCounts(p *params, req Request) error {
 	y, err := oneOf("days_in_year", req.DaysInYear, DaysInYear365, DaysInYear360, DaysInYear365, DaysInYearActual)
@@ -172,8 +197,8 @@ func parseMultiple(p *params, req Request) error {
 		return fieldErr(field, "must be > 0")
 	case decimalPlaces(d) > p.scale:
 		return fieldErr(field, fmt.Sprintf("has more decimals than scale %d", p.scale))
-	case p.flat || !p.annuity:
-		return fieldErr(field, "only applies to declining_balance equal_installments")
+	case !p.equalInstallments():
+		return fieldErr(field, "only applies to declining_balance equal_installments or progressive")
 	}
 	if p.multiple, err = toMinor(d, p.scale); err != nil {
 		return fieldErr(field, "too large: must fit int64 minor units")
