@@ -189,6 +189,24 @@ func TestAPI(t *testing.T) {
 			"annual_rate_percent": "12", "periods": 12, "start_date": "2024-01-01"}`))
 		requireProblem(t, status, h, body, http.StatusUnprocessableEntity, "lending.invalid_request")
 		require.Contains(t, string(body), "body.principal")
+
+		// Progressive instalments by the request's own fields (Fineract's public case: 100.00
+		// at 9.4822%, 30/360, 6 monthly → 17.13); progressive with flat interest is a 422.
+		status, _, body = do(t, http.MethodPost, n.APIURL+"/v1/lending/schedule", "", []byte(`{"principal":"100",
+			"annual_rate_percent":"9.4822", "periods":6,"amortization":"progressive","interest_period":"daily",
+			"days_in_year":"360","days_in_month":"30", "start_date":"2024-01-01"}`))
+		require.Equal(t, http.StatusOK, status, string(body))
+		require.NoError(t, json.Unmarshal(body, &sch))
+		require.Len(t, sch.Installments, 6)
+		for _, in := range sch.Installments {
+			require.Equal(t, "17.13", in.Total)
+		}
+		require.Equal(t, "0.79", sch.Installments[0].Interest)
+		status, h, body = do(t, http.MethodPost, n.APIURL+"/v1/lending/schedule", "", []byte(`{"principal":"100",
+			"annual_rate_percent":"9.4822", "periods":6,"amortization":"progressive","interest_method":"flat",
+			"interest_period":"daily","start_date":"2024-01-01"}`))
+		requireProblem(t, status, h, body, http.StatusUnprocessableEntity, "lending.invalid_request")
+		require.Contains(t, string(body), "body.amortization")
 	})
 
 	t.Run("malformed input to every endpoint", func(t *testing.T) {

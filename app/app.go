@@ -114,11 +114,20 @@ func (a *App) InitChain(_ context.Context, req *abci.InitChainRequest) (*abci.In
 	a.pending = store.NewCache(a.db.State())
 	var events []abci.Event
 	ctx := &core.Context{KV: a.pending, Height: req.InitialHeight, BlockTime: req.Time, Events: &events}
-	if err := g.apply(ctx, req.ChainId); err != nil {
-		return nil, err
-	}
-	if err := governance.InitValidators(a.pending, req.Validators); err != nil {
-		return nil, err
+	if g.State != nil {
+		if err := g.Validate(); err != nil {
+			return nil, err
+		}
+		if err := importState(a.pending, g.State, req.Validators); err != nil {
+			return nil, err
+		}
+	} else {
+		if err := g.apply(ctx, req.ChainId); err != nil {
+			return nil, err
+		}
+		if err := governance.InitValidators(a.pending, req.Validators); err != nil {
+			return nil, err
+		}
 	}
 	root, err := a.db.ApplyChanges(req.InitialHeight, a.pending)
 	if err != nil {

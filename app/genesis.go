@@ -21,6 +21,9 @@ type Genesis struct {
 	Members   []GenesisMember `json:"members"`
 	// Governance parameters; defaults: a week of voting, more than 2/3 of members.
 	Governance *GovernanceGenesis `json:"governance,omitempty"`
+	// State, when present, is an exported chain's whole state (puhui export): the chain
+	// starts from it, and the fields above are only descriptive.
+	State *GenesisState `json:"state,omitempty"`
 }
 
 // GovernanceGenesis sets the voting period and the pass threshold (a fraction of members).
@@ -44,7 +47,7 @@ func (g *Genesis) Validate() error {
 	if _, err := core.Location(g.TimeZone); err != nil {
 		return fmt.Errorf("genesis time_zone: %w", err)
 	}
-	if len(g.Members) == 0 {
+	if len(g.Members) == 0 && g.State == nil {
 		return fmt.Errorf("genesis needs at least one member")
 	}
 	return nil

@@ -18,10 +18,16 @@ import (
 // simulate drives the real application with seeded random valid and invalid transactions
 // and returns the AppHash of every block. Invariants are checked after every block.
 func simulate(t *testing.T, seed uint64, blocks int) (hashes [][]byte, okCount, failCount int) {
+	_, hashes, okCount, failCount = simulateChain(t, seed, blocks)
+	return hashes, okCount, failCount
+}
+
+// simulateChain is simulate that also returns the chain, with its simulation's keys.
+func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, hashes [][]byte, okCount, failCount int) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	bank, regulator := apptest.NewKey("sim-bank"), apptest.NewKey("sim-regulator")
 	// A sandbox clock: each 5-second block is one business day, so loans live whole lives.
-	c := apptest.NewChainWith(t, func(g *app.Genesis) { g.TimeScale = 86400 / 5 },
+	c = apptest.NewChainWith(t, func(g *app.Genesis) { g.TimeScale = 86400 / 5 },
 		apptest.Member{Key: bank, Name: "Bank", Roles: []string{"bank"}},
 		apptest.Member{Key: regulator, Name: "Regulator", Roles: []string{"regulator"}})
 	var invariantErr error
@@ -86,7 +92,7 @@ func simulate(t *testing.T, seed uint64, blocks int) (hashes [][]byte, okCount, 
 	if blocks >= 200 {
 		requireLendingExercised(t, c)
 	}
-	return hashes, okCount, failCount
+	return c, hashes, okCount, failCount
 }
 
 func randomTx(rng *rand.Rand, c *apptest.Chain, bank, regulator *apptest.Key, pick func() *apptest.Key,
