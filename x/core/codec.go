@@ -66,3 +66,18 @@ func MustUnmarshal(b []byte, m proto.Message) {
 // Key joins key parts with '/'. Parts must not contain '/' themselves (addresses and asset
 // codes cannot). The encoding is statekeys', which the SDK shares for the keys proofs name.
 func Key(parts ...string) []byte { return statekeys.Join(parts...) }
+
+// ListProto decodes every record under prefix, in key order.
+func ListProto[T any, M interface {
+	*T
+	proto.Message
+}](r store.Reader, prefix []byte) []M {
+	var out []M
+	store.IteratePrefix(r, prefix, func(_, v []byte) bool {
+		m := M(new(T))
+		MustUnmarshal(v, m)
+		out = append(out, m)
+		return true
+	})
+	return out
+}

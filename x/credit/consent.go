@@ -28,14 +28,7 @@ func Live(c *statepb.Consent, now int64) bool { return c.RevokedAt == 0 && now <
 
 // Consents lists a borrower's consents, by lender then purpose.
 func Consents(r store.Reader, borrower string) []*statepb.Consent {
-	var out []*statepb.Consent
-	store.IteratePrefix(r, consentPrefix(borrower), func(_, v []byte) bool {
-		var c statepb.Consent
-		core.MustUnmarshal(v, &c)
-		out = append(out, &c)
-		return true
-	})
-	return out
+	return core.ListProto[statepb.Consent](r, consentPrefix(borrower))
 }
 
 // signerIsBorrower: a consent names its borrower, and only that borrower signs for it.

@@ -112,14 +112,7 @@ func ActiveModel(r store.Reader, name string) (*scorecard.Model, error) {
 
 // Scorecards lists every registered model version, by name then version.
 func Scorecards(r store.Reader) []*statepb.ScorecardRecord {
-	var out []*statepb.ScorecardRecord
-	store.IteratePrefix(r, allScorecards, func(_, v []byte) bool {
-		var rec statepb.ScorecardRecord
-		core.MustUnmarshal(v, &rec)
-		out = append(out, &rec)
-		return true
-	})
-	return out
+	return core.ListProto[statepb.ScorecardRecord](r, allScorecards)
 }
 
 // ModelOf turns a model's wire form into the scorer's.

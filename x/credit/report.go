@@ -62,12 +62,5 @@ func GetAccess(r store.Reader, borrower string, id uint64) (*statepb.ReportAcces
 
 // Accesses lists every access to a borrower's report, oldest first.
 func Accesses(r store.Reader, borrower string) []*statepb.ReportAccess {
-	var out []*statepb.ReportAccess
-	store.IteratePrefix(r, accessPrefix(borrower), func(_, v []byte) bool {
-		var a statepb.ReportAccess
-		core.MustUnmarshal(v, &a)
-		out = append(out, &a)
-		return true
-	})
-	return out
+	return core.ListProto[statepb.ReportAccess](r, accessPrefix(borrower))
 }

@@ -48,14 +48,7 @@ func GetGrant(r store.Reader, hash []byte, grantee string) (*statepb.DocumentGra
 
 // Grants lists a document's grants, by grantee.
 func Grants(r store.Reader, hash []byte) []*statepb.DocumentGrant {
-	var out []*statepb.DocumentGrant
-	store.IteratePrefix(r, grantPrefix(hash), func(_, v []byte) bool {
-		var g statepb.DocumentGrant
-		core.MustUnmarshal(v, &g)
-		out = append(out, &g)
-		return true
-	})
-	return out
+	return core.ListProto[statepb.DocumentGrant](r, grantPrefix(hash))
 }
 
 // OwnedBy lists a member's documents, by hash.

@@ -23,14 +23,7 @@ func GetProposal(r store.Reader, id uint64) (*statepb.Proposal, bool) {
 
 // ListProposals returns every proposal, oldest first.
 func ListProposals(r store.Reader) []*statepb.Proposal {
-	var out []*statepb.Proposal
-	store.IteratePrefix(r, proposalPrefix, func(_, v []byte) bool {
-		var p statepb.Proposal
-		core.MustUnmarshal(v, &p)
-		out = append(out, &p)
-		return true
-	})
-	return out
+	return core.ListProto[statepb.Proposal](r, proposalPrefix)
 }
 
 // Submit opens a proposal for voting; the proposer must be a member.

@@ -72,14 +72,7 @@ func HasRole(r store.Reader, addr string, role Role) bool {
 
 // ListMembers returns every member in address order.
 func ListMembers(r store.Reader) []*statepb.Member {
-	var out []*statepb.Member
-	store.IteratePrefix(r, core.Key("id", "m", ""), func(_, v []byte) bool {
-		var m statepb.Member
-		core.MustUnmarshal(v, &m)
-		out = append(out, &m)
-		return true
-	})
-	return out
+	return core.ListProto[statepb.Member](r, core.Key("id", "m", ""))
 }
 
 // AddMember creates a member and its account; used by genesis (and later by governance).

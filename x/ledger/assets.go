@@ -36,14 +36,7 @@ func GetAsset(r store.Reader, code string) (*statepb.Asset, bool) {
 
 // ListAssets returns every asset in code order.
 func ListAssets(r store.Reader) []*statepb.Asset {
-	var out []*statepb.Asset
-	store.IteratePrefix(r, assetPrefix, func(_, v []byte) bool {
-		var a statepb.Asset
-		core.MustUnmarshal(v, &a)
-		out = append(out, &a)
-		return true
-	})
-	return out
+	return core.ListProto[statepb.Asset](r, assetPrefix)
 }
 
 func mustAsset(r store.Reader, code string) (*statepb.Asset, error) {

@@ -43,14 +43,7 @@ func loansIndexed(r store.Reader, prefix []byte) []*statepb.Loan {
 
 // ListLoans returns every loan in id order (queries and invariant checks only).
 func ListLoans(r store.Reader) []*statepb.Loan {
-	var out []*statepb.Loan
-	store.IteratePrefix(r, core.Key("lend", "loan", ""), func(_, v []byte) bool {
-		var l statepb.Loan
-		core.MustUnmarshal(v, &l)
-		out = append(out, &l)
-		return true
-	})
-	return out
+	return core.ListProto[statepb.Loan](r, core.Key("lend", "loan", ""))
 }
 
 // Outstanding is the principal not yet repaid (0 once written off). Like every exported

@@ -36,14 +36,7 @@ func GetProduct(r store.Reader, id uint64) (*statepb.Product, bool) {
 
 // ListProducts returns every product in id order.
 func ListProducts(r store.Reader) []*statepb.Product {
-	var out []*statepb.Product
-	store.IteratePrefix(r, productPrefix, func(_, v []byte) bool {
-		var p statepb.Product
-		core.MustUnmarshal(v, &p)
-		out = append(out, &p)
-		return true
-	})
-	return out
+	return core.ListProto[statepb.Product](r, productPrefix)
 }
 
 // RegisterProduct records a lender's product after checking every term (the signer is the
