@@ -7,6 +7,7 @@ import (
 
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/x/governance"
+	"github.com/puhui-chain/puhui/x/module"
 )
 
 // GenesisState is a chain's whole state at a height, by owning module: what `puhui export`
@@ -68,16 +69,15 @@ func ExportValidators(r store.Reader) []abci.ValidatorUpdate {
 // importState writes an exported state; every entry must belong to the module it is filed
 // under, and the genesis validators must be the state's own.
 func importState(kv store.KV, s *GenesisState, validators []abci.ValidatorUpdate) error {
-	mods := map[string]int{}
+	mods := map[string]*module.Module{}
 	for i, m := range sharedRouter().modules {
-		mods[m.Name] = i
+		mods[m.Name] = &sharedRouter().modules[i]
 	}
 	for _, me := range s.Modules {
-		i, ok := mods[me.Module]
+		m, ok := mods[me.Module]
 		if !ok {
 			return fmt.Errorf("genesis state: unknown module %q", me.Module)
 		}
-		m := sharedRouter().modules[i]
 		for _, e := range me.Entries {
 			if !m.Owns(e.Key) || len(e.Value) == 0 {
 				return fmt.Errorf("genesis state: module %s does not own key %q (or its value is empty)", m.Name, e.Key)

@@ -39,6 +39,14 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.FinalizeBlockRequest) (
 		}
 		results[i] = a.deliver(block, bctx, decoded[i], sigOK[i])
 	}
+	for _, m := range a.router.modules {
+		if m.EndBlock == nil {
+			continue
+		}
+		if err := m.EndBlock(bctx); err != nil {
+			return nil, fmt.Errorf("height %d: module %s end of block: %w", req.Height, m.Name, err)
+		}
+	}
 	validatorUpdates := governance.TakeValidatorUpdates(block)
 	root, err := a.db.ApplyChanges(req.Height, block)
 	if err != nil {

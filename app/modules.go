@@ -130,17 +130,6 @@ func (a *App) CheckInvariants(s store.Reader) error {
 	return nil
 }
 
-// InvariantNames lists the registered invariants, in the order they run.
-func (a *App) InvariantNames() []string {
-	var out []string
-	for _, m := range a.router.modules {
-		for _, inv := range m.Invariants {
-			out = append(out, inv.Name)
-		}
-	}
-	return out
-}
-
 func (r *router) messageTypes() []string {
 	out := make([]string, 0, len(r.routes))
 	for t := range r.routes {

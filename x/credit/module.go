@@ -5,11 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"google.golang.org/protobuf/proto"
-
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/store"
-	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -37,25 +34,17 @@ func Module() module.Module {
 		},
 		Queries: []module.Query{
 			module.Answer(query.ListScorecards, func(q module.QueryContext, _ string) (json.RawMessage, error) {
-				return protoList(Scorecards(q.State))
+				return query.ProtoJSONList(Scorecards(q.State))
 			}),
 			module.Answer(query.ListConsents, func(q module.QueryContext, addr string) (json.RawMessage, error) {
-				return protoList(Consents(q.State, addr))
+				return query.ProtoJSONList(Consents(q.State, addr))
 			}),
 			module.Answer(query.ListAccesses, func(q module.QueryContext, addr string) (json.RawMessage, error) {
-				return protoList(Accesses(q.State, addr))
+				return query.ProtoJSONList(Accesses(q.State, addr))
 			}),
 		},
 		Invariants: []module.Invariant{{Name: "credit/registry-and-access-log", Check: CheckInvariants}},
 	}
-}
-
-func protoList[M proto.Message](items []M) (json.RawMessage, error) {
-	b, err := query.ProtoJSONList(items)
-	if err != nil {
-		return nil, tx.ErrInternal.Wrapf("%v", err)
-	}
-	return b, nil
 }
 
 // CheckInvariants: every scorecard record is stored under its own name and version, and

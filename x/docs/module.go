@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"strings"
 
-	"google.golang.org/protobuf/proto"
-
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -34,7 +32,7 @@ func Module() module.Module {
 				if !found {
 					return nil, ErrNoEncryptionKey.Wrapf("%s has published no encryption key", addr)
 				}
-				return protoOne(k)
+				return query.ProtoJSON(k)
 			}),
 			module.Answer(query.GetDocument, func(q module.QueryContext, arg string) (json.RawMessage, error) {
 				hash, _ := hex.DecodeString(arg)
@@ -42,7 +40,7 @@ func Module() module.Module {
 				if !found {
 					return nil, ErrUnknownDocument.Wrapf("document %s", arg)
 				}
-				return protoOne(&statepb.DocumentView{Document: d, Grants: Grants(q.State, hash)})
+				return query.ProtoJSON(&statepb.DocumentView{Document: d, Grants: Grants(q.State, hash)})
 			}),
 			module.Answer(query.MayReadDocument, func(q module.QueryContext, arg string) (bool, error) {
 				hashText, member, _ := strings.Cut(arg, "/")
@@ -53,20 +51,8 @@ func Module() module.Module {
 				return MayRead(q.State, hash, member), nil
 			}),
 			module.Answer(query.ListDocumentsOwned, func(q module.QueryContext, addr string) (json.RawMessage, error) {
-				b, err := query.ProtoJSONList(OwnedBy(q.State, addr))
-				if err != nil {
-					return nil, tx.ErrInternal.Wrapf("%v", err)
-				}
-				return b, nil
+				return query.ProtoJSONList(OwnedBy(q.State, addr))
 			}),
 		},
 	}
-}
-
-func protoOne(m proto.Message) (json.RawMessage, error) {
-	b, err := query.ProtoJSON(m)
-	if err != nil {
-		return nil, tx.ErrInternal.Wrapf("%v", err)
-	}
-	return b, nil
 }

@@ -30,7 +30,8 @@ type Module struct {
 	Queries []Query
 	// Invariants hold after every block; the simulation checks them all.
 	Invariants []Invariant
-	// EndBlock, if set, runs after the block's transactions, in module order.
+	// EndBlock, if set, runs after the block's transactions, in module order. Like a
+	// scheduled handler, it must not fail: an error halts the chain.
 	EndBlock func(*core.Context) error
 }
 
