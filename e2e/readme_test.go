@@ -12,15 +12,20 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// walkthrough extracts the README's walkthrough script.
-func walkthrough(t *testing.T) string {
+// walkthrough extracts the README's main walkthrough script.
+func walkthrough(t *testing.T) string { return readmeScript(t, "walkthrough") }
+
+// readmeScript extracts the bash block README.md marks with <!-- name:start --> and
+// <!-- name:end --> (each module's section marks its own, e.g. "walkthrough:scf"), so that a
+// test runs the commands exactly as a reader sees them.
+func readmeScript(t *testing.T, name string) string {
 	t.Helper()
 	readme, err := os.ReadFile("../README.md")
 	require.NoError(t, err)
-	_, rest, ok := strings.Cut(string(readme), "<!-- walkthrough:start -->")
-	require.True(t, ok, "README has no walkthrough start marker")
-	block, _, ok := strings.Cut(rest, "<!-- walkthrough:end -->")
-	require.True(t, ok, "README has no walkthrough end marker")
+	_, rest, ok := strings.Cut(string(readme), "<!-- "+name+":start -->")
+	require.True(t, ok, "README has no %s start marker", name)
+	block, _, ok := strings.Cut(rest, "<!-- "+name+":end -->")
+	require.True(t, ok, "README has no %s end marker", name)
 	block = strings.TrimSpace(block)
 	block = strings.TrimPrefix(block, "```bash")
 	block = strings.TrimSuffix(block, "```")
