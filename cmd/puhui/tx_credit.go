@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"reflect"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -175,12 +176,13 @@ func newDocsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return printProto(cmd, v)
+			return printOut(cmd, v, func() string { return viewText(reflect.ValueOf(v), newScales(ctx, c)) })
 		})
 	cmd.AddCommand(publish, store, grant, revoke, fetch, show)
 	return cmd
 }
 
+// printProto writes a message in protobuf JSON, the form `tx credit register-scorecard` reads.
 func printProto(cmd *cobra.Command, m proto.Message) error {
 	b, err := protojson.MarshalOptions{UseProtoNames: true, Multiline: true}.Marshal(m)
 	if err != nil {

@@ -2,6 +2,7 @@ package lending
 
 import (
 	"encoding/json"
+	"google.golang.org/protobuf/encoding/protojson"
 	"slices"
 
 	"github.com/puhui-chain/puhui/query"
@@ -12,7 +13,7 @@ import (
 
 func productView(p *statepb.Product) query.Product {
 	terms := map[string]any{}
-	b, err := query.ProtoJSON(p.Terms)
+	b, err := protojson.MarshalOptions{UseProtoNames: true}.Marshal(p.Terms)
 	if err == nil {
 		_ = json.Unmarshal(b, &terms)
 	}
