@@ -92,6 +92,8 @@ func launch(t *testing.T, home string, ports *proc) (*proc, error) {
 		return nil, err
 	}
 	p.cmd = exec.Command(binary(t), "start", "--home", home, "--api-listen", p.api, "--rpc-listen", p.rpc, "--p2p-listen", p.p2p)
+	// Tests read CometBFT's progress lines ("Committed state"), quiet by default.
+	p.cmd.Env = append(os.Environ(), "PUHUI_CONSENSUS_LOG_LEVEL=info")
 	p.cmd.Stdout, p.cmd.Stderr = logFile, logFile
 	if err := p.cmd.Start(); err != nil {
 		return nil, err

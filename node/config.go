@@ -39,6 +39,10 @@ type AppConfig struct {
 	// LogFormat is "text" or "json"; LogLevel "debug", "info" or "error".
 	LogFormat string `mapstructure:"log_format"`
 	LogLevel  string `mapstructure:"log_level"`
+	// ConsensusLogLevel is CometBFT's own level ("error" by default: its info lines are
+	// several a second; "info" or "debug" to diagnose consensus). The environment variable
+	// PUHUI_CONSENSUS_LOG_LEVEL overrides it.
+	ConsensusLogLevel string `mapstructure:"consensus_log_level"`
 	// TreeCacheMiB is the memory for the state tree's nodes; 0 means the store's default
 	// (store.DefaultNodeCacheBytes).
 	TreeCacheMiB int `mapstructure:"tree_cache_mib"`
@@ -68,6 +72,8 @@ operator_token = "{{.OperatorToken}}"
 # Logging: log_format "text" or "json"; log_level "debug", "info" or "error".
 log_format = "{{.LogFormat}}"
 log_level = "{{.LogLevel}}"
+# CometBFT's own lines: "error" (default), "info" or "debug".
+consensus_log_level = "{{.ConsensusLogLevel}}"
 
 # Memory for the state tree's nodes, in MiB (0: the default, 2048). Every block rehashes the
 # paths of the keys it changed; a node in memory costs well under a microsecond, one read
@@ -95,12 +101,16 @@ func LoadAppConfig(home string) (AppConfig, error) {
 	v := viper.New()
 	v.SetConfigFile(appConfigPath(home))
 	v.SetConfigType("toml")
-	c := AppConfig{APIListen: DefaultAPIListen, OperatorKey: OperatorKeyName, LogFormat: "text", LogLevel: "info"}
+	c := AppConfig{APIListen: DefaultAPIListen, OperatorKey: OperatorKeyName, LogFormat: "text", LogLevel: "info",
+		ConsensusLogLevel: "error"}
 	if err := v.ReadInConfig(); err != nil {
 		return c, fmt.Errorf("read %s: %w", appConfigPath(home), err)
 	}
 	if err := v.Unmarshal(&c); err != nil {
 		return c, fmt.Errorf("parse %s: %w", appConfigPath(home), err)
+	}
+	if env := os.Getenv("PUHUI_CONSENSUS_LOG_LEVEL"); env != "" {
+		c.ConsensusLogLevel = env
 	}
 	if c.OperatorToken == "" {
 		return c, fmt.Errorf("%s: operator_token is empty", appConfigPath(home))

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,6 +59,30 @@ func (o *InitOptions) defaults() {
 	def(&o.P2PListen, DefaultP2PListen)
 }
 
+// validate checks the options a new home is made from, so that a bad one is refused
+// before any file is written rather than when the node first starts.
+func (o *InitOptions) validate() error {
+	if o.Genesis == nil {
+		if _, err := time.LoadLocation(o.TimeZone); err != nil || o.TimeZone == "Local" {
+			return fmt.Errorf("--time-zone %q: not an IANA time zone (e.g. Asia/Shanghai): %w", o.TimeZone, err)
+		}
+		if o.VotingPeriod < 0 || (o.VotingPeriod > 0 && o.VotingPeriod < time.Second) || o.VotingPeriod > 366*24*time.Hour {
+			return fmt.Errorf("--voting-period %s: 1s .. 366 days", o.VotingPeriod)
+		}
+	}
+	if len(o.ChainID) > 50 || strings.TrimFunc(o.ChainID, func(r rune) bool {
+		return r == '-' || r == '_' || r == '.' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')
+	}) != "" {
+		return fmt.Errorf("--chain-id %q: 1..50 of letters, digits, '-', '_' and '.'", o.ChainID)
+	}
+	for _, a := range []struct{ flag, addr string }{{"--api-listen", o.APIListen}, {"--rpc-listen", o.RPCListen}, {"--p2p-listen", o.P2PListen}} {
+		if _, _, err := net.SplitHostPort(strings.TrimPrefix(a.addr, "tcp://")); err != nil {
+			return fmt.Errorf("%s %q: want host:port: %w", a.flag, a.addr, err)
+		}
+	}
+	return nil
+}
+
 // IsInitialized reports whether home already holds a node.
 func IsInitialized(home string) bool {
 	_, err := os.Stat(filepath.Join(home, "config", "genesis.json"))
@@ -83,6 +108,9 @@ func Init(home string, o InitOptions) error {
 	o.defaults()
 	if IsInitialized(home) {
 		return ErrAlreadyInitialized
+	}
+	if err := o.validate(); err != nil {
+		return err // before anything is written
 	}
 	f, err := prepareHome(home, o)
 	if err != nil {
@@ -131,7 +159,7 @@ func prepareHome(home string, o InitOptions) (founder, error) {
 		return founder{}, fmt.Errorf("operator key: %w", err)
 	}
 	if err := writeAppConfig(home, AppConfig{
-		APIListen: o.APIListen, OperatorKey: OperatorKeyName, OperatorToken: randomHex(32), LogFormat: "text", LogLevel: "info",
+		APIListen: o.APIListen, OperatorKey: OperatorKeyName, OperatorToken: randomHex(32), LogFormat: "text", LogLevel: "info", ConsensusLogLevel: "error",
 	}); err != nil {
 		return founder{}, err
 	}

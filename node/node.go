@@ -134,7 +134,7 @@ func Start(ctx context.Context, home string, o Overrides) (*Node, error) {
 	} else {
 		c.Instrumentation.Prometheus = false
 	}
-	if err := n.startComet(ctx, c, logOut, ac.LogLevel); err != nil {
+	if err := n.startComet(ctx, c, logOut, ac.ConsensusLogLevel); err != nil {
 		db.Close()
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"syscall"
 
 	"github.com/cockroachdb/pebble"
 	"github.com/cockroachdb/pebble/bloom"
@@ -65,6 +66,9 @@ func pebbleOptions(opts Options) *pebble.Options {
 func Open(dir string, opts Options) (*DB, error) {
 	po := pebbleOptions(opts)
 	pdb, err := pebble.Open(dir, po)
+	if errors.Is(err, syscall.EAGAIN) || errors.Is(err, syscall.EWOULDBLOCK) {
+		return nil, fmt.Errorf("state db %s is locked: another puhui process is using this home (stop it first): %w", dir, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open state db: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/cometbft/cometbft/types"
 	"github.com/spf13/cobra"
@@ -72,6 +73,10 @@ func newInitCmd() *cobra.Command {
 	return cmd
 }
 
+// sandboxVotingPeriod is the voting period of the chain `start` creates on a fresh home: its
+// one member should not wait a week to admit a second one. `init` keeps the default week.
+const sandboxVotingPeriod = 20 * time.Second
+
 func newStartCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "start",
@@ -91,10 +96,16 @@ func runStart(cmd *cobra.Command, _ []string) error {
 		if err != nil {
 			return err
 		}
+		if !cmd.Flags().Changed("voting-period") && o.Genesis == nil {
+			o.VotingPeriod = sandboxVotingPeriod
+		}
 		if err := node.Init(home, o); err != nil && !errors.Is(err, node.ErrAlreadyInitialized) {
 			return err
 		}
 		fmt.Fprintf(cmd.OutOrStdout(), "initialised %s\n", home)
+		if o.Genesis == nil {
+			fmt.Fprintf(cmd.OutOrStdout(), "a new single-member chain: governance decides in %s (`puhui init` makes one that votes for a week)\n", o.VotingPeriod)
+		}
 	}
 	s := func(n string) string { v, _ := cmd.Flags().GetString(n); return v }
 	ctx := cmd.Context()

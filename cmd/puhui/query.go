@@ -19,7 +19,11 @@ const queryTimeout = 30 * time.Second
 func queryCommand(use, short string, args cobra.PositionalArgs,
 	run func(ctx context.Context, c *client.Client, cmd *cobra.Command, args []string) (any, func() string, error)) *cobra.Command {
 	cmd := &cobra.Command{Use: use, Short: short, Args: args, RunE: func(cmd *cobra.Command, args []string) error {
-		ctx, cancel := context.WithTimeout(cmd.Context(), queryTimeout)
+		timeout := queryTimeout
+		if cmd.Flags().Lookup("timeout") != nil { // a command that waits says for how long
+			timeout, _ = cmd.Flags().GetDuration("timeout")
+		}
+		ctx, cancel := context.WithTimeout(cmd.Context(), timeout)
 		defer cancel()
 		c, err := dial(ctx, cmd)
 		if err != nil {
@@ -65,7 +69,7 @@ func newQueryCmd() *cobra.Command {
 				if err != nil {
 					return nil, nil, err
 				}
-				return r, func() string { return txText(r) }, nil
+				return r, func() string { return txText(r, newScales(ctx, c)) }, nil
 			}),
 	)
 	addDeclaredQueries(cmd, textViews())
