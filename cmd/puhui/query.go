@@ -129,9 +129,13 @@ func holdText(h query.Hold, sc scales) string {
 		h.Owner, h.Beneficiary, unixText(h.ExpiresAt))
 }
 
-func groupText(g query.Group, _ scales) string {
-	return fmt.Sprintf("group %d %q of %s\nmembers: %s\nloans: %v\nfund (minor units): %d", g.ID, g.Name, g.Lender,
-		strings.Join(g.Members, ", "), g.Loans, g.Fund)
+func groupText(g query.Group, sc scales) string {
+	loans := "none yet"
+	if len(g.Loans) > 0 {
+		loans = strings.Trim(strings.Join(strings.Fields(fmt.Sprint(g.Loans)), ", "), "[]")
+	}
+	return fmt.Sprintf("group %d %q of lender %s\n  members: %s\n  loans: %s\n  guarantee fund: %s %s", g.ID, g.Name, g.Lender,
+		strings.Join(g.Members, ", "), loans, money.FormatMinor(g.Fund, sc(g.Asset)), g.Asset)
 }
 
 func assetText(a query.Asset) string {

@@ -35,6 +35,11 @@ func loanView(s store.Reader, l *statepb.Loan, now int64) query.Loan {
 		InterestPaid: l.InterestPaid, FeesPaid: l.FeesPaid, PenaltiesPaid: l.PenaltiesPaid, WrittenOff: l.WrittenOff,
 		Recovered: l.Recovered, DPD: l.Dpd, Bucket: BucketName(Buckets(s), l.Dpd, grace), Installments: []query.Installment{},
 		Failure: l.Failure, FailedHeight: l.FailedHeight}
+	if l.Status == statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF {
+		// Off the lender's books: nothing is overdue to it any more and the loan is in no
+		// delinquency bucket (what a recovery may still bring is WrittenOff − Recovered).
+		v.Overdue, v.Bucket = 0, "written_off"
+	}
 	addPoolAndGroup(s, &v, l)
 	for _, in := range l.Installments {
 		v.Installments = append(v.Installments, query.Installment{N: in.N, DueDate: in.DueDate,
@@ -105,6 +110,7 @@ func groupView(s store.Reader, g *statepb.Group) query.Group {
 	for _, l := range GroupLoans(s, g.Id) {
 		v.Loans = append(v.Loans, l.Id)
 		v.Fund += GuaranteeHeld(s, l)
+		v.Asset = l.Asset // a group borrows under one lender's products, in one asset
 	}
 	return v
 }
