@@ -154,14 +154,8 @@ func newQueryCmd() *cobra.Command {
 				}
 				return p, func() string { return proposalText(*p) }, nil
 			}),
-		queryCommand("tx HASH", "A committed transaction", cobra.ExactArgs(1),
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				r, err := c.Tx(ctx, args[0])
-				if err != nil {
-					return nil, nil, err
-				}
-				return r, func() string { return txText(r) }, nil
-			}),
+		txQueryCmd(),
+		accountTxsCmd(),
 	)
 	cmd.AddCommand(lendingQueryCmds()...)
 	cmd.AddCommand(creditQueryCmd())
