@@ -27,7 +27,7 @@ type DB struct {
 	nodeCache *nodeCache
 	warming   warming
 
-	mu     sync.RWMutex // guards height and root for readers on other goroutines
+	mu      sync.RWMutex // guards height and root for readers on other goroutines
 	height  int64
 	root    []byte
 	indexed int64 // see IndexedHeight
