@@ -56,9 +56,9 @@ type AppConfig struct {
 	DiskWarnMiB int `mapstructure:"disk_warn_mib"`
 }
 
-// Disk space defaults: a node writes about 1-2 KB of blocks, results and state per transfer,
-// so 1 GiB is some hundreds of thousands of transactions of room, and 10 GiB leaves days at a
-// member's usual load to add disk.
+// Disk space defaults: 1 GiB is room for a node to start, replay and halt cleanly rather than
+// die inside the database; 10 GiB is the point to start adding disk (OPERATIONS.md: set it
+// from the home's measured daily growth).
 const (
 	DefaultMinFreeDiskMiB = 1024
 	DefaultDiskWarnMiB    = 10 * 1024
