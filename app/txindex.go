@@ -50,7 +50,12 @@ func IndexRecords(height int64, txs [][]byte, decoded []*tx.Decoded, results []*
 		} else {
 			d, _ = tx.Decode(raw)
 		}
-		hash := tx.Hash(raw)
+		var hash []byte
+		if d != nil {
+			hash = d.Hash // already tx.Hash(raw)
+		} else {
+			hash = tx.Hash(raw)
+		}
 		res, err := results[i].Marshal()
 		if err != nil {
 			return nil, err
