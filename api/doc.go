@@ -1,5 +1,6 @@
 // Package api is the node's REST API (huma v2 on net/http, OpenAPI 3.1 at /openapi.json):
-// chain status, blocks and transactions (submit, look up, wait), accounts with proofs,
+// chain status and health (/v1/health: 503 once the node halted), blocks and transactions
+// (submit, look up by hash or by account, wait), accounts with proofs,
 // assets, members, holds, KYC, parameters, proposals and validators; lending products, loans,
 // borrowers, portfolios and the loan schedule preview; credit consents, accesses and
 // scorecards; the node's private-document service (upload by the owner, download under a

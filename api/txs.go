@@ -3,12 +3,15 @@ package api
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
 )
 
@@ -30,6 +33,9 @@ func (s *server) registerTxs(api huma.API) {
 		Description: "A transaction refused by the mempool (bad signature, nonce, authorisation…) is a 4xx problem. " +
 			"Once accepted, the answer carries its hash and, with wait, its committed result, which may still be a coded failure.",
 	}, func(ctx context.Context, in *submitInput) (*txOutput, error) {
+		if err := s.health(); err != nil {
+			return nil, haltedProblem(err)
+		}
 		if len(in.Body.Tx) > tx.MaxTxBytes {
 			return nil, problemOf(tx.ErrTooLarge.Wrapf("%d bytes, limit %d", len(in.Body.Tx), tx.MaxTxBytes))
 		}
@@ -41,12 +47,34 @@ func (s *server) registerTxs(api huma.API) {
 		Hash string `path:"hash" pattern:"^[0-9A-Fa-f]{64}$"`
 	}) (*txOutput, error) {
 		r, err := s.Client.Tx(ctx, in.Hash)
-		if err != nil {
+		if client.IsNotFound(err) {
 			return nil, &Problem{Status: http.StatusNotFound, Code: "api.not_found", Detail: "no committed transaction " + in.Hash}
+		}
+		if err != nil {
+			return nil, problemOf(err)
 		}
 		return &txOutput{Body: r}, nil
 	})
+	huma.Register(api, huma.Operation{
+		OperationID: "list-account-txs", Method: http.MethodGet, Path: "/v1/accounts/{address}/txs",
+		Summary:     "Committed transactions that touched an account, newest first",
+		Description: fmt.Sprintf("At most %d per page; pass the answer's next as after for the following page.", query.MaxAccountTxs),
+	}, func(ctx context.Context, in *struct {
+		AddressInput
+		After string `query:"after" maxLength:"80" doc:"the previous page's next"`
+	}) (*accountTxsOutput, error) {
+		if in.After != "" && !strings.HasPrefix(in.After, in.Address+query.AccountTxsAfter) {
+			return nil, &Problem{Status: http.StatusUnprocessableEntity, Code: "api.invalid_request", Detail: "after must be a next of this account's listing"}
+		}
+		out, err := s.Client.AccountTxs(ctx, in.Address, in.After)
+		if err != nil {
+			return nil, problemOf(err)
+		}
+		return &accountTxsOutput{Body: out}, nil
+	})
 }
+
+type accountTxsOutput struct{ Body *query.AccountTxs }
 
 func (s *server) submit(ctx context.Context, raw []byte, wait bool) (*txOutput, error) {
 	if wait {

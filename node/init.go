@@ -21,6 +21,7 @@ import (
 
 	"github.com/puhui-chain/puhui/app"
 	"github.com/puhui-chain/puhui/keyring"
+	"github.com/puhui-chain/puhui/store"
 )
 
 // InitOptions describe a new home.
@@ -159,7 +160,9 @@ func prepareHome(home string, o InitOptions) (founder, error) {
 		return founder{}, fmt.Errorf("operator key: %w", err)
 	}
 	if err := writeAppConfig(home, AppConfig{
-		APIListen: o.APIListen, OperatorKey: OperatorKeyName, OperatorToken: randomHex(32), LogFormat: "text", LogLevel: "info", ConsensusLogLevel: "error",
+		APIListen: o.APIListen, OperatorKey: OperatorKeyName, OperatorToken: randomHex(32), LogFormat: "text", LogLevel: "info",
+		ConsensusLogLevel: "error",
+		PebbleMemTableMiB: store.DefaultMemTableBytes >> 20, MinFreeDiskMiB: DefaultMinFreeDiskMiB, DiskWarnMiB: DefaultDiskWarnMiB,
 	}); err != nil {
 		return founder{}, err
 	}
@@ -236,7 +239,11 @@ func cometConfig(home string, o InitOptions) *cfg.Config {
 	// The mempool bounds queueing delay: at ~14k tx/s, 8,000 waiting transactions are about
 	// half a second; past that, submitters get "mempool is full" and back off.
 	c.Mempool.Size = 8000
-	c.TxIndex.Indexer = "kv"
+	// Puhui keeps its own transaction index, written with each block's state (app/txindex.go):
+	// CometBFT's indexer writes after the block commits, asynchronously, so a crash can lose a
+	// block from it for good, and it costs a write per event attribute. CometBFT's tx and
+	// tx_search RPCs are therefore off; /v1/txs/{hash} and the SDK's Tx answer instead.
+	c.TxIndex.Indexer = "null"
 	c.Instrumentation.Prometheus = true
 	c.Instrumentation.PrometheusListenAddr = "" // /metrics is served by the REST API
 	return c

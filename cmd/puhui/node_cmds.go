@@ -117,10 +117,18 @@ func runStart(cmd *cobra.Command, _ []string) error {
 	}
 	out := cmd.OutOrStdout()
 	printNode(out, n, home)
-	waitForSignal()
-	fmt.Fprintln(out, "stopping…")
-	return n.Stop()
+	select {
+	case <-signalled():
+		fmt.Fprintln(out, "stopping…")
+		return n.Stop()
+	case <-n.Failed():
+		// Exit non-zero so that a supervisor (systemd Restart=on-failure) restarts the node.
+		return n.StopAfterFailure(stopAfterFailureTimeout)
+	}
 }
+
+// stopAfterFailureTimeout bounds a halted node's shutdown: its store may be unable to write.
+const stopAfterFailureTimeout = 5 * time.Second
 
 // printNode says where a started node listens.
 func printNode(out io.Writer, n *node.Node, home string) {
@@ -132,9 +140,12 @@ func printNode(out io.Writer, n *node.Node, home string) {
 	fmt.Fprintf(out, "  operator   %s (key %q in %s/keyring)\n", n.Operator, node.OperatorKeyName, home)
 }
 
-// waitForSignal blocks until SIGINT or SIGTERM.
-func waitForSignal() {
+// signalled receives SIGINT or SIGTERM.
+func signalled() <-chan os.Signal {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
-	<-sig
+	return sig
 }
+
+// waitForSignal blocks until SIGINT or SIGTERM.
+func waitForSignal() { <-signalled() }

@@ -63,14 +63,8 @@ func newQueryCmd() *cobra.Command {
 				}, nil
 			}),
 		account,
-		queryCommand("tx HASH", "A committed transaction", cobra.ExactArgs(1),
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				r, err := c.Tx(ctx, args[0])
-				if err != nil {
-					return nil, nil, err
-				}
-				return r, func() string { return txText(r, newScales(ctx, c)) }, nil
-			}),
+		txQueryCmd(),
+		accountTxsCmd(),
 	)
 	addDeclaredQueries(cmd, textViews())
 	return cmd
