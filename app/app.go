@@ -19,6 +19,11 @@ import (
 // Version is the application protocol version reported to CometBFT.
 const Version uint64 = 1
 
+// DefaultMaxPendingPerSigner is how many transactions of one signer the mempool holds at
+// once unless the node configures otherwise: a fifth of CometBFT's default mempool of 5,000,
+// and room for a client that pipelines its nonces.
+const DefaultMaxPendingPerSigner = 1000
+
 // App is the Puhui ABCI application.
 type App struct {
 	abci.BaseApplication // snapshots and vote extensions: not used
@@ -41,9 +46,13 @@ type App struct {
 	// of this process): the "as of" time of query views such as a loan's overdue amount.
 	committedTime atomic.Int64
 
-	// mempool view: the last nonce accepted per signer since the last commit.
-	mu         sync.Mutex
-	mempoolSeq map[string]uint64
+	// mempool view: the last nonce accepted per signer since the last commit, and how many
+	// of the signer's transactions were admitted since (rechecks after a commit rebuild both
+	// from what the mempool still holds).
+	mu                  sync.Mutex
+	mempoolSeq          map[string]uint64
+	mempoolCount        map[string]int
+	maxPendingPerSigner int
 
 	sigVerifications atomic.Int64
 
@@ -58,13 +67,15 @@ func New(db *store.DB, chainID string, log *slog.Logger) *App {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &App{
-		db:         db,
-		chainID:    chainID,
-		log:        log,
-		sigs:       newSigCache(200_000),
-		router:     sharedRouter(),
-		metrics:    newMetrics(),
-		mempoolSeq: make(map[string]uint64),
+		db:                  db,
+		chainID:             chainID,
+		log:                 log,
+		sigs:                newSigCache(200_000),
+		router:              sharedRouter(),
+		metrics:             newMetrics(),
+		mempoolSeq:          make(map[string]uint64),
+		mempoolCount:        make(map[string]int),
+		maxPendingPerSigner: DefaultMaxPendingPerSigner,
 	}
 }
 
@@ -149,6 +160,7 @@ func (a *App) Commit(context.Context, *abci.CommitRequest) (*abci.CommitResponse
 	a.committedTime.Store(a.pendingTime)
 	a.mu.Lock()
 	a.mempoolSeq = make(map[string]uint64) // rechecks rebuild it in mempool order
+	a.mempoolCount = make(map[string]int)
 	a.mu.Unlock()
 	a.metrics.height.Set(float64(a.pendingHeight))
 	return &abci.CommitResponse{}, nil

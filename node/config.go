@@ -45,6 +45,9 @@ type AppConfig struct {
 	// KeepRecentHeights is how many heights superseded tree nodes are kept, for proofs from
 	// snapshots of past heights; 0 means the store's default (store.DefaultKeepRecent).
 	KeepRecentHeights int64 `mapstructure:"keep_recent_heights"`
+	// MaxPendingPerSigner is how many transactions of one signer the mempool holds at once;
+	// 0 means the application's default (app.DefaultMaxPendingPerSigner).
+	MaxPendingPerSigner int `mapstructure:"max_pending_per_signer"`
 }
 
 // StoreOptions are the state store's options this configuration sets.
@@ -78,6 +81,11 @@ tree_cache_mib = {{.TreeCacheMiB}}
 # Heights for which superseded tree nodes are kept (0: the default, 1000): a query proving
 # state from a snapshot keeps working while up to this many blocks commit. More cost disk.
 keep_recent_heights = {{.KeepRecentHeights}}
+
+# Transactions of one signer the mempool holds at once (0: the default, 1000). A signer at
+# the limit is refused with tx.too_many_pending until some of its transactions commit, so
+# that one account cannot fill the mempool and the blocks.
+max_pending_per_signer = {{.MaxPendingPerSigner}}
 `))
 
 func appConfigPath(home string) string { return filepath.Join(home, "config", "app.toml") }
@@ -107,6 +115,9 @@ func LoadAppConfig(home string) (AppConfig, error) {
 	}
 	if c.TreeCacheMiB < 0 || c.TreeCacheMiB > 1<<20 || c.KeepRecentHeights < 0 {
 		return c, fmt.Errorf("%s: tree_cache_mib must be 0..1048576 and keep_recent_heights 0 or more", appConfigPath(home))
+	}
+	if c.MaxPendingPerSigner < 0 {
+		return c, fmt.Errorf("%s: max_pending_per_signer must be 0 (the default) or more", appConfigPath(home))
 	}
 	return c, nil
 }

@@ -126,6 +126,9 @@ func Start(ctx context.Context, home string, o Overrides) (*Node, error) {
 	}
 	n := &Node{Home: home, ChainID: gen.GenesisDoc.ChainID, db: db, log: log}
 	n.App = app.New(db, gen.GenesisDoc.ChainID, log.With("module", "app"))
+	if ac.MaxPendingPerSigner > 0 {
+		n.App.SetMaxPendingPerSigner(ac.MaxPendingPerSigner)
+	}
 	if o.Metrics {
 		if err := n.App.Metrics().Register(prometheus.DefaultRegisterer); err != nil {
 			db.Close()
