@@ -31,9 +31,6 @@ func (a *App) checkTx(raw []byte, recheck bool) error {
 	if d.Body.ChainId != a.chainID {
 		return tx.ErrWrongChain.Wrapf("transaction for %q, this chain is %q", d.Body.ChainId, a.chainID)
 	}
-	if err := a.router.validateMsgs(d.Body.Msgs); err != nil {
-		return err
-	}
 	if !recheck && !a.sigs.has(d.Hash) {
 		a.sigVerifications.Add(1)
 		if !d.VerifySignature() {
@@ -53,6 +50,9 @@ func (a *App) checkTx(raw []byte, recheck bool) error {
 		return err
 	}
 	if err := a.authorize(state, d); err != nil {
+		return err
+	}
+	if err := a.router.validateMsgs(d.Body.Msgs); err != nil {
 		return err
 	}
 	if limit := a.maxPendingPerSigner; limit > 0 && a.mempoolCount[d.Signer] >= limit {

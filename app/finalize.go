@@ -111,18 +111,19 @@ func (a *App) deliver(block *store.Cache, bctx *core.Context, d *tx.Decoded, sig
 	if err := a.authenticate(block, d, bctx.Height, LastNonce(block, d.Signer)); err != nil {
 		return failed(err)
 	}
-	// A message that fails its stateless check could never succeed: such a transaction
-	// reaches a block only from a faulty proposer, and like an envelope failure it changes
-	// nothing, not even the nonce (CheckTx would have refused it the same way).
+	// From here the transaction is the signer's genuine next one: its nonce is used whatever
+	// the outcome, so a failed transaction can never be replayed later; except that a
+	// message failing its stateless check could never succeed: such a transaction reaches a
+	// block only from a faulty proposer, and like an envelope failure it changes nothing
+	// (CheckTx refuses it the same way, after the same authorisation).
+	if err := a.authorize(block, d); err != nil {
+		setNonce(block, d.Signer, d.Body.Nonce)
+		return failed(err)
+	}
 	if err := a.router.validateMsgs(d.Body.Msgs); err != nil {
 		return failed(err)
 	}
-	// From here the transaction is the signer's genuine next one: its nonce is used whatever
-	// the outcome, so a failed transaction can never be replayed later.
 	setNonce(block, d.Signer, d.Body.Nonce)
-	if err := a.authorize(block, d); err != nil {
-		return failed(err)
-	}
 	var events []abci.Event
 	txKV := store.NewCache(block)
 	ctx := &core.Context{KV: txKV, Height: bctx.Height, BlockTime: bctx.BlockTime, Signer: d.Signer, Events: &events}
