@@ -46,6 +46,13 @@ type Overrides struct {
 	API func(n *Node, s APIService) (http.Handler, error)
 }
 
+// BoundedHandler is an API handler that bounds the server it is served by: it sets the
+// server's timeouts and wraps the listener so that connections beyond its caps are refused.
+type BoundedHandler interface {
+	http.Handler
+	Bound(srv *http.Server, ln net.Listener) net.Listener
+}
+
 // APIService is what node hands the API builder: the operator key (it signs operator API
 // requests) and the configuration the API needs.
 type APIService struct {
@@ -237,6 +244,9 @@ func (n *Node) startAPI(ac AppConfig, o Overrides) error {
 	base, cancel := context.WithCancel(context.Background())
 	n.API = &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return base }}
+	if b, ok := handler.(BoundedHandler); ok {
+		ln = b.Bound(n.API, ln) // the API's own timeouts and connection caps
+	}
 	n.API.RegisterOnShutdown(cancel)
 	go func() {
 		if err := n.API.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
