@@ -77,7 +77,11 @@ func New(c Config) *Handler {
 	hc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"operator": {Type: "http", Scheme: "bearer", Description: "operator_token from the node's app.toml"},
 	}
-	hc.Transformers = append(hc.Transformers, relativeSchemaLink)
+	// After huma's link transformer, which a create hook installs.
+	hc.CreateHooks = append(hc.CreateHooks, func(c huma.Config) huma.Config {
+		c.Transformers = append(c.Transformers, relativeSchemaLink)
+		return c
+	})
 	api := humago.New(mux, hc)
 	s.registerChain(api)
 	s.registerState(api)
