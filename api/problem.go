@@ -140,6 +140,7 @@ var statusByID = map[string]int{
 	"lending.wrong_status":     http.StatusConflict,
 	"credit.no_consent":        http.StatusForbidden,
 	"credit.not_borrower":      http.StatusForbidden,
+	"credit.not_report_reader": http.StatusForbidden,
 	"docs.not_owner":           http.StatusForbidden,
 	"docs.no_encryption_key":   http.StatusNotFound,
 	"tx.bad_nonce":             http.StatusConflict, // a replayed or out-of-order transaction

@@ -41,6 +41,10 @@ type App struct {
 	pendingHeight int64
 	pendingRoot   []byte
 	pendingTime   int64
+	// pendingPrivate are the finalized block's outputs for the private store (credit
+	// reports), written by Commit before the state.
+	pendingPrivate []core.PrivateOutput
+	private        PrivateStore
 
 	// committedTime is the block time of the last committed block (0 until the first commit
 	// of this process): the "as of" time of query views such as a loan's overdue amount.
@@ -73,6 +77,7 @@ func New(db *store.DB, chainID string, log *slog.Logger) *App {
 		sigs:                newSigCache(200_000),
 		router:              sharedRouter(),
 		metrics:             newMetrics(),
+		private:             newMemStore(),
 		mempoolSeq:          make(map[string]uint64),
 		mempoolCount:        make(map[string]int),
 		maxPendingPerSigner: DefaultMaxPendingPerSigner,
@@ -153,6 +158,10 @@ func (a *App) Commit(context.Context, *abci.CommitRequest) (*abci.CommitResponse
 	if a.pending == nil {
 		return nil, fmt.Errorf("commit without a finalized block")
 	}
+	if err := a.private.Put(a.pendingPrivate); err != nil {
+		return nil, err // before the state: a crash here re-executes the block, which writes the same bytes
+	}
+	a.pendingPrivate = nil
 	if err := a.db.Commit(a.pendingHeight, a.pendingRoot, a.pending); err != nil {
 		return nil, err
 	}

@@ -133,6 +133,8 @@ func Start(ctx context.Context, home string, o Overrides) (*Node, error) {
 	}
 	n := &Node{Home: home, ChainID: gen.GenesisDoc.ChainID, db: db, log: log}
 	n.App = app.New(db, gen.GenesisDoc.ChainID, log.With("module", "app"))
+	// Credit reports live outside state, beside it (app.PrivateStore).
+	n.App.UsePrivateStore(app.DirStore{Dir: filepath.Join(c.DBDir(), "puhui-private")})
 	if ac.MaxPendingPerSigner > 0 {
 		n.App.SetMaxPendingPerSigner(ac.MaxPendingPerSigner)
 	}
