@@ -2,16 +2,16 @@ package query
 
 // Paths of the credit and private-document views.
 const (
-	PathScorecards     = "/credit/scorecards" // every registered model version
-	PathConsents       = "/credit/consents"   // data: borrower address
-	PathAccesses       = "/credit/accesses"   // data: borrower address; reports given, oldest first
+	PathScorecards = "/credit/scorecards" // every registered model version
+	PathConsents   = "/credit/consents"   // data: borrower address
+	PathAccesses   = "/credit/accesses"   // data: borrower address; reports given, oldest first
 	// PathCreditReport reads the report of one access: data is a ReportRequest, signed by
 	// the borrower or by the access's lender while its consent is live.
-	PathCreditReport = "/credit/report"
-	PathEncryptionKey  = "/docs/key"          // data: member address
-	PathDocument       = "/docs/document"     // data: hex ciphertext hash; the record and its grants
-	PathDocumentAccess = "/docs/access"       // data: hex hash "/" member address; "true" or "false"
-	PathDocumentsOwned = "/docs/owned"        // data: owner address
+	PathCreditReport   = "/credit/report"
+	PathEncryptionKey  = "/docs/key"      // data: member address
+	PathDocument       = "/docs/document" // data: hex ciphertext hash; the record and its grants
+	PathDocumentAccess = "/docs/access"   // data: hex hash "/" member address; "true" or "false"
+	PathDocumentsOwned = "/docs/owned"    // data: owner address
 )
 
 // ScorecardBin gives points to a fact's values in [Min, Max].
