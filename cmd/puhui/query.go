@@ -69,6 +69,7 @@ func newQueryCmd() *cobra.Command {
 			}),
 	)
 	addDeclaredQueries(cmd, textViews())
+	subcommand(cmd, "credit").AddCommand(newCreditReportCmd())
 	return cmd
 }
 
