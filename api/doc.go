@@ -3,7 +3,8 @@
 // (submit, look up by hash or by account, wait), accounts with proofs,
 // assets, members, holds, KYC, parameters, proposals and validators; lending products, loans,
 // borrowers, portfolios and the loan schedule preview; credit consents, accesses and
-// scorecards; the node's private-document service (upload by the owner, download under a
+// scorecards, and an access's report for its borrower and consented lender (a signed
+// request the application checks); the node's private-document service (upload by the owner, download under a
 // grant on chain); a server-sent event stream; Prometheus metrics; and bearer-guarded
 // operator endpoints that sign with the node's operator key.
 //
@@ -11,4 +12,9 @@
 // submission, the event bus) and never imports a module, the application, the store or
 // node; package fullnode plugs it into a running node. Errors are RFC 9457 problem+json
 // with a stable "code"; business codes map to HTTP statuses here and nowhere else.
+//
+// Every server it runs under is bounded (limits.go, edge.go): read, write and idle timeouts,
+// connections and event streams capped in total and per client and refused at once with 429
+// or 503, bodies capped (413), the operator token checked before a body is read, and no
+// client-chosen text (the Host header) in the links it answers with.
 package api

@@ -99,5 +99,5 @@ func (s *server) getDocument(w http.ResponseWriter, r *http.Request) {
 func writeProblem(w http.ResponseWriter, status int, code, detail string) {
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(status)
-	fmt.Fprintf(w, `{"status":%d,"title":%q,"code":%q,"detail":%q}`, status, http.StatusText(status), code, detail)
+	fmt.Fprint(w, problemJSON(status, code, detail))
 }

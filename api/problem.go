@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -40,6 +41,12 @@ var installProblems sync.Once
 func useProblems() {
 	installProblems.Do(func() {
 		huma.NewError = func(status int, msg string, errs ...error) huma.StatusError {
+			// huma answers 500 "cannot read request body" when the body limit cuts the read
+			// (http.MaxBytesHandler): that is the client's oversized body.
+			var tooLarge *http.MaxBytesError
+			if errors.As(errors.Join(errs...), &tooLarge) {
+				status, msg = http.StatusRequestEntityTooLarge, fmt.Sprintf("a request body is at most %d bytes", tooLarge.Limit)
+			}
 			p := &Problem{Status: status, Title: http.StatusText(status), Detail: msg, Code: codeForStatus(status)}
 			for _, e := range errs {
 				if e == nil {
@@ -56,20 +63,34 @@ func useProblems() {
 	})
 }
 
+// codeForStatus is the code of a problem huma or the edge raises by its status alone: every
+// client error has its own, and only a fault of the server is api.internal.
 func codeForStatus(status int) string {
-	switch status {
-	case http.StatusBadRequest:
-		return "api.malformed_request"
-	case http.StatusUnprocessableEntity:
-		return "api.invalid_request"
-	case http.StatusUnauthorized:
-		return "api.unauthorized"
-	case http.StatusNotFound:
-		return "api.not_found"
-	case http.StatusRequestEntityTooLarge:
-		return "api.too_large"
+	if code, ok := statusCodes[status]; ok {
+		return code
 	}
-	return "api.internal"
+	if status >= 500 {
+		return "api.internal"
+	}
+	// Any other client error: its status text, e.g. 411 "api.length_required".
+	return "api." + strings.ReplaceAll(strings.ToLower(http.StatusText(status)), " ", "_")
+}
+
+var statusCodes = map[int]string{
+	http.StatusBadRequest:            "api.malformed_request",
+	http.StatusUnauthorized:          "api.unauthorized",
+	http.StatusForbidden:             "api.forbidden",
+	http.StatusNotFound:              "api.not_found",
+	http.StatusMethodNotAllowed:      "api.method_not_allowed",
+	http.StatusNotAcceptable:         "api.not_acceptable",
+	http.StatusRequestTimeout:        "api.request_timeout",
+	http.StatusConflict:              "api.conflict",
+	http.StatusRequestEntityTooLarge: "api.too_large",
+	http.StatusUnsupportedMediaType:  "api.unsupported_media_type",
+	http.StatusUnprocessableEntity:   "api.invalid_request",
+	http.StatusTooManyRequests:       "api.too_many_requests",
+	http.StatusBadGateway:            "api.node_error",
+	http.StatusServiceUnavailable:    "api.unavailable",
 }
 
 // problemOf maps an SDK or application error to a Problem at the edge.
@@ -81,6 +102,14 @@ func problemOf(err error) error {
 	var te *tx.Error
 	if errors.As(err, &te) {
 		return &Problem{Status: statusForCode(te.Codespace, te.Code), Title: "Refused", Code: te.ID(), Detail: te.Error()}
+	}
+	switch {
+	case client.IsKnownTx(err):
+		return &Problem{Status: http.StatusConflict, Title: "Already known", Code: "api.tx_known",
+			Detail: "the node already holds or has seen this transaction: it is not submitted twice"}
+	case client.IsMempoolFull(err):
+		return &Problem{Status: http.StatusServiceUnavailable, Title: "Busy", Code: "api.mempool_full",
+			Detail: "the node's mempool is full: retry the same transaction later"}
 	}
 	return &Problem{Status: http.StatusBadGateway, Title: "Node error", Code: "api.node_error", Detail: err.Error()}
 }
@@ -111,9 +140,13 @@ var statusByID = map[string]int{
 	"lending.wrong_status":     http.StatusConflict,
 	"credit.no_consent":        http.StatusForbidden,
 	"credit.not_borrower":      http.StatusForbidden,
+	"credit.not_report_reader": http.StatusForbidden,
 	"docs.not_owner":           http.StatusForbidden,
 	"docs.no_encryption_key":   http.StatusNotFound,
 	"node.halted":              http.StatusServiceUnavailable,
+	"tx.bad_nonce":             http.StatusConflict, // a replayed or out-of-order transaction
+	"tx.too_many_pending":      http.StatusTooManyRequests,
+	"tx.too_large":             http.StatusRequestEntityTooLarge,
 }
 
 // statusForCode: lookups of things that do not exist are 404 (by the naming convention of

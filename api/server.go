@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"net/http"
 	"reflect"
+	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
@@ -31,6 +32,7 @@ type Config struct {
 	// Health reports why the node cannot serve (it hit an unrecoverable fault), or nil;
 	// nil Health: always healthy.
 	Health func() error
+	Limits        *Limits // nil: DefaultLimits
 }
 
 // schemaNames names the schemas of types whose Go names collide with another type's (huma
@@ -55,15 +57,21 @@ func schemaNamer(t reflect.Type, hint string) string {
 
 type server struct {
 	Config
+	limits  Limits
+	streams *counter
 }
 
-// New returns the API's HTTP handler.
-func New(c Config) http.Handler {
+// New returns the API's HTTP handler; serve it under its limits (Handler.Bound).
+func New(c Config) *Handler {
 	useProblems()
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
 	}
-	s := &server{Config: c}
+	s := &server{Config: c, limits: DefaultLimits()}
+	if c.Limits != nil {
+		s.limits = *c.Limits
+	}
+	s.streams = newCounter(s.limits.MaxStreams, s.limits.MaxStreamsPerClient)
 	mux := http.NewServeMux()
 	hc := huma.DefaultConfig("Puhui", Version)
 	hc.Info.Description = "Puhui: a permissioned ledger for inclusive finance. Amounts are integer minor units, as decimal strings."
@@ -72,6 +80,11 @@ func New(c Config) http.Handler {
 	hc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"operator": {Type: "http", Scheme: "bearer", Description: "operator_token from the node's app.toml"},
 	}
+	// After huma's link transformer, which a create hook installs.
+	hc.CreateHooks = append(hc.CreateHooks, func(c huma.Config) huma.Config {
+		c.Transformers = append(c.Transformers, relativeSchemaLink)
+		return c
+	})
 	api := humago.New(mux, hc)
 	s.registerChain(api)
 	s.registerHealth(api)
@@ -89,5 +102,29 @@ func New(c Config) http.Handler {
 	top := http.NewServeMux()
 	s.registerDocumentContent(top)
 	top.Handle("/", http.MaxBytesHandler(mux, MaxBodyBytes))
-	return top
+	return &Handler{Handler: s.edge(top), limits: s.limits, streams: s.streams}
+}
+
+// relativeSchemaLink makes the "$schema" link huma adds to every answer a path on this
+// server: huma builds it from the request's Host (or forwarding) header, which a client
+// chooses, and an answer must not carry a client's text as a link. It runs after huma's
+// own link transformer, whose values carry the link as their first field.
+func relativeSchemaLink(_ huma.Context, _ string, v any) (any, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return v, nil
+	}
+	st := rv.Elem()
+	if st.NumField() == 0 || st.Type().Field(0).Tag.Get("json") != "$schema" || !st.Field(0).CanSet() {
+		return v, nil
+	}
+	link := st.Field(0).String()
+	if i := strings.Index(link, "://"); i >= 0 {
+		if j := strings.IndexByte(link[i+3:], '/'); j >= 0 {
+			st.Field(0).SetString(link[i+3+j:])
+		} else {
+			st.Field(0).SetString("")
+		}
+	}
+	return v, nil
 }

@@ -19,6 +19,11 @@ import (
 // Version is the application protocol version reported to CometBFT.
 const Version uint64 = 1
 
+// DefaultMaxPendingPerSigner is how many transactions of one signer the mempool holds at
+// once unless the node configures otherwise: a fifth of CometBFT's default mempool of 5,000,
+// and room for a client that pipelines its nonces.
+const DefaultMaxPendingPerSigner = 1000
+
 // App is the Puhui ABCI application.
 type App struct {
 	abci.BaseApplication // snapshots and vote extensions: not used
@@ -37,6 +42,10 @@ type App struct {
 	pendingRoot   []byte
 	pendingTime   int64
 	pendingIndex  []store.Record // the finalized block's transaction-index entries
+	// pendingPrivate are the finalized block's outputs for the private store (credit
+	// reports), written by Commit before the state.
+	pendingPrivate []core.PrivateOutput
+	private        PrivateStore
 
 	halt haltState
 
@@ -44,9 +53,13 @@ type App struct {
 	// of this process): the "as of" time of query views such as a loan's overdue amount.
 	committedTime atomic.Int64
 
-	// mempool view: the last nonce accepted per signer since the last commit.
-	mu         sync.Mutex
-	mempoolSeq map[string]uint64
+	// mempool view: the last nonce accepted per signer since the last commit, and how many
+	// of the signer's transactions were admitted since (rechecks after a commit rebuild both
+	// from what the mempool still holds).
+	mu                  sync.Mutex
+	mempoolSeq          map[string]uint64
+	mempoolCount        map[string]int
+	maxPendingPerSigner int
 
 	sigVerifications atomic.Int64
 
@@ -61,13 +74,16 @@ func New(db *store.DB, chainID string, log *slog.Logger) *App {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &App{
-		db:         db,
-		chainID:    chainID,
-		log:        log,
-		sigs:       newSigCache(200_000),
-		router:     sharedRouter(),
-		metrics:    newMetrics(),
-		mempoolSeq: make(map[string]uint64),
+		db:                  db,
+		chainID:             chainID,
+		log:                 log,
+		sigs:                newSigCache(200_000),
+		router:              sharedRouter(),
+		metrics:             newMetrics(),
+		private:             newMemStore(),
+		mempoolSeq:          make(map[string]uint64),
+		mempoolCount:        make(map[string]int),
+		maxPendingPerSigner: DefaultMaxPendingPerSigner,
 	}
 }
 
@@ -145,6 +161,10 @@ func (a *App) Commit(context.Context, *abci.CommitRequest) (*abci.CommitResponse
 	if a.pending == nil {
 		return nil, fmt.Errorf("commit without a finalized block")
 	}
+	if err := a.private.Put(a.pendingPrivate); err != nil {
+		return nil, err // before the state: a crash here re-executes the block, which writes the same bytes
+	}
+	a.pendingPrivate = nil
 	if err := a.db.Commit(a.pendingHeight, a.pendingRoot, a.pending, a.pendingIndex...); err != nil {
 		return nil, err
 	}
@@ -152,6 +172,7 @@ func (a *App) Commit(context.Context, *abci.CommitRequest) (*abci.CommitResponse
 	a.committedTime.Store(a.pendingTime)
 	a.mu.Lock()
 	a.mempoolSeq = make(map[string]uint64) // rechecks rebuild it in mempool order
+	a.mempoolCount = make(map[string]int)
 	a.mu.Unlock()
 	a.metrics.height.Set(float64(a.pendingHeight))
 	return &abci.CommitResponse{}, nil

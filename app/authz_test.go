@@ -45,6 +45,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 			if allowed {
 				require.False(t, res.Codespace == "tx" && res.Code == tx.ErrUnauthorized.Code,
 					"%s by %s should pass the table: %s", mt, role, res.Log)
+				// An empty message fails its stateless check, which uses no nonce.
+				signer.SetNonce(app.LastNonce(c.State(), signer.Address))
 				continue
 			}
 			require.Equal(t, "tx", res.Codespace, "%s by %s: %s", mt, role, res.Log)

@@ -8,9 +8,11 @@ import (
 	"github.com/puhui-chain/puhui/tx"
 )
 
-// CheckTx admits a transaction to the mempool: limits and decoding, signature (verified once
+// CheckTx admits a transaction to the mempool: limits and decoding, every message's
+// stateless check (its route's Basic), signature (verified once
 // and cached; rechecks skip it), nonce against committed state plus what the mempool already
-// holds, and the authorisation table. It never runs the messages.
+// holds, the authorisation table and the signer's bound on waiting transactions. A refusal
+// here never reaches a block, so it uses no nonce. It never runs the messages.
 func (a *App) CheckTx(_ context.Context, req *abci.CheckTxRequest) (*abci.CheckTxResponse, error) {
 	err := a.checkTx(req.Tx, req.Type == abci.CHECK_TX_TYPE_RECHECK)
 	if err != nil {
@@ -53,8 +55,24 @@ func (a *App) checkTx(raw []byte, recheck bool) error {
 	if err := a.authorize(state, d); err != nil {
 		return err
 	}
+	if err := a.router.validateMsgs(d.Body.Msgs); err != nil {
+		return err
+	}
+	if limit := a.maxPendingPerSigner; limit > 0 && a.mempoolCount[d.Signer] >= limit {
+		return tx.ErrTooManyPending.Wrapf("%s has %d transactions waiting, limit %d", d.Signer, a.mempoolCount[d.Signer], limit)
+	}
 	a.mempoolSeq[d.Signer] = d.Body.Nonce
+	a.mempoolCount[d.Signer]++
 	return nil
+}
+
+// SetMaxPendingPerSigner bounds how many transactions of one signer the mempool holds at
+// once (0: no bound), so that one account cannot fill the mempool and the blocks. The node
+// sets it from its configuration before CometBFT starts.
+func (a *App) SetMaxPendingPerSigner(n int) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.maxPendingPerSigner = n
 }
 
 // errCode maps a coded error to the ABCI code: codes are unique within a codespace, and the

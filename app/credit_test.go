@@ -1,12 +1,17 @@
 package app_test
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"testing"
 	"time"
 
+	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/app/apptest"
+	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
@@ -160,11 +165,17 @@ func TestConsentGatesReports(t *testing.T) {
 	require.Equal(t, w.mfi.Address, acc[0].Lender)
 	require.Equal(t, "loan_application", acc[0].Purpose)
 	require.Equal(t, w.c.Time.Unix(), acc[0].At)
-	rep := acc[0].Report
+	require.Len(t, acc[0].ReportSha256, 32, "state keeps the report's hash, not the report")
+	require.Equal(t, credit.DefaultModelName, acc[0].Model)
+	pr, code := readReport(t, w.c, w.mfi, w.alice.Address, 1)
+	require.Zero(t, code)
+	rep := pr.Report
 	require.Equal(t, uint32(1), rep.History.LoansActive)
 	require.Equal(t, int64(100_000), rep.Exposure[0].Outstanding)
 	require.Equal(t, credit.DefaultModelName, rep.Score.Model)
 	require.NotZero(t, rep.Score.Score)
+	sum := sha256.Sum256(pr.Content)
+	require.Equal(t, acc[0].ReportSha256, sum[:], "the report served is the one whose hash was recorded")
 
 	// A consent is for its purpose and its lender only.
 	res = w.c.Exec(w.mfi.Sign(requestReport(w.alice.Address, "monitoring")))
@@ -172,8 +183,15 @@ func TestConsentGatesReports(t *testing.T) {
 	res = w.c.Exec(w.bank.Sign(requestReport(w.alice.Address, "loan_application")))
 	require.Equal(t, credit.ErrNoConsent.Code, res.Code, res.Log)
 
+	_, code = readReport(t, w.c, w.bank, w.alice.Address, 1)
+	require.Equal(t, credit.ErrNotReader.Code, code, "another lender cannot read it")
 	w.c.MustExec(t, w.alice.Sign(revokeConsent(w.alice.Address, w.mfi.Address, "loan_application")))
 	noConsent(t)
+	_, code = readReport(t, w.c, w.mfi, w.alice.Address, 1)
+	require.Equal(t, credit.ErrNotReader.Code, code, "without a live consent the lender no longer reads it")
+	byBorrower, code := readReport(t, w.c, w.alice, w.alice.Address, 1)
+	require.Zero(t, code)
+	require.Equal(t, rep, byBorrower.Report, "the borrower reads what the lender was given")
 
 	w.c.MustExec(t, w.alice.Sign(grantConsent(w.alice.Address, w.mfi.Address, "loan_application", w.c.Time.Unix()+day)))
 	w.c.MustExec(t, w.mfi.Sign(requestReport(w.alice.Address, "loan_application")))
@@ -257,7 +275,7 @@ func TestCreditBadInput(t *testing.T) {
 			res := w.c.Exec(tc.signer.Sign(tc.msg))
 			require.Equal(t, tc.want.Codespace, res.Codespace, res.Log)
 			require.Equal(t, tc.want.Code, res.Code, res.Log)
-			require.Equal(t, []string{string(tx.NonceKey(tc.signer.Address))}, changedKeys(before, dump(w.c.State())))
+			require.Equal(t, refusedKeys(res, tc.signer, tc.msg), changedKeys(before, dump(w.c.State())))
 		})
 	}
 }
@@ -295,4 +313,21 @@ func passGovernance(t *testing.T, w *world, a *txpb.ProposalAction) {
 	require.NoError(t, err)
 	p, _ := governance.GetProposal(w.c.State(), id)
 	require.Equal(t, statepb.ProposalStatus_PROPOSAL_STATUS_PASSED, p.Status)
+}
+
+// readReport reads an access's report through the application's signed query, as key.
+func readReport(t *testing.T, c *apptest.Chain, key *apptest.Key, borrower string, id int64) (query.PrivateReport, uint32) {
+	t.Helper()
+	now := time.Now().Unix()
+	sig, err := key.Priv.Sign(tx.ReportReadBytes(borrower, id, now))
+	require.NoError(t, err)
+	data, err := json.Marshal(query.ReportRequest{Borrower: borrower, ID: id, PubKey: key.PubKey(), Time: now, Signature: sig})
+	require.NoError(t, err)
+	res, err := c.App.Query(context.Background(), &abci.QueryRequest{Path: query.PathCreditReport, Data: data})
+	require.NoError(t, err)
+	var out query.PrivateReport
+	if res.Code == 0 {
+		require.NoError(t, json.Unmarshal(res.Value, &out))
+	}
+	return out, res.Code
 }

@@ -24,6 +24,7 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.FinalizeBlockRequest) (
 		a.pending = store.NewCache(a.db.State())
 	}
 	block := store.NewCache(a.pending)
+	a.pendingPrivate = nil
 	var blockEvents []abci.Event
 	bctx := &core.Context{KV: block, Height: req.Height, BlockTime: req.Time, Events: &blockEvents}
 	if _, err := scheduler.RunDue(bctx, a.router.scheduled); err != nil {
@@ -116,18 +117,27 @@ func (a *App) deliver(block *store.Cache, bctx *core.Context, d *tx.Decoded, sig
 		return failed(err)
 	}
 	// From here the transaction is the signer's genuine next one: its nonce is used whatever
-	// the outcome, so a failed transaction can never be replayed later.
-	setNonce(block, d.Signer, d.Body.Nonce)
+	// the outcome, so a failed transaction can never be replayed later; except that a
+	// message failing its stateless check could never succeed: such a transaction reaches a
+	// block only from a faulty proposer, and like an envelope failure it changes nothing
+	// (CheckTx refuses it the same way, after the same authorisation).
 	if err := a.authorize(block, d); err != nil {
+		setNonce(block, d.Signer, d.Body.Nonce)
 		return failed(err)
 	}
+	if err := a.router.validateMsgs(d.Body.Msgs); err != nil {
+		return failed(err)
+	}
+	setNonce(block, d.Signer, d.Body.Nonce)
 	var events []abci.Event
+	var private []core.PrivateOutput
 	txKV := store.NewCache(block)
-	ctx := &core.Context{KV: txKV, Height: bctx.Height, BlockTime: bctx.BlockTime, Signer: d.Signer, Events: &events}
+	ctx := &core.Context{KV: txKV, Height: bctx.Height, BlockTime: bctx.BlockTime, Signer: d.Signer, Events: &events, Private: &private}
 	if res := a.execMsgs(ctx, d); res != nil {
-		return res // txKV is dropped: nothing the transaction did remains
+		return res // txKV and private are dropped: nothing the transaction did remains
 	}
 	txKV.Write(block)
+	a.pendingPrivate = append(a.pendingPrivate, private...)
 	return &abci.ExecTxResult{Code: abci.CodeTypeOK, Events: events}
 }
 

@@ -80,7 +80,7 @@ func TestLendingBadInput(t *testing.T) {
 				require.Equal(t, tc.want.Codespace, res.Codespace, res.Log)
 				require.Equal(t, tc.want.Code, res.Code, res.Log)
 			}
-			require.Equal(t, []string{string(tx.NonceKey(tc.signer.Address))}, changedKeys(before, dump(w.c.State())), res.Log)
+			require.Equal(t, refusedKeys(res, tc.signer, tc.msg), changedKeys(before, dump(w.c.State())), res.Log)
 		})
 	}
 }

@@ -326,6 +326,7 @@ func TestRegulatorSetsBucketsAndPortfolioReportsWriteOffRatio(t *testing.T) {
 	res := w.c.Exec(w.regulator.Sign(&txpb.Msg{Sum: &txpb.Msg_SetDelinquencyBuckets{
 		SetDelinquencyBuckets: &txpb.MsgSetDelinquencyBuckets{UpperBounds: []uint32{7, 30, 14}}}}))
 	require.Equal(t, lending.ErrBadBuckets.Code, res.Code, "overlapping buckets are refused: %s", res.Log)
+	w.regulator.SetNonce(w.regulator.Nonce() - 1) // a stateless refusal uses no nonce
 	w.c.MustExec(t, w.regulator.Sign(&txpb.Msg{Sum: &txpb.Msg_SetDelinquencyBuckets{
 		SetDelinquencyBuckets: &txpb.MsgSetDelinquencyBuckets{UpperBounds: []uint32{7, 14, 30}}}}))
 	queryJSON(t, w.c, query.PathLoan, "1", &lv)

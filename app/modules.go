@@ -100,6 +100,9 @@ func (r *router) CheckAction(s store.Reader, m *txpb.Msg) error {
 	if !ok || !rt.Allows([]identity.Role{module.RoleGovernance}) {
 		return governance.ErrBadProposal.Wrapf("message %q cannot be a governance action", t)
 	}
+	if err := r.ValidateBasic(m); err != nil {
+		return err
+	}
 	if rt.Check != nil {
 		return rt.Check(s, m)
 	}

@@ -39,6 +39,9 @@ func (a *App) answer(qc module.QueryContext, req *abci.QueryRequest) (any, error
 	case query.PathAccountTxs:
 		return accountTxs(a.db, string(req.Data))
 	}
+	if req.Path == query.PathCreditReport { // a signed request, checked here whatever the way in
+		return a.creditReport(qc, req.Data)
+	}
 	q, ok := a.router.queries[req.Path]
 	if !ok {
 		return nil, tx.ErrNotFound.Wrapf("unknown query path %q", req.Path)

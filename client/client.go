@@ -306,6 +306,12 @@ func refusal(err error) *TxResult {
 	return nil
 }
 
+// IsKnownTx reports CometBFT's answer to a transaction it already holds or has recently seen
+// (its cache of transaction hashes): the same bytes were submitted before.
+func IsKnownTx(err error) bool {
+	return errors.Is(err, mempool.ErrTxInCache) || (err != nil && strings.Contains(err.Error(), mempool.ErrTxInCache.Error()))
+}
+
 // IsMempoolFull reports CometBFT's back-pressure answer: retry the same transaction later.
 func IsMempoolFull(err error) bool {
 	var full mempool.ErrMempoolIsFull

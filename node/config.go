@@ -58,6 +58,9 @@ type AppConfig struct {
 	// DiskWarnMiB: below this much free space the node logs a warning at every check, and the
 	// puhui_disk_free_bytes metric falls below puhui_disk_warn_bytes; 0 means DefaultDiskWarnMiB.
 	DiskWarnMiB int `mapstructure:"disk_warn_mib"`
+	// MaxPendingPerSigner is how many transactions of one signer the mempool holds at once;
+	// 0 means the application's default (app.DefaultMaxPendingPerSigner).
+	MaxPendingPerSigner int `mapstructure:"max_pending_per_signer"`
 }
 
 // Disk space defaults: 1 GiB is room for a node to start, replay and halt cleanly rather than
@@ -125,6 +128,10 @@ pebble_memtable_mib = {{.PebbleMemTableMiB}}
 # puhui_disk_free_bytes < puhui_disk_warn_bytes (see OPERATIONS.md).
 min_free_disk_mib = {{.MinFreeDiskMiB}}
 disk_warn_mib = {{.DiskWarnMiB}}
+# Transactions of one signer the mempool holds at once (0: the default, 1000). A signer at
+# the limit is refused with tx.too_many_pending until some of its transactions commit, so
+# that one account cannot fill the mempool and the blocks.
+max_pending_per_signer = {{.MaxPendingPerSigner}}
 `))
 
 func appConfigPath(home string) string { return filepath.Join(home, "config", "app.toml") }

@@ -64,3 +64,22 @@ func TestAppConfigValidate(t *testing.T) {
 	require.ErrorContains(t, err, "api_listen")
 	require.Len(t, strings.Split(err.Error(), "\n"), 2)
 }
+
+// The per-signer bound on waiting transactions comes from app.toml; 0 is the application's
+// default and a negative bound is refused.
+func TestAppConfigMaxPendingPerSigner(t *testing.T) {
+	home := t.TempDir()
+	c := AppConfig{APIListen: DefaultAPIListen, OperatorKey: OperatorKeyName, OperatorToken: "t", LogFormat: "text", LogLevel: "info",
+		MaxPendingPerSigner: 25}
+	require.NoError(t, writeAppConfig(home, c))
+	got, err := LoadAppConfig(home)
+	require.NoError(t, err)
+	require.Equal(t, 25, got.MaxPendingPerSigner)
+
+	data, err := os.ReadFile(appConfigPath(home))
+	require.NoError(t, err)
+	bad := strings.Replace(string(data), "max_pending_per_signer = 25", "max_pending_per_signer = -1", 1)
+	require.NoError(t, os.WriteFile(appConfigPath(home), []byte(bad), 0o600))
+	_, err = LoadAppConfig(home)
+	require.ErrorContains(t, err, "max_pending_per_signer")
+}

@@ -46,6 +46,13 @@ type Overrides struct {
 	API func(n *Node, s APIService) (http.Handler, error)
 }
 
+// BoundedHandler is an API handler that bounds the server it is served by: it sets the
+// server's timeouts and wraps the listener so that connections beyond its caps are refused.
+type BoundedHandler interface {
+	http.Handler
+	Bound(srv *http.Server, ln net.Listener) net.Listener
+}
+
 // APIService is what node hands the API builder: the operator key (it signs operator API
 // requests) and the configuration the API needs.
 type APIService struct {
@@ -173,6 +180,11 @@ func start(ctx context.Context, c *cfg.Config, ac AppConfig, o Overrides, log *s
 	}
 	n := &Node{Home: c.RootDir, ChainID: gen.GenesisDoc.ChainID, db: db, log: log, failed: make(chan struct{})}
 	n.App = app.New(db, gen.GenesisDoc.ChainID, log.With("module", "app"))
+	// Credit reports live outside state, beside it (app.PrivateStore).
+	n.App.UsePrivateStore(app.DirStore{Dir: filepath.Join(c.DBDir(), "puhui-private")})
+	if ac.MaxPendingPerSigner > 0 {
+		n.App.SetMaxPendingPerSigner(ac.MaxPendingPerSigner)
+	}
 	var reg prometheus.Registerer
 	if o.Metrics {
 		reg = prometheus.DefaultRegisterer
@@ -287,6 +299,9 @@ func (n *Node) startAPI(ac AppConfig, o Overrides, ln net.Listener) error {
 	base, cancel := context.WithCancel(context.Background())
 	n.API = &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return base }}
+	if b, ok := handler.(BoundedHandler); ok {
+		ln = b.Bound(n.API, ln) // the API's own timeouts and connection caps
+	}
 	n.API.RegisterOnShutdown(cancel)
 	go func() {
 		if err := n.API.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {

@@ -40,6 +40,9 @@ func (c AppConfig) Validate() error {
 	if c.TreeCacheMiB < 0 || c.TreeCacheMiB > 1<<20 {
 		bad("tree_cache_mib", "%d: must be 0..1048576", c.TreeCacheMiB)
 	}
+	if c.MaxPendingPerSigner < 0 {
+		bad("max_pending_per_signer", "%d: must be 0 (the default) or more", c.MaxPendingPerSigner)
+	}
 	if c.KeepRecentHeights < 0 {
 		bad("keep_recent_heights", "%d: must be 0 or more", c.KeepRecentHeights)
 	}

@@ -2,13 +2,16 @@ package query
 
 // Paths of the credit and private-document views.
 const (
-	PathScorecards     = "/credit/scorecards" // every registered model version
-	PathConsents       = "/credit/consents"   // data: borrower address
-	PathAccesses       = "/credit/accesses"   // data: borrower address; reports given, oldest first
-	PathEncryptionKey  = "/docs/key"          // data: member address
-	PathDocument       = "/docs/document"     // data: hex ciphertext hash; the record and its grants
-	PathDocumentAccess = "/docs/access"       // data: hex hash "/" member address; "true" or "false"
-	PathDocumentsOwned = "/docs/owned"        // data: owner address
+	PathScorecards = "/credit/scorecards" // every registered model version
+	PathConsents   = "/credit/consents"   // data: borrower address
+	PathAccesses   = "/credit/accesses"   // data: borrower address; reports given, oldest first
+	// PathCreditReport reads the report of one access: data is a ReportRequest, signed by
+	// the borrower or by the access's lender while its consent is live.
+	PathCreditReport   = "/credit/report"
+	PathEncryptionKey  = "/docs/key"      // data: member address
+	PathDocument       = "/docs/document" // data: hex ciphertext hash; the record and its grants
+	PathDocumentAccess = "/docs/access"   // data: hex hash "/" member address; "true" or "false"
+	PathDocumentsOwned = "/docs/owned"    // data: owner address
 )
 
 // ScorecardBin gives points to a fact's values in [Min, Max].
@@ -128,15 +131,42 @@ type CreditReport struct {
 }
 
 // ReportAccess is one entry of a borrower's access log: who obtained a report, when, why,
-// and the report given.
+// with which model, and the sha256 of the report given; never the report, which only the
+// borrower and the consented lender read (PathCreditReport, a signed request).
 type ReportAccess struct {
-	ID       uint64       `json:"id" doc:"per borrower, from 1"`
-	Borrower string       `json:"borrower"`
-	Lender   string       `json:"lender"`
-	Purpose  string       `json:"purpose"`
-	At       int64        `json:"at"`
-	Height   int64        `json:"height"`
-	Report   CreditReport `json:"report"`
+	ID           uint64 `json:"id" doc:"per borrower, from 1"`
+	Borrower     string `json:"borrower"`
+	Lender       string `json:"lender"`
+	Purpose      string `json:"purpose"`
+	At           int64  `json:"at"`
+	Height       int64  `json:"height"`
+	Asset        string `json:"asset"`
+	Model        string `json:"model"`
+	ModelVersion uint32 `json:"model_version"`
+	ReportSHA256 string `json:"report_sha256" doc:"sha256 of the report given, hex"`
+}
+
+// ReportRequest is a signed read of the report of a borrower's access: the reader's key, the
+// time (Unix seconds; the node refuses one more than ReportRequestSkew from its clock) and
+// the signature over tx.ReportReadBytes.
+type ReportRequest struct {
+	Borrower  string `json:"borrower"`
+	ID        int64  `json:"id"`
+	PubKey    []byte `json:"pub_key"`
+	Time      int64  `json:"time"`
+	Signature []byte `json:"signature"`
+}
+
+// ReportRequestSkew is how far a report request's time may be from the node's clock, so that
+// a captured request cannot be replayed later.
+const ReportRequestSkew = 5 * 60
+
+// PrivateReport is an access's report as its borrower or consented lender reads it: the
+// access record, the report and its bytes, whose sha256 is the record's report_sha256.
+type PrivateReport struct {
+	Access  ReportAccess `json:"access"`
+	Report  CreditReport `json:"report"`
+	Content []byte       `json:"content" doc:"the report as protobuf (puhui.state.v1.CreditReport), base64"`
 }
 
 // EncryptionKey is a member's published X25519 key for documents shared with it.

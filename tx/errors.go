@@ -104,4 +104,7 @@ var (
 	ErrUnknownMsg    = Register("tx", 13, "unknown_message")
 	ErrBadAddress    = Register("tx", 14, "bad_address")
 	ErrNotFound      = Register("tx", 15, "not_found")
+	// ErrTooManyPending: the signer already has as many transactions waiting in the mempool
+	// as the node admits per signer; it may resubmit once some commit.
+	ErrTooManyPending = Register("tx", 16, "too_many_pending")
 )

@@ -3,6 +3,7 @@ package tx
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 
 	"github.com/cometbft/cometbft/crypto/ed25519"
@@ -50,4 +51,13 @@ func Sign(key ed25519.PrivKey, body *txpb.TxBody) ([]byte, error) {
 // VerifySignature checks one transaction's signature on its own (the app batches instead).
 func (d *Decoded) VerifySignature() bool {
 	return ed25519.PubKey(d.Body.SignerPubKey).VerifySignature(SignBytes(d.BodyBytes), d.Signature)
+}
+
+// reportReadDomain separates a signed read of a credit report from every other signature.
+const reportReadDomain = "puhui/credit/report/v1\x00"
+
+// ReportReadBytes are the bytes a reader signs to read the report of a borrower's access id
+// at unix time: the request names exactly one report and is fresh for a few minutes.
+func ReportReadBytes(borrower string, id, unix int64) []byte {
+	return fmt.Appendf([]byte(reportReadDomain), "%s\x00%d\x00%d", borrower, id, unix)
 }

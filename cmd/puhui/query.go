@@ -67,6 +67,7 @@ func newQueryCmd() *cobra.Command {
 		accountTxsCmd(),
 	)
 	addDeclaredQueries(cmd, textViews())
+	subcommand(cmd, "credit").AddCommand(newCreditReportCmd())
 	return cmd
 }
 

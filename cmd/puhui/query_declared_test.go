@@ -38,7 +38,14 @@ func TestViewText(t *testing.T) {
 		}
 		return 0
 	}
-	v := []query.ReportAccess{{ID: 1, Lender: "bank", At: 1767225600, Report: query.CreditReport{
+	// A list of entries that each carry a report, as a borrower's reads of its reports show.
+	type entry struct {
+		ID     uint64             `json:"id"`
+		Lender string             `json:"lender"`
+		At     int64              `json:"at"`
+		Report query.CreditReport `json:"report"`
+	}
+	v := []entry{{ID: 1, Lender: "bank", At: 1767225600, Report: query.CreditReport{
 		Exposure: []query.AssetExposure{{Asset: "CNY", Outstanding: 123456, Lenders: 2}},
 		Score:    query.Score{Score: 612, InputsHash: "ab01", Reasons: []query.ScoreReason{{Code: "thin_file", PointsLost: 40}}},
 	}}}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/puhui-chain/puhui/app"
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/tx"
@@ -60,6 +61,11 @@ func dial(ctx context.Context, cmd *cobra.Command) (*client.Client, error) {
 }
 
 func sendAndPrint(ctx context.Context, cmd *cobra.Command, c *client.Client, msgs []*txpb.Msg) error {
+	// What the messages alone show to be wrong is refused before the passphrase is asked
+	// and anything is signed or sent (the node would refuse it the same way).
+	if err := app.ValidateMsgs(msgs); err != nil {
+		return err
+	}
 	signer, err := loadSigner(cmd)
 	if err != nil {
 		return err

@@ -60,7 +60,7 @@ func newTxCreditCmd() *cobra.Command {
 	revoke.Flags().String("lender", "", "the lender's member address")
 	revoke.Flags().String("purpose", "loan_application", "the consent's purpose")
 
-	report := txCommand("request-report", "Obtain a borrower's credit report under its consent (recorded; see `query credit accesses`)",
+	report := txCommand("request-report", "Obtain a borrower's credit report under its consent (recorded; read it with `query credit report`)",
 		cobra.NoArgs, func(_ context.Context, _ *client.Client, cmd *cobra.Command, _ []string) ([]*txpb.Msg, error) {
 			return []*txpb.Msg{{Sum: &txpb.Msg_RequestCreditReport{RequestCreditReport: &txpb.MsgRequestCreditReport{
 				Borrower: str(cmd, "borrower"), Purpose: str(cmd, "purpose"), Asset: str(cmd, "asset"), Model: str(cmd, "model")}}}}, nil

@@ -630,7 +630,10 @@ func (x *CreditReport) GetScore() *Score {
 	return nil
 }
 
-// ReportAccess records one report obtained under consent.
+// ReportAccess records one report obtained under consent: who, when, why, with which model,
+// and the sha256 of the report given, never the report itself (state is readable by anyone
+// who can query the chain). Each node keeps the report's bytes in its private report store,
+// from which the borrower and the consented lender read them by a signed request.
 type ReportAccess struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Id            uint64                 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"` // per borrower, from 1
@@ -639,7 +642,10 @@ type ReportAccess struct {
 	Purpose       string                 `protobuf:"bytes,4,opt,name=purpose,proto3" json:"purpose,omitempty"`
 	At            int64                  `protobuf:"varint,5,opt,name=at,proto3" json:"at,omitempty"`
 	Height        int64                  `protobuf:"varint,6,opt,name=height,proto3" json:"height,omitempty"`
-	Report        *CreditReport          `protobuf:"bytes,7,opt,name=report,proto3" json:"report,omitempty"`
+	Asset         string                 `protobuf:"bytes,8,opt,name=asset,proto3" json:"asset,omitempty"`
+	Model         string                 `protobuf:"bytes,9,opt,name=model,proto3" json:"model,omitempty"`
+	ModelVersion  uint32                 `protobuf:"varint,10,opt,name=model_version,json=modelVersion,proto3" json:"model_version,omitempty"`
+	ReportSha256  []byte                 `protobuf:"bytes,11,opt,name=report_sha256,json=reportSha256,proto3" json:"report_sha256,omitempty"` // of the report's deterministic protobuf encoding
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -716,9 +722,30 @@ func (x *ReportAccess) GetHeight() int64 {
 	return 0
 }
 
-func (x *ReportAccess) GetReport() *CreditReport {
+func (x *ReportAccess) GetAsset() string {
 	if x != nil {
-		return x.Report
+		return x.Asset
+	}
+	return ""
+}
+
+func (x *ReportAccess) GetModel() string {
+	if x != nil {
+		return x.Model
+	}
+	return ""
+}
+
+func (x *ReportAccess) GetModelVersion() uint32 {
+	if x != nil {
+		return x.ModelVersion
+	}
+	return 0
+}
+
+func (x *ReportAccess) GetReportSha256() []byte {
+	if x != nil {
+		return x.ReportSha256
 	}
 	return nil
 }
@@ -1055,15 +1082,19 @@ const file_puhui_state_v1_credit_proto_rawDesc = "" +
 	"\bexposure\x18\x05 \x03(\v2\x1d.puhui.state.v1.AssetExposureR\bexposure\x125\n" +
 	"\tcash_flow\x18\x06 \x03(\v2\x18.puhui.state.v1.CashFlowR\bcashFlow\x124\n" +
 	"\x06groups\x18\a \x01(\v2\x1c.puhui.state.v1.GroupSignalsR\x06groups\x12+\n" +
-	"\x05score\x18\b \x01(\v2\x15.puhui.state.v1.ScoreR\x05score\"\xca\x01\n" +
+	"\x05score\x18\b \x01(\v2\x15.puhui.state.v1.ScoreR\x05score\"\x90\x02\n" +
 	"\fReportAccess\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x04R\x02id\x12\x1a\n" +
 	"\bborrower\x18\x02 \x01(\tR\bborrower\x12\x16\n" +
 	"\x06lender\x18\x03 \x01(\tR\x06lender\x12\x18\n" +
 	"\apurpose\x18\x04 \x01(\tR\apurpose\x12\x0e\n" +
 	"\x02at\x18\x05 \x01(\x03R\x02at\x12\x16\n" +
-	"\x06height\x18\x06 \x01(\x03R\x06height\x124\n" +
-	"\x06report\x18\a \x01(\v2\x1c.puhui.state.v1.CreditReportR\x06report\"L\n" +
+	"\x06height\x18\x06 \x01(\x03R\x06height\x12\x14\n" +
+	"\x05asset\x18\b \x01(\tR\x05asset\x12\x14\n" +
+	"\x05model\x18\t \x01(\tR\x05model\x12#\n" +
+	"\rmodel_version\x18\n" +
+	" \x01(\rR\fmodelVersion\x12#\n" +
+	"\rreport_sha256\x18\v \x01(\fR\freportSha256J\x04\b\a\x10\b\"L\n" +
 	"\rEncryptionKey\x12$\n" +
 	"\x0ex25519_pub_key\x18\x01 \x01(\fR\fx25519PubKey\x12\x15\n" +
 	"\x06set_at\x18\x02 \x01(\x03R\x05setAt\"\xeb\x01\n" +
@@ -1128,16 +1159,15 @@ var file_puhui_state_v1_credit_proto_depIdxs = []int32{
 	5,  // 4: puhui.state.v1.CreditReport.cash_flow:type_name -> puhui.state.v1.CashFlow
 	6,  // 5: puhui.state.v1.CreditReport.groups:type_name -> puhui.state.v1.GroupSignals
 	3,  // 6: puhui.state.v1.CreditReport.score:type_name -> puhui.state.v1.Score
-	7,  // 7: puhui.state.v1.ReportAccess.report:type_name -> puhui.state.v1.CreditReport
-	15, // 8: puhui.state.v1.Document.owner_key:type_name -> puhui.tx.v1.WrappedKey
-	15, // 9: puhui.state.v1.DocumentGrant.wrapped_key:type_name -> puhui.tx.v1.WrappedKey
-	10, // 10: puhui.state.v1.DocumentView.document:type_name -> puhui.state.v1.Document
-	11, // 11: puhui.state.v1.DocumentView.grants:type_name -> puhui.state.v1.DocumentGrant
-	12, // [12:12] is the sub-list for method output_type
-	12, // [12:12] is the sub-list for method input_type
-	12, // [12:12] is the sub-list for extension type_name
-	12, // [12:12] is the sub-list for extension extendee
-	0,  // [0:12] is the sub-list for field type_name
+	15, // 7: puhui.state.v1.Document.owner_key:type_name -> puhui.tx.v1.WrappedKey
+	15, // 8: puhui.state.v1.DocumentGrant.wrapped_key:type_name -> puhui.tx.v1.WrappedKey
+	10, // 9: puhui.state.v1.DocumentView.document:type_name -> puhui.state.v1.Document
+	11, // 10: puhui.state.v1.DocumentView.grants:type_name -> puhui.state.v1.DocumentGrant
+	11, // [11:11] is the sub-list for method output_type
+	11, // [11:11] is the sub-list for method input_type
+	11, // [11:11] is the sub-list for extension type_name
+	11, // [11:11] is the sub-list for extension extendee
+	0,  // [0:11] is the sub-list for field type_name
 }
 
 func init() { file_puhui_state_v1_credit_proto_init() }

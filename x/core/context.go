@@ -17,6 +17,11 @@ type Context struct {
 	BlockTime time.Time // agreed by consensus; the only clock
 	Signer    string    // address of the transaction's signer
 	Events    *[]abci.Event
+	// Private collects what execution produces for the node's private stores rather than
+	// for state: bytes that every node computes alike but no one may read from state (a
+	// credit report, whose hash alone goes into state). The application keeps a successful
+	// transaction's outputs; nil drops them.
+	Private *[]PrivateOutput
 
 	today *BusinessDay // memo of Today: every balance change asks
 }
@@ -71,6 +76,19 @@ func (c *Context) Emit(eventType string, kv ...string) {
 	*c.Events = append(*c.Events, ev)
 }
 
+// PrivateOutput is one value for a private store, by its key.
+type PrivateOutput struct {
+	Key   string
+	Value []byte
+}
+
+// KeepPrivate hands value to the node's private store under key (see Context.Private).
+func (c *Context) KeepPrivate(key string, value []byte) {
+	if c.Private != nil {
+		*c.Private = append(*c.Private, PrivateOutput{Key: key, Value: value})
+	}
+}
+
 // Tentative runs f on a cache over ctx's state with its own event list: only if f succeeds
 // do its writes and events reach ctx. Scheduled work uses it to try a step that may fail on
 // a business condition (a frozen account) without failing the block or leaving events of
@@ -79,13 +97,20 @@ func Tentative(ctx *Context, f func(*Context) error) error {
 	work := store.NewCache(ctx.KV)
 	var events []abci.Event
 	ctx.Today() // memoised before the copy, so that f's moves share it rather than re-read it
+	var private []PrivateOutput
 	wctx := *ctx
 	wctx.KV, wctx.Events = work, &events
+	if ctx.Private != nil {
+		wctx.Private = &private
+	}
 	if err := f(&wctx); err != nil {
 		return err
 	}
 	work.Write(ctx.KV)
 	*ctx.Events = append(*ctx.Events, events...)
+	if ctx.Private != nil {
+		*ctx.Private = append(*ctx.Private, private...)
+	}
 	return nil
 }
 

@@ -11,4 +11,6 @@ var (
 	ErrNoConsent        = tx.Register("credit", 5, "no_consent")
 	ErrNotBorrower      = tx.Register("credit", 6, "not_borrower")
 	ErrUnknownLender    = tx.Register("credit", 7, "unknown_lender")
+	ErrUnknownAccess    = tx.Register("credit", 8, "unknown_access")
+	ErrNotReader        = tx.Register("credit", 9, "not_report_reader")
 )

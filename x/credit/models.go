@@ -46,6 +46,17 @@ func Register(ctx *core.Context, p *txpb.Scorecard, by string) error {
 // ValidateScorecard checks a model version against the registry without storing it
 // (governance checks a proposal's model when it is submitted).
 func ValidateScorecard(r store.Reader, p *txpb.Scorecard) error {
+	if err := validateModelShape(p); err != nil {
+		return err
+	}
+	if latest := latestVersion(r, p.Name); p.Version <= latest {
+		return ErrStaleVersion.Wrapf("%s version %d: versions must rise above %d", p.Name, p.Version, latest)
+	}
+	return nil
+}
+
+// validateModelShape is what a model version shows alone, without the registry.
+func validateModelShape(p *txpb.Scorecard) error {
 	if p == nil {
 		return ErrBadScorecard.Wrapf("model is required")
 	}
@@ -62,9 +73,6 @@ func ValidateScorecard(r store.Reader, p *txpb.Scorecard) error {
 	}
 	if err := ModelOf(p).Validate(scorecard.Facts()); err != nil {
 		return ErrBadScorecard.Wrapf("%v", err)
-	}
-	if latest := latestVersion(r, p.Name); p.Version <= latest {
-		return ErrStaleVersion.Wrapf("%s version %d: versions must rise above %d", p.Name, p.Version, latest)
 	}
 	return nil
 }

@@ -26,10 +26,10 @@ func Module() module.Module {
 				(*txpb.Msg).GetRegisterScorecard, RegisterScorecard).
 				Checked(func(r store.Reader, m *txpb.Msg) error {
 					return ValidateScorecard(r, m.GetRegisterScorecard().GetModel())
-				}),
-			module.Handle("grant_consent", identity.Borrowers, (*txpb.Msg).GetGrantConsent, GrantConsent),
-			module.Handle("revoke_consent", identity.Borrowers, (*txpb.Msg).GetRevokeConsent, RevokeConsent),
-			module.Handle("request_credit_report", identity.ReportUsers, (*txpb.Msg).GetRequestCreditReport, RequestReport),
+				}).Validated(basicRegisterScorecard),
+			module.Handle("grant_consent", identity.Borrowers, (*txpb.Msg).GetGrantConsent, GrantConsent).Validated(basicGrantConsent),
+			module.Handle("revoke_consent", identity.Borrowers, (*txpb.Msg).GetRevokeConsent, RevokeConsent).Validated(basicRevokeConsent),
+			module.Handle("request_credit_report", identity.ReportUsers, (*txpb.Msg).GetRequestCreditReport, RequestReport).Validated(basicRequestCreditReport),
 		},
 		Queries: []module.Query{
 			module.Answer(query.ListScorecards, func(q module.QueryContext, _ string) ([]query.Scorecard, error) {

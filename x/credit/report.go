@@ -1,6 +1,11 @@
 package credit
 
 import (
+	"crypto/sha256"
+	"strconv"
+
+	"google.golang.org/protobuf/proto"
+
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -23,7 +28,10 @@ func Report(r store.Reader, borrower, asset, model string, now int64) (*statepb.
 }
 
 // RequestReport gives the signing lender a borrower's report under a live consent for the
-// purpose, and records the access with the report it saw (the borrower lists them).
+// purpose. State records the access (who, when, why, the model and the report's sha256),
+// never the report: its bytes go to the node's private report store, from which only the
+// borrower and the lender holding a live consent read it, by a signed request (the
+// application's credit report query checks the bytes against the recorded hash).
 func RequestReport(ctx *core.Context, m *txpb.MsgRequestCreditReport) error {
 	if err := tx.ValidateAddress("borrower", m.Borrower); err != nil {
 		return err
@@ -45,16 +53,51 @@ func RequestReport(ctx *core.Context, m *txpb.MsgRequestCreditReport) error {
 	if err != nil {
 		return err
 	}
+	content, err := EncodeReport(rep)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(content)
 	id := uint64(core.GetInt64(ctx.KV, accessSeqKey(m.Borrower))) + 1
 	core.SetInt64(ctx.KV, accessSeqKey(m.Borrower), int64(id))
 	core.SetProto(ctx.KV, AccessKey(m.Borrower, id), &statepb.ReportAccess{Id: id, Borrower: m.Borrower,
-		Lender: ctx.Signer, Purpose: m.Purpose, At: ctx.Now(), Height: ctx.Height, Report: rep})
+		Lender: ctx.Signer, Purpose: m.Purpose, At: ctx.Now(), Height: ctx.Height, Asset: m.Asset,
+		Model: rep.Score.GetModel(), ModelVersion: rep.Score.GetModelVersion(), ReportSha256: sum[:]})
+	ctx.KeepPrivate(PrivateReportKey(m.Borrower, id), content)
 	ctx.Emit("credit.report_accessed", "borrower", m.Borrower, "lender", ctx.Signer, "purpose", m.Purpose,
 		"access_id", core.Itoa(int64(id)), "model", rep.Score.Model, "model_version", core.Itoa(int64(rep.Score.ModelVersion)))
 	return nil
 }
 
-// GetAccess reads one recorded access with its report.
+// EncodeReport is the report's bytes as stored and hashed: protobuf, deterministic, so that
+// every node stores and hashes the same bytes.
+func EncodeReport(rep *statepb.CreditReport) ([]byte, error) {
+	b, err := proto.MarshalOptions{Deterministic: true}.Marshal(rep)
+	if err != nil {
+		return nil, tx.ErrInternal.Wrapf("encode report: %v", err)
+	}
+	return b, nil
+}
+
+// PrivateReportKey is the key of an access's report in the node's private report store.
+func PrivateReportKey(borrower string, id uint64) string {
+	return "credit/report/" + borrower + "/" + strconv.FormatUint(id, 10)
+}
+
+// MayReadReport reports whether reader may read the report of an access at block time now:
+// the borrower always, the access's lender while its consent for the purpose is live.
+func MayReadReport(r store.Reader, a *statepb.ReportAccess, reader string, now int64) bool {
+	if reader == a.Borrower {
+		return true
+	}
+	if reader != a.Lender {
+		return false
+	}
+	c, ok := GetConsent(r, a.Borrower, a.Lender, a.Purpose)
+	return ok && Live(c, now)
+}
+
+// GetAccess reads one recorded access.
 func GetAccess(r store.Reader, borrower string, id uint64) (*statepb.ReportAccess, bool) {
 	var a statepb.ReportAccess
 	return &a, core.GetProto(r, AccessKey(borrower, id), &a)

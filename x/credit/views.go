@@ -42,10 +42,10 @@ func ConsentView(c *statepb.Consent, now int64) query.Consent {
 		ExpiresAt: c.ExpiresAt, RevokedAt: c.RevokedAt, Status: status}
 }
 
-// AccessView is one access-log entry with the report given.
+// AccessView is one access-log entry: that a report was given, not what it said.
 func AccessView(a *statepb.ReportAccess) query.ReportAccess {
 	return query.ReportAccess{ID: a.Id, Borrower: a.Borrower, Lender: a.Lender, Purpose: a.Purpose, At: a.At,
-		Height: a.Height, Report: ReportView(a.GetReport())}
+		Height: a.Height, Asset: a.Asset, Model: a.Model, ModelVersion: a.ModelVersion, ReportSHA256: hex.EncodeToString(a.ReportSha256)}
 }
 
 // ReportView is a credit report as views and transaction results show it.

@@ -19,10 +19,10 @@ func Module() module.Module {
 		Name:     "docs",
 		Prefixes: [][]byte{core.Key("docs", "")},
 		Routes: []module.Route{
-			module.Handle("set_encryption_key", identity.MemberRoles, (*txpb.Msg).GetSetEncryptionKey, SetEncryptionKey),
-			module.Handle("register_document", identity.DocOwners, (*txpb.Msg).GetRegisterDocument, RegisterDocument),
-			module.Handle("grant_document", identity.DocOwners, (*txpb.Msg).GetGrantDocument, GrantDocument),
-			module.Handle("revoke_document_grant", identity.DocOwners, (*txpb.Msg).GetRevokeDocumentGrant, RevokeDocumentGrant),
+			module.Handle("set_encryption_key", identity.MemberRoles, (*txpb.Msg).GetSetEncryptionKey, SetEncryptionKey).Validated(basicSetEncryptionKey),
+			module.Handle("register_document", identity.DocOwners, (*txpb.Msg).GetRegisterDocument, RegisterDocument).Validated(basicRegisterDocument),
+			module.Handle("grant_document", identity.DocOwners, (*txpb.Msg).GetGrantDocument, GrantDocument).Validated(basicGrantDocument),
+			module.Handle("revoke_document_grant", identity.DocOwners, (*txpb.Msg).GetRevokeDocumentGrant, RevokeDocumentGrant).Validated(basicRevokeDocumentGrant),
 		},
 		Queries: []module.Query{
 			module.Answer(query.GetEncryptionKey, func(q module.QueryContext, addr string) (query.EncryptionKey, error) {

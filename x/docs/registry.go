@@ -95,10 +95,10 @@ func checkWrapped(field string, w *txpb.WrappedKey) error {
 	return nil
 }
 
-// RegisterDocument records a document the signer keeps in its node's store.
-func RegisterDocument(ctx *core.Context, m *txpb.MsgRegisterDocument) error {
-	if len(m.CiphertextHash) != HashSize {
-		return ErrBadDocument.Wrapf("ciphertext_hash must be %d bytes (sha256), got %d", HashSize, len(m.CiphertextHash))
+// checkDocument is what a registration shows alone: hash, kind, source, size, owner key.
+func checkDocument(m *txpb.MsgRegisterDocument) error {
+	if err := checkHash(m.CiphertextHash); err != nil {
+		return err
 	}
 	if !kindText.MatchString(m.Kind) {
 		return ErrBadDocument.Wrapf("kind %q: 1..32 of a-z and _", m.Kind)
@@ -109,7 +109,12 @@ func RegisterDocument(ctx *core.Context, m *txpb.MsgRegisterDocument) error {
 	if m.Size <= 0 || m.Size > MaxDocumentLen {
 		return ErrBadDocument.Wrapf("size %d: 1..%d bytes", m.Size, MaxDocumentLen)
 	}
-	if err := checkWrapped("owner_key", m.OwnerKey); err != nil {
+	return checkWrapped("owner_key", m.OwnerKey)
+}
+
+// RegisterDocument records a document the signer keeps in its node's store.
+func RegisterDocument(ctx *core.Context, m *txpb.MsgRegisterDocument) error {
+	if err := checkDocument(m); err != nil {
 		return err
 	}
 	if _, ok := GetEncryptionKey(ctx.KV, ctx.Signer); !ok {

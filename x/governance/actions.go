@@ -15,6 +15,8 @@ type Router interface {
 	// CheckAction refuses a message no route admits from governance, and whatever the
 	// route can check before execution.
 	CheckAction(r store.Reader, m *txpb.Msg) error
+	// ValidateBasic runs the stateless check the message's route declares.
+	ValidateBasic(m *txpb.Msg) error
 	// ExecuteAction runs the message with ctx.Signer set to the governance authority.
 	ExecuteAction(ctx *core.Context, m *txpb.Msg) error
 }

@@ -24,8 +24,8 @@ func Module(r Router) module.Module {
 		Name:     "governance",
 		Prefixes: [][]byte{core.Key("gov", "")},
 		Routes: []module.Route{
-			module.Handle("submit_proposal", identity.MemberRoles, (*txpb.Msg).GetSubmitProposal, Submit),
-			module.Handle("vote", identity.MemberRoles, (*txpb.Msg).GetVote, Vote),
+			module.Handle("submit_proposal", identity.MemberRoles, (*txpb.Msg).GetSubmitProposal, Submit).Validated(basicSubmitProposal),
+			module.Handle("vote", identity.MemberRoles, (*txpb.Msg).GetVote, Vote).Validated(basicVote),
 		},
 		Scheduled: ScheduledHandlers(),
 		Queries: []module.Query{

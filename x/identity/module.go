@@ -16,10 +16,10 @@ func Module() module.Module {
 		Name:     "identity",
 		Prefixes: [][]byte{core.Key("id", "")},
 		Routes: []module.Route{
-			module.Handle("register_account", Sponsors, (*txpb.Msg).GetRegisterAccount, RegisterAccount),
-			module.Handle("set_kyc_level", []Role{RoleKYCProvider, RoleBank, RoleMFI}, (*txpb.Msg).GetSetKycLevel, SetKYCLevel),
-			module.Handle("attest_kyc", []Role{RoleKYCProvider}, (*txpb.Msg).GetAttestKyc, AttestKYC),
-			module.Handle("revoke_kyc", []Role{RoleKYCProvider}, (*txpb.Msg).GetRevokeKyc, RevokeKYC),
+			module.Handle("register_account", Sponsors, (*txpb.Msg).GetRegisterAccount, RegisterAccount).Validated(basicRegisterAccount),
+			module.Handle("set_kyc_level", []Role{RoleKYCProvider, RoleBank, RoleMFI}, (*txpb.Msg).GetSetKycLevel, SetKYCLevel).Validated(basicSetKycLevel),
+			module.Handle("attest_kyc", []Role{RoleKYCProvider}, (*txpb.Msg).GetAttestKyc, AttestKYC).Validated(basicAttestKyc),
+			module.Handle("revoke_kyc", []Role{RoleKYCProvider}, (*txpb.Msg).GetRevokeKyc, RevokeKYC).Validated(basicRevokeKyc),
 		},
 		Queries: []module.Query{
 			module.Answer(query.GetMember, func(q module.QueryContext, addr string) (query.Member, error) {

@@ -12,21 +12,9 @@ import (
 // MaxScale is the largest number of decimal places an asset may have.
 const MaxScale = 18
 
-// ValidateAssetCode: 2..12 characters, upper-case letters, digits and '-', starting with a
-// letter.
-func ValidateAssetCode(field, code string) error {
-	if len(code) < 2 || len(code) > 12 {
-		return ErrBadAssetCode.Wrapf("%s: length must be 2..12, got %d", field, len(code))
-	}
-	for i := 0; i < len(code); i++ {
-		c := code[i]
-		ok := c >= 'A' && c <= 'Z' || (i > 0 && (c >= '0' && c <= '9' || c == '-'))
-		if !ok {
-			return ErrBadAssetCode.Wrapf("%s: %q must be A-Z, then A-Z, 0-9 or '-'", field, code)
-		}
-	}
-	return nil
-}
+// ValidateAssetCode checks an asset code's form (money owns the rule, so that other
+// modules and edges check it the same way).
+func ValidateAssetCode(field, code string) error { return money.ValidateAssetCode(field, code) }
 
 // GetAsset reads an asset.
 func GetAsset(r store.Reader, code string) (*statepb.Asset, bool) {

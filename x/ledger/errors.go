@@ -1,12 +1,15 @@
 package ledger
 
-import "github.com/puhui-chain/puhui/tx"
+import (
+	"github.com/puhui-chain/puhui/money"
+	"github.com/puhui-chain/puhui/tx"
+)
 
 // Errors (codespace "ledger").
 var (
 	ErrUnknownAsset      = tx.Register("ledger", 1, "unknown_asset")
 	ErrAssetExists       = tx.Register("ledger", 2, "asset_exists")
-	ErrBadAssetCode      = tx.Register("ledger", 3, "bad_asset_code")
+	ErrBadAssetCode      = money.ErrBadAssetCode // ledger/3, registered by money
 	ErrBadScale          = tx.Register("ledger", 4, "bad_scale")
 	ErrNotIssuer         = tx.Register("ledger", 5, "not_issuer")
 	ErrInsufficientFunds = tx.Register("ledger", 6, "insufficient_funds")

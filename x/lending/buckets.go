@@ -29,6 +29,16 @@ func Buckets(r store.Reader) []uint32 {
 // strictly increase, so buckets can neither overlap nor leave gaps.
 func SetBuckets(ctx *core.Context, m *txpb.MsgSetDelinquencyBuckets) error {
 	b := m.UpperBounds
+	if err := checkBuckets(b); err != nil {
+		return err
+	}
+	core.SetProto(ctx.KV, bucketsKey, &statepb.DelinquencyBuckets{UpperBounds: b})
+	ctx.Emit("lending.buckets_set", "by", ctx.Signer, "upper_bounds", fmt.Sprint(b))
+	return nil
+}
+
+// checkBuckets: 1..maxBuckets upper bounds, strictly increasing from 1.
+func checkBuckets(b []uint32) error {
 	if len(b) == 0 || len(b) > maxBuckets {
 		return ErrBadBuckets.Wrapf("%d bounds, need 1..%d", len(b), maxBuckets)
 	}
@@ -37,8 +47,6 @@ func SetBuckets(ctx *core.Context, m *txpb.MsgSetDelinquencyBuckets) error {
 			return ErrBadBuckets.Wrapf("bounds must strictly increase from 1: bound %d is %d", i, v)
 		}
 	}
-	core.SetProto(ctx.KV, bucketsKey, &statepb.DelinquencyBuckets{UpperBounds: b})
-	ctx.Emit("lending.buckets_set", "by", ctx.Signer, "upper_bounds", fmt.Sprint(b))
 	return nil
 }
 

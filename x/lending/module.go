@@ -18,15 +18,15 @@ func Module(b Bank, r Registry, c CreditBureau) module.Module {
 		// Handlers add "the product's lender only" for decisions, disbursement and write-off;
 		// anyone who holds money may repay a loan on the borrower's behalf.
 		Routes: []module.Route{
-			module.Handle("register_product", identity.Lenders, (*txpb.Msg).GetRegisterProduct, RegisterProduct),
-			module.Handle("apply_loan", identity.Borrowers, (*txpb.Msg).GetApplyLoan, Apply),
-			module.Handle("decide_loan", identity.Lenders, (*txpb.Msg).GetDecideLoan, Decide),
-			module.Handle("disburse_loan", identity.Lenders, (*txpb.Msg).GetDisburseLoan, Disburse),
-			module.Handle("repay_loan", identity.Payers, (*txpb.Msg).GetRepayLoan, Repay),
-			module.Handle("write_off_loan", identity.Lenders, (*txpb.Msg).GetWriteOffLoan, WriteOff),
-			module.Handle("fund_loan", identity.Payers, (*txpb.Msg).GetFundLoan, Fund),
-			module.Handle("create_group", identity.Lenders, (*txpb.Msg).GetCreateGroup, CreateGroup),
-			module.Handle("set_delinquency_buckets", identity.Regulators, (*txpb.Msg).GetSetDelinquencyBuckets, SetBuckets),
+			module.Handle("register_product", identity.Lenders, (*txpb.Msg).GetRegisterProduct, RegisterProduct).Validated(basicRegisterProduct),
+			module.Handle("apply_loan", identity.Borrowers, (*txpb.Msg).GetApplyLoan, Apply).Validated(basicApplyLoan),
+			module.Handle("decide_loan", identity.Lenders, (*txpb.Msg).GetDecideLoan, Decide).Validated(basicDecideLoan),
+			module.Handle("disburse_loan", identity.Lenders, (*txpb.Msg).GetDisburseLoan, Disburse).Validated(basicDisburseLoan),
+			module.Handle("repay_loan", identity.Payers, (*txpb.Msg).GetRepayLoan, Repay).Validated(basicRepayLoan),
+			module.Handle("write_off_loan", identity.Lenders, (*txpb.Msg).GetWriteOffLoan, WriteOff).Validated(basicWriteOffLoan),
+			module.Handle("fund_loan", identity.Payers, (*txpb.Msg).GetFundLoan, Fund).Validated(basicFundLoan),
+			module.Handle("create_group", identity.Lenders, (*txpb.Msg).GetCreateGroup, CreateGroup).Validated(basicCreateGroup),
+			module.Handle("set_delinquency_buckets", identity.Regulators, (*txpb.Msg).GetSetDelinquencyBuckets, SetBuckets).Validated(basicSetDelinquencyBuckets),
 		},
 		Scheduled: ScheduledHandlers(),
 		Queries: []module.Query{

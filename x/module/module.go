@@ -57,6 +57,12 @@ type Route struct {
 	// changing anything (governance runs it when a proposal carrying the message is
 	// submitted, so that a malformed action is refused before a week of voting).
 	Check func(store.Reader, *txpb.Msg) error
+	// Basic checks what the message alone can show, without state: amounts positive and in
+	// bounds, addresses well formed, ids present, lengths bounded, enumerations known. It
+	// runs in CheckTx (a refusal never reaches a block, so it uses no nonce), in the CLI
+	// before signing, and again before execution. Every route declares one; a test in app
+	// holds every message type to it.
+	Basic func(*txpb.Msg) error
 }
 
 // Handle builds a route from a typed handler: get picks the message out of the envelope.
@@ -67,6 +73,12 @@ func Handle[M proto.Message](msg string, roles []Role, get func(*txpb.Msg) M, f 
 // Checked adds a pre-execution check to a route.
 func (r Route) Checked(check func(store.Reader, *txpb.Msg) error) Route {
 	r.Check = check
+	return r
+}
+
+// Validated adds the route's stateless check (Basic).
+func (r Route) Validated(basic func(*txpb.Msg) error) Route {
+	r.Basic = basic
 	return r
 }
 
