@@ -632,7 +632,9 @@ type Certificate struct {
 	SettledDay       int64                  `protobuf:"varint,18,opt,name=settled_day,json=settledDay,proto3" json:"settled_day,omitempty"`
 	DaysPastDue      int64                  `protobuf:"varint,19,opt,name=days_past_due,json=daysPastDue,proto3" json:"days_past_due,omitempty"`
 	PendingExpiresAt int64                  `protobuf:"varint,20,opt,name=pending_expires_at,json=pendingExpiresAt,proto3" json:"pending_expires_at,omitempty"`
-	Receiver         string                 `protobuf:"bytes,21,opt,name=receiver,proto3" json:"receiver,omitempty"` // pending issue: the tier-1 supplier
+	Receiver         string                 `protobuf:"bytes,21,opt,name=receiver,proto3" json:"receiver,omitempty"`                              // pending issue: the tier-1 supplier
+	AttemptedDay     int64                  `protobuf:"varint,22,opt,name=attempted_day,json=attemptedDay,proto3" json:"attempted_day,omitempty"` // the last business day settlement was tried
+	Tier             uint32                 `protobuf:"varint,23,opt,name=tier,proto3" json:"tier,omitempty"`                                     // 1 for the tier-1 supplier's holding, +1 per transfer down the chain
 	unknownFields    protoimpl.UnknownFields
 	sizeCache        protoimpl.SizeCache
 }
@@ -814,6 +816,20 @@ func (x *Certificate) GetReceiver() string {
 	return ""
 }
 
+func (x *Certificate) GetAttemptedDay() int64 {
+	if x != nil {
+		return x.AttemptedDay
+	}
+	return 0
+}
+
+func (x *Certificate) GetTier() uint32 {
+	if x != nil {
+		return x.Tier
+	}
+	return 0
+}
+
 // IssuerRecord is a core enterprise's payment record as an issuer, for credit.
 type IssuerRecord struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -952,7 +968,7 @@ const file_puhui_state_v1_scf_proto_rawDesc = "" +
 	"\x03day\x18\x05 \x01(\x03R\x03day\x12\x12\n" +
 	"\x04days\x18\x06 \x01(\x03R\x04days\x12\x1a\n" +
 	"\binterest\x18\a \x01(\x03R\binterest\x12\x1a\n" +
-	"\bproceeds\x18\b \x01(\x03R\bproceeds\"\xc0\x05\n" +
+	"\bproceeds\x18\b \x01(\x03R\bproceeds\"\xf9\x05\n" +
 	"\vCertificate\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x04R\x02id\x12\x17\n" +
 	"\aroot_id\x18\x02 \x01(\x04R\x06rootId\x12\x1b\n" +
@@ -977,7 +993,9 @@ const file_puhui_state_v1_scf_proto_rawDesc = "" +
 	"settledDay\x12\"\n" +
 	"\rdays_past_due\x18\x13 \x01(\x03R\vdaysPastDue\x12,\n" +
 	"\x12pending_expires_at\x18\x14 \x01(\x03R\x10pendingExpiresAt\x12\x1a\n" +
-	"\breceiver\x18\x15 \x01(\tR\breceiver\"\xad\x01\n" +
+	"\breceiver\x18\x15 \x01(\tR\breceiver\x12#\n" +
+	"\rattempted_day\x18\x16 \x01(\x03R\fattemptedDay\x12\x12\n" +
+	"\x04tier\x18\x17 \x01(\rR\x04tier\"\xad\x01\n" +
 	"\fIssuerRecord\x12&\n" +
 	"\x0fsettled_on_time\x18\x01 \x01(\x04R\rsettledOnTime\x12!\n" +
 	"\fsettled_late\x18\x02 \x01(\x04R\vsettledLate\x12\x1c\n" +

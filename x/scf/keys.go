@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"strconv"
 
+	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/x/core"
 )
 
@@ -53,3 +54,22 @@ const (
 	matureKind = "scf-mature" // a live part's maturity, and each business day after while unpaid
 	offerKind  = "scf-offer"  // a pending offer's expiry
 )
+
+// maturityKey indexes live parts by issuer, asset, maturity day and id: settlement reads an
+// issuer's parts due up to a day as one ordered range.
+func maturityKey(c *statepb.Certificate) []byte {
+	return core.Key("scf", "mat", c.Issuer, c.Asset, dayBytes(c.MaturityDay)+idBytes(c.Id))
+}
+
+func maturityPrefix(issuer, asset string) []byte { return core.Key("scf", "mat", issuer, asset, "") }
+
+func dayBytes(day int64) string { return string(binary.BigEndian.AppendUint64(nil, uint64(day))) }
+
+// parseID reads a scheduler entry's decimal id (written by idText).
+func parseID(s string) uint64 {
+	id, err := strconv.ParseUint(s, 10, 64)
+	if err != nil {
+		panic("scf: malformed scheduled id " + s)
+	}
+	return id
+}

@@ -54,7 +54,9 @@ func SetParams(ctx *core.Context, m *txpb.MsgSetScfParams) error {
 }
 
 // checkParams is the governance pre-check of MsgSetScfParams.
-func checkParams(_ store.Reader, m *txpb.Msg) error { return ValidateParams(m.GetSetScfParams().GetParams()) }
+func checkParams(_ store.Reader, m *txpb.Msg) error {
+	return ValidateParams(m.GetSetScfParams().GetParams())
+}
 
 // nextID advances a sequence.
 func nextID(kv store.KV, key []byte) uint64 {
