@@ -94,3 +94,13 @@ func goLive(ctx *core.Context, c *statepb.Certificate) {
 func retire(ctx *core.Context, c *statepb.Certificate) {
 	ctx.KV.Delete(maturityKey(c))
 }
+
+// ListCertificates reads every certificate node, by id (tests and tools; blocks never scan).
+func ListCertificates(r store.Reader) []*statepb.Certificate {
+	return core.ListProto[statepb.Certificate](r, certPrefix)
+}
+
+// ListDocuments reads every trade document, by id (tests and tools).
+func ListDocuments(r store.Reader) []*statepb.TradeDocument {
+	return core.ListProto[statepb.TradeDocument](r, docPrefix)
+}

@@ -35,7 +35,7 @@ func Issue(ctx *core.Context, m *txpb.MsgIssueCertificate) error {
 		return err
 	}
 	id := nextID(ctx.KV, certSeqKey)
-	expires := ctx.Now() + Params(ctx.KV).OfferExpirySeconds
+	expires := offerExpiry(ctx)
 	c := &statepb.Certificate{Id: id, RootId: id, Issuer: ctx.Signer, LineId: l.Id, Asset: l.Asset, Face: m.Face,
 		MaturityDay: maturity, DocumentIds: m.DocumentIds, State: statePending, IssuedDay: ctx.Today().Day,
 		Receiver: m.To, PendingExpiresAt: expires, Tier: 1}

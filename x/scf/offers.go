@@ -1,6 +1,8 @@
 package scf
 
 import (
+	"time"
+
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -114,6 +116,14 @@ func endOffer(ctx *core.Context, c *statepb.Certificate, state statepb.CertState
 		}
 	}
 	saveCertificate(ctx.KV, c)
+}
+
+// offerExpiry is when an offer made now lapses: the consortium's expiry in business time (a
+// sandbox clock that runs a day in seconds expires offers as fast).
+func offerExpiry(ctx *core.Context) int64 {
+	clock := core.ClockOf(ctx.KV)
+	at := clock.Business(ctx.Now()).Add(time.Duration(Params(ctx.KV).OfferExpirySeconds) * time.Second)
+	return max(clock.BlockTimeOf(at), ctx.Now()+1)
 }
 
 func scheduleOffer(ctx *core.Context, id uint64, at int64) {

@@ -107,7 +107,7 @@ func checkCounterparty(ctx *core.Context, field, addr string) error {
 
 // offer records a pending offer of a held certificate and schedules its expiry.
 func offer(ctx *core.Context, c *statepb.Certificate, o *statepb.CertOffer) {
-	o.ExpiresAt = ctx.Now() + Params(ctx.KV).OfferExpirySeconds
+	o.ExpiresAt = offerExpiry(ctx)
 	c.Offer = o
 	saveCertificate(ctx.KV, c)
 	scheduleOffer(ctx, c.Id, o.ExpiresAt)
