@@ -21,6 +21,7 @@ type ScfParams struct {
 	OfferExpirySeconds int64  `json:"offer_expiry_seconds"`
 	MinPartMinor       int64  `json:"min_part_minor,string"`
 	DefaultAfterDays   uint32 `json:"default_after_days"`
+	BusinessDate       string `json:"business_date" doc:"the consortium's business date at the last block: maturities and financing days count from it"`
 }
 
 // ScfLine is a credit line with what its certificates use and what is left.

@@ -51,7 +51,9 @@ func Module(b Bank, r Registry) module.Module {
 func queries() []module.Query {
 	return []module.Query{
 		module.Answer(query.GetScfParams, func(q module.QueryContext, _ string) (query.ScfParams, error) {
-			return paramsView(Params(q.State)), nil
+			v := paramsView(Params(q.State))
+			v.BusinessDate = dateText(core.BusinessDayOf(q.State, q.Now).Day)
+			return v, nil
 		}),
 		module.Answer(query.GetScfLine, func(q module.QueryContext, arg string) (query.ScfLine, error) {
 			l, err := mustLine(q.State, query.ID(arg))
