@@ -207,3 +207,24 @@ func attrID(t *testing.T, events []abci.Event, typ, key string) uint64 {
 	require.NoError(t, err)
 	return id
 }
+
+// A pending issue nobody answers expires after the consortium's offer time (7 days by
+// default): its face returns to the line and its invoice is free to back another issue.
+func TestSCFPendingIssueExpires(t *testing.T) {
+	w := newSCFWorld(t)
+	doc := w.invoice(t, w.s1, w.core, "00000009", 100_000_00)
+	res := w.c.MustExec(t, w.core.Sign(tx.Wrap(&txpb.MsgIssueCertificate{LineId: 1, To: w.s1.Address, Face: 100_000_00,
+		MaturityDate: "2025-12-31", DocumentIds: []uint64{doc}})))
+	id := attrID(t, res.Events, "scf.certificate_issued", "certificate")
+	require.Equal(t, int64(100_000_00), w.line(t).Used)
+	w.at(t, "2025-09-08", "08:00")
+	require.Equal(t, statepb.CertState_CERT_STATE_PENDING, w.cert(t, id).State, "not yet seven days")
+	w.at(t, "2025-09-08", "10:00")
+	require.Equal(t, statepb.CertState_CERT_STATE_EXPIRED, w.cert(t, id).State)
+	require.Zero(t, w.line(t).Used)
+	d, ok := scf.GetDocument(w.c.State(), doc)
+	require.True(t, ok)
+	require.Zero(t, d.CertificateId, "the invoice may back a new issue")
+	r := w.c.Exec(w.s1.Sign(tx.Wrap(&txpb.MsgAcceptCertificate{CertificateId: id})))
+	require.Equal(t, scf.ErrNoOffer.Code, r.Code, r.Log)
+}

@@ -8,9 +8,9 @@ import (
 // TestSimulationGoldenHash pins the AppHash the seeded simulation reaches. A change that
 // alters it changes the state format or the rules: say so in the commit and update the value.
 func TestSimulationGoldenHash(t *testing.T) {
-	blocks, want := 250, "fe9bcf7604360070d68d82d0e4700cd781714c674927fe9b64af36a76275f034"
+	blocks, want := 250, "8ce5d7d2add46f18db9d60899d7c6e8eabe9c014d6ae74df0f59745cad67471d"
 	if testing.Short() {
-		blocks, want = 60, "ee86fc31e562b40017835d64b5b7e5ac792d9e3aba0634b5dcb7d78a6fbee755"
+		blocks, want = 60, "69fdbe12f0859d4ae0781cace85d205625ae3e2e7b3743d717bba7c9db62cc8e"
 	}
 	h, _, _ := simulate(t, 42, blocks)
 	if got := hex.EncodeToString(h[blocks-1]); got != want {

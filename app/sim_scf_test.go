@@ -41,7 +41,9 @@ func randomSCFTx(rng *rand.Rand, c *apptest.Chain, kind int, bank, coreKey, user
 		}
 		return in[rng.IntN(len(in))]
 	}
-	held := func(x *statepb.Certificate) bool { return x.State == statepb.CertState_CERT_STATE_ACTIVE && x.Offer == nil }
+	held := func(x *statepb.Certificate) bool {
+		return x.State == statepb.CertState_CERT_STATE_ACTIVE && x.Offer == nil
+	}
 	today := core.BusinessDayOf(c.State(), c.Time.Unix()).Day
 	switch kind {
 	case 0:
@@ -61,7 +63,9 @@ func randomSCFTx(rng *rand.Rand, c *apptest.Chain, kind int, bank, coreKey, user
 		return coreKey.Sign(tx.Wrap(&txpb.MsgIssueCertificate{LineId: 1, To: doc.Seller, Face: doc.Amount - rng.Int64N(doc.Amount/2+1),
 			MaturityDate: core.DateOf(today + int64(rng.IntN(40)) + 1), DocumentIds: []uint64{doc.Id}}))
 	case 2:
-		x := pickCert(func(x *statepb.Certificate) bool { return x.State == statepb.CertState_CERT_STATE_PENDING || x.Offer != nil && x.Offer.Kind == "transfer" })
+		x := pickCert(func(x *statepb.Certificate) bool {
+			return x.State == statepb.CertState_CERT_STATE_PENDING || x.Offer != nil && x.Offer.Kind == "transfer"
+		})
 		to := keyOf(x.Receiver, x.Offer, user, pick)
 		if rng.IntN(4) == 0 {
 			return to.Sign(tx.Wrap(&txpb.MsgRejectCertificate{CertificateId: x.Id, Reason: "sim"}))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/puhui-chain/puhui/client"
@@ -43,8 +44,8 @@ func LoadSupplyChain(home string) (*SupplyChain, error) {
 
 // supplyChain seeds the certificates: the bank grants Dragon Motors 10,000,000.00; it issues
 // 1,000,000.00 to tier 1, who passes 300,000.00 to tier 2, who passes 100,000.00 to tier 3
-// and discounts 200,000.00 with the bank; a short 80,000.00 certificate settles in full in 3
-// days, the long one falls due in 8 with the enterprise holding 600,000.00 of it (paid pro
+// and discounts 200,000.00 with the bank; a short 80,000.00 certificate settles in full in 20
+// business days, the long one falls due in 60 with the enterprise holding 600,000.00 of it (paid pro
 // rata, the rest overdue until Run pays it in); one issue is left pending, one rejected.
 func (s *Scenario) supplyChain(ctx context.Context) error {
 	sc, bank := s.Chain, s.Inst.Bank
@@ -83,16 +84,16 @@ func (s *Scenario) supplyChain(ctx context.Context) error {
 		days int
 		then func(id uint64) error
 	}{
-		{"settled", 80_000_00, 3, s.accept(sc.Tier1)},
-		{"split", 1_000_000_00, 8, s.passDown},
-		{"pending", 200_000_00, 30, func(uint64) error { return nil }},
-		{"rejected", 50_000_00, 30, func(id uint64) error {
+		{"settled", 80_000_00, 20, s.accept(sc.Tier1)},
+		{"split", 1_000_000_00, 60, s.passDown},
+		{"pending", 200_000_00, 120, func(uint64) error { return nil }},
+		{"rejected", 50_000_00, 120, func(id uint64) error {
 			_, err := s.send(ctx, sc.Tier1, tx.Wrap(&txpb.MsgRejectCertificate{CertificateId: id, Reason: "wrong amount"}))
 			return err
 		}},
 	}
 	for _, st := range steps {
-		id, err := issue("DM-"+st.name, st.face, in(st.days))
+		id, err := issue("DM-"+strings.ToUpper(st.name), st.face, in(st.days))
 		if err != nil {
 			return err
 		}
