@@ -4,6 +4,7 @@ import (
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/x/core"
+	xsched "github.com/puhui-chain/puhui/x/scheduler"
 )
 
 // Certificate states, short.
@@ -90,9 +91,11 @@ func goLive(ctx *core.Context, c *statepb.Certificate) {
 	scheduleMaturity(ctx, c.Id, maturityAt(ctx.KV, c.MaturityDay))
 }
 
-// retire takes a part out of the live set (split or settled).
+// retire takes a part out of the live set (split or settled), with its maturity entry, so
+// that a block at maturity runs only entries of parts still owed.
 func retire(ctx *core.Context, c *statepb.Certificate) {
 	ctx.KV.Delete(maturityKey(c))
+	xsched.Remove(ctx.KV, maturityAt(ctx.KV, c.MaturityDay), matureKind, idText(c.Id))
 }
 
 // ListCertificates reads every certificate node, by id (tests and tools; blocks never scan).
