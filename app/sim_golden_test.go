@@ -8,7 +8,7 @@ import (
 // TestSimulationGoldenHash pins the AppHash the seeded simulation reaches. A change that
 // alters it changes the state format or the rules: say so in the commit and update the value.
 func TestSimulationGoldenHash(t *testing.T) {
-	blocks, want := 250, "8ce5d7d2add46f18db9d60899d7c6e8eabe9c014d6ae74df0f59745cad67471d"
+	blocks, want := 250, "eeba802fd166d64d2c0bf040647cae7e3bbe0a09550af4e7c07e0cd248b5787b"
 	if testing.Short() {
 		blocks, want = 60, "69fdbe12f0859d4ae0781cace85d205625ae3e2e7b3743d717bba7c9db62cc8e"
 	}
