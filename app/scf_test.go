@@ -228,3 +228,16 @@ func TestSCFPendingIssueExpires(t *testing.T) {
 	r := w.c.Exec(w.s1.Sign(tx.Wrap(&txpb.MsgAcceptCertificate{CertificateId: id})))
 	require.Equal(t, scf.ErrNoOffer.Code, r.Code, r.Log)
 }
+
+// Paid in full at its first settlement, a part is on time even when the first block of its
+// maturity date comes days later (a halted chain, a sandbox clock).
+func TestSCFFirstSettlementIsOnTime(t *testing.T) {
+	w := newSCFWorld(t)
+	id := w.issued(t, "00000007", 100_000_00, "2025-12-31")
+	w.c.MustExec(t, w.bank.Sign(apptest.Mint("CNY", w.core.Address, 100_000_00)))
+	w.at(t, "2026-01-03", "12:00")
+	c := w.cert(t, id)
+	require.Equal(t, statepb.CertState_CERT_STATE_SETTLED, c.State)
+	require.Zero(t, c.DaysPastDue)
+	require.Equal(t, uint64(1), scf.IssuerRecordOf(w.c.State(), w.core.Address).SettledOnTime)
+}

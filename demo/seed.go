@@ -284,6 +284,9 @@ func (s *Scenario) Run(ctx context.Context) error {
 				return err
 			}
 		}
+		if wroteOff {
+			continue
+		}
 		l, err := s.C.Loan(ctx, s.loans["carlos"])
 		if err != nil {
 			continue
