@@ -94,6 +94,7 @@ func New(c Config) *Handler {
 	s.registerOperator(api)
 	s.registerLending(api)
 	s.registerLendingState(api)
+	s.registerSCF(api)
 	s.registerCredit(api)
 	if c.Metrics {
 		mux.Handle("GET /metrics", promhttp.Handler())

@@ -44,6 +44,7 @@ func TestExportImportSameState(t *testing.T) {
 	id := uint64(len(governance.ListProposals(c.State())))
 	c.MustExec(t, signNext(c, bank, apptest.Vote(id, txpb.VoteOption_VOTE_OPTION_YES)))
 	c.MustExec(t, signNext(c, regulator, apptest.Vote(id, txpb.VoteOption_VOTE_OPTION_YES)))
+	c.MustExec(t, signNext(c, apptest.NewKey("sim-core"), apptest.Vote(id, txpb.VoteOption_VOTE_OPTION_YES)))
 	c.Time = c.Time.Add(7*24*time.Hour + time.Hour)
 	_, err := c.Block()
 	require.NoError(t, err)

@@ -9,6 +9,7 @@ import (
 	"github.com/puhui-chain/puhui/x/credit"
 	"github.com/puhui-chain/puhui/x/credit/scorecard"
 	"github.com/puhui-chain/puhui/x/lending/schedule"
+	"github.com/puhui-chain/puhui/x/scf"
 )
 
 // Computations that read no state. The node answers the schedule preview as a query (the
@@ -43,6 +44,10 @@ func scheduleView(s *schedule.Schedule) *query.Schedule {
 	}
 	return v
 }
+
+// QuoteDiscount answers query.PathScfQuote: a receivable certificate's discount priced by the
+// rule that prices real financings (scf.Discounted). A bad request is a coded error.
+func QuoteDiscount(request []byte) (query.ScfQuote, error) { return scf.Quote(request) }
 
 // DefaultScorecard is the built-in thin-file scorecard in its wire form: the model scored when
 // a product or a request names none, until a version of it is registered on chain.

@@ -42,6 +42,9 @@ func (a *App) answer(qc module.QueryContext, req *abci.QueryRequest) (any, error
 	if req.Path == query.PathCreditReport { // a signed request, checked here whatever the way in
 		return a.creditReport(qc, req.Data)
 	}
+	if req.Path == query.PathScfQuote { // a discount priced from its request, no state
+		return QuoteDiscount(req.Data)
+	}
 	q, ok := a.router.queries[req.Path]
 	if !ok {
 		return nil, tx.ErrNotFound.Wrapf("unknown query path %q", req.Path)

@@ -25,11 +25,12 @@ func simulate(t *testing.T, seed uint64, blocks int) (hashes [][]byte, okCount, 
 // simulateChain is simulate that also returns the chain, with its simulation's keys.
 func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, hashes [][]byte, okCount, failCount int) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	bank, regulator := apptest.NewKey("sim-bank"), apptest.NewKey("sim-regulator")
+	bank, regulator, coreKey := apptest.NewKey("sim-bank"), apptest.NewKey("sim-regulator"), apptest.NewKey("sim-core")
 	// A sandbox clock: each 5-second block is one business day, so loans live whole lives.
 	c = apptest.NewChainWith(t, func(g *app.Genesis) { g.TimeScale = 86400 / 5 },
 		apptest.Member{Key: bank, Name: "Bank", Roles: []string{"bank"}},
-		apptest.Member{Key: regulator, Name: "Regulator", Roles: []string{"regulator"}})
+		apptest.Member{Key: regulator, Name: "Regulator", Roles: []string{"regulator"}},
+		apptest.Member{Key: coreKey, Name: "Core enterprise", Roles: []string{"enterprise"}})
 	var invariantErr error
 	c.App.AfterBlock = func(h int64, s store.Reader) {
 		// every invariant the modules registered, after every block
@@ -53,6 +54,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 	}
 	c.MustExec(t, bank.Sign(setup...))
 	c.MustExec(t, bank.Sign(simLendingSetup(bank, users)...))
+	c.MustExec(t, bank.Sign(simSCFSetup(bank, coreKey, c)...))
 	// The last user borrows, spends everything and takes no further part: its loan must go
 	// overdue, default and be written off in every run.
 	deadbeat := users[len(users)-1]
@@ -75,7 +77,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 	for b := 0; b < blocks; b++ {
 		var txs [][]byte
 		for n := rng.IntN(12); n > 0; n-- {
-			txs = append(txs, randomTx(rng, c, bank, regulator, pick, asset, amount))
+			txs = append(txs, randomTx(rng, c, bank, regulator, coreKey, pick, asset, amount))
 		}
 		res, err := c.Block(txs...)
 		require.NoError(t, err)
@@ -96,15 +98,18 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 	}
 	if blocks >= 200 {
 		requireLendingExercised(t, c)
+		requireSCFExercised(t, c)
 	}
 	return c, hashes, okCount, failCount
 }
 
-func randomTx(rng *rand.Rand, c *apptest.Chain, bank, regulator *apptest.Key, pick func() *apptest.Key,
+func randomTx(rng *rand.Rand, c *apptest.Chain, bank, regulator, coreKey *apptest.Key, pick func() *apptest.Key,
 	asset func() string, amount func() int64) []byte {
 	from, to := pick(), pick()
-	switch k := rng.IntN(36); {
-	case k >= 20: // lending: four in nine transactions
+	switch k := rng.IntN(44); {
+	case k >= 36: // supply-chain finance: two in eleven
+		return randomSCFTx(rng, c, k-36, bank, coreKey, from, pick)
+	case k >= 20: // lending: four in eleven transactions
 		return randomLendingTx(rng, c, (k-20)%8, bank, from, amount)
 	case k < 8:
 		return from.Sign(apptest.Transfer(to.Address, asset(), amount()))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/puhui-chain/puhui/fullnode"
 	"github.com/puhui-chain/puhui/keyring"
 	"github.com/puhui-chain/puhui/node"
+	"github.com/puhui-chain/puhui/query"
 )
 
 // TestDemoReachesEveryLoanState runs the sandbox on a real node with a business day every half
@@ -35,7 +37,9 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 	people, err := demo.LoadPeople(home)
 	require.NoError(t, err)
 	c := client.New(n.Client, n.ChainID)
-	sc := &demo.Scenario{C: c, Inst: inst, People: people}
+	chain, err := demo.LoadSupplyChain(home)
+	require.NoError(t, err)
+	sc := &demo.Scenario{C: c, Inst: inst, People: people, Chain: chain}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	require.NoError(t, sc.Seed(ctx))
@@ -63,12 +67,55 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 	kofi, err := c.Loan(ctx, sc.Loans()["kofi"])
 	require.NoError(t, err)
 	require.Positive(t, kofi.CoveredByGroup, "the group fund covered kofi")
-	carlos, err := c.Loan(ctx, sc.Loans()["carlos"])
-	require.NoError(t, err)
-	require.Equal(t, int64(20_000), carlos.Recovered)
+	// The recovery follows the write-off in a second transaction: wait for it.
+	require.Eventually(t, func() bool {
+		carlos, err := c.Loan(ctx, sc.Loans()["carlos"])
+		return err == nil && carlos.Recovered == 20_000
+	}, 20*time.Second, 250*time.Millisecond, "200.00 recovered on carlos's written-off loan")
 	gita, err := c.Loan(ctx, sc.Loans()["gita"])
 	require.NoError(t, err)
 	require.Len(t, gita.Investments, 3)
+	requireSupplyChain(t, ctx, c, chain)
+}
+
+// requireSupplyChain waits until the sandbox's certificates have been through every state:
+// issued and pending, rejected, split, transferred, financed, settled on time, and overdue
+// then settled late once the enterprise was paid in.
+func requireSupplyChain(t *testing.T, ctx context.Context, c *client.Client, chain *demo.SupplyChain) {
+	t.Helper()
+	state := func(name string) query.ScfCertificate {
+		tree, err := client.Query(ctx, c, query.GetScfCertificate, strconv.FormatUint(chain.Certificates[name], 10))
+		require.NoError(t, err, name)
+		return tree.Certificate
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) && state("tier3").State != "settled" {
+		time.Sleep(500 * time.Millisecond)
+	}
+	tier3 := state("tier3")
+	require.Equal(t, "settled", tier3.State)
+	require.Positive(t, tier3.DaysPastDue, "the long certificate went overdue before it was paid")
+	require.Equal(t, []string{"split", "transferred"}, hows(tier3), "split off by tier 2, then passed to tier 3")
+	require.Equal(t, "settled", state("settled").State)
+	require.Zero(t, state("settled").DaysPastDue)
+	require.Equal(t, "split", state("split").State)
+	require.Equal(t, "split", state("transferred").State)
+	require.Equal(t, "rejected", state("rejected").State)
+	require.Contains(t, []string{"pending", "expired"}, state("pending").State)
+	financed := state("financed")
+	require.NotNil(t, financed.Financing)
+	require.Equal(t, "settled", financed.State)
+	graph, err := client.Query(ctx, c, query.GetScfGraph, strconv.FormatUint(chain.Certificates["split"], 10))
+	require.NoError(t, err)
+	require.Len(t, graph.Nodes, 5, "the enterprise, three tiers and the bank")
+}
+
+func hows(c query.ScfCertificate) []string {
+	var out []string
+	for _, h := range c.Holders {
+		out = append(out, h.How)
+	}
+	return out
 }
 
 func matches(got, want map[string]string) bool {

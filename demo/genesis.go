@@ -20,6 +20,10 @@ var members = []struct {
 	{"mfi", "Sunrise Microfinance", []string{"mfi"}},
 	{"regulator", "Financial Regulator", []string{"regulator"}},
 	{"kyc", "TrustID KYC", []string{"kyc_provider"}},
+	{"core", "Dragon Motors (core enterprise)", []string{"enterprise"}},
+	{"tier1", "Eastern Axle Co. (tier 1)", []string{"enterprise"}},
+	{"tier2", "Pearl Bearings (tier 2)", []string{"enterprise"}},
+	{"tier3", "Lotus Castings (tier 3)", []string{"enterprise"}},
 }
 
 // Genesis returns the node.InitOptions hook that makes a sandbox genesis: the members above

@@ -26,6 +26,7 @@ type Scenario struct {
 	C      *client.Client
 	Inst   *Institutions
 	People map[string]*client.Signer
+	Chain  *SupplyChain
 	Out    io.Writer
 
 	loans map[string]uint64 // by borrower name
@@ -84,6 +85,7 @@ func (s *Scenario) Seed(ctx context.Context) error {
 		{"individual loans", s.individualLoans},
 		{"pooled loans", s.pooledLoans},
 		{"a joint-liability group", s.groupLoans},
+		{"a supply chain", s.supplyChain},
 	}
 	for _, st := range steps {
 		if err := st.do(ctx); err != nil {
@@ -269,12 +271,21 @@ func (s *Scenario) groupLoans(ctx context.Context) error {
 func (s *Scenario) Run(ctx context.Context) error {
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
-	wroteOff := false
+	wroteOff, paidIn := false, false
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-tick.C:
+		}
+		if !paidIn {
+			var err error
+			if paidIn, err = s.followSupplyChain(ctx); err != nil {
+				return err
+			}
+		}
+		if wroteOff {
+			continue
 		}
 		l, err := s.C.Loan(ctx, s.loans["carlos"])
 		if err != nil {

@@ -19,6 +19,9 @@ func TestMsgTypes(t *testing.T) {
 		"repay_loan", "write_off_loan", "fund_loan", "create_group", "set_delinquency_buckets",
 		"register_scorecard", "grant_consent", "revoke_consent", "request_credit_report",
 		"set_encryption_key", "register_document", "grant_document", "revoke_document_grant",
+		"set_scf_params", "grant_credit_line", "set_credit_line", "register_trade_document", "record_document_financing",
+		"issue_certificate", "accept_certificate", "reject_certificate", "cancel_certificate_offer",
+		"split_certificate", "transfer_certificate", "offer_financing", "accept_financing",
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)

@@ -94,6 +94,7 @@ func runDemo(cmd *cobra.Command, _ []string) error {
 		fmt.Fprintf(out, "  export PUHUI_PASSPHRASE=\"$(cat $PUHUI_HOME/config/keyring-passphrase)\"\n")
 		fmt.Fprintf(out, "  puhui keys list; puhui query loan 1; puhui query portfolio %s\n", sc.Inst.MFI.Address())
 		fmt.Fprintf(out, "  curl -s http://%s/v1/lending/loans/1\n", n.APIAddr)
+		fmt.Fprintf(out, "  curl -s http://%s/v1/scf/graphs/2   # the supply chain, tier by tier\n", n.APIAddr)
 	}
 	go func() {
 		if err := sc.Run(ctx); err != nil {
@@ -115,5 +116,9 @@ func demoScenario(home string, c *client.Client, out io.Writer) (*demo.Scenario,
 	if err != nil {
 		return nil, err
 	}
-	return &demo.Scenario{C: c, Inst: inst, People: people, Out: out}, nil
+	chain, err := demo.LoadSupplyChain(home)
+	if err != nil {
+		return nil, err
+	}
+	return &demo.Scenario{C: c, Inst: inst, People: people, Chain: chain, Out: out}, nil
 }

@@ -250,6 +250,19 @@ type Msg struct {
 	//	*Msg_RegisterDocument
 	//	*Msg_GrantDocument
 	//	*Msg_RevokeDocumentGrant
+	//	*Msg_SetScfParams
+	//	*Msg_GrantCreditLine
+	//	*Msg_SetCreditLine
+	//	*Msg_RegisterTradeDocument
+	//	*Msg_RecordDocumentFinancing
+	//	*Msg_IssueCertificate
+	//	*Msg_AcceptCertificate
+	//	*Msg_RejectCertificate
+	//	*Msg_CancelCertificateOffer
+	//	*Msg_SplitCertificate
+	//	*Msg_TransferCertificate
+	//	*Msg_OfferFinancing
+	//	*Msg_AcceptFinancing
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -580,6 +593,123 @@ func (x *Msg) GetRevokeDocumentGrant() *MsgRevokeDocumentGrant {
 	return nil
 }
 
+func (x *Msg) GetSetScfParams() *MsgSetScfParams {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SetScfParams); ok {
+			return x.SetScfParams
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetGrantCreditLine() *MsgGrantCreditLine {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_GrantCreditLine); ok {
+			return x.GrantCreditLine
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetSetCreditLine() *MsgSetCreditLine {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SetCreditLine); ok {
+			return x.SetCreditLine
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRegisterTradeDocument() *MsgRegisterTradeDocument {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RegisterTradeDocument); ok {
+			return x.RegisterTradeDocument
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRecordDocumentFinancing() *MsgRecordDocumentFinancing {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RecordDocumentFinancing); ok {
+			return x.RecordDocumentFinancing
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetIssueCertificate() *MsgIssueCertificate {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_IssueCertificate); ok {
+			return x.IssueCertificate
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetAcceptCertificate() *MsgAcceptCertificate {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_AcceptCertificate); ok {
+			return x.AcceptCertificate
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRejectCertificate() *MsgRejectCertificate {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RejectCertificate); ok {
+			return x.RejectCertificate
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetCancelCertificateOffer() *MsgCancelCertificateOffer {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CancelCertificateOffer); ok {
+			return x.CancelCertificateOffer
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetSplitCertificate() *MsgSplitCertificate {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SplitCertificate); ok {
+			return x.SplitCertificate
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetTransferCertificate() *MsgTransferCertificate {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_TransferCertificate); ok {
+			return x.TransferCertificate
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetOfferFinancing() *MsgOfferFinancing {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_OfferFinancing); ok {
+			return x.OfferFinancing
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetAcceptFinancing() *MsgAcceptFinancing {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_AcceptFinancing); ok {
+			return x.AcceptFinancing
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -712,6 +842,58 @@ type Msg_RevokeDocumentGrant struct {
 	RevokeDocumentGrant *MsgRevokeDocumentGrant `protobuf:"bytes,73,opt,name=revoke_document_grant,json=revokeDocumentGrant,proto3,oneof"`
 }
 
+type Msg_SetScfParams struct {
+	SetScfParams *MsgSetScfParams `protobuf:"bytes,80,opt,name=set_scf_params,json=setScfParams,proto3,oneof"`
+}
+
+type Msg_GrantCreditLine struct {
+	GrantCreditLine *MsgGrantCreditLine `protobuf:"bytes,81,opt,name=grant_credit_line,json=grantCreditLine,proto3,oneof"`
+}
+
+type Msg_SetCreditLine struct {
+	SetCreditLine *MsgSetCreditLine `protobuf:"bytes,82,opt,name=set_credit_line,json=setCreditLine,proto3,oneof"`
+}
+
+type Msg_RegisterTradeDocument struct {
+	RegisterTradeDocument *MsgRegisterTradeDocument `protobuf:"bytes,83,opt,name=register_trade_document,json=registerTradeDocument,proto3,oneof"`
+}
+
+type Msg_RecordDocumentFinancing struct {
+	RecordDocumentFinancing *MsgRecordDocumentFinancing `protobuf:"bytes,84,opt,name=record_document_financing,json=recordDocumentFinancing,proto3,oneof"`
+}
+
+type Msg_IssueCertificate struct {
+	IssueCertificate *MsgIssueCertificate `protobuf:"bytes,85,opt,name=issue_certificate,json=issueCertificate,proto3,oneof"`
+}
+
+type Msg_AcceptCertificate struct {
+	AcceptCertificate *MsgAcceptCertificate `protobuf:"bytes,86,opt,name=accept_certificate,json=acceptCertificate,proto3,oneof"`
+}
+
+type Msg_RejectCertificate struct {
+	RejectCertificate *MsgRejectCertificate `protobuf:"bytes,87,opt,name=reject_certificate,json=rejectCertificate,proto3,oneof"`
+}
+
+type Msg_CancelCertificateOffer struct {
+	CancelCertificateOffer *MsgCancelCertificateOffer `protobuf:"bytes,88,opt,name=cancel_certificate_offer,json=cancelCertificateOffer,proto3,oneof"`
+}
+
+type Msg_SplitCertificate struct {
+	SplitCertificate *MsgSplitCertificate `protobuf:"bytes,89,opt,name=split_certificate,json=splitCertificate,proto3,oneof"`
+}
+
+type Msg_TransferCertificate struct {
+	TransferCertificate *MsgTransferCertificate `protobuf:"bytes,90,opt,name=transfer_certificate,json=transferCertificate,proto3,oneof"`
+}
+
+type Msg_OfferFinancing struct {
+	OfferFinancing *MsgOfferFinancing `protobuf:"bytes,91,opt,name=offer_financing,json=offerFinancing,proto3,oneof"`
+}
+
+type Msg_AcceptFinancing struct {
+	AcceptFinancing *MsgAcceptFinancing `protobuf:"bytes,92,opt,name=accept_financing,json=acceptFinancing,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -775,6 +957,32 @@ func (*Msg_RegisterDocument) isMsg_Sum() {}
 func (*Msg_GrantDocument) isMsg_Sum() {}
 
 func (*Msg_RevokeDocumentGrant) isMsg_Sum() {}
+
+func (*Msg_SetScfParams) isMsg_Sum() {}
+
+func (*Msg_GrantCreditLine) isMsg_Sum() {}
+
+func (*Msg_SetCreditLine) isMsg_Sum() {}
+
+func (*Msg_RegisterTradeDocument) isMsg_Sum() {}
+
+func (*Msg_RecordDocumentFinancing) isMsg_Sum() {}
+
+func (*Msg_IssueCertificate) isMsg_Sum() {}
+
+func (*Msg_AcceptCertificate) isMsg_Sum() {}
+
+func (*Msg_RejectCertificate) isMsg_Sum() {}
+
+func (*Msg_CancelCertificateOffer) isMsg_Sum() {}
+
+func (*Msg_SplitCertificate) isMsg_Sum() {}
+
+func (*Msg_TransferCertificate) isMsg_Sum() {}
+
+func (*Msg_OfferFinancing) isMsg_Sum() {}
+
+func (*Msg_AcceptFinancing) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -2136,7 +2344,7 @@ var File_puhui_tx_v1_tx_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
-	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\"6\n" +
+	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\"6\n" +
 	"\x02Tx\x12\x12\n" +
 	"\x04body\x18\x01 \x01(\fR\x04body\x12\x1c\n" +
 	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xc0\x01\n" +
@@ -2146,7 +2354,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\x96\x11\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xdd\x19\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -2186,7 +2394,20 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x12set_encryption_key\x18F \x01(\v2 .puhui.tx.v1.MsgSetEncryptionKeyH\x00R\x10setEncryptionKey\x12O\n" +
 	"\x11register_document\x18G \x01(\v2 .puhui.tx.v1.MsgRegisterDocumentH\x00R\x10registerDocument\x12F\n" +
 	"\x0egrant_document\x18H \x01(\v2\x1d.puhui.tx.v1.MsgGrantDocumentH\x00R\rgrantDocument\x12Y\n" +
-	"\x15revoke_document_grant\x18I \x01(\v2#.puhui.tx.v1.MsgRevokeDocumentGrantH\x00R\x13revokeDocumentGrantB\x05\n" +
+	"\x15revoke_document_grant\x18I \x01(\v2#.puhui.tx.v1.MsgRevokeDocumentGrantH\x00R\x13revokeDocumentGrant\x12D\n" +
+	"\x0eset_scf_params\x18P \x01(\v2\x1c.puhui.tx.v1.MsgSetScfParamsH\x00R\fsetScfParams\x12M\n" +
+	"\x11grant_credit_line\x18Q \x01(\v2\x1f.puhui.tx.v1.MsgGrantCreditLineH\x00R\x0fgrantCreditLine\x12G\n" +
+	"\x0fset_credit_line\x18R \x01(\v2\x1d.puhui.tx.v1.MsgSetCreditLineH\x00R\rsetCreditLine\x12_\n" +
+	"\x17register_trade_document\x18S \x01(\v2%.puhui.tx.v1.MsgRegisterTradeDocumentH\x00R\x15registerTradeDocument\x12e\n" +
+	"\x19record_document_financing\x18T \x01(\v2'.puhui.tx.v1.MsgRecordDocumentFinancingH\x00R\x17recordDocumentFinancing\x12O\n" +
+	"\x11issue_certificate\x18U \x01(\v2 .puhui.tx.v1.MsgIssueCertificateH\x00R\x10issueCertificate\x12R\n" +
+	"\x12accept_certificate\x18V \x01(\v2!.puhui.tx.v1.MsgAcceptCertificateH\x00R\x11acceptCertificate\x12R\n" +
+	"\x12reject_certificate\x18W \x01(\v2!.puhui.tx.v1.MsgRejectCertificateH\x00R\x11rejectCertificate\x12b\n" +
+	"\x18cancel_certificate_offer\x18X \x01(\v2&.puhui.tx.v1.MsgCancelCertificateOfferH\x00R\x16cancelCertificateOffer\x12O\n" +
+	"\x11split_certificate\x18Y \x01(\v2 .puhui.tx.v1.MsgSplitCertificateH\x00R\x10splitCertificate\x12X\n" +
+	"\x14transfer_certificate\x18Z \x01(\v2#.puhui.tx.v1.MsgTransferCertificateH\x00R\x13transferCertificate\x12I\n" +
+	"\x0foffer_financing\x18[ \x01(\v2\x1e.puhui.tx.v1.MsgOfferFinancingH\x00R\x0eofferFinancing\x12L\n" +
+	"\x10accept_financing\x18\\ \x01(\v2\x1f.puhui.tx.v1.MsgAcceptFinancingH\x00R\x0facceptFinancingB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -2299,49 +2520,62 @@ func file_puhui_tx_v1_tx_proto_rawDescGZIP() []byte {
 var file_puhui_tx_v1_tx_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
 var file_puhui_tx_v1_tx_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
 var file_puhui_tx_v1_tx_proto_goTypes = []any{
-	(VoteOption)(0),                  // 0: puhui.tx.v1.VoteOption
-	(*Tx)(nil),                       // 1: puhui.tx.v1.Tx
-	(*TxBody)(nil),                   // 2: puhui.tx.v1.TxBody
-	(*Msg)(nil),                      // 3: puhui.tx.v1.Msg
-	(*MsgRegisterAsset)(nil),         // 4: puhui.tx.v1.MsgRegisterAsset
-	(*MsgMint)(nil),                  // 5: puhui.tx.v1.MsgMint
-	(*MsgBurn)(nil),                  // 6: puhui.tx.v1.MsgBurn
-	(*MsgTransfer)(nil),              // 7: puhui.tx.v1.MsgTransfer
-	(*Payout)(nil),                   // 8: puhui.tx.v1.Payout
-	(*MsgMultiTransfer)(nil),         // 9: puhui.tx.v1.MsgMultiTransfer
-	(*MsgPlaceHold)(nil),             // 10: puhui.tx.v1.MsgPlaceHold
-	(*MsgReleaseHold)(nil),           // 11: puhui.tx.v1.MsgReleaseHold
-	(*MsgCaptureHold)(nil),           // 12: puhui.tx.v1.MsgCaptureHold
-	(*MsgSetFrozen)(nil),             // 13: puhui.tx.v1.MsgSetFrozen
-	(*MsgRegisterAccount)(nil),       // 14: puhui.tx.v1.MsgRegisterAccount
-	(*MsgSetKycLevel)(nil),           // 15: puhui.tx.v1.MsgSetKycLevel
-	(*MsgAttestKyc)(nil),             // 16: puhui.tx.v1.MsgAttestKyc
-	(*MsgRevokeKyc)(nil),             // 17: puhui.tx.v1.MsgRevokeKyc
-	(*ProposalAction)(nil),           // 18: puhui.tx.v1.ProposalAction
-	(*ActionAddMember)(nil),          // 19: puhui.tx.v1.ActionAddMember
-	(*ActionRemoveMember)(nil),       // 20: puhui.tx.v1.ActionRemoveMember
-	(*ActionSetRoles)(nil),           // 21: puhui.tx.v1.ActionSetRoles
-	(*ActionSetValidator)(nil),       // 22: puhui.tx.v1.ActionSetValidator
-	(*ActionSetParams)(nil),          // 23: puhui.tx.v1.ActionSetParams
-	(*MsgSubmitProposal)(nil),        // 24: puhui.tx.v1.MsgSubmitProposal
-	(*MsgVote)(nil),                  // 25: puhui.tx.v1.MsgVote
-	(*MsgRegisterProduct)(nil),       // 26: puhui.tx.v1.MsgRegisterProduct
-	(*MsgApplyLoan)(nil),             // 27: puhui.tx.v1.MsgApplyLoan
-	(*MsgDecideLoan)(nil),            // 28: puhui.tx.v1.MsgDecideLoan
-	(*MsgDisburseLoan)(nil),          // 29: puhui.tx.v1.MsgDisburseLoan
-	(*MsgRepayLoan)(nil),             // 30: puhui.tx.v1.MsgRepayLoan
-	(*MsgWriteOffLoan)(nil),          // 31: puhui.tx.v1.MsgWriteOffLoan
-	(*MsgFundLoan)(nil),              // 32: puhui.tx.v1.MsgFundLoan
-	(*MsgCreateGroup)(nil),           // 33: puhui.tx.v1.MsgCreateGroup
-	(*MsgSetDelinquencyBuckets)(nil), // 34: puhui.tx.v1.MsgSetDelinquencyBuckets
-	(*MsgRegisterScorecard)(nil),     // 35: puhui.tx.v1.MsgRegisterScorecard
-	(*MsgGrantConsent)(nil),          // 36: puhui.tx.v1.MsgGrantConsent
-	(*MsgRevokeConsent)(nil),         // 37: puhui.tx.v1.MsgRevokeConsent
-	(*MsgRequestCreditReport)(nil),   // 38: puhui.tx.v1.MsgRequestCreditReport
-	(*MsgSetEncryptionKey)(nil),      // 39: puhui.tx.v1.MsgSetEncryptionKey
-	(*MsgRegisterDocument)(nil),      // 40: puhui.tx.v1.MsgRegisterDocument
-	(*MsgGrantDocument)(nil),         // 41: puhui.tx.v1.MsgGrantDocument
-	(*MsgRevokeDocumentGrant)(nil),   // 42: puhui.tx.v1.MsgRevokeDocumentGrant
+	(VoteOption)(0),                    // 0: puhui.tx.v1.VoteOption
+	(*Tx)(nil),                         // 1: puhui.tx.v1.Tx
+	(*TxBody)(nil),                     // 2: puhui.tx.v1.TxBody
+	(*Msg)(nil),                        // 3: puhui.tx.v1.Msg
+	(*MsgRegisterAsset)(nil),           // 4: puhui.tx.v1.MsgRegisterAsset
+	(*MsgMint)(nil),                    // 5: puhui.tx.v1.MsgMint
+	(*MsgBurn)(nil),                    // 6: puhui.tx.v1.MsgBurn
+	(*MsgTransfer)(nil),                // 7: puhui.tx.v1.MsgTransfer
+	(*Payout)(nil),                     // 8: puhui.tx.v1.Payout
+	(*MsgMultiTransfer)(nil),           // 9: puhui.tx.v1.MsgMultiTransfer
+	(*MsgPlaceHold)(nil),               // 10: puhui.tx.v1.MsgPlaceHold
+	(*MsgReleaseHold)(nil),             // 11: puhui.tx.v1.MsgReleaseHold
+	(*MsgCaptureHold)(nil),             // 12: puhui.tx.v1.MsgCaptureHold
+	(*MsgSetFrozen)(nil),               // 13: puhui.tx.v1.MsgSetFrozen
+	(*MsgRegisterAccount)(nil),         // 14: puhui.tx.v1.MsgRegisterAccount
+	(*MsgSetKycLevel)(nil),             // 15: puhui.tx.v1.MsgSetKycLevel
+	(*MsgAttestKyc)(nil),               // 16: puhui.tx.v1.MsgAttestKyc
+	(*MsgRevokeKyc)(nil),               // 17: puhui.tx.v1.MsgRevokeKyc
+	(*ProposalAction)(nil),             // 18: puhui.tx.v1.ProposalAction
+	(*ActionAddMember)(nil),            // 19: puhui.tx.v1.ActionAddMember
+	(*ActionRemoveMember)(nil),         // 20: puhui.tx.v1.ActionRemoveMember
+	(*ActionSetRoles)(nil),             // 21: puhui.tx.v1.ActionSetRoles
+	(*ActionSetValidator)(nil),         // 22: puhui.tx.v1.ActionSetValidator
+	(*ActionSetParams)(nil),            // 23: puhui.tx.v1.ActionSetParams
+	(*MsgSubmitProposal)(nil),          // 24: puhui.tx.v1.MsgSubmitProposal
+	(*MsgVote)(nil),                    // 25: puhui.tx.v1.MsgVote
+	(*MsgRegisterProduct)(nil),         // 26: puhui.tx.v1.MsgRegisterProduct
+	(*MsgApplyLoan)(nil),               // 27: puhui.tx.v1.MsgApplyLoan
+	(*MsgDecideLoan)(nil),              // 28: puhui.tx.v1.MsgDecideLoan
+	(*MsgDisburseLoan)(nil),            // 29: puhui.tx.v1.MsgDisburseLoan
+	(*MsgRepayLoan)(nil),               // 30: puhui.tx.v1.MsgRepayLoan
+	(*MsgWriteOffLoan)(nil),            // 31: puhui.tx.v1.MsgWriteOffLoan
+	(*MsgFundLoan)(nil),                // 32: puhui.tx.v1.MsgFundLoan
+	(*MsgCreateGroup)(nil),             // 33: puhui.tx.v1.MsgCreateGroup
+	(*MsgSetDelinquencyBuckets)(nil),   // 34: puhui.tx.v1.MsgSetDelinquencyBuckets
+	(*MsgRegisterScorecard)(nil),       // 35: puhui.tx.v1.MsgRegisterScorecard
+	(*MsgGrantConsent)(nil),            // 36: puhui.tx.v1.MsgGrantConsent
+	(*MsgRevokeConsent)(nil),           // 37: puhui.tx.v1.MsgRevokeConsent
+	(*MsgRequestCreditReport)(nil),     // 38: puhui.tx.v1.MsgRequestCreditReport
+	(*MsgSetEncryptionKey)(nil),        // 39: puhui.tx.v1.MsgSetEncryptionKey
+	(*MsgRegisterDocument)(nil),        // 40: puhui.tx.v1.MsgRegisterDocument
+	(*MsgGrantDocument)(nil),           // 41: puhui.tx.v1.MsgGrantDocument
+	(*MsgRevokeDocumentGrant)(nil),     // 42: puhui.tx.v1.MsgRevokeDocumentGrant
+	(*MsgSetScfParams)(nil),            // 43: puhui.tx.v1.MsgSetScfParams
+	(*MsgGrantCreditLine)(nil),         // 44: puhui.tx.v1.MsgGrantCreditLine
+	(*MsgSetCreditLine)(nil),           // 45: puhui.tx.v1.MsgSetCreditLine
+	(*MsgRegisterTradeDocument)(nil),   // 46: puhui.tx.v1.MsgRegisterTradeDocument
+	(*MsgRecordDocumentFinancing)(nil), // 47: puhui.tx.v1.MsgRecordDocumentFinancing
+	(*MsgIssueCertificate)(nil),        // 48: puhui.tx.v1.MsgIssueCertificate
+	(*MsgAcceptCertificate)(nil),       // 49: puhui.tx.v1.MsgAcceptCertificate
+	(*MsgRejectCertificate)(nil),       // 50: puhui.tx.v1.MsgRejectCertificate
+	(*MsgCancelCertificateOffer)(nil),  // 51: puhui.tx.v1.MsgCancelCertificateOffer
+	(*MsgSplitCertificate)(nil),        // 52: puhui.tx.v1.MsgSplitCertificate
+	(*MsgTransferCertificate)(nil),     // 53: puhui.tx.v1.MsgTransferCertificate
+	(*MsgOfferFinancing)(nil),          // 54: puhui.tx.v1.MsgOfferFinancing
+	(*MsgAcceptFinancing)(nil),         // 55: puhui.tx.v1.MsgAcceptFinancing
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -2377,21 +2611,34 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	40, // 30: puhui.tx.v1.Msg.register_document:type_name -> puhui.tx.v1.MsgRegisterDocument
 	41, // 31: puhui.tx.v1.Msg.grant_document:type_name -> puhui.tx.v1.MsgGrantDocument
 	42, // 32: puhui.tx.v1.Msg.revoke_document_grant:type_name -> puhui.tx.v1.MsgRevokeDocumentGrant
-	8,  // 33: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	19, // 34: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	20, // 35: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	21, // 36: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	22, // 37: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	23, // 38: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	35, // 39: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	3,  // 40: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
-	18, // 41: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 42: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	43, // [43:43] is the sub-list for method output_type
-	43, // [43:43] is the sub-list for method input_type
-	43, // [43:43] is the sub-list for extension type_name
-	43, // [43:43] is the sub-list for extension extendee
-	0,  // [0:43] is the sub-list for field type_name
+	43, // 33: puhui.tx.v1.Msg.set_scf_params:type_name -> puhui.tx.v1.MsgSetScfParams
+	44, // 34: puhui.tx.v1.Msg.grant_credit_line:type_name -> puhui.tx.v1.MsgGrantCreditLine
+	45, // 35: puhui.tx.v1.Msg.set_credit_line:type_name -> puhui.tx.v1.MsgSetCreditLine
+	46, // 36: puhui.tx.v1.Msg.register_trade_document:type_name -> puhui.tx.v1.MsgRegisterTradeDocument
+	47, // 37: puhui.tx.v1.Msg.record_document_financing:type_name -> puhui.tx.v1.MsgRecordDocumentFinancing
+	48, // 38: puhui.tx.v1.Msg.issue_certificate:type_name -> puhui.tx.v1.MsgIssueCertificate
+	49, // 39: puhui.tx.v1.Msg.accept_certificate:type_name -> puhui.tx.v1.MsgAcceptCertificate
+	50, // 40: puhui.tx.v1.Msg.reject_certificate:type_name -> puhui.tx.v1.MsgRejectCertificate
+	51, // 41: puhui.tx.v1.Msg.cancel_certificate_offer:type_name -> puhui.tx.v1.MsgCancelCertificateOffer
+	52, // 42: puhui.tx.v1.Msg.split_certificate:type_name -> puhui.tx.v1.MsgSplitCertificate
+	53, // 43: puhui.tx.v1.Msg.transfer_certificate:type_name -> puhui.tx.v1.MsgTransferCertificate
+	54, // 44: puhui.tx.v1.Msg.offer_financing:type_name -> puhui.tx.v1.MsgOfferFinancing
+	55, // 45: puhui.tx.v1.Msg.accept_financing:type_name -> puhui.tx.v1.MsgAcceptFinancing
+	8,  // 46: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19, // 47: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20, // 48: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21, // 49: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22, // 50: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23, // 51: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	35, // 52: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	3,  // 53: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
+	18, // 54: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 55: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	56, // [56:56] is the sub-list for method output_type
+	56, // [56:56] is the sub-list for method input_type
+	56, // [56:56] is the sub-list for extension type_name
+	56, // [56:56] is the sub-list for extension extendee
+	0,  // [0:56] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -2401,6 +2648,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 	}
 	file_puhui_tx_v1_lending_proto_init()
 	file_puhui_tx_v1_credit_proto_init()
+	file_puhui_tx_v1_scf_proto_init()
 	file_puhui_tx_v1_tx_proto_msgTypes[2].OneofWrappers = []any{
 		(*Msg_RegisterAsset)(nil),
 		(*Msg_Mint)(nil),
@@ -2434,6 +2682,19 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_RegisterDocument)(nil),
 		(*Msg_GrantDocument)(nil),
 		(*Msg_RevokeDocumentGrant)(nil),
+		(*Msg_SetScfParams)(nil),
+		(*Msg_GrantCreditLine)(nil),
+		(*Msg_SetCreditLine)(nil),
+		(*Msg_RegisterTradeDocument)(nil),
+		(*Msg_RecordDocumentFinancing)(nil),
+		(*Msg_IssueCertificate)(nil),
+		(*Msg_AcceptCertificate)(nil),
+		(*Msg_RejectCertificate)(nil),
+		(*Msg_CancelCertificateOffer)(nil),
+		(*Msg_SplitCertificate)(nil),
+		(*Msg_TransferCertificate)(nil),
+		(*Msg_OfferFinancing)(nil),
+		(*Msg_AcceptFinancing)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),

@@ -64,3 +64,6 @@ func (Registry) AccountExists(r store.Reader, addr string) bool { return Account
 func (Registry) EffectiveKYCLevel(r store.Reader, addr string, now int64) uint32 {
 	return EffectiveKYCLevel(r, addr, now)
 }
+
+// HasRole reports whether addr is a member holding role.
+func (Registry) HasRole(r store.Reader, addr string, role Role) bool { return HasRole(r, addr, role) }

@@ -1,0 +1,153 @@
+package scf
+
+import (
+	"strings"
+
+	"github.com/puhui-chain/puhui/query"
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/core"
+)
+
+func paramsView(p *txpb.ScfParams) query.ScfParams {
+	return query.ScfParams{MaxTermDays: p.MaxTermDays, OfferExpirySeconds: p.OfferExpirySeconds,
+		MinPartMinor: p.MinPartMinor, DefaultAfterDays: p.DefaultAfterDays}
+}
+
+func lineView(l *statepb.CreditLine) query.ScfLine {
+	return query.ScfLine{ID: l.Id, Bank: l.Bank, Enterprise: l.Enterprise, Asset: l.Asset, Limit: l.Limit, Used: l.Used,
+		Available: l.Limit - l.Used, ExpiresAt: l.ExpiresAt, Closed: l.Closed}
+}
+
+func documentView(d *statepb.TradeDocument) query.ScfDocument {
+	return query.ScfDocument{ID: d.Id, Kind: d.Kind, Registrant: d.Registrant, Seller: d.Seller, Buyer: d.Buyer,
+		InvoiceCode: d.InvoiceCode, InvoiceNumber: d.InvoiceNumber, Asset: d.Asset, Amount: d.Amount, IssueDate: d.IssueDate,
+		ContractHash: d.ContractHash, ExternalRef: d.ExternalRef, CertificateID: d.CertificateId, FinancedBy: d.FinancedBy,
+		FinancingRef: d.FinancingRef}
+}
+
+// StateName is a certificate state's short name (pending, active, …).
+func StateName(s statepb.CertState) string {
+	return strings.ToLower(strings.TrimPrefix(s.String(), "CERT_STATE_"))
+}
+
+func certificateView(c *statepb.Certificate) query.ScfCertificate {
+	v := query.ScfCertificate{ID: c.Id, RootID: c.RootId, ParentID: c.ParentId, Children: c.Children, Issuer: c.Issuer,
+		LineID: c.LineId, Asset: c.Asset, Face: c.Face, Paid: c.Paid, MaturityDate: dateText(c.MaturityDay),
+		State: StateName(c.State), Holder: c.Holder, Receiver: c.Receiver, Tier: c.Tier, DaysPastDue: c.DaysPastDue,
+		Holders: []query.ScfHolding{}, DocumentIDs: c.DocumentIds}
+	if c.SettledDay != 0 {
+		v.SettledDate = dateText(c.SettledDay)
+	}
+	if o := c.Offer; o != nil {
+		v.Offer = &query.ScfOffer{Kind: o.Kind, To: o.To, ExpiresAt: o.ExpiresAt, DayCountBasis: o.DayCountBasis}
+	}
+	if f := c.Financing; f != nil {
+		v.Financing = &query.ScfFinancing{Funder: f.Funder, Seller: f.Seller, AnnualRatePercent: f.AnnualRatePercent,
+			DayCountBasis: f.DayCountBasis, Date: dateText(f.Day), Days: f.Days, Interest: f.Interest, Proceeds: f.Proceeds}
+	}
+	for _, h := range c.Holders {
+		v.Holders = append(v.Holders, query.ScfHolding{Holder: h.Holder, From: h.From, Date: dateText(h.Day), How: h.How})
+	}
+	return v
+}
+
+// treeOf reads every node under a root, depth first by id.
+func treeOf(r store.Reader, rootID uint64) []*statepb.Certificate {
+	var out []*statepb.Certificate
+	var walk func(id uint64)
+	walk = func(id uint64) {
+		c, ok := GetCertificate(r, id)
+		if !ok {
+			return
+		}
+		out = append(out, c)
+		for _, child := range c.Children {
+			walk(child)
+		}
+	}
+	walk(rootID)
+	return out
+}
+
+func treeView(r store.Reader, c *statepb.Certificate) query.ScfTree {
+	v := query.ScfTree{Certificate: certificateView(c), Nodes: []query.ScfCertificate{}, Documents: []query.ScfDocument{}}
+	for _, n := range treeOf(r, c.RootId) {
+		if n.Id == c.RootId {
+			v.Root = certificateView(n)
+		}
+		v.Nodes = append(v.Nodes, certificateView(n))
+	}
+	for _, id := range c.DocumentIds {
+		if d, ok := GetDocument(r, id); ok {
+			v.Documents = append(v.Documents, documentView(d))
+		}
+	}
+	return v
+}
+
+// indexed reads the certificates an index prefix names, in id order.
+func indexed(r store.Reader, prefix []byte) []*statepb.Certificate {
+	var out []*statepb.Certificate
+	store.IteratePrefix(r, prefix, func(k, _ []byte) bool {
+		if c, ok := GetCertificate(r, idOf(k)); ok {
+			out = append(out, c)
+		}
+		return true
+	})
+	return out
+}
+
+func holderView(r store.Reader, addr string) query.ScfHolder {
+	v := query.ScfHolder{Holder: addr, Certificates: []query.ScfCertificate{}, FaceByState: map[string]int64{}}
+	for _, c := range indexed(r, heldPrefix(addr)) {
+		cv := certificateView(c)
+		v.Certificates = append(v.Certificates, cv)
+		v.FaceByState[cv.State] += c.Face
+	}
+	return v
+}
+
+func enterpriseView(r store.Reader, addr string) query.ScfEnterprise {
+	v := query.ScfEnterprise{Enterprise: addr, Lines: []query.ScfLine{}, Outstanding: []query.ScfMaturity{}}
+	store.IteratePrefix(r, linesOfPrefix(addr), func(k, _ []byte) bool {
+		if l, ok := GetLine(r, idOf(k)); ok {
+			v.Lines = append(v.Lines, lineView(l))
+		}
+		return true
+	})
+	store.IteratePrefix(r, core.Key("scf", "mat", addr, ""), func(k, _ []byte) bool {
+		c, ok := GetCertificate(r, idOf(k))
+		if !ok {
+			return true
+		}
+		date, owed := dateText(c.MaturityDay), c.Face-c.Paid
+		if n := len(v.Outstanding); n > 0 && v.Outstanding[n-1].Date == date && v.Outstanding[n-1].Asset == c.Asset {
+			v.Outstanding[n-1].Amount += owed
+		} else {
+			v.Outstanding = append(v.Outstanding, query.ScfMaturity{Date: date, Asset: c.Asset, Amount: owed})
+		}
+		if c.State == stateOverdue || c.State == stateDefaulted {
+			v.Record.Overdue += owed
+		}
+		return true
+	})
+	rec := issuerRecord(r, addr)
+	v.Record.SettledOnTime, v.Record.SettledLate, v.Record.Defaulted = rec.SettledOnTime, rec.SettledLate, rec.Defaulted
+	v.Record.MaxDPD, v.Record.PaidLate = rec.MaxDpd, rec.PaidLate
+	v.HeldFace = HeldFace(r, addr)
+	return v
+}
+
+// HeldFace is the face not yet paid of live certificates addr holds: its confirmed
+// receivables, a fact for credit.
+func HeldFace(r store.Reader, addr string) int64 {
+	var sum int64
+	for _, c := range indexed(r, heldPrefix(addr)) {
+		if live(c) && c.Holder == addr {
+			sum += c.Face - c.Paid
+		}
+	}
+	return sum
+}
