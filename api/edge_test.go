@@ -41,6 +41,9 @@ func TestEdgeRefusalsHaveTheirOwnCodes(t *testing.T) {
 	n := nodetest.Start(t)
 	addr := strings.TrimPrefix(n.APIURL, "http://")
 	ctx := context.Background()
+	l := api.DefaultLimits()
+	require.Equal(t, []time.Duration{l.ReadTimeout, l.WriteTimeout, l.IdleTimeout}, []time.Duration{n.API.ReadTimeout, n.API.WriteTimeout, n.API.IdleTimeout},
+		"the node serves the API under the API's limits")
 
 	t.Run("oversized body by its length is 413 before it is read", func(t *testing.T) {
 		res, body := rawRequest(t, addr, fmt.Sprintf("POST /v1/txs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n{", api.MaxBodyBytes+1))
