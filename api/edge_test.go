@@ -70,6 +70,13 @@ func TestEdgeRefusalsHaveTheirOwnCodes(t *testing.T) {
 		res, body := rawRequest(t, addr, "POST /v1/operator/txs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer wrong\r\nContent-Length: 9\r\n\r\nnot json!")
 		requireProblem(t, res.StatusCode, res.Header, body, http.StatusUnauthorized, "api.unauthorized")
 	})
+	t.Run("no route: 404 and 405 are coded problems", func(t *testing.T) {
+		status, h, body := do(t, http.MethodGet, n.APIURL+"/v1/nothing-here", "", nil)
+		requireProblem(t, status, h, body, http.StatusNotFound, "api.not_found")
+		status, h, body = do(t, http.MethodDelete, n.APIURL+"/v1/status", "", nil)
+		requireProblem(t, status, h, body, http.StatusMethodNotAllowed, "api.method_not_allowed")
+		require.Contains(t, h.Get("Allow"), "GET")
+	})
 	t.Run("the Host header is not reflected into $schema", func(t *testing.T) {
 		res, body := rawRequest(t, addr, "GET /v1/status HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\nConnection: close\r\n\r\n")
 		require.Equal(t, http.StatusOK, res.StatusCode, string(body))
