@@ -55,3 +55,35 @@ func isDocumentContent(path string) bool {
 func problemJSON(status int, code, detail string) string {
 	return fmt.Sprintf(`{"status":%d,"title":%q,"code":%q,"detail":%q}`, status, http.StatusText(status), code, detail)
 }
+
+// problemWhenUnmatched makes the mux's own answers to a request no route matches (404, or 405
+// for a path served under other methods) coded problems like every other refusal, instead of
+// its plain-text bodies.
+func problemWhenUnmatched(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := mux.Handler(r); pattern != "" {
+			mux.ServeHTTP(w, r)
+			return
+		}
+		rec := &statusRecorder{header: http.Header{}}
+		mux.ServeHTTP(rec, r)
+		if allow := rec.header.Get("Allow"); allow != "" {
+			w.Header().Set("Allow", allow)
+		}
+		status := rec.status
+		if status == 0 {
+			status = http.StatusNotFound
+		}
+		writeProblem(w, status, codeForStatus(status), fmt.Sprintf("%s %s: %s", r.Method, r.URL.Path, strings.ToLower(http.StatusText(status))))
+	})
+}
+
+// statusRecorder keeps a handler's status and headers and drops its body.
+type statusRecorder struct {
+	header http.Header
+	status int
+}
+
+func (s *statusRecorder) Header() http.Header         { return s.header }
+func (s *statusRecorder) Write(b []byte) (int, error) { return len(b), nil }
+func (s *statusRecorder) WriteHeader(status int)      { s.status = status }

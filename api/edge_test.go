@@ -41,6 +41,9 @@ func TestEdgeRefusalsHaveTheirOwnCodes(t *testing.T) {
 	n := nodetest.Start(t)
 	addr := strings.TrimPrefix(n.APIURL, "http://")
 	ctx := context.Background()
+	l := api.DefaultLimits()
+	require.Equal(t, []time.Duration{l.ReadTimeout, l.WriteTimeout, l.IdleTimeout}, []time.Duration{n.API.ReadTimeout, n.API.WriteTimeout, n.API.IdleTimeout},
+		"the node serves the API under the API's limits")
 
 	t.Run("oversized body by its length is 413 before it is read", func(t *testing.T) {
 		res, body := rawRequest(t, addr, fmt.Sprintf("POST /v1/txs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n{", api.MaxBodyBytes+1))
@@ -66,6 +69,13 @@ func TestEdgeRefusalsHaveTheirOwnCodes(t *testing.T) {
 	t.Run("operator token is checked before the body is read", func(t *testing.T) {
 		res, body := rawRequest(t, addr, "POST /v1/operator/txs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer wrong\r\nContent-Length: 9\r\n\r\nnot json!")
 		requireProblem(t, res.StatusCode, res.Header, body, http.StatusUnauthorized, "api.unauthorized")
+	})
+	t.Run("no route: 404 and 405 are coded problems", func(t *testing.T) {
+		status, h, body := do(t, http.MethodGet, n.APIURL+"/v1/nothing-here", "", nil)
+		requireProblem(t, status, h, body, http.StatusNotFound, "api.not_found")
+		status, h, body = do(t, http.MethodDelete, n.APIURL+"/v1/status", "", nil)
+		requireProblem(t, status, h, body, http.StatusMethodNotAllowed, "api.method_not_allowed")
+		require.Contains(t, h.Get("Allow"), "GET")
 	})
 	t.Run("the Host header is not reflected into $schema", func(t *testing.T) {
 		res, body := rawRequest(t, addr, "GET /v1/status HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\nConnection: close\r\n\r\n")

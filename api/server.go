@@ -102,7 +102,7 @@ func New(c Config) *Handler {
 	// Document uploads are far larger than any JSON request: they get their own limit.
 	top := http.NewServeMux()
 	s.registerDocumentContent(top)
-	top.Handle("/", http.MaxBytesHandler(mux, MaxBodyBytes))
+	top.Handle("/", http.MaxBytesHandler(problemWhenUnmatched(mux), MaxBodyBytes))
 	return &Handler{Handler: s.edge(top), limits: s.limits, streams: s.streams}
 }
 
