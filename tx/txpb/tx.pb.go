@@ -250,6 +250,16 @@ type Msg struct {
 	//	*Msg_RegisterDocument
 	//	*Msg_GrantDocument
 	//	*Msg_RevokeDocumentGrant
+	//	*Msg_RegisterFeed
+	//	*Msg_SubmitObservation
+	//	*Msg_RegisterInsuranceProduct
+	//	*Msg_FundPool
+	//	*Msg_WithdrawPool
+	//	*Msg_BuyPolicy
+	//	*Msg_FileClaim
+	//	*Msg_DecideClaim
+	//	*Msg_DisputeSettlement
+	//	*Msg_ResolveDispute
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -580,6 +590,96 @@ func (x *Msg) GetRevokeDocumentGrant() *MsgRevokeDocumentGrant {
 	return nil
 }
 
+func (x *Msg) GetRegisterFeed() *MsgRegisterFeed {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RegisterFeed); ok {
+			return x.RegisterFeed
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetSubmitObservation() *MsgSubmitObservation {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SubmitObservation); ok {
+			return x.SubmitObservation
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRegisterInsuranceProduct() *MsgRegisterInsuranceProduct {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RegisterInsuranceProduct); ok {
+			return x.RegisterInsuranceProduct
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetFundPool() *MsgFundPool {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_FundPool); ok {
+			return x.FundPool
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetWithdrawPool() *MsgWithdrawPool {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_WithdrawPool); ok {
+			return x.WithdrawPool
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetBuyPolicy() *MsgBuyPolicy {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_BuyPolicy); ok {
+			return x.BuyPolicy
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetFileClaim() *MsgFileClaim {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_FileClaim); ok {
+			return x.FileClaim
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetDecideClaim() *MsgDecideClaim {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_DecideClaim); ok {
+			return x.DecideClaim
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetDisputeSettlement() *MsgDisputeSettlement {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_DisputeSettlement); ok {
+			return x.DisputeSettlement
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetResolveDispute() *MsgResolveDispute {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ResolveDispute); ok {
+			return x.ResolveDispute
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -712,6 +812,46 @@ type Msg_RevokeDocumentGrant struct {
 	RevokeDocumentGrant *MsgRevokeDocumentGrant `protobuf:"bytes,73,opt,name=revoke_document_grant,json=revokeDocumentGrant,proto3,oneof"`
 }
 
+type Msg_RegisterFeed struct {
+	RegisterFeed *MsgRegisterFeed `protobuf:"bytes,160,opt,name=register_feed,json=registerFeed,proto3,oneof"`
+}
+
+type Msg_SubmitObservation struct {
+	SubmitObservation *MsgSubmitObservation `protobuf:"bytes,161,opt,name=submit_observation,json=submitObservation,proto3,oneof"`
+}
+
+type Msg_RegisterInsuranceProduct struct {
+	RegisterInsuranceProduct *MsgRegisterInsuranceProduct `protobuf:"bytes,165,opt,name=register_insurance_product,json=registerInsuranceProduct,proto3,oneof"`
+}
+
+type Msg_FundPool struct {
+	FundPool *MsgFundPool `protobuf:"bytes,166,opt,name=fund_pool,json=fundPool,proto3,oneof"`
+}
+
+type Msg_WithdrawPool struct {
+	WithdrawPool *MsgWithdrawPool `protobuf:"bytes,167,opt,name=withdraw_pool,json=withdrawPool,proto3,oneof"`
+}
+
+type Msg_BuyPolicy struct {
+	BuyPolicy *MsgBuyPolicy `protobuf:"bytes,168,opt,name=buy_policy,json=buyPolicy,proto3,oneof"`
+}
+
+type Msg_FileClaim struct {
+	FileClaim *MsgFileClaim `protobuf:"bytes,169,opt,name=file_claim,json=fileClaim,proto3,oneof"`
+}
+
+type Msg_DecideClaim struct {
+	DecideClaim *MsgDecideClaim `protobuf:"bytes,170,opt,name=decide_claim,json=decideClaim,proto3,oneof"`
+}
+
+type Msg_DisputeSettlement struct {
+	DisputeSettlement *MsgDisputeSettlement `protobuf:"bytes,171,opt,name=dispute_settlement,json=disputeSettlement,proto3,oneof"`
+}
+
+type Msg_ResolveDispute struct {
+	ResolveDispute *MsgResolveDispute `protobuf:"bytes,172,opt,name=resolve_dispute,json=resolveDispute,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -775,6 +915,26 @@ func (*Msg_RegisterDocument) isMsg_Sum() {}
 func (*Msg_GrantDocument) isMsg_Sum() {}
 
 func (*Msg_RevokeDocumentGrant) isMsg_Sum() {}
+
+func (*Msg_RegisterFeed) isMsg_Sum() {}
+
+func (*Msg_SubmitObservation) isMsg_Sum() {}
+
+func (*Msg_RegisterInsuranceProduct) isMsg_Sum() {}
+
+func (*Msg_FundPool) isMsg_Sum() {}
+
+func (*Msg_WithdrawPool) isMsg_Sum() {}
+
+func (*Msg_BuyPolicy) isMsg_Sum() {}
+
+func (*Msg_FileClaim) isMsg_Sum() {}
+
+func (*Msg_DecideClaim) isMsg_Sum() {}
+
+func (*Msg_DisputeSettlement) isMsg_Sum() {}
+
+func (*Msg_ResolveDispute) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -2136,7 +2296,7 @@ var File_puhui_tx_v1_tx_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
-	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\"6\n" +
+	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x18puhui/tx/v1/oracle.proto\x1a\x1bpuhui/tx/v1/insurance.proto\"6\n" +
 	"\x02Tx\x12\x12\n" +
 	"\x04body\x18\x01 \x01(\fR\x04body\x12\x1c\n" +
 	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xc0\x01\n" +
@@ -2146,7 +2306,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\x96\x11\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xfa\x16\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -2186,7 +2346,19 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x12set_encryption_key\x18F \x01(\v2 .puhui.tx.v1.MsgSetEncryptionKeyH\x00R\x10setEncryptionKey\x12O\n" +
 	"\x11register_document\x18G \x01(\v2 .puhui.tx.v1.MsgRegisterDocumentH\x00R\x10registerDocument\x12F\n" +
 	"\x0egrant_document\x18H \x01(\v2\x1d.puhui.tx.v1.MsgGrantDocumentH\x00R\rgrantDocument\x12Y\n" +
-	"\x15revoke_document_grant\x18I \x01(\v2#.puhui.tx.v1.MsgRevokeDocumentGrantH\x00R\x13revokeDocumentGrantB\x05\n" +
+	"\x15revoke_document_grant\x18I \x01(\v2#.puhui.tx.v1.MsgRevokeDocumentGrantH\x00R\x13revokeDocumentGrant\x12D\n" +
+	"\rregister_feed\x18\xa0\x01 \x01(\v2\x1c.puhui.tx.v1.MsgRegisterFeedH\x00R\fregisterFeed\x12S\n" +
+	"\x12submit_observation\x18\xa1\x01 \x01(\v2!.puhui.tx.v1.MsgSubmitObservationH\x00R\x11submitObservation\x12i\n" +
+	"\x1aregister_insurance_product\x18\xa5\x01 \x01(\v2(.puhui.tx.v1.MsgRegisterInsuranceProductH\x00R\x18registerInsuranceProduct\x128\n" +
+	"\tfund_pool\x18\xa6\x01 \x01(\v2\x18.puhui.tx.v1.MsgFundPoolH\x00R\bfundPool\x12D\n" +
+	"\rwithdraw_pool\x18\xa7\x01 \x01(\v2\x1c.puhui.tx.v1.MsgWithdrawPoolH\x00R\fwithdrawPool\x12;\n" +
+	"\n" +
+	"buy_policy\x18\xa8\x01 \x01(\v2\x19.puhui.tx.v1.MsgBuyPolicyH\x00R\tbuyPolicy\x12;\n" +
+	"\n" +
+	"file_claim\x18\xa9\x01 \x01(\v2\x19.puhui.tx.v1.MsgFileClaimH\x00R\tfileClaim\x12A\n" +
+	"\fdecide_claim\x18\xaa\x01 \x01(\v2\x1b.puhui.tx.v1.MsgDecideClaimH\x00R\vdecideClaim\x12S\n" +
+	"\x12dispute_settlement\x18\xab\x01 \x01(\v2!.puhui.tx.v1.MsgDisputeSettlementH\x00R\x11disputeSettlement\x12J\n" +
+	"\x0fresolve_dispute\x18\xac\x01 \x01(\v2\x1e.puhui.tx.v1.MsgResolveDisputeH\x00R\x0eresolveDisputeB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -2299,49 +2471,59 @@ func file_puhui_tx_v1_tx_proto_rawDescGZIP() []byte {
 var file_puhui_tx_v1_tx_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
 var file_puhui_tx_v1_tx_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
 var file_puhui_tx_v1_tx_proto_goTypes = []any{
-	(VoteOption)(0),                  // 0: puhui.tx.v1.VoteOption
-	(*Tx)(nil),                       // 1: puhui.tx.v1.Tx
-	(*TxBody)(nil),                   // 2: puhui.tx.v1.TxBody
-	(*Msg)(nil),                      // 3: puhui.tx.v1.Msg
-	(*MsgRegisterAsset)(nil),         // 4: puhui.tx.v1.MsgRegisterAsset
-	(*MsgMint)(nil),                  // 5: puhui.tx.v1.MsgMint
-	(*MsgBurn)(nil),                  // 6: puhui.tx.v1.MsgBurn
-	(*MsgTransfer)(nil),              // 7: puhui.tx.v1.MsgTransfer
-	(*Payout)(nil),                   // 8: puhui.tx.v1.Payout
-	(*MsgMultiTransfer)(nil),         // 9: puhui.tx.v1.MsgMultiTransfer
-	(*MsgPlaceHold)(nil),             // 10: puhui.tx.v1.MsgPlaceHold
-	(*MsgReleaseHold)(nil),           // 11: puhui.tx.v1.MsgReleaseHold
-	(*MsgCaptureHold)(nil),           // 12: puhui.tx.v1.MsgCaptureHold
-	(*MsgSetFrozen)(nil),             // 13: puhui.tx.v1.MsgSetFrozen
-	(*MsgRegisterAccount)(nil),       // 14: puhui.tx.v1.MsgRegisterAccount
-	(*MsgSetKycLevel)(nil),           // 15: puhui.tx.v1.MsgSetKycLevel
-	(*MsgAttestKyc)(nil),             // 16: puhui.tx.v1.MsgAttestKyc
-	(*MsgRevokeKyc)(nil),             // 17: puhui.tx.v1.MsgRevokeKyc
-	(*ProposalAction)(nil),           // 18: puhui.tx.v1.ProposalAction
-	(*ActionAddMember)(nil),          // 19: puhui.tx.v1.ActionAddMember
-	(*ActionRemoveMember)(nil),       // 20: puhui.tx.v1.ActionRemoveMember
-	(*ActionSetRoles)(nil),           // 21: puhui.tx.v1.ActionSetRoles
-	(*ActionSetValidator)(nil),       // 22: puhui.tx.v1.ActionSetValidator
-	(*ActionSetParams)(nil),          // 23: puhui.tx.v1.ActionSetParams
-	(*MsgSubmitProposal)(nil),        // 24: puhui.tx.v1.MsgSubmitProposal
-	(*MsgVote)(nil),                  // 25: puhui.tx.v1.MsgVote
-	(*MsgRegisterProduct)(nil),       // 26: puhui.tx.v1.MsgRegisterProduct
-	(*MsgApplyLoan)(nil),             // 27: puhui.tx.v1.MsgApplyLoan
-	(*MsgDecideLoan)(nil),            // 28: puhui.tx.v1.MsgDecideLoan
-	(*MsgDisburseLoan)(nil),          // 29: puhui.tx.v1.MsgDisburseLoan
-	(*MsgRepayLoan)(nil),             // 30: puhui.tx.v1.MsgRepayLoan
-	(*MsgWriteOffLoan)(nil),          // 31: puhui.tx.v1.MsgWriteOffLoan
-	(*MsgFundLoan)(nil),              // 32: puhui.tx.v1.MsgFundLoan
-	(*MsgCreateGroup)(nil),           // 33: puhui.tx.v1.MsgCreateGroup
-	(*MsgSetDelinquencyBuckets)(nil), // 34: puhui.tx.v1.MsgSetDelinquencyBuckets
-	(*MsgRegisterScorecard)(nil),     // 35: puhui.tx.v1.MsgRegisterScorecard
-	(*MsgGrantConsent)(nil),          // 36: puhui.tx.v1.MsgGrantConsent
-	(*MsgRevokeConsent)(nil),         // 37: puhui.tx.v1.MsgRevokeConsent
-	(*MsgRequestCreditReport)(nil),   // 38: puhui.tx.v1.MsgRequestCreditReport
-	(*MsgSetEncryptionKey)(nil),      // 39: puhui.tx.v1.MsgSetEncryptionKey
-	(*MsgRegisterDocument)(nil),      // 40: puhui.tx.v1.MsgRegisterDocument
-	(*MsgGrantDocument)(nil),         // 41: puhui.tx.v1.MsgGrantDocument
-	(*MsgRevokeDocumentGrant)(nil),   // 42: puhui.tx.v1.MsgRevokeDocumentGrant
+	(VoteOption)(0),                     // 0: puhui.tx.v1.VoteOption
+	(*Tx)(nil),                          // 1: puhui.tx.v1.Tx
+	(*TxBody)(nil),                      // 2: puhui.tx.v1.TxBody
+	(*Msg)(nil),                         // 3: puhui.tx.v1.Msg
+	(*MsgRegisterAsset)(nil),            // 4: puhui.tx.v1.MsgRegisterAsset
+	(*MsgMint)(nil),                     // 5: puhui.tx.v1.MsgMint
+	(*MsgBurn)(nil),                     // 6: puhui.tx.v1.MsgBurn
+	(*MsgTransfer)(nil),                 // 7: puhui.tx.v1.MsgTransfer
+	(*Payout)(nil),                      // 8: puhui.tx.v1.Payout
+	(*MsgMultiTransfer)(nil),            // 9: puhui.tx.v1.MsgMultiTransfer
+	(*MsgPlaceHold)(nil),                // 10: puhui.tx.v1.MsgPlaceHold
+	(*MsgReleaseHold)(nil),              // 11: puhui.tx.v1.MsgReleaseHold
+	(*MsgCaptureHold)(nil),              // 12: puhui.tx.v1.MsgCaptureHold
+	(*MsgSetFrozen)(nil),                // 13: puhui.tx.v1.MsgSetFrozen
+	(*MsgRegisterAccount)(nil),          // 14: puhui.tx.v1.MsgRegisterAccount
+	(*MsgSetKycLevel)(nil),              // 15: puhui.tx.v1.MsgSetKycLevel
+	(*MsgAttestKyc)(nil),                // 16: puhui.tx.v1.MsgAttestKyc
+	(*MsgRevokeKyc)(nil),                // 17: puhui.tx.v1.MsgRevokeKyc
+	(*ProposalAction)(nil),              // 18: puhui.tx.v1.ProposalAction
+	(*ActionAddMember)(nil),             // 19: puhui.tx.v1.ActionAddMember
+	(*ActionRemoveMember)(nil),          // 20: puhui.tx.v1.ActionRemoveMember
+	(*ActionSetRoles)(nil),              // 21: puhui.tx.v1.ActionSetRoles
+	(*ActionSetValidator)(nil),          // 22: puhui.tx.v1.ActionSetValidator
+	(*ActionSetParams)(nil),             // 23: puhui.tx.v1.ActionSetParams
+	(*MsgSubmitProposal)(nil),           // 24: puhui.tx.v1.MsgSubmitProposal
+	(*MsgVote)(nil),                     // 25: puhui.tx.v1.MsgVote
+	(*MsgRegisterProduct)(nil),          // 26: puhui.tx.v1.MsgRegisterProduct
+	(*MsgApplyLoan)(nil),                // 27: puhui.tx.v1.MsgApplyLoan
+	(*MsgDecideLoan)(nil),               // 28: puhui.tx.v1.MsgDecideLoan
+	(*MsgDisburseLoan)(nil),             // 29: puhui.tx.v1.MsgDisburseLoan
+	(*MsgRepayLoan)(nil),                // 30: puhui.tx.v1.MsgRepayLoan
+	(*MsgWriteOffLoan)(nil),             // 31: puhui.tx.v1.MsgWriteOffLoan
+	(*MsgFundLoan)(nil),                 // 32: puhui.tx.v1.MsgFundLoan
+	(*MsgCreateGroup)(nil),              // 33: puhui.tx.v1.MsgCreateGroup
+	(*MsgSetDelinquencyBuckets)(nil),    // 34: puhui.tx.v1.MsgSetDelinquencyBuckets
+	(*MsgRegisterScorecard)(nil),        // 35: puhui.tx.v1.MsgRegisterScorecard
+	(*MsgGrantConsent)(nil),             // 36: puhui.tx.v1.MsgGrantConsent
+	(*MsgRevokeConsent)(nil),            // 37: puhui.tx.v1.MsgRevokeConsent
+	(*MsgRequestCreditReport)(nil),      // 38: puhui.tx.v1.MsgRequestCreditReport
+	(*MsgSetEncryptionKey)(nil),         // 39: puhui.tx.v1.MsgSetEncryptionKey
+	(*MsgRegisterDocument)(nil),         // 40: puhui.tx.v1.MsgRegisterDocument
+	(*MsgGrantDocument)(nil),            // 41: puhui.tx.v1.MsgGrantDocument
+	(*MsgRevokeDocumentGrant)(nil),      // 42: puhui.tx.v1.MsgRevokeDocumentGrant
+	(*MsgRegisterFeed)(nil),             // 43: puhui.tx.v1.MsgRegisterFeed
+	(*MsgSubmitObservation)(nil),        // 44: puhui.tx.v1.MsgSubmitObservation
+	(*MsgRegisterInsuranceProduct)(nil), // 45: puhui.tx.v1.MsgRegisterInsuranceProduct
+	(*MsgFundPool)(nil),                 // 46: puhui.tx.v1.MsgFundPool
+	(*MsgWithdrawPool)(nil),             // 47: puhui.tx.v1.MsgWithdrawPool
+	(*MsgBuyPolicy)(nil),                // 48: puhui.tx.v1.MsgBuyPolicy
+	(*MsgFileClaim)(nil),                // 49: puhui.tx.v1.MsgFileClaim
+	(*MsgDecideClaim)(nil),              // 50: puhui.tx.v1.MsgDecideClaim
+	(*MsgDisputeSettlement)(nil),        // 51: puhui.tx.v1.MsgDisputeSettlement
+	(*MsgResolveDispute)(nil),           // 52: puhui.tx.v1.MsgResolveDispute
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -2377,21 +2559,31 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	40, // 30: puhui.tx.v1.Msg.register_document:type_name -> puhui.tx.v1.MsgRegisterDocument
 	41, // 31: puhui.tx.v1.Msg.grant_document:type_name -> puhui.tx.v1.MsgGrantDocument
 	42, // 32: puhui.tx.v1.Msg.revoke_document_grant:type_name -> puhui.tx.v1.MsgRevokeDocumentGrant
-	8,  // 33: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	19, // 34: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	20, // 35: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	21, // 36: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	22, // 37: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	23, // 38: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	35, // 39: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	3,  // 40: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
-	18, // 41: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 42: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	43, // [43:43] is the sub-list for method output_type
-	43, // [43:43] is the sub-list for method input_type
-	43, // [43:43] is the sub-list for extension type_name
-	43, // [43:43] is the sub-list for extension extendee
-	0,  // [0:43] is the sub-list for field type_name
+	43, // 33: puhui.tx.v1.Msg.register_feed:type_name -> puhui.tx.v1.MsgRegisterFeed
+	44, // 34: puhui.tx.v1.Msg.submit_observation:type_name -> puhui.tx.v1.MsgSubmitObservation
+	45, // 35: puhui.tx.v1.Msg.register_insurance_product:type_name -> puhui.tx.v1.MsgRegisterInsuranceProduct
+	46, // 36: puhui.tx.v1.Msg.fund_pool:type_name -> puhui.tx.v1.MsgFundPool
+	47, // 37: puhui.tx.v1.Msg.withdraw_pool:type_name -> puhui.tx.v1.MsgWithdrawPool
+	48, // 38: puhui.tx.v1.Msg.buy_policy:type_name -> puhui.tx.v1.MsgBuyPolicy
+	49, // 39: puhui.tx.v1.Msg.file_claim:type_name -> puhui.tx.v1.MsgFileClaim
+	50, // 40: puhui.tx.v1.Msg.decide_claim:type_name -> puhui.tx.v1.MsgDecideClaim
+	51, // 41: puhui.tx.v1.Msg.dispute_settlement:type_name -> puhui.tx.v1.MsgDisputeSettlement
+	52, // 42: puhui.tx.v1.Msg.resolve_dispute:type_name -> puhui.tx.v1.MsgResolveDispute
+	8,  // 43: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19, // 44: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20, // 45: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21, // 46: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22, // 47: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23, // 48: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	35, // 49: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	3,  // 50: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
+	18, // 51: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 52: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	53, // [53:53] is the sub-list for method output_type
+	53, // [53:53] is the sub-list for method input_type
+	53, // [53:53] is the sub-list for extension type_name
+	53, // [53:53] is the sub-list for extension extendee
+	0,  // [0:53] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -2401,6 +2593,8 @@ func file_puhui_tx_v1_tx_proto_init() {
 	}
 	file_puhui_tx_v1_lending_proto_init()
 	file_puhui_tx_v1_credit_proto_init()
+	file_puhui_tx_v1_oracle_proto_init()
+	file_puhui_tx_v1_insurance_proto_init()
 	file_puhui_tx_v1_tx_proto_msgTypes[2].OneofWrappers = []any{
 		(*Msg_RegisterAsset)(nil),
 		(*Msg_Mint)(nil),
@@ -2434,6 +2628,16 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_RegisterDocument)(nil),
 		(*Msg_GrantDocument)(nil),
 		(*Msg_RevokeDocumentGrant)(nil),
+		(*Msg_RegisterFeed)(nil),
+		(*Msg_SubmitObservation)(nil),
+		(*Msg_RegisterInsuranceProduct)(nil),
+		(*Msg_FundPool)(nil),
+		(*Msg_WithdrawPool)(nil),
+		(*Msg_BuyPolicy)(nil),
+		(*Msg_FileClaim)(nil),
+		(*Msg_DecideClaim)(nil),
+		(*Msg_DisputeSettlement)(nil),
+		(*Msg_ResolveDispute)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),
