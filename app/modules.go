@@ -17,6 +17,7 @@ import (
 	"github.com/puhui-chain/puhui/x/ledger"
 	"github.com/puhui-chain/puhui/x/lending"
 	"github.com/puhui-chain/puhui/x/module"
+	"github.com/puhui-chain/puhui/x/oracle"
 	"github.com/puhui-chain/puhui/x/scheduler"
 )
 
@@ -32,6 +33,7 @@ func modules(r *router) []module.Module {
 		lending.Module(ledger.Bank{}, identity.Registry{}, credit.Bureau{}),
 		credit.Module(),
 		docs.Module(),
+		oracle.Module(),
 	}
 }
 

@@ -27,7 +27,7 @@ const (
 // decimals 1 is 1234).
 type Feed struct {
 	state               protoimpl.MessageState `protogen:"open.v1"`
-	Id                  string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"` // 2..32 of A-Z 0-9 and -
+	Id                  string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"` // 2..12 of A-Z 0-9 and -
 	Description         string                 `protobuf:"bytes,2,opt,name=description,proto3" json:"description,omitempty"`
 	Unit                string                 `protobuf:"bytes,3,opt,name=unit,proto3" json:"unit,omitempty"`                                                             // e.g. "mm", "t/ha", "CNY/kg"
 	Decimals            uint32                 `protobuf:"varint,4,opt,name=decimals,proto3" json:"decimals,omitempty"`                                                    // 0..18
