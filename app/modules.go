@@ -14,6 +14,7 @@ import (
 	"github.com/puhui-chain/puhui/x/docs"
 	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/identity"
+	"github.com/puhui-chain/puhui/x/insurance"
 	"github.com/puhui-chain/puhui/x/ledger"
 	"github.com/puhui-chain/puhui/x/lending"
 	"github.com/puhui-chain/puhui/x/module"
@@ -34,6 +35,7 @@ func modules(r *router) []module.Module {
 		credit.Module(),
 		docs.Module(),
 		oracle.Module(),
+		insurance.Module(ledger.Bank{}, oracle.Feeds{}, lending.Cover{}, identity.Registry{}),
 	}
 }
 

@@ -99,3 +99,19 @@ func closeAfter(p *Period, rd *statepb.Round) bool {
 	}
 	return true // stale: wait for a later one
 }
+
+// Feeds is the oracle as consumers see it through the interfaces they declare (insurance's
+// Feeds). It holds no state.
+type Feeds struct{}
+
+func (Feeds) FeedExists(r store.Reader, id string) bool { _, ok := GetFeed(r, id); return ok }
+
+func (Feeds) LastFinalRound(r store.Reader, id string) uint64 {
+	rec, _ := GetFeed(r, id)
+	return rec.GetLastFinalRound()
+}
+
+func (Feeds) PeriodAnswers(r store.Reader, id string, start, end int64) ([]int64, uint32, uint64, bool, error) {
+	p, err := PeriodAnswers(r, id, start, end)
+	return p.Values, p.Decimals, p.Closing, p.Ready, err
+}
