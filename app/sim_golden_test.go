@@ -8,9 +8,9 @@ import (
 // TestSimulationGoldenHash pins the AppHash the seeded simulation reaches. A change that
 // alters it changes the state format or the rules: say so in the commit and update the value.
 func TestSimulationGoldenHash(t *testing.T) {
-	blocks, want := 250, "eaba9cc348ab81be741aa485db856e36ced7cbe1413a2f262dcac0e4f806e877"
+	blocks, want := 250, "14e802c38e0169122fc6385f2d70bdcb524475aa8d0a70d18223f6124ae1cc6c"
 	if testing.Short() {
-		blocks, want = 60, "5c8270f8347e802999ee6419623b05a3fe2d4f6ba120e8db85105f8a2ef2bac0"
+		blocks, want = 60, "a2c18f0563ae59c4b1c200bec5dfaa9d055af8697f4a95d0d5ecfbd6849cfb92"
 	}
 	h, _, _ := simulate(t, 42, blocks)
 	if got := hex.EncodeToString(h[blocks-1]); got != want {
