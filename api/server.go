@@ -79,6 +79,7 @@ func New(c Config) http.Handler {
 	s.registerLendingState(api)
 	s.registerCredit(api)
 	s.registerOracle(api)
+	s.registerInsurance(api)
 	if c.Metrics {
 		mux.Handle("GET /metrics", promhttp.Handler())
 	}
