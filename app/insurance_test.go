@@ -257,3 +257,68 @@ func TestLoanLinkedCoverSettlesTheLoanFirst(t *testing.T) {
 	require.LessOrEqual(t, owedLarge-lending.Outstanding(l), p2.PaidToLoan, "principal repaid is part of the payout")
 	require.NoError(t, lending.CheckInvariants(w.c.State()))
 }
+
+func fileClaimMsg(policy uint64, amount int64) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_FileClaim{FileClaim: &txpb.MsgFileClaim{PolicyId: policy, Amount: amount, EvidenceHash: make([]byte, 32)}}}
+}
+
+func decideClaimMsg(claim uint64, amount int64) *txpb.Msg {
+	return &txpb.Msg{Sum: &txpb.Msg_DecideClaim{DecideClaim: &txpb.MsgDecideClaim{ClaimId: claim, Amount: amount, Reason: "assessed"}}}
+}
+
+// livestockProduct is an indemnity product: claims decided within two business days.
+func livestockProduct(start time.Time) *txpb.InsuranceProduct {
+	return &txpb.InsuranceProduct{Name: "Cattle cover", Kind: "indemnity", Asset: "CNY", Cover: "livestock",
+		PremiumRatePpm: 30_000, MaxPayoutPpm: 1_000_000, SaleStart: start.Unix(), SaleEnd: start.Add(24 * time.Hour).Unix(),
+		RiskStart: start.Unix(), RiskEnd: start.Add(30 * 24 * time.Hour).Unix(), MinSumInsured: 100, MaxSumInsured: 10_000_000,
+		DecisionDays: 2}
+}
+
+func TestIndemnityClaimsAreDecidedOrEscalated(t *testing.T) {
+	w := newOracleWorld(t)
+	start := w.c.Time
+	w.c.MustExec(t, w.insurer.Sign(registerInsuranceProduct(livestockProduct(start)), fundPool("CNY", 1_000_000)))
+	w.c.MustExec(t, w.alice.Sign(buyPolicy(1, w.alice.Address, 500_000, 0)))
+
+	// A claim within the maximum, decided by the insurer for less than claimed.
+	mustFail(t, w.c, w.alice, fileClaimMsg(1, 500_001), insurance.ErrBadAmount)
+	mustFail(t, w.c, w.bob, fileClaimMsg(1, 100), insurance.ErrNotInsured)
+	w.c.MustExec(t, w.alice.Sign(fileClaimMsg(1, 200_000)))
+	mustFail(t, w.c, w.insurer, decideClaimMsg(1, 200_001), insurance.ErrBadAmount)
+	before := w.avail(w.alice.Address)
+	w.c.MustExec(t, w.insurer.Sign(decideClaimMsg(1, 150_000)))
+	require.Equal(t, before+150_000, w.avail(w.alice.Address))
+	mustFail(t, w.c, w.insurer, decideClaimMsg(1, 1), insurance.ErrWrongStatus)
+	c, _ := insurance.GetClaim(w.c.State(), 1)
+	require.Equal(t, statepb.ClaimStatus_CLAIM_STATUS_APPROVED, c.Status)
+
+	// A second claim left undecided is escalated after two business days: then only
+	// governance decides it.
+	w.c.MustExec(t, w.alice.Sign(fileClaimMsg(1, 100_000)))
+	w.until(t, start.Add(4*24*time.Hour))
+	c, _ = insurance.GetClaim(w.c.State(), 2)
+	require.Equal(t, statepb.ClaimStatus_CLAIM_STATUS_ESCALATED, c.Status)
+	mustFail(t, w.c, w.insurer, decideClaimMsg(2, 100_000), insurance.ErrNotInsurer)
+	require.NoError(t, w.c.App.CheckInvariants(w.c.State()))
+
+	// At the end of the cover the policy waits for the escalated claim; rejecting it (as
+	// governance would) closes the policy, and the pool keeps what was not paid.
+	w.until(t, start.Add(31*24*time.Hour))
+	require.Equal(t, statepb.PolicyStatus_POLICY_STATUS_ACTIVE, w.policy(t, 1).Status)
+	pool := insurance.GetPool(w.c.State(), w.insurer.Address, "CNY")
+	require.Equal(t, int64(500_000-150_000), pool.Exposure)
+
+	action := &txpb.ProposalAction{Action: &txpb.ProposalAction_Msg{Msg: decideClaimMsg(2, 0)}}
+	w.c.MustExec(t, w.bank.Sign(apptest.Propose("reject claim 2", action)))
+	for _, k := range append([]*apptest.Key{w.bank, w.insurer, w.regulator}, w.reporters...) {
+		w.c.MustExec(t, k.Sign(apptest.Vote(1, txpb.VoteOption_VOTE_OPTION_YES)))
+	}
+	w.until(t, start.Add(39*24*time.Hour))
+	c, _ = insurance.GetClaim(w.c.State(), 2)
+	require.Equal(t, statepb.ClaimStatus_CLAIM_STATUS_REJECTED, c.Status)
+	require.Equal(t, "governance", c.DecidedBy)
+	p := w.policy(t, 1)
+	require.Equal(t, statepb.PolicyStatus_POLICY_STATUS_PAID, p.Status)
+	require.Equal(t, int64(150_000), p.Paid)
+	require.Equal(t, int64(0), insurance.GetPool(w.c.State(), w.insurer.Address, "CNY").Exposure)
+}

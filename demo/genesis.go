@@ -20,6 +20,10 @@ var members = []struct {
 	{"mfi", "Sunrise Microfinance", []string{"mfi"}},
 	{"regulator", "Financial Regulator", []string{"regulator"}},
 	{"kyc", "TrustID KYC", []string{"kyc_provider"}},
+	{"insurer", "Harvest Mutual Insurance", []string{"insurer"}},
+	{"oracle-1", "North Weather Station", []string{"oracle"}},
+	{"oracle-2", "Valley Weather Station", []string{"oracle"}},
+	{"oracle-3", "Satellite Rainfall Service", []string{"oracle"}},
 }
 
 // Genesis returns the node.InitOptions hook that makes a sandbox genesis: the members above
@@ -58,6 +62,8 @@ func homeKeyring(home string) (*keyring.Keyring, string, error) {
 // Institutions are the sandbox's member signers.
 type Institutions struct {
 	Bank, MFI, Regulator, KYC *client.Signer
+	Insurer                   *client.Signer
+	Oracles                   [3]*client.Signer // the rainfall feed's reporters
 }
 
 // LoadInstitutions reads the member keys of a demo home.
@@ -77,7 +83,8 @@ func LoadInstitutions(home string) (*Institutions, error) {
 	for _, x := range []struct {
 		name string
 		dst  **client.Signer
-	}{{node.OperatorKeyName, &in.Bank}, {"mfi", &in.MFI}, {"regulator", &in.Regulator}, {"kyc", &in.KYC}} {
+	}{{node.OperatorKeyName, &in.Bank}, {"mfi", &in.MFI}, {"regulator", &in.Regulator}, {"kyc", &in.KYC},
+		{"insurer", &in.Insurer}, {"oracle-1", &in.Oracles[0]}, {"oracle-2", &in.Oracles[1]}, {"oracle-3", &in.Oracles[2]}} {
 		if *x.dst, err = load(x.name); err != nil {
 			return nil, err
 		}
