@@ -322,3 +322,23 @@ func TestIndemnityClaimsAreDecidedOrEscalated(t *testing.T) {
 	require.Equal(t, int64(150_000), p.Paid)
 	require.Equal(t, int64(0), insurance.GetPool(w.c.State(), w.insurer.Address, "CNY").Exposure)
 }
+
+func TestALoanProductRequiringCoverPaysOutOnlyWithIt(t *testing.T) {
+	w := newOracleWorld(t)
+	start := w.c.Time
+	w.c.MustExec(t, w.reporters[0].Sign(registerFeed(yieldFeed(w.reporterAddrs(3)))))
+	w.c.MustExec(t, w.insurer.Sign(registerInsuranceProduct(droughtProduct("YIELD", start)), fundPool("CNY", 5_000_000)))
+	p := productA()
+	p.RequiredCover = "crop"
+	w.c.MustExec(t, w.bank.Sign(apptest.RegisterProduct(p)))
+	w.c.MustExec(t, w.alice.Sign(apptest.ApplyLoan(1, 100_000, 3)))
+	w.c.MustExec(t, w.bank.Sign(apptest.DecideLoan(1, true, "needs crop cover")))
+	mustFail(t, w.c, w.bank, apptest.DisburseLoan(1), lending.ErrCoverRequired)
+	w.c.MustExec(t, w.bank.Sign(buyPolicy(1, w.alice.Address, 1_000_000, 1)))
+	w.c.MustExec(t, w.bank.Sign(apptest.DisburseLoan(1)))
+	l, _ := lending.GetLoan(w.c.State(), 1)
+	require.Equal(t, statepb.LoanStatus_LOAN_STATUS_ACTIVE, l.Status)
+	bad := productA()
+	bad.RequiredCover = "Crop!"
+	mustFail(t, w.c, w.bank, apptest.RegisterProduct(bad), lending.ErrBadProduct)
+}

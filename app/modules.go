@@ -31,7 +31,7 @@ func modules(r *router) []module.Module {
 		identity.Module(),
 		ledger.Module(),
 		governance.Module(r),
-		lending.Module(ledger.Bank{}, identity.Registry{}, credit.Bureau{}),
+		lending.Module(ledger.Bank{}, identity.Registry{}, credit.Bureau{}, insurance.Covers{}),
 		credit.Module(),
 		docs.Module(),
 		oracle.Module(),

@@ -51,3 +51,18 @@ var (
 // Use wires insurance's dependencies; the application calls it once, when it builds its
 // modules.
 func Use(b Bank, f Feeds, l Loans, r Registry) { bank, feeds, loans, registry = b, f, l, r }
+
+// Covers is insurance as lending sees it (lending's Insurer). It holds no state.
+type Covers struct{}
+
+// HasCover reports whether an active policy of the cover is linked to the loan.
+func (Covers) HasCover(r store.Reader, loanID uint64, cover string) bool {
+	found := false
+	store.IteratePrefix(r, byLoanPrefix(loanID), func(k, _ []byte) bool {
+		p, _ := GetPolicy(r, decodeID(k[len(k)-8:]))
+		rec, _ := GetProduct(r, p.ProductId)
+		found = p.Status == statepb.PolicyStatus_POLICY_STATUS_ACTIVE && rec.Product.GetCover() == cover
+		return !found
+	})
+	return found
+}

@@ -18,6 +18,8 @@ func ClaimKey(id uint64) []byte                  { return core.Key("ins", "claim
 func PoolKey(insurer, asset string) []byte       { return core.Key("ins", "pool", insurer, asset) }
 func poolsOfPrefix(insurer string) []byte        { return core.Key("ins", "pool", insurer, "") }
 func byInsuredKey(addr string, id uint64) []byte { return core.Key("ins", "bi", addr, idBytes(id)) }
+func byLoanKey(loan, id uint64) []byte           { return core.Key("ins", "bl", idBytes(loan), idBytes(id)) }
+func byLoanPrefix(loan uint64) []byte            { return core.Key("ins", "bl", idBytes(loan), "") }
 func byInsuredPrefix(addr string) []byte         { return core.Key("ins", "bi", addr, "") }
 
 // waitingKey marks a product whose index could not yet be fixed; waitingPolicyKey lists its

@@ -133,6 +133,9 @@ func issue(ctx *core.Context, rec *statepb.InsuranceProductRecord, pool *statepb
 		Status: statepb.PolicyStatus_POLICY_STATUS_ACTIVE, BoughtAt: ctx.Now(), RiskEnd: prod.RiskEnd}
 	savePolicy(ctx.KV, p)
 	ctx.KV.Set(byInsuredKey(m.Insured, id), []byte{1})
+	if m.LoanId != 0 {
+		ctx.KV.Set(byLoanKey(m.LoanId, id), []byte{1})
+	}
 	kind := settleKind
 	if prod.Kind == KindIndemnity {
 		kind = expireKind

@@ -12,13 +12,16 @@ import (
 // and a repayment on the borrower's behalf. It holds no state.
 type Cover struct{}
 
-// LoanParties are a loan's borrower, lender and asset, and whether it is still owed.
+// LoanParties are a loan's borrower, lender and asset, and whether cover may be linked to it:
+// approved (not yet paid out), or still owed.
 func (Cover) LoanParties(r store.Reader, id uint64) (borrower, lender, asset string, open, ok bool) {
 	l, ok := GetLoan(r, id)
 	if !ok {
 		return "", "", "", false, false
 	}
-	return l.Borrower, l.Lender, l.Asset, isOpen(l) || l.Status == statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF, true
+	open = isOpen(l) || l.Status == statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF ||
+		l.Status == statepb.LoanStatus_LOAN_STATUS_APPROVED // cover is bought before a product that requires it pays out
+	return l.Borrower, l.Lender, l.Asset, open, true
 }
 
 // RepayFor pays up to amount towards the loan from payer and returns what it took: nothing
