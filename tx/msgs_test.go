@@ -19,6 +19,9 @@ func TestMsgTypes(t *testing.T) {
 		"repay_loan", "write_off_loan", "fund_loan", "create_group", "set_delinquency_buckets",
 		"register_scorecard", "grant_consent", "revoke_consent", "request_credit_report",
 		"set_encryption_key", "register_document", "grant_document", "revoke_document_grant",
+		"register_feed", "submit_observation", // oracle, 160–161
+		"register_insurance_product", "fund_pool", "withdraw_pool", "buy_policy", "file_claim", "decide_claim",
+		"dispute_settlement", "resolve_dispute", // insurance, 165–172
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)
