@@ -2,6 +2,8 @@ package insurance
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -40,8 +42,8 @@ func CheckInvariants(r store.Reader) error {
 		}
 		delete(bySum, pool.Insurer+"/"+pool.Asset)
 	}
-	for k, s := range bySum {
-		if s.paid != 0 || s.premiums != 0 {
+	for _, k := range slices.Sorted(maps.Keys(bySum)) { // sorted: the same error every run
+		if s := bySum[k]; s.paid != 0 || s.premiums != 0 {
 			return fmt.Errorf("policies of %s without a pool", k)
 		}
 	}
