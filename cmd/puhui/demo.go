@@ -73,6 +73,7 @@ func runDemo(cmd *cobra.Command, _ []string) error {
 		fmt.Fprintf(out, "  export PUHUI_PASSPHRASE=\"$(cat $PUHUI_HOME/config/keyring-passphrase)\"\n")
 		fmt.Fprintf(out, "  puhui keys list; puhui query loan 1; puhui query portfolio %s\n", sc.Inst.MFI.Address())
 		fmt.Fprintf(out, "  curl -s http://%s/v1/lending/loans/1\n", n.APIAddr)
+		fmt.Fprintf(out, "  puhui query oracle rounds %s; puhui query insurance policies %s\n", demo.DemoFeed, sc.People["zara"].Address())
 	}
 	go func() {
 		if err := sc.Run(ctx); err != nil {
