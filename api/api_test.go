@@ -209,6 +209,19 @@ func TestAPI(t *testing.T) {
 		require.Contains(t, string(body), "body.amortization")
 	})
 
+	t.Run("insurance quote", func(t *testing.T) {
+		status, _, body := do(t, http.MethodPost, n.APIURL+"/v1/insurance/quote", "", []byte(`{"sum_insured":"10000.00",
+			"trigger":"0.75","exit":"0.10","max_payout_fraction":"0.90","index":"1.0","reference":"2.0","direction":"below"}`))
+		require.Equal(t, http.StatusOK, status, string(body))
+		var q struct{ Payout, MaxPayout string }
+		require.NoError(t, json.Unmarshal(body, &q))
+		require.Equal(t, "3461.54", q.Payout)
+		status, h, body := do(t, http.MethodPost, n.APIURL+"/v1/insurance/quote", "", []byte(`{"sum_insured":"10000.00",
+			"trigger":"0.10","exit":"0.75","max_payout_fraction":"0.90","index":"1.0"}`))
+		requireProblem(t, status, h, body, http.StatusUnprocessableEntity, "insurance.invalid_request")
+		require.Contains(t, string(body), "body.trigger")
+	})
+
 	t.Run("malformed input to every endpoint", func(t *testing.T) {
 		malformedEverywhere(t, n)
 	})

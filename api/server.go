@@ -32,7 +32,7 @@ type Config struct {
 	// Health reports why the node cannot serve (it hit an unrecoverable fault), or nil;
 	// nil Health: always healthy.
 	Health func() error
-	Limits        *Limits // nil: DefaultLimits
+	Limits *Limits // nil: DefaultLimits
 }
 
 // schemaNames names the schemas of types whose Go names collide with another type's (huma
@@ -96,6 +96,8 @@ func New(c Config) *Handler {
 	s.registerLendingState(api)
 	s.registerSCF(api)
 	s.registerCredit(api)
+	s.registerOracle(api)
+	s.registerInsurance(api)
 	if c.Metrics {
 		mux.Handle("GET /metrics", promhttp.Handler())
 	}

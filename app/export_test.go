@@ -45,6 +45,9 @@ func TestExportImportSameState(t *testing.T) {
 	c.MustExec(t, signNext(c, bank, apptest.Vote(id, txpb.VoteOption_VOTE_OPTION_YES)))
 	c.MustExec(t, signNext(c, regulator, apptest.Vote(id, txpb.VoteOption_VOTE_OPTION_YES)))
 	c.MustExec(t, signNext(c, apptest.NewKey("sim-core"), apptest.Vote(id, txpb.VoteOption_VOTE_OPTION_YES)))
+	for _, m := range newSimInsurance().members() { // the simulation's insurer and reporters are members too
+		c.MustExec(t, signNext(c, m.Key, apptest.Vote(id, txpb.VoteOption_VOTE_OPTION_YES)))
+	}
 	c.Time = c.Time.Add(7*24*time.Hour + time.Hour)
 	_, err := c.Block()
 	require.NoError(t, err)

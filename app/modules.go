@@ -14,9 +14,11 @@ import (
 	"github.com/puhui-chain/puhui/x/docs"
 	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/identity"
+	"github.com/puhui-chain/puhui/x/insurance"
 	"github.com/puhui-chain/puhui/x/ledger"
 	"github.com/puhui-chain/puhui/x/lending"
 	"github.com/puhui-chain/puhui/x/module"
+	"github.com/puhui-chain/puhui/x/oracle"
 	"github.com/puhui-chain/puhui/x/scf"
 	"github.com/puhui-chain/puhui/x/scheduler"
 )
@@ -30,10 +32,12 @@ func modules(r *router) []module.Module {
 		identity.Module(),
 		ledger.Module(),
 		governance.Module(r),
-		lending.Module(ledger.Bank{}, identity.Registry{}, credit.Bureau{}),
+		lending.Module(ledger.Bank{}, identity.Registry{}, credit.Bureau{}, insurance.Covers{}),
 		credit.Module(),
 		docs.Module(),
 		scf.Module(ledger.Bank{}, identity.Registry{}),
+		oracle.Module(),
+		insurance.Module(ledger.Bank{}, oracle.Feeds{}, lending.Cover{}, identity.Registry{}),
 	}
 }
 

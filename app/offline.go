@@ -8,6 +8,7 @@ import (
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/credit"
 	"github.com/puhui-chain/puhui/x/credit/scorecard"
+	"github.com/puhui-chain/puhui/x/insurance"
 	"github.com/puhui-chain/puhui/x/lending/schedule"
 	"github.com/puhui-chain/puhui/x/scf"
 )
@@ -52,3 +53,7 @@ func QuoteDiscount(request []byte) (query.ScfQuote, error) { return scf.Quote(re
 // DefaultScorecard is the built-in thin-file scorecard in its wire form: the model scored when
 // a product or a request names none, until a version of it is registered on chain.
 func DefaultScorecard() *txpb.Scorecard { return credit.ProtoOf(scorecard.Default()) }
+
+// InsuranceQuote answers query.PathInsuranceQuote: a parametric payout computed by the rule
+// on-chain settlement uses. An invalid request is an answer whose Invalid names the field.
+func InsuranceQuote(request []byte) (query.QuotePreview, error) { return insurance.Quote(request) }

@@ -45,6 +45,9 @@ func (a *App) answer(qc module.QueryContext, req *abci.QueryRequest) (any, error
 	if req.Path == query.PathScfQuote { // a discount priced from its request, no state
 		return QuoteDiscount(req.Data)
 	}
+	if req.Path == query.PathInsuranceQuote { // likewise
+		return InsuranceQuote(req.Data)
+	}
 	q, ok := a.router.queries[req.Path]
 	if !ok {
 		return nil, tx.ErrNotFound.Wrapf("unknown query path %q", req.Path)

@@ -26,11 +26,12 @@ func simulate(t *testing.T, seed uint64, blocks int) (hashes [][]byte, okCount, 
 func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, hashes [][]byte, okCount, failCount int) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	bank, regulator, coreKey := apptest.NewKey("sim-bank"), apptest.NewKey("sim-regulator"), apptest.NewKey("sim-core")
+	ins := newSimInsurance()
 	// A sandbox clock: each 5-second block is one business day, so loans live whole lives.
 	c = apptest.NewChainWith(t, func(g *app.Genesis) { g.TimeScale = 86400 / 5 },
-		apptest.Member{Key: bank, Name: "Bank", Roles: []string{"bank"}},
-		apptest.Member{Key: regulator, Name: "Regulator", Roles: []string{"regulator"}},
-		apptest.Member{Key: coreKey, Name: "Core enterprise", Roles: []string{"enterprise"}})
+		append([]apptest.Member{{Key: bank, Name: "Bank", Roles: []string{"bank"}},
+			{Key: regulator, Name: "Regulator", Roles: []string{"regulator"}},
+			{Key: coreKey, Name: "Core enterprise", Roles: []string{"enterprise"}}}, ins.members()...)...)
 	var invariantErr error
 	c.App.AfterBlock = func(h int64, s store.Reader) {
 		// every invariant the modules registered, after every block
@@ -60,6 +61,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 	deadbeat := users[len(users)-1]
 	users = users[:len(users)-1]
 	startDeadbeatLoan(t, c, bank, deadbeat, users[0])
+	ins.setup(t, c, bank)
 
 	pick := func() *apptest.Key { return users[rng.IntN(len(users))] }
 	asset := func() string { return []string{"CNY", "CNY", "PTS", "PTS", "XYZ"}[rng.IntN(5)] }
@@ -77,6 +79,10 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 	for b := 0; b < blocks; b++ {
 		var txs [][]byte
 		for n := rng.IntN(12); n > 0; n-- {
+			if rng.IntN(6) == 0 { // insurance and oracle: one in six
+				txs = append(txs, ins.randomTx(rng, c, bank, pick(), amount))
+				continue
+			}
 			txs = append(txs, randomTx(rng, c, bank, regulator, coreKey, pick, asset, amount))
 		}
 		res, err := c.Block(txs...)
@@ -99,6 +105,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 	if blocks >= 200 {
 		requireLendingExercised(t, c)
 		requireSCFExercised(t, c)
+		requireInsuranceExercised(t, c)
 	}
 	return c, hashes, okCount, failCount
 }

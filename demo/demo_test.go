@@ -48,6 +48,7 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 	want := map[string]string{
 		"emre": "applied", "fatima": "approved", "dina": "rejected", "lena": "closed", "hana": "expired",
 		"bilal": "defaulted", "carlos": "written_off", "amina": "closed", "gita": "active",
+		"yusuf": "closed", // repaid by his drought cover's payout
 	}
 	got := map[string]string{}
 	deadline := time.Now().Add(90 * time.Second)
@@ -75,6 +76,27 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 	gita, err := c.Loan(ctx, sc.Loans()["gita"])
 	require.NoError(t, err)
 	require.Len(t, gita.Investments, 3)
+
+	// zara's cover paid in the dry season and closed with nothing in the wet one; yusuf's
+	// payout went to his loan first.
+	var statuses []string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {
+		pols, err := client.Query(ctx, c, query.ListPoliciesOf, people["zara"].Address())
+		require.NoError(t, err)
+		statuses = nil
+		for _, p := range pols {
+			statuses = append(statuses, p.Status)
+		}
+		if len(statuses) == 2 && statuses[1] != "active" {
+			break
+		}
+	}
+	require.Equal(t, []string{"paid", "closed"}, statuses)
+	yusuf, err := client.Query(ctx, c, query.ListPoliciesOf, people["yusuf"].Address())
+	require.NoError(t, err)
+	require.Len(t, yusuf, 1)
+	require.Positive(t, yusuf[0].PaidToLoan)
+	require.Equal(t, int64(300_000), yusuf[0].Paid)
 	requireSupplyChain(t, ctx, c, chain)
 }
 

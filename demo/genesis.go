@@ -24,6 +24,10 @@ var members = []struct {
 	{"tier1", "Eastern Axle Co. (tier 1)", []string{"enterprise"}},
 	{"tier2", "Pearl Bearings (tier 2)", []string{"enterprise"}},
 	{"tier3", "Lotus Castings (tier 3)", []string{"enterprise"}},
+	{"insurer", "Harvest Mutual Insurance", []string{"insurer"}},
+	{"oracle-1", "North Weather Station", []string{"oracle"}},
+	{"oracle-2", "Valley Weather Station", []string{"oracle"}},
+	{"oracle-3", "Satellite Rainfall Service", []string{"oracle"}},
 }
 
 // Genesis returns the node.InitOptions hook that makes a sandbox genesis: the members above
@@ -62,6 +66,8 @@ func homeKeyring(home string) (*keyring.Keyring, string, error) {
 // Institutions are the sandbox's member signers.
 type Institutions struct {
 	Bank, MFI, Regulator, KYC *client.Signer
+	Insurer                   *client.Signer
+	Oracles                   [3]*client.Signer // the rainfall feed's reporters
 }
 
 // LoadInstitutions reads the member keys of a demo home.
@@ -81,7 +87,8 @@ func LoadInstitutions(home string) (*Institutions, error) {
 	for _, x := range []struct {
 		name string
 		dst  **client.Signer
-	}{{node.OperatorKeyName, &in.Bank}, {"mfi", &in.MFI}, {"regulator", &in.Regulator}, {"kyc", &in.KYC}} {
+	}{{node.OperatorKeyName, &in.Bank}, {"mfi", &in.MFI}, {"regulator", &in.Regulator}, {"kyc", &in.KYC},
+		{"insurer", &in.Insurer}, {"oracle-1", &in.Oracles[0]}, {"oracle-2", &in.Oracles[1]}, {"oracle-3", &in.Oracles[2]}} {
 		if *x.dst, err = load(x.name); err != nil {
 			return nil, err
 		}

@@ -17,7 +17,7 @@ import (
 // People are the sandbox's borrowers and investors, by name; their keys are in the demo
 // home's keyring so that a newcomer can act as any of them with --from NAME.
 var People = []string{"amina", "bilal", "carlos", "dina", "emre", "fatima", "gita", "hana",
-	"ivan", "jia", "kofi", "lena", "inv-ada", "inv-bo", "inv-cy", "merchant"}
+	"ivan", "jia", "kofi", "lena", "inv-ada", "inv-bo", "inv-cy", "merchant", "yusuf", "zara"}
 
 // Scenario drives a sandbox chain into every loan state. Seed does the immediate part; Run
 // then follows the loans as business days pass (the overdue ones default, one is written off
@@ -30,6 +30,7 @@ type Scenario struct {
 	Out    io.Writer
 
 	loans map[string]uint64 // by borrower name
+	crops cropSeasons       // the micro-insurance part
 }
 
 // LoadPeople adds the people's keys to a demo home's keyring (or reads them back).
@@ -86,6 +87,7 @@ func (s *Scenario) Seed(ctx context.Context) error {
 		{"pooled loans", s.pooledLoans},
 		{"a joint-liability group", s.groupLoans},
 		{"a supply chain", s.supplyChain},
+		{"micro-insurance", s.insurance},
 	}
 	for _, st := range steps {
 		if err := st.do(ctx); err != nil {
@@ -277,6 +279,9 @@ func (s *Scenario) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case <-tick.C:
+		}
+		if err := s.rainfall(ctx); err != nil {
+			return err
 		}
 		if !paidIn {
 			var err error

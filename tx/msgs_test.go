@@ -22,6 +22,9 @@ func TestMsgTypes(t *testing.T) {
 		"set_scf_params", "grant_credit_line", "set_credit_line", "register_trade_document", "record_document_financing",
 		"issue_certificate", "accept_certificate", "reject_certificate", "cancel_certificate_offer",
 		"split_certificate", "transfer_certificate", "offer_financing", "accept_financing",
+		"register_feed", "submit_observation", // oracle, 160–161
+		"register_insurance_product", "fund_pool", "withdraw_pool", "buy_policy", "file_claim", "decide_claim",
+		"dispute_settlement", "resolve_dispute", // insurance, 165–172
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)

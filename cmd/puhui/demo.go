@@ -95,6 +95,7 @@ func runDemo(cmd *cobra.Command, _ []string) error {
 		fmt.Fprintf(out, "  puhui keys list; puhui query loan 1; puhui query portfolio %s\n", sc.Inst.MFI.Address())
 		fmt.Fprintf(out, "  curl -s http://%s/v1/lending/loans/1\n", n.APIAddr)
 		fmt.Fprintf(out, "  curl -s http://%s/v1/scf/graphs/2   # the supply chain, tier by tier\n", n.APIAddr)
+		fmt.Fprintf(out, "  puhui query oracle rounds %s; puhui query insurance policies %s\n", demo.DemoFeed, sc.People["zara"].Address())
 	}
 	go func() {
 		if err := sc.Run(ctx); err != nil {

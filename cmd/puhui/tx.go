@@ -21,7 +21,8 @@ const txWait = 60 * time.Second
 
 func newTxCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "tx", Short: "Sign and submit transactions (key from the keyring: --from)"}
-	cmd.AddCommand(newTxLedgerCmd(), newTxIdentityCmd(), newTxGovernanceCmd(), newTxLendingCmd(), newTxCreditCmd(), newTxSCFCmd(), newTxRawCmd())
+	cmd.AddCommand(newTxLedgerCmd(), newTxIdentityCmd(), newTxGovernanceCmd(), newTxLendingCmd(), newTxCreditCmd(), newTxSCFCmd(),
+		newTxOracleCmd(), newTxInsuranceCmd(), newTxRawCmd())
 	return cmd
 }
 

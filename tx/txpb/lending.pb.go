@@ -62,6 +62,7 @@ type LoanProduct struct {
 	GroupGuaranteeBps         uint32                 `protobuf:"varint,34,opt,name=group_guarantee_bps,json=groupGuaranteeBps,proto3" json:"group_guarantee_bps,omitempty"`   // group loans: share of principal each member guarantees into the group fund
 	Scorecard                 string                 `protobuf:"bytes,35,opt,name=scorecard,proto3" json:"scorecard,omitempty"`                                               // scorecard model scored at application; empty: the default model
 	MaxDebtServiceBps         uint32                 `protobuf:"varint,36,opt,name=max_debt_service_bps,json=maxDebtServiceBps,proto3" json:"max_debt_service_bps,omitempty"` // monthly debt service / average monthly inflow, new loan included; 0: no cap
+	RequiredCover             string                 `protobuf:"bytes,37,opt,name=required_cover,json=requiredCover,proto3" json:"required_cover,omitempty"`                  // crop | livestock | credit_life …: disbursement needs an active insurance policy
 	unknownFields             protoimpl.UnknownFields
 	sizeCache                 protoimpl.SizeCache
 }
@@ -346,6 +347,13 @@ func (x *LoanProduct) GetMaxDebtServiceBps() uint32 {
 		return x.MaxDebtServiceBps
 	}
 	return 0
+}
+
+func (x *LoanProduct) GetRequiredCover() string {
+	if x != nil {
+		return x.RequiredCover
+	}
+	return ""
 }
 
 type MsgRegisterProduct struct {
@@ -840,7 +848,7 @@ var File_puhui_tx_v1_lending_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_lending_proto_rawDesc = "" +
 	"\n" +
-	"\x19puhui/tx/v1/lending.proto\x12\vpuhui.tx.v1\"\x8b\v\n" +
+	"\x19puhui/tx/v1/lending.proto\x12\vpuhui.tx.v1\"\xb2\v\n" +
 	"\vLoanProduct\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n" +
 	"\x05asset\x18\x02 \x01(\tR\x05asset\x12#\n" +
@@ -886,7 +894,8 @@ const file_puhui_tx_v1_lending_proto_rawDesc = "" +
 	"\x13funding_window_days\x18! \x01(\rR\x11fundingWindowDays\x12.\n" +
 	"\x13group_guarantee_bps\x18\" \x01(\rR\x11groupGuaranteeBps\x12\x1c\n" +
 	"\tscorecard\x18# \x01(\tR\tscorecard\x12/\n" +
-	"\x14max_debt_service_bps\x18$ \x01(\rR\x11maxDebtServiceBps\"H\n" +
+	"\x14max_debt_service_bps\x18$ \x01(\rR\x11maxDebtServiceBps\x12%\n" +
+	"\x0erequired_cover\x18% \x01(\tR\rrequiredCover\"H\n" +
 	"\x12MsgRegisterProduct\x122\n" +
 	"\aproduct\x18\x01 \x01(\v2\x18.puhui.tx.v1.LoanProductR\aproduct\"\x9a\x01\n" +
 	"\fMsgApplyLoan\x12\x1d\n" +

@@ -263,6 +263,16 @@ type Msg struct {
 	//	*Msg_TransferCertificate
 	//	*Msg_OfferFinancing
 	//	*Msg_AcceptFinancing
+	//	*Msg_RegisterFeed
+	//	*Msg_SubmitObservation
+	//	*Msg_RegisterInsuranceProduct
+	//	*Msg_FundPool
+	//	*Msg_WithdrawPool
+	//	*Msg_BuyPolicy
+	//	*Msg_FileClaim
+	//	*Msg_DecideClaim
+	//	*Msg_DisputeSettlement
+	//	*Msg_ResolveDispute
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -710,6 +720,96 @@ func (x *Msg) GetAcceptFinancing() *MsgAcceptFinancing {
 	return nil
 }
 
+func (x *Msg) GetRegisterFeed() *MsgRegisterFeed {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RegisterFeed); ok {
+			return x.RegisterFeed
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetSubmitObservation() *MsgSubmitObservation {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SubmitObservation); ok {
+			return x.SubmitObservation
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRegisterInsuranceProduct() *MsgRegisterInsuranceProduct {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RegisterInsuranceProduct); ok {
+			return x.RegisterInsuranceProduct
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetFundPool() *MsgFundPool {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_FundPool); ok {
+			return x.FundPool
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetWithdrawPool() *MsgWithdrawPool {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_WithdrawPool); ok {
+			return x.WithdrawPool
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetBuyPolicy() *MsgBuyPolicy {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_BuyPolicy); ok {
+			return x.BuyPolicy
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetFileClaim() *MsgFileClaim {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_FileClaim); ok {
+			return x.FileClaim
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetDecideClaim() *MsgDecideClaim {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_DecideClaim); ok {
+			return x.DecideClaim
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetDisputeSettlement() *MsgDisputeSettlement {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_DisputeSettlement); ok {
+			return x.DisputeSettlement
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetResolveDispute() *MsgResolveDispute {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ResolveDispute); ok {
+			return x.ResolveDispute
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -894,6 +994,46 @@ type Msg_AcceptFinancing struct {
 	AcceptFinancing *MsgAcceptFinancing `protobuf:"bytes,92,opt,name=accept_financing,json=acceptFinancing,proto3,oneof"`
 }
 
+type Msg_RegisterFeed struct {
+	RegisterFeed *MsgRegisterFeed `protobuf:"bytes,160,opt,name=register_feed,json=registerFeed,proto3,oneof"`
+}
+
+type Msg_SubmitObservation struct {
+	SubmitObservation *MsgSubmitObservation `protobuf:"bytes,161,opt,name=submit_observation,json=submitObservation,proto3,oneof"`
+}
+
+type Msg_RegisterInsuranceProduct struct {
+	RegisterInsuranceProduct *MsgRegisterInsuranceProduct `protobuf:"bytes,165,opt,name=register_insurance_product,json=registerInsuranceProduct,proto3,oneof"`
+}
+
+type Msg_FundPool struct {
+	FundPool *MsgFundPool `protobuf:"bytes,166,opt,name=fund_pool,json=fundPool,proto3,oneof"`
+}
+
+type Msg_WithdrawPool struct {
+	WithdrawPool *MsgWithdrawPool `protobuf:"bytes,167,opt,name=withdraw_pool,json=withdrawPool,proto3,oneof"`
+}
+
+type Msg_BuyPolicy struct {
+	BuyPolicy *MsgBuyPolicy `protobuf:"bytes,168,opt,name=buy_policy,json=buyPolicy,proto3,oneof"`
+}
+
+type Msg_FileClaim struct {
+	FileClaim *MsgFileClaim `protobuf:"bytes,169,opt,name=file_claim,json=fileClaim,proto3,oneof"`
+}
+
+type Msg_DecideClaim struct {
+	DecideClaim *MsgDecideClaim `protobuf:"bytes,170,opt,name=decide_claim,json=decideClaim,proto3,oneof"`
+}
+
+type Msg_DisputeSettlement struct {
+	DisputeSettlement *MsgDisputeSettlement `protobuf:"bytes,171,opt,name=dispute_settlement,json=disputeSettlement,proto3,oneof"`
+}
+
+type Msg_ResolveDispute struct {
+	ResolveDispute *MsgResolveDispute `protobuf:"bytes,172,opt,name=resolve_dispute,json=resolveDispute,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -983,6 +1123,26 @@ func (*Msg_TransferCertificate) isMsg_Sum() {}
 func (*Msg_OfferFinancing) isMsg_Sum() {}
 
 func (*Msg_AcceptFinancing) isMsg_Sum() {}
+
+func (*Msg_RegisterFeed) isMsg_Sum() {}
+
+func (*Msg_SubmitObservation) isMsg_Sum() {}
+
+func (*Msg_RegisterInsuranceProduct) isMsg_Sum() {}
+
+func (*Msg_FundPool) isMsg_Sum() {}
+
+func (*Msg_WithdrawPool) isMsg_Sum() {}
+
+func (*Msg_BuyPolicy) isMsg_Sum() {}
+
+func (*Msg_FileClaim) isMsg_Sum() {}
+
+func (*Msg_DecideClaim) isMsg_Sum() {}
+
+func (*Msg_DisputeSettlement) isMsg_Sum() {}
+
+func (*Msg_ResolveDispute) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -2344,7 +2504,7 @@ var File_puhui_tx_v1_tx_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
-	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\"6\n" +
+	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\x1a\x18puhui/tx/v1/oracle.proto\x1a\x1bpuhui/tx/v1/insurance.proto\"6\n" +
 	"\x02Tx\x12\x12\n" +
 	"\x04body\x18\x01 \x01(\fR\x04body\x12\x1c\n" +
 	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xc0\x01\n" +
@@ -2354,7 +2514,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xdd\x19\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xc1\x1f\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -2407,7 +2567,19 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x11split_certificate\x18Y \x01(\v2 .puhui.tx.v1.MsgSplitCertificateH\x00R\x10splitCertificate\x12X\n" +
 	"\x14transfer_certificate\x18Z \x01(\v2#.puhui.tx.v1.MsgTransferCertificateH\x00R\x13transferCertificate\x12I\n" +
 	"\x0foffer_financing\x18[ \x01(\v2\x1e.puhui.tx.v1.MsgOfferFinancingH\x00R\x0eofferFinancing\x12L\n" +
-	"\x10accept_financing\x18\\ \x01(\v2\x1f.puhui.tx.v1.MsgAcceptFinancingH\x00R\x0facceptFinancingB\x05\n" +
+	"\x10accept_financing\x18\\ \x01(\v2\x1f.puhui.tx.v1.MsgAcceptFinancingH\x00R\x0facceptFinancing\x12D\n" +
+	"\rregister_feed\x18\xa0\x01 \x01(\v2\x1c.puhui.tx.v1.MsgRegisterFeedH\x00R\fregisterFeed\x12S\n" +
+	"\x12submit_observation\x18\xa1\x01 \x01(\v2!.puhui.tx.v1.MsgSubmitObservationH\x00R\x11submitObservation\x12i\n" +
+	"\x1aregister_insurance_product\x18\xa5\x01 \x01(\v2(.puhui.tx.v1.MsgRegisterInsuranceProductH\x00R\x18registerInsuranceProduct\x128\n" +
+	"\tfund_pool\x18\xa6\x01 \x01(\v2\x18.puhui.tx.v1.MsgFundPoolH\x00R\bfundPool\x12D\n" +
+	"\rwithdraw_pool\x18\xa7\x01 \x01(\v2\x1c.puhui.tx.v1.MsgWithdrawPoolH\x00R\fwithdrawPool\x12;\n" +
+	"\n" +
+	"buy_policy\x18\xa8\x01 \x01(\v2\x19.puhui.tx.v1.MsgBuyPolicyH\x00R\tbuyPolicy\x12;\n" +
+	"\n" +
+	"file_claim\x18\xa9\x01 \x01(\v2\x19.puhui.tx.v1.MsgFileClaimH\x00R\tfileClaim\x12A\n" +
+	"\fdecide_claim\x18\xaa\x01 \x01(\v2\x1b.puhui.tx.v1.MsgDecideClaimH\x00R\vdecideClaim\x12S\n" +
+	"\x12dispute_settlement\x18\xab\x01 \x01(\v2!.puhui.tx.v1.MsgDisputeSettlementH\x00R\x11disputeSettlement\x12J\n" +
+	"\x0fresolve_dispute\x18\xac\x01 \x01(\v2\x1e.puhui.tx.v1.MsgResolveDisputeH\x00R\x0eresolveDisputeB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -2520,62 +2692,72 @@ func file_puhui_tx_v1_tx_proto_rawDescGZIP() []byte {
 var file_puhui_tx_v1_tx_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
 var file_puhui_tx_v1_tx_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
 var file_puhui_tx_v1_tx_proto_goTypes = []any{
-	(VoteOption)(0),                    // 0: puhui.tx.v1.VoteOption
-	(*Tx)(nil),                         // 1: puhui.tx.v1.Tx
-	(*TxBody)(nil),                     // 2: puhui.tx.v1.TxBody
-	(*Msg)(nil),                        // 3: puhui.tx.v1.Msg
-	(*MsgRegisterAsset)(nil),           // 4: puhui.tx.v1.MsgRegisterAsset
-	(*MsgMint)(nil),                    // 5: puhui.tx.v1.MsgMint
-	(*MsgBurn)(nil),                    // 6: puhui.tx.v1.MsgBurn
-	(*MsgTransfer)(nil),                // 7: puhui.tx.v1.MsgTransfer
-	(*Payout)(nil),                     // 8: puhui.tx.v1.Payout
-	(*MsgMultiTransfer)(nil),           // 9: puhui.tx.v1.MsgMultiTransfer
-	(*MsgPlaceHold)(nil),               // 10: puhui.tx.v1.MsgPlaceHold
-	(*MsgReleaseHold)(nil),             // 11: puhui.tx.v1.MsgReleaseHold
-	(*MsgCaptureHold)(nil),             // 12: puhui.tx.v1.MsgCaptureHold
-	(*MsgSetFrozen)(nil),               // 13: puhui.tx.v1.MsgSetFrozen
-	(*MsgRegisterAccount)(nil),         // 14: puhui.tx.v1.MsgRegisterAccount
-	(*MsgSetKycLevel)(nil),             // 15: puhui.tx.v1.MsgSetKycLevel
-	(*MsgAttestKyc)(nil),               // 16: puhui.tx.v1.MsgAttestKyc
-	(*MsgRevokeKyc)(nil),               // 17: puhui.tx.v1.MsgRevokeKyc
-	(*ProposalAction)(nil),             // 18: puhui.tx.v1.ProposalAction
-	(*ActionAddMember)(nil),            // 19: puhui.tx.v1.ActionAddMember
-	(*ActionRemoveMember)(nil),         // 20: puhui.tx.v1.ActionRemoveMember
-	(*ActionSetRoles)(nil),             // 21: puhui.tx.v1.ActionSetRoles
-	(*ActionSetValidator)(nil),         // 22: puhui.tx.v1.ActionSetValidator
-	(*ActionSetParams)(nil),            // 23: puhui.tx.v1.ActionSetParams
-	(*MsgSubmitProposal)(nil),          // 24: puhui.tx.v1.MsgSubmitProposal
-	(*MsgVote)(nil),                    // 25: puhui.tx.v1.MsgVote
-	(*MsgRegisterProduct)(nil),         // 26: puhui.tx.v1.MsgRegisterProduct
-	(*MsgApplyLoan)(nil),               // 27: puhui.tx.v1.MsgApplyLoan
-	(*MsgDecideLoan)(nil),              // 28: puhui.tx.v1.MsgDecideLoan
-	(*MsgDisburseLoan)(nil),            // 29: puhui.tx.v1.MsgDisburseLoan
-	(*MsgRepayLoan)(nil),               // 30: puhui.tx.v1.MsgRepayLoan
-	(*MsgWriteOffLoan)(nil),            // 31: puhui.tx.v1.MsgWriteOffLoan
-	(*MsgFundLoan)(nil),                // 32: puhui.tx.v1.MsgFundLoan
-	(*MsgCreateGroup)(nil),             // 33: puhui.tx.v1.MsgCreateGroup
-	(*MsgSetDelinquencyBuckets)(nil),   // 34: puhui.tx.v1.MsgSetDelinquencyBuckets
-	(*MsgRegisterScorecard)(nil),       // 35: puhui.tx.v1.MsgRegisterScorecard
-	(*MsgGrantConsent)(nil),            // 36: puhui.tx.v1.MsgGrantConsent
-	(*MsgRevokeConsent)(nil),           // 37: puhui.tx.v1.MsgRevokeConsent
-	(*MsgRequestCreditReport)(nil),     // 38: puhui.tx.v1.MsgRequestCreditReport
-	(*MsgSetEncryptionKey)(nil),        // 39: puhui.tx.v1.MsgSetEncryptionKey
-	(*MsgRegisterDocument)(nil),        // 40: puhui.tx.v1.MsgRegisterDocument
-	(*MsgGrantDocument)(nil),           // 41: puhui.tx.v1.MsgGrantDocument
-	(*MsgRevokeDocumentGrant)(nil),     // 42: puhui.tx.v1.MsgRevokeDocumentGrant
-	(*MsgSetScfParams)(nil),            // 43: puhui.tx.v1.MsgSetScfParams
-	(*MsgGrantCreditLine)(nil),         // 44: puhui.tx.v1.MsgGrantCreditLine
-	(*MsgSetCreditLine)(nil),           // 45: puhui.tx.v1.MsgSetCreditLine
-	(*MsgRegisterTradeDocument)(nil),   // 46: puhui.tx.v1.MsgRegisterTradeDocument
-	(*MsgRecordDocumentFinancing)(nil), // 47: puhui.tx.v1.MsgRecordDocumentFinancing
-	(*MsgIssueCertificate)(nil),        // 48: puhui.tx.v1.MsgIssueCertificate
-	(*MsgAcceptCertificate)(nil),       // 49: puhui.tx.v1.MsgAcceptCertificate
-	(*MsgRejectCertificate)(nil),       // 50: puhui.tx.v1.MsgRejectCertificate
-	(*MsgCancelCertificateOffer)(nil),  // 51: puhui.tx.v1.MsgCancelCertificateOffer
-	(*MsgSplitCertificate)(nil),        // 52: puhui.tx.v1.MsgSplitCertificate
-	(*MsgTransferCertificate)(nil),     // 53: puhui.tx.v1.MsgTransferCertificate
-	(*MsgOfferFinancing)(nil),          // 54: puhui.tx.v1.MsgOfferFinancing
-	(*MsgAcceptFinancing)(nil),         // 55: puhui.tx.v1.MsgAcceptFinancing
+	(VoteOption)(0),                     // 0: puhui.tx.v1.VoteOption
+	(*Tx)(nil),                          // 1: puhui.tx.v1.Tx
+	(*TxBody)(nil),                      // 2: puhui.tx.v1.TxBody
+	(*Msg)(nil),                         // 3: puhui.tx.v1.Msg
+	(*MsgRegisterAsset)(nil),            // 4: puhui.tx.v1.MsgRegisterAsset
+	(*MsgMint)(nil),                     // 5: puhui.tx.v1.MsgMint
+	(*MsgBurn)(nil),                     // 6: puhui.tx.v1.MsgBurn
+	(*MsgTransfer)(nil),                 // 7: puhui.tx.v1.MsgTransfer
+	(*Payout)(nil),                      // 8: puhui.tx.v1.Payout
+	(*MsgMultiTransfer)(nil),            // 9: puhui.tx.v1.MsgMultiTransfer
+	(*MsgPlaceHold)(nil),                // 10: puhui.tx.v1.MsgPlaceHold
+	(*MsgReleaseHold)(nil),              // 11: puhui.tx.v1.MsgReleaseHold
+	(*MsgCaptureHold)(nil),              // 12: puhui.tx.v1.MsgCaptureHold
+	(*MsgSetFrozen)(nil),                // 13: puhui.tx.v1.MsgSetFrozen
+	(*MsgRegisterAccount)(nil),          // 14: puhui.tx.v1.MsgRegisterAccount
+	(*MsgSetKycLevel)(nil),              // 15: puhui.tx.v1.MsgSetKycLevel
+	(*MsgAttestKyc)(nil),                // 16: puhui.tx.v1.MsgAttestKyc
+	(*MsgRevokeKyc)(nil),                // 17: puhui.tx.v1.MsgRevokeKyc
+	(*ProposalAction)(nil),              // 18: puhui.tx.v1.ProposalAction
+	(*ActionAddMember)(nil),             // 19: puhui.tx.v1.ActionAddMember
+	(*ActionRemoveMember)(nil),          // 20: puhui.tx.v1.ActionRemoveMember
+	(*ActionSetRoles)(nil),              // 21: puhui.tx.v1.ActionSetRoles
+	(*ActionSetValidator)(nil),          // 22: puhui.tx.v1.ActionSetValidator
+	(*ActionSetParams)(nil),             // 23: puhui.tx.v1.ActionSetParams
+	(*MsgSubmitProposal)(nil),           // 24: puhui.tx.v1.MsgSubmitProposal
+	(*MsgVote)(nil),                     // 25: puhui.tx.v1.MsgVote
+	(*MsgRegisterProduct)(nil),          // 26: puhui.tx.v1.MsgRegisterProduct
+	(*MsgApplyLoan)(nil),                // 27: puhui.tx.v1.MsgApplyLoan
+	(*MsgDecideLoan)(nil),               // 28: puhui.tx.v1.MsgDecideLoan
+	(*MsgDisburseLoan)(nil),             // 29: puhui.tx.v1.MsgDisburseLoan
+	(*MsgRepayLoan)(nil),                // 30: puhui.tx.v1.MsgRepayLoan
+	(*MsgWriteOffLoan)(nil),             // 31: puhui.tx.v1.MsgWriteOffLoan
+	(*MsgFundLoan)(nil),                 // 32: puhui.tx.v1.MsgFundLoan
+	(*MsgCreateGroup)(nil),              // 33: puhui.tx.v1.MsgCreateGroup
+	(*MsgSetDelinquencyBuckets)(nil),    // 34: puhui.tx.v1.MsgSetDelinquencyBuckets
+	(*MsgRegisterScorecard)(nil),        // 35: puhui.tx.v1.MsgRegisterScorecard
+	(*MsgGrantConsent)(nil),             // 36: puhui.tx.v1.MsgGrantConsent
+	(*MsgRevokeConsent)(nil),            // 37: puhui.tx.v1.MsgRevokeConsent
+	(*MsgRequestCreditReport)(nil),      // 38: puhui.tx.v1.MsgRequestCreditReport
+	(*MsgSetEncryptionKey)(nil),         // 39: puhui.tx.v1.MsgSetEncryptionKey
+	(*MsgRegisterDocument)(nil),         // 40: puhui.tx.v1.MsgRegisterDocument
+	(*MsgGrantDocument)(nil),            // 41: puhui.tx.v1.MsgGrantDocument
+	(*MsgRevokeDocumentGrant)(nil),      // 42: puhui.tx.v1.MsgRevokeDocumentGrant
+	(*MsgSetScfParams)(nil),             // 43: puhui.tx.v1.MsgSetScfParams
+	(*MsgGrantCreditLine)(nil),          // 44: puhui.tx.v1.MsgGrantCreditLine
+	(*MsgSetCreditLine)(nil),            // 45: puhui.tx.v1.MsgSetCreditLine
+	(*MsgRegisterTradeDocument)(nil),    // 46: puhui.tx.v1.MsgRegisterTradeDocument
+	(*MsgRecordDocumentFinancing)(nil),  // 47: puhui.tx.v1.MsgRecordDocumentFinancing
+	(*MsgIssueCertificate)(nil),         // 48: puhui.tx.v1.MsgIssueCertificate
+	(*MsgAcceptCertificate)(nil),        // 49: puhui.tx.v1.MsgAcceptCertificate
+	(*MsgRejectCertificate)(nil),        // 50: puhui.tx.v1.MsgRejectCertificate
+	(*MsgCancelCertificateOffer)(nil),   // 51: puhui.tx.v1.MsgCancelCertificateOffer
+	(*MsgSplitCertificate)(nil),         // 52: puhui.tx.v1.MsgSplitCertificate
+	(*MsgTransferCertificate)(nil),      // 53: puhui.tx.v1.MsgTransferCertificate
+	(*MsgOfferFinancing)(nil),           // 54: puhui.tx.v1.MsgOfferFinancing
+	(*MsgAcceptFinancing)(nil),          // 55: puhui.tx.v1.MsgAcceptFinancing
+	(*MsgRegisterFeed)(nil),             // 56: puhui.tx.v1.MsgRegisterFeed
+	(*MsgSubmitObservation)(nil),        // 57: puhui.tx.v1.MsgSubmitObservation
+	(*MsgRegisterInsuranceProduct)(nil), // 58: puhui.tx.v1.MsgRegisterInsuranceProduct
+	(*MsgFundPool)(nil),                 // 59: puhui.tx.v1.MsgFundPool
+	(*MsgWithdrawPool)(nil),             // 60: puhui.tx.v1.MsgWithdrawPool
+	(*MsgBuyPolicy)(nil),                // 61: puhui.tx.v1.MsgBuyPolicy
+	(*MsgFileClaim)(nil),                // 62: puhui.tx.v1.MsgFileClaim
+	(*MsgDecideClaim)(nil),              // 63: puhui.tx.v1.MsgDecideClaim
+	(*MsgDisputeSettlement)(nil),        // 64: puhui.tx.v1.MsgDisputeSettlement
+	(*MsgResolveDispute)(nil),           // 65: puhui.tx.v1.MsgResolveDispute
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -2624,21 +2806,31 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	53, // 43: puhui.tx.v1.Msg.transfer_certificate:type_name -> puhui.tx.v1.MsgTransferCertificate
 	54, // 44: puhui.tx.v1.Msg.offer_financing:type_name -> puhui.tx.v1.MsgOfferFinancing
 	55, // 45: puhui.tx.v1.Msg.accept_financing:type_name -> puhui.tx.v1.MsgAcceptFinancing
-	8,  // 46: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	19, // 47: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	20, // 48: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	21, // 49: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	22, // 50: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	23, // 51: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	35, // 52: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	3,  // 53: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
-	18, // 54: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 55: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	56, // [56:56] is the sub-list for method output_type
-	56, // [56:56] is the sub-list for method input_type
-	56, // [56:56] is the sub-list for extension type_name
-	56, // [56:56] is the sub-list for extension extendee
-	0,  // [0:56] is the sub-list for field type_name
+	56, // 46: puhui.tx.v1.Msg.register_feed:type_name -> puhui.tx.v1.MsgRegisterFeed
+	57, // 47: puhui.tx.v1.Msg.submit_observation:type_name -> puhui.tx.v1.MsgSubmitObservation
+	58, // 48: puhui.tx.v1.Msg.register_insurance_product:type_name -> puhui.tx.v1.MsgRegisterInsuranceProduct
+	59, // 49: puhui.tx.v1.Msg.fund_pool:type_name -> puhui.tx.v1.MsgFundPool
+	60, // 50: puhui.tx.v1.Msg.withdraw_pool:type_name -> puhui.tx.v1.MsgWithdrawPool
+	61, // 51: puhui.tx.v1.Msg.buy_policy:type_name -> puhui.tx.v1.MsgBuyPolicy
+	62, // 52: puhui.tx.v1.Msg.file_claim:type_name -> puhui.tx.v1.MsgFileClaim
+	63, // 53: puhui.tx.v1.Msg.decide_claim:type_name -> puhui.tx.v1.MsgDecideClaim
+	64, // 54: puhui.tx.v1.Msg.dispute_settlement:type_name -> puhui.tx.v1.MsgDisputeSettlement
+	65, // 55: puhui.tx.v1.Msg.resolve_dispute:type_name -> puhui.tx.v1.MsgResolveDispute
+	8,  // 56: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19, // 57: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20, // 58: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21, // 59: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22, // 60: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23, // 61: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	35, // 62: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	3,  // 63: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
+	18, // 64: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 65: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	66, // [66:66] is the sub-list for method output_type
+	66, // [66:66] is the sub-list for method input_type
+	66, // [66:66] is the sub-list for extension type_name
+	66, // [66:66] is the sub-list for extension extendee
+	0,  // [0:66] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -2649,6 +2841,8 @@ func file_puhui_tx_v1_tx_proto_init() {
 	file_puhui_tx_v1_lending_proto_init()
 	file_puhui_tx_v1_credit_proto_init()
 	file_puhui_tx_v1_scf_proto_init()
+	file_puhui_tx_v1_oracle_proto_init()
+	file_puhui_tx_v1_insurance_proto_init()
 	file_puhui_tx_v1_tx_proto_msgTypes[2].OneofWrappers = []any{
 		(*Msg_RegisterAsset)(nil),
 		(*Msg_Mint)(nil),
@@ -2695,6 +2889,16 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_TransferCertificate)(nil),
 		(*Msg_OfferFinancing)(nil),
 		(*Msg_AcceptFinancing)(nil),
+		(*Msg_RegisterFeed)(nil),
+		(*Msg_SubmitObservation)(nil),
+		(*Msg_RegisterInsuranceProduct)(nil),
+		(*Msg_FundPool)(nil),
+		(*Msg_WithdrawPool)(nil),
+		(*Msg_BuyPolicy)(nil),
+		(*Msg_FileClaim)(nil),
+		(*Msg_DecideClaim)(nil),
+		(*Msg_DisputeSettlement)(nil),
+		(*Msg_ResolveDispute)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),

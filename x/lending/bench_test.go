@@ -146,7 +146,7 @@ func envInt(name string, def int) int {
 // cloned, spread over n/10 borrowers who can pay. dueCohorts cohorts of `due` loans fall due
 // on consecutive days from the returned block time, the rest two weeks after it.
 func seedLoans(b *testing.B, db *store.DB, n, due int) int64 {
-	Use(ledger.Bank{}, identity.Registry{}, firstTimer{})
+	Use(ledger.Bank{}, identity.Registry{}, firstTimer{}, nil) // no product here requires cover
 	genesis := time.Date(2026, 1, 5, 1, 0, 0, 0, time.UTC)
 	kv := store.NewCache(db.State())
 	var events []abci.Event

@@ -42,6 +42,9 @@ func disburse(ctx *core.Context, l *statepb.Loan, p *statepb.Product) error {
 	if err := checkBorrower(ctx.KV, p, l.Borrower, l.Principal, ctx.Now()); err != nil {
 		return err
 	}
+	if c := t.RequiredCover; c != "" && !insurer.HasCover(ctx.KV, l.Id, c) {
+		return ErrCoverRequired.Wrapf("loan %d needs an active %s policy linked to it before it is paid out", l.Id, c)
+	}
 	clock := core.ClockOf(ctx.KV)
 	start := core.DateOf(clock.Day(ctx.Now()))
 	s, err := computeSchedule(ctx.KV, t, l.Principal, l.Periods, start)

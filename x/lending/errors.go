@@ -21,4 +21,5 @@ var (
 	ErrNotGroupMember = tx.Register("lending", 17, "not_group_member")
 	ErrBadBuckets     = tx.Register("lending", 18, "bad_buckets")
 	ErrDebtService    = tx.Register("lending", 19, "debt_service_exceeded")
+	ErrCoverRequired  = tx.Register("lending", 20, "cover_required")
 )

@@ -38,6 +38,12 @@ type CreditBureau interface {
 	CheckScorecard(r store.Reader, name string) error
 }
 
+// Insurer is what lending needs of insurance: whether a loan carries the cover its product
+// requires (an active policy of that cover linked to the loan).
+type Insurer interface {
+	HasCover(r store.Reader, loanID uint64, cover string) bool
+}
+
 // The modules lending depends on, as the application wired them (Use). They are stateless
 // adapters over other modules' state functions: every application in a process wires the
 // same ones.
@@ -45,8 +51,9 @@ var (
 	bank     Bank
 	registry Registry
 	bureau   CreditBureau
+	insurer  Insurer
 )
 
 // Use wires lending's dependencies; the application calls it once, when it builds its
 // modules.
-func Use(b Bank, r Registry, c CreditBureau) { bank, registry, bureau = b, r, c }
+func Use(b Bank, r Registry, c CreditBureau, i Insurer) { bank, registry, bureau, insurer = b, r, c, i }

@@ -42,8 +42,8 @@ type lab struct {
 
 func newLab(t tb) *lab {
 	t.Helper()
-	Use(ledger.Bank{}, identity.Registry{}, firstTimer{})
-	genesis := time.Date(2026, 1, 5, 1, 0, 0, 0, time.UTC) // 09:00 in Shanghai
+	Use(ledger.Bank{}, identity.Registry{}, firstTimer{}, nil) // no product here requires cover
+	genesis := time.Date(2026, 1, 5, 1, 0, 0, 0, time.UTC)     // 09:00 in Shanghai
 	l := &lab{kv: store.NewCache(emptyState{}), height: 1, now: genesis}
 	require.NoError(t, core.SetClock(l.kv, "Asia/Shanghai", genesis.Unix(), 1))
 	_, err := identity.AddMember(l.ctx(""), "Bank", fakeKey("bank"), []identity.Role{identity.RoleBank})

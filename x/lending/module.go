@@ -10,8 +10,8 @@ import (
 
 // Module is lending as the application plugs it in, over the bank, registry and credit
 // bureau it is given.
-func Module(b Bank, r Registry, c CreditBureau) module.Module {
-	Use(b, r, c)
+func Module(b Bank, r Registry, c CreditBureau, i Insurer) module.Module {
+	Use(b, r, c, i)
 	return module.Module{
 		Name:     "lending",
 		Prefixes: [][]byte{core.Key("lend", "")},

@@ -3,6 +3,7 @@ package lending
 import (
 	"errors"
 	"math/big"
+	"strings"
 
 	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
@@ -70,6 +71,9 @@ func validateProduct(r store.Reader, t *txpb.LoanProduct) error {
 	}
 	if err := checkBounds(t); err != nil {
 		return err
+	}
+	if len(t.RequiredCover) > 32 || strings.Trim(t.RequiredCover, "abcdefghijklmnopqrstuvwxyz_") != "" {
+		return ErrBadProduct.Wrapf("required_cover %q: up to 32 of a-z and _", t.RequiredCover)
 	}
 	if err := checkCharges(t); err != nil {
 		return err
