@@ -9,6 +9,7 @@ import (
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/compliance"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/credit"
 	"github.com/puhui-chain/puhui/x/docs"
@@ -24,6 +25,8 @@ import (
 // is imported, their invariants checked and their end-of-block work run. Adding a module is
 // one line here.
 func modules(r *router) []module.Module {
+	// Compliance screens every movement of value where the ledger makes it.
+	ledger.Use(compliance.Hook{})
 	return []module.Module{
 		chainModule(),
 		identity.Module(),
@@ -32,6 +35,7 @@ func modules(r *router) []module.Module {
 		lending.Module(ledger.Bank{}, identity.Registry{}, credit.Bureau{}),
 		credit.Module(),
 		docs.Module(),
+		compliance.Module(complianceBank{}, complianceRegistry{}, supervisedLending{}),
 	}
 }
 

@@ -250,6 +250,19 @@ type Msg struct {
 	//	*Msg_RegisterDocument
 	//	*Msg_GrantDocument
 	//	*Msg_RevokeDocumentGrant
+	//	*Msg_RegisterMonitoringRule
+	//	*Msg_RetireMonitoringRule
+	//	*Msg_TriageAlert
+	//	*Msg_ConfirmCase
+	//	*Msg_CloseCase
+	//	*Msg_FileSuspiciousReport
+	//	*Msg_FollowUpReport
+	//	*Msg_IssueFreezeOrder
+	//	*Msg_LiftFreezeOrder
+	//	*Msg_ExecuteDebitOrder
+	//	*Msg_UpdateSanctionsList
+	//	*Msg_SetJurisdiction
+	//	*Msg_DeclareNetAssets
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -580,6 +593,123 @@ func (x *Msg) GetRevokeDocumentGrant() *MsgRevokeDocumentGrant {
 	return nil
 }
 
+func (x *Msg) GetRegisterMonitoringRule() *MsgRegisterMonitoringRule {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RegisterMonitoringRule); ok {
+			return x.RegisterMonitoringRule
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRetireMonitoringRule() *MsgRetireMonitoringRule {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RetireMonitoringRule); ok {
+			return x.RetireMonitoringRule
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetTriageAlert() *MsgTriageAlert {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_TriageAlert); ok {
+			return x.TriageAlert
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetConfirmCase() *MsgConfirmCase {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ConfirmCase); ok {
+			return x.ConfirmCase
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetCloseCase() *MsgCloseCase {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CloseCase); ok {
+			return x.CloseCase
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetFileSuspiciousReport() *MsgFileSuspiciousReport {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_FileSuspiciousReport); ok {
+			return x.FileSuspiciousReport
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetFollowUpReport() *MsgFollowUpReport {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_FollowUpReport); ok {
+			return x.FollowUpReport
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetIssueFreezeOrder() *MsgIssueFreezeOrder {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_IssueFreezeOrder); ok {
+			return x.IssueFreezeOrder
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetLiftFreezeOrder() *MsgLiftFreezeOrder {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_LiftFreezeOrder); ok {
+			return x.LiftFreezeOrder
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetExecuteDebitOrder() *MsgExecuteDebitOrder {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ExecuteDebitOrder); ok {
+			return x.ExecuteDebitOrder
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetUpdateSanctionsList() *MsgUpdateSanctionsList {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_UpdateSanctionsList); ok {
+			return x.UpdateSanctionsList
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetSetJurisdiction() *MsgSetJurisdiction {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SetJurisdiction); ok {
+			return x.SetJurisdiction
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetDeclareNetAssets() *MsgDeclareNetAssets {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_DeclareNetAssets); ok {
+			return x.DeclareNetAssets
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -712,6 +842,58 @@ type Msg_RevokeDocumentGrant struct {
 	RevokeDocumentGrant *MsgRevokeDocumentGrant `protobuf:"bytes,73,opt,name=revoke_document_grant,json=revokeDocumentGrant,proto3,oneof"`
 }
 
+type Msg_RegisterMonitoringRule struct {
+	RegisterMonitoringRule *MsgRegisterMonitoringRule `protobuf:"bytes,100,opt,name=register_monitoring_rule,json=registerMonitoringRule,proto3,oneof"`
+}
+
+type Msg_RetireMonitoringRule struct {
+	RetireMonitoringRule *MsgRetireMonitoringRule `protobuf:"bytes,101,opt,name=retire_monitoring_rule,json=retireMonitoringRule,proto3,oneof"`
+}
+
+type Msg_TriageAlert struct {
+	TriageAlert *MsgTriageAlert `protobuf:"bytes,102,opt,name=triage_alert,json=triageAlert,proto3,oneof"`
+}
+
+type Msg_ConfirmCase struct {
+	ConfirmCase *MsgConfirmCase `protobuf:"bytes,103,opt,name=confirm_case,json=confirmCase,proto3,oneof"`
+}
+
+type Msg_CloseCase struct {
+	CloseCase *MsgCloseCase `protobuf:"bytes,104,opt,name=close_case,json=closeCase,proto3,oneof"`
+}
+
+type Msg_FileSuspiciousReport struct {
+	FileSuspiciousReport *MsgFileSuspiciousReport `protobuf:"bytes,105,opt,name=file_suspicious_report,json=fileSuspiciousReport,proto3,oneof"`
+}
+
+type Msg_FollowUpReport struct {
+	FollowUpReport *MsgFollowUpReport `protobuf:"bytes,106,opt,name=follow_up_report,json=followUpReport,proto3,oneof"`
+}
+
+type Msg_IssueFreezeOrder struct {
+	IssueFreezeOrder *MsgIssueFreezeOrder `protobuf:"bytes,107,opt,name=issue_freeze_order,json=issueFreezeOrder,proto3,oneof"`
+}
+
+type Msg_LiftFreezeOrder struct {
+	LiftFreezeOrder *MsgLiftFreezeOrder `protobuf:"bytes,108,opt,name=lift_freeze_order,json=liftFreezeOrder,proto3,oneof"`
+}
+
+type Msg_ExecuteDebitOrder struct {
+	ExecuteDebitOrder *MsgExecuteDebitOrder `protobuf:"bytes,109,opt,name=execute_debit_order,json=executeDebitOrder,proto3,oneof"`
+}
+
+type Msg_UpdateSanctionsList struct {
+	UpdateSanctionsList *MsgUpdateSanctionsList `protobuf:"bytes,110,opt,name=update_sanctions_list,json=updateSanctionsList,proto3,oneof"`
+}
+
+type Msg_SetJurisdiction struct {
+	SetJurisdiction *MsgSetJurisdiction `protobuf:"bytes,111,opt,name=set_jurisdiction,json=setJurisdiction,proto3,oneof"`
+}
+
+type Msg_DeclareNetAssets struct {
+	DeclareNetAssets *MsgDeclareNetAssets `protobuf:"bytes,112,opt,name=declare_net_assets,json=declareNetAssets,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -775,6 +957,32 @@ func (*Msg_RegisterDocument) isMsg_Sum() {}
 func (*Msg_GrantDocument) isMsg_Sum() {}
 
 func (*Msg_RevokeDocumentGrant) isMsg_Sum() {}
+
+func (*Msg_RegisterMonitoringRule) isMsg_Sum() {}
+
+func (*Msg_RetireMonitoringRule) isMsg_Sum() {}
+
+func (*Msg_TriageAlert) isMsg_Sum() {}
+
+func (*Msg_ConfirmCase) isMsg_Sum() {}
+
+func (*Msg_CloseCase) isMsg_Sum() {}
+
+func (*Msg_FileSuspiciousReport) isMsg_Sum() {}
+
+func (*Msg_FollowUpReport) isMsg_Sum() {}
+
+func (*Msg_IssueFreezeOrder) isMsg_Sum() {}
+
+func (*Msg_LiftFreezeOrder) isMsg_Sum() {}
+
+func (*Msg_ExecuteDebitOrder) isMsg_Sum() {}
+
+func (*Msg_UpdateSanctionsList) isMsg_Sum() {}
+
+func (*Msg_SetJurisdiction) isMsg_Sum() {}
+
+func (*Msg_DeclareNetAssets) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -2136,7 +2344,7 @@ var File_puhui_tx_v1_tx_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
-	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\"6\n" +
+	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x1cpuhui/tx/v1/compliance.proto\"6\n" +
 	"\x02Tx\x12\x12\n" +
 	"\x04body\x18\x01 \x01(\fR\x04body\x12\x1c\n" +
 	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xc0\x01\n" +
@@ -2146,7 +2354,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\x96\x11\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xb3\x19\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -2186,7 +2394,21 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x12set_encryption_key\x18F \x01(\v2 .puhui.tx.v1.MsgSetEncryptionKeyH\x00R\x10setEncryptionKey\x12O\n" +
 	"\x11register_document\x18G \x01(\v2 .puhui.tx.v1.MsgRegisterDocumentH\x00R\x10registerDocument\x12F\n" +
 	"\x0egrant_document\x18H \x01(\v2\x1d.puhui.tx.v1.MsgGrantDocumentH\x00R\rgrantDocument\x12Y\n" +
-	"\x15revoke_document_grant\x18I \x01(\v2#.puhui.tx.v1.MsgRevokeDocumentGrantH\x00R\x13revokeDocumentGrantB\x05\n" +
+	"\x15revoke_document_grant\x18I \x01(\v2#.puhui.tx.v1.MsgRevokeDocumentGrantH\x00R\x13revokeDocumentGrant\x12b\n" +
+	"\x18register_monitoring_rule\x18d \x01(\v2&.puhui.tx.v1.MsgRegisterMonitoringRuleH\x00R\x16registerMonitoringRule\x12\\\n" +
+	"\x16retire_monitoring_rule\x18e \x01(\v2$.puhui.tx.v1.MsgRetireMonitoringRuleH\x00R\x14retireMonitoringRule\x12@\n" +
+	"\ftriage_alert\x18f \x01(\v2\x1b.puhui.tx.v1.MsgTriageAlertH\x00R\vtriageAlert\x12@\n" +
+	"\fconfirm_case\x18g \x01(\v2\x1b.puhui.tx.v1.MsgConfirmCaseH\x00R\vconfirmCase\x12:\n" +
+	"\n" +
+	"close_case\x18h \x01(\v2\x19.puhui.tx.v1.MsgCloseCaseH\x00R\tcloseCase\x12\\\n" +
+	"\x16file_suspicious_report\x18i \x01(\v2$.puhui.tx.v1.MsgFileSuspiciousReportH\x00R\x14fileSuspiciousReport\x12J\n" +
+	"\x10follow_up_report\x18j \x01(\v2\x1e.puhui.tx.v1.MsgFollowUpReportH\x00R\x0efollowUpReport\x12P\n" +
+	"\x12issue_freeze_order\x18k \x01(\v2 .puhui.tx.v1.MsgIssueFreezeOrderH\x00R\x10issueFreezeOrder\x12M\n" +
+	"\x11lift_freeze_order\x18l \x01(\v2\x1f.puhui.tx.v1.MsgLiftFreezeOrderH\x00R\x0fliftFreezeOrder\x12S\n" +
+	"\x13execute_debit_order\x18m \x01(\v2!.puhui.tx.v1.MsgExecuteDebitOrderH\x00R\x11executeDebitOrder\x12Y\n" +
+	"\x15update_sanctions_list\x18n \x01(\v2#.puhui.tx.v1.MsgUpdateSanctionsListH\x00R\x13updateSanctionsList\x12L\n" +
+	"\x10set_jurisdiction\x18o \x01(\v2\x1f.puhui.tx.v1.MsgSetJurisdictionH\x00R\x0fsetJurisdiction\x12P\n" +
+	"\x12declare_net_assets\x18p \x01(\v2 .puhui.tx.v1.MsgDeclareNetAssetsH\x00R\x10declareNetAssetsB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -2299,49 +2521,62 @@ func file_puhui_tx_v1_tx_proto_rawDescGZIP() []byte {
 var file_puhui_tx_v1_tx_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
 var file_puhui_tx_v1_tx_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
 var file_puhui_tx_v1_tx_proto_goTypes = []any{
-	(VoteOption)(0),                  // 0: puhui.tx.v1.VoteOption
-	(*Tx)(nil),                       // 1: puhui.tx.v1.Tx
-	(*TxBody)(nil),                   // 2: puhui.tx.v1.TxBody
-	(*Msg)(nil),                      // 3: puhui.tx.v1.Msg
-	(*MsgRegisterAsset)(nil),         // 4: puhui.tx.v1.MsgRegisterAsset
-	(*MsgMint)(nil),                  // 5: puhui.tx.v1.MsgMint
-	(*MsgBurn)(nil),                  // 6: puhui.tx.v1.MsgBurn
-	(*MsgTransfer)(nil),              // 7: puhui.tx.v1.MsgTransfer
-	(*Payout)(nil),                   // 8: puhui.tx.v1.Payout
-	(*MsgMultiTransfer)(nil),         // 9: puhui.tx.v1.MsgMultiTransfer
-	(*MsgPlaceHold)(nil),             // 10: puhui.tx.v1.MsgPlaceHold
-	(*MsgReleaseHold)(nil),           // 11: puhui.tx.v1.MsgReleaseHold
-	(*MsgCaptureHold)(nil),           // 12: puhui.tx.v1.MsgCaptureHold
-	(*MsgSetFrozen)(nil),             // 13: puhui.tx.v1.MsgSetFrozen
-	(*MsgRegisterAccount)(nil),       // 14: puhui.tx.v1.MsgRegisterAccount
-	(*MsgSetKycLevel)(nil),           // 15: puhui.tx.v1.MsgSetKycLevel
-	(*MsgAttestKyc)(nil),             // 16: puhui.tx.v1.MsgAttestKyc
-	(*MsgRevokeKyc)(nil),             // 17: puhui.tx.v1.MsgRevokeKyc
-	(*ProposalAction)(nil),           // 18: puhui.tx.v1.ProposalAction
-	(*ActionAddMember)(nil),          // 19: puhui.tx.v1.ActionAddMember
-	(*ActionRemoveMember)(nil),       // 20: puhui.tx.v1.ActionRemoveMember
-	(*ActionSetRoles)(nil),           // 21: puhui.tx.v1.ActionSetRoles
-	(*ActionSetValidator)(nil),       // 22: puhui.tx.v1.ActionSetValidator
-	(*ActionSetParams)(nil),          // 23: puhui.tx.v1.ActionSetParams
-	(*MsgSubmitProposal)(nil),        // 24: puhui.tx.v1.MsgSubmitProposal
-	(*MsgVote)(nil),                  // 25: puhui.tx.v1.MsgVote
-	(*MsgRegisterProduct)(nil),       // 26: puhui.tx.v1.MsgRegisterProduct
-	(*MsgApplyLoan)(nil),             // 27: puhui.tx.v1.MsgApplyLoan
-	(*MsgDecideLoan)(nil),            // 28: puhui.tx.v1.MsgDecideLoan
-	(*MsgDisburseLoan)(nil),          // 29: puhui.tx.v1.MsgDisburseLoan
-	(*MsgRepayLoan)(nil),             // 30: puhui.tx.v1.MsgRepayLoan
-	(*MsgWriteOffLoan)(nil),          // 31: puhui.tx.v1.MsgWriteOffLoan
-	(*MsgFundLoan)(nil),              // 32: puhui.tx.v1.MsgFundLoan
-	(*MsgCreateGroup)(nil),           // 33: puhui.tx.v1.MsgCreateGroup
-	(*MsgSetDelinquencyBuckets)(nil), // 34: puhui.tx.v1.MsgSetDelinquencyBuckets
-	(*MsgRegisterScorecard)(nil),     // 35: puhui.tx.v1.MsgRegisterScorecard
-	(*MsgGrantConsent)(nil),          // 36: puhui.tx.v1.MsgGrantConsent
-	(*MsgRevokeConsent)(nil),         // 37: puhui.tx.v1.MsgRevokeConsent
-	(*MsgRequestCreditReport)(nil),   // 38: puhui.tx.v1.MsgRequestCreditReport
-	(*MsgSetEncryptionKey)(nil),      // 39: puhui.tx.v1.MsgSetEncryptionKey
-	(*MsgRegisterDocument)(nil),      // 40: puhui.tx.v1.MsgRegisterDocument
-	(*MsgGrantDocument)(nil),         // 41: puhui.tx.v1.MsgGrantDocument
-	(*MsgRevokeDocumentGrant)(nil),   // 42: puhui.tx.v1.MsgRevokeDocumentGrant
+	(VoteOption)(0),                   // 0: puhui.tx.v1.VoteOption
+	(*Tx)(nil),                        // 1: puhui.tx.v1.Tx
+	(*TxBody)(nil),                    // 2: puhui.tx.v1.TxBody
+	(*Msg)(nil),                       // 3: puhui.tx.v1.Msg
+	(*MsgRegisterAsset)(nil),          // 4: puhui.tx.v1.MsgRegisterAsset
+	(*MsgMint)(nil),                   // 5: puhui.tx.v1.MsgMint
+	(*MsgBurn)(nil),                   // 6: puhui.tx.v1.MsgBurn
+	(*MsgTransfer)(nil),               // 7: puhui.tx.v1.MsgTransfer
+	(*Payout)(nil),                    // 8: puhui.tx.v1.Payout
+	(*MsgMultiTransfer)(nil),          // 9: puhui.tx.v1.MsgMultiTransfer
+	(*MsgPlaceHold)(nil),              // 10: puhui.tx.v1.MsgPlaceHold
+	(*MsgReleaseHold)(nil),            // 11: puhui.tx.v1.MsgReleaseHold
+	(*MsgCaptureHold)(nil),            // 12: puhui.tx.v1.MsgCaptureHold
+	(*MsgSetFrozen)(nil),              // 13: puhui.tx.v1.MsgSetFrozen
+	(*MsgRegisterAccount)(nil),        // 14: puhui.tx.v1.MsgRegisterAccount
+	(*MsgSetKycLevel)(nil),            // 15: puhui.tx.v1.MsgSetKycLevel
+	(*MsgAttestKyc)(nil),              // 16: puhui.tx.v1.MsgAttestKyc
+	(*MsgRevokeKyc)(nil),              // 17: puhui.tx.v1.MsgRevokeKyc
+	(*ProposalAction)(nil),            // 18: puhui.tx.v1.ProposalAction
+	(*ActionAddMember)(nil),           // 19: puhui.tx.v1.ActionAddMember
+	(*ActionRemoveMember)(nil),        // 20: puhui.tx.v1.ActionRemoveMember
+	(*ActionSetRoles)(nil),            // 21: puhui.tx.v1.ActionSetRoles
+	(*ActionSetValidator)(nil),        // 22: puhui.tx.v1.ActionSetValidator
+	(*ActionSetParams)(nil),           // 23: puhui.tx.v1.ActionSetParams
+	(*MsgSubmitProposal)(nil),         // 24: puhui.tx.v1.MsgSubmitProposal
+	(*MsgVote)(nil),                   // 25: puhui.tx.v1.MsgVote
+	(*MsgRegisterProduct)(nil),        // 26: puhui.tx.v1.MsgRegisterProduct
+	(*MsgApplyLoan)(nil),              // 27: puhui.tx.v1.MsgApplyLoan
+	(*MsgDecideLoan)(nil),             // 28: puhui.tx.v1.MsgDecideLoan
+	(*MsgDisburseLoan)(nil),           // 29: puhui.tx.v1.MsgDisburseLoan
+	(*MsgRepayLoan)(nil),              // 30: puhui.tx.v1.MsgRepayLoan
+	(*MsgWriteOffLoan)(nil),           // 31: puhui.tx.v1.MsgWriteOffLoan
+	(*MsgFundLoan)(nil),               // 32: puhui.tx.v1.MsgFundLoan
+	(*MsgCreateGroup)(nil),            // 33: puhui.tx.v1.MsgCreateGroup
+	(*MsgSetDelinquencyBuckets)(nil),  // 34: puhui.tx.v1.MsgSetDelinquencyBuckets
+	(*MsgRegisterScorecard)(nil),      // 35: puhui.tx.v1.MsgRegisterScorecard
+	(*MsgGrantConsent)(nil),           // 36: puhui.tx.v1.MsgGrantConsent
+	(*MsgRevokeConsent)(nil),          // 37: puhui.tx.v1.MsgRevokeConsent
+	(*MsgRequestCreditReport)(nil),    // 38: puhui.tx.v1.MsgRequestCreditReport
+	(*MsgSetEncryptionKey)(nil),       // 39: puhui.tx.v1.MsgSetEncryptionKey
+	(*MsgRegisterDocument)(nil),       // 40: puhui.tx.v1.MsgRegisterDocument
+	(*MsgGrantDocument)(nil),          // 41: puhui.tx.v1.MsgGrantDocument
+	(*MsgRevokeDocumentGrant)(nil),    // 42: puhui.tx.v1.MsgRevokeDocumentGrant
+	(*MsgRegisterMonitoringRule)(nil), // 43: puhui.tx.v1.MsgRegisterMonitoringRule
+	(*MsgRetireMonitoringRule)(nil),   // 44: puhui.tx.v1.MsgRetireMonitoringRule
+	(*MsgTriageAlert)(nil),            // 45: puhui.tx.v1.MsgTriageAlert
+	(*MsgConfirmCase)(nil),            // 46: puhui.tx.v1.MsgConfirmCase
+	(*MsgCloseCase)(nil),              // 47: puhui.tx.v1.MsgCloseCase
+	(*MsgFileSuspiciousReport)(nil),   // 48: puhui.tx.v1.MsgFileSuspiciousReport
+	(*MsgFollowUpReport)(nil),         // 49: puhui.tx.v1.MsgFollowUpReport
+	(*MsgIssueFreezeOrder)(nil),       // 50: puhui.tx.v1.MsgIssueFreezeOrder
+	(*MsgLiftFreezeOrder)(nil),        // 51: puhui.tx.v1.MsgLiftFreezeOrder
+	(*MsgExecuteDebitOrder)(nil),      // 52: puhui.tx.v1.MsgExecuteDebitOrder
+	(*MsgUpdateSanctionsList)(nil),    // 53: puhui.tx.v1.MsgUpdateSanctionsList
+	(*MsgSetJurisdiction)(nil),        // 54: puhui.tx.v1.MsgSetJurisdiction
+	(*MsgDeclareNetAssets)(nil),       // 55: puhui.tx.v1.MsgDeclareNetAssets
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -2377,21 +2612,34 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	40, // 30: puhui.tx.v1.Msg.register_document:type_name -> puhui.tx.v1.MsgRegisterDocument
 	41, // 31: puhui.tx.v1.Msg.grant_document:type_name -> puhui.tx.v1.MsgGrantDocument
 	42, // 32: puhui.tx.v1.Msg.revoke_document_grant:type_name -> puhui.tx.v1.MsgRevokeDocumentGrant
-	8,  // 33: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	19, // 34: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	20, // 35: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	21, // 36: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	22, // 37: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	23, // 38: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	35, // 39: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	3,  // 40: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
-	18, // 41: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 42: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	43, // [43:43] is the sub-list for method output_type
-	43, // [43:43] is the sub-list for method input_type
-	43, // [43:43] is the sub-list for extension type_name
-	43, // [43:43] is the sub-list for extension extendee
-	0,  // [0:43] is the sub-list for field type_name
+	43, // 33: puhui.tx.v1.Msg.register_monitoring_rule:type_name -> puhui.tx.v1.MsgRegisterMonitoringRule
+	44, // 34: puhui.tx.v1.Msg.retire_monitoring_rule:type_name -> puhui.tx.v1.MsgRetireMonitoringRule
+	45, // 35: puhui.tx.v1.Msg.triage_alert:type_name -> puhui.tx.v1.MsgTriageAlert
+	46, // 36: puhui.tx.v1.Msg.confirm_case:type_name -> puhui.tx.v1.MsgConfirmCase
+	47, // 37: puhui.tx.v1.Msg.close_case:type_name -> puhui.tx.v1.MsgCloseCase
+	48, // 38: puhui.tx.v1.Msg.file_suspicious_report:type_name -> puhui.tx.v1.MsgFileSuspiciousReport
+	49, // 39: puhui.tx.v1.Msg.follow_up_report:type_name -> puhui.tx.v1.MsgFollowUpReport
+	50, // 40: puhui.tx.v1.Msg.issue_freeze_order:type_name -> puhui.tx.v1.MsgIssueFreezeOrder
+	51, // 41: puhui.tx.v1.Msg.lift_freeze_order:type_name -> puhui.tx.v1.MsgLiftFreezeOrder
+	52, // 42: puhui.tx.v1.Msg.execute_debit_order:type_name -> puhui.tx.v1.MsgExecuteDebitOrder
+	53, // 43: puhui.tx.v1.Msg.update_sanctions_list:type_name -> puhui.tx.v1.MsgUpdateSanctionsList
+	54, // 44: puhui.tx.v1.Msg.set_jurisdiction:type_name -> puhui.tx.v1.MsgSetJurisdiction
+	55, // 45: puhui.tx.v1.Msg.declare_net_assets:type_name -> puhui.tx.v1.MsgDeclareNetAssets
+	8,  // 46: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19, // 47: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20, // 48: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21, // 49: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22, // 50: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23, // 51: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	35, // 52: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	3,  // 53: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
+	18, // 54: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 55: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	56, // [56:56] is the sub-list for method output_type
+	56, // [56:56] is the sub-list for method input_type
+	56, // [56:56] is the sub-list for extension type_name
+	56, // [56:56] is the sub-list for extension extendee
+	0,  // [0:56] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -2401,6 +2649,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 	}
 	file_puhui_tx_v1_lending_proto_init()
 	file_puhui_tx_v1_credit_proto_init()
+	file_puhui_tx_v1_compliance_proto_init()
 	file_puhui_tx_v1_tx_proto_msgTypes[2].OneofWrappers = []any{
 		(*Msg_RegisterAsset)(nil),
 		(*Msg_Mint)(nil),
@@ -2434,6 +2683,19 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_RegisterDocument)(nil),
 		(*Msg_GrantDocument)(nil),
 		(*Msg_RevokeDocumentGrant)(nil),
+		(*Msg_RegisterMonitoringRule)(nil),
+		(*Msg_RetireMonitoringRule)(nil),
+		(*Msg_TriageAlert)(nil),
+		(*Msg_ConfirmCase)(nil),
+		(*Msg_CloseCase)(nil),
+		(*Msg_FileSuspiciousReport)(nil),
+		(*Msg_FollowUpReport)(nil),
+		(*Msg_IssueFreezeOrder)(nil),
+		(*Msg_LiftFreezeOrder)(nil),
+		(*Msg_ExecuteDebitOrder)(nil),
+		(*Msg_UpdateSanctionsList)(nil),
+		(*Msg_SetJurisdiction)(nil),
+		(*Msg_DeclareNetAssets)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),
