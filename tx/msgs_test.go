@@ -19,6 +19,9 @@ func TestMsgTypes(t *testing.T) {
 		"repay_loan", "write_off_loan", "fund_loan", "create_group", "set_delinquency_buckets",
 		"register_scorecard", "grant_consent", "revoke_consent", "request_credit_report",
 		"set_encryption_key", "register_document", "grant_document", "revoke_document_grant",
+		"register_monitoring_rule", "retire_monitoring_rule", "triage_alert", "confirm_case", "close_case",
+		"file_suspicious_report", "follow_up_report", "issue_freeze_order", "lift_freeze_order",
+		"execute_debit_order", "update_sanctions_list", "set_jurisdiction", "declare_net_assets",
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)

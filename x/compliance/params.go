@@ -63,3 +63,7 @@ func nearThreshold(amount, threshold int64) bool {
 	low, err := money.MulDiv(threshold, nearThresholdPercent, 100, money.RoundingCeiling)
 	return err == nil && amount >= low
 }
+
+// StructuringRule is the example structuring rule: three or more movements within 7 days,
+// each between 90% and 100% of a large-value threshold, on either side of the movement.
+const StructuringRule = `from_near_threshold_7d >= 3 || to_near_threshold_7d >= 3`
