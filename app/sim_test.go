@@ -53,6 +53,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 	}
 	c.MustExec(t, bank.Sign(setup...))
 	c.MustExec(t, bank.Sign(simLendingSetup(bank, users)...))
+	c.MustExec(t, regulator.Sign(simComplianceSetup()...))
 	// The last user borrows, spends everything and takes no further part: its loan must go
 	// overdue, default and be written off in every run.
 	deadbeat := users[len(users)-1]
@@ -91,6 +92,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 	}
 	if blocks >= 200 {
 		requireLendingExercised(t, c)
+		requireComplianceExercised(t, c)
 	}
 	return c, hashes, okCount, failCount
 }
@@ -98,7 +100,9 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 func randomTx(rng *rand.Rand, c *apptest.Chain, bank, regulator *apptest.Key, pick func() *apptest.Key,
 	asset func() string, amount func() int64) []byte {
 	from, to := pick(), pick()
-	switch k := rng.IntN(36); {
+	switch k := rng.IntN(39); {
+	case k >= 36: // compliance: one in thirteen
+		return randomComplianceTx(rng, c, bank, regulator, from, to, amount)
 	case k >= 20: // lending: four in nine transactions
 		return randomLendingTx(rng, c, (k-20)%8, bank, from, amount)
 	case k < 8:
