@@ -18,7 +18,9 @@ import (
 // complianceRegistry is identity as compliance sees it (compliance.Registry).
 type complianceRegistry struct{ identity.Registry }
 
-func (complianceRegistry) IsMember(r store.Reader, addr string) bool { return identity.IsMember(r, addr) }
+func (complianceRegistry) IsMember(r store.Reader, addr string) bool {
+	return identity.IsMember(r, addr)
+}
 
 func (complianceRegistry) SponsorOf(r store.Reader, addr string) string {
 	if a, ok := identity.GetAccount(r, addr); ok {

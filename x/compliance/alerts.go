@@ -68,7 +68,9 @@ func GetAlert(r store.Reader, id uint64) (*statepb.Alert, bool) {
 }
 
 // ListAlerts lists alerts by id.
-func ListAlerts(r store.Reader) []*statepb.Alert { return core.ListProto[statepb.Alert](r, alertPrefix) }
+func ListAlerts(r store.Reader) []*statepb.Alert {
+	return core.ListProto[statepb.Alert](r, alertPrefix)
+}
 
 // TriageAlert dismisses an open alert as a false positive or puts it in a case: a new one,
 // or an open one it adds to.

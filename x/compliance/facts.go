@@ -27,6 +27,11 @@ type party struct {
 	ageDays      int64
 	crit         int // the large-value criterion this movement falls under for the party; -1: none
 	class        int // the daily flow class it adds to
+	week         struct {
+		count, near uint32
+		in, out     int64
+	}
+	weekDone bool // week is summed (once per movement, on a rule's first ask)
 }
 
 // screened is a movement with what compliance knows of it.

@@ -29,16 +29,15 @@ func (Hook) BeforeMove(ctx *core.Context, m ledger.Movement) error {
 	if !valueKind(m.Kind) {
 		return nil
 	}
-	rules := Rules(ctx.KV)
 	var s *screened
-	for _, r := range rules {
+	for _, r := range activeRules(ctx.KV) {
 		if r.Outcome != OutcomeHold {
 			continue
 		}
 		if s == nil {
 			s = screen(ctx, m)
 		}
-		if fires(r, s) {
+		if r.fires(s) {
 			alert := newAlert(r.Name, r.Code, OutcomeHold, s)
 			// The refusal discards the transaction's writes; the alert must outlive it.
 			ctx.KeepAfter(func(k *core.Context) { raise(k, alert) })
@@ -65,8 +64,8 @@ func (Hook) AfterMove(ctx *core.Context, m ledger.Movement) error {
 		p.ctr.touch(s.today)
 		ctx.KV.Set(CountersKey(p.addr, m.Asset), p.ctr.Encode())
 	}
-	for _, r := range Rules(ctx.KV) {
-		if r.Outcome == OutcomeAlert && fires(r, s) {
+	for _, r := range activeRules(ctx.KV) {
+		if r.Outcome == OutcomeAlert && r.fires(s) {
 			raise(ctx, newAlert(r.Name, r.Code, OutcomeAlert, s))
 		}
 	}

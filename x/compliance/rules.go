@@ -13,9 +13,12 @@ import (
 	"github.com/puhui-chain/puhui/x/core"
 )
 
-// Bounds of a monitoring rule. The estimated worst-case cost is checked at registration;
-// the runtime limit is a second guard that a registered rule cannot reach. Every movement
-// pays for every rule, so the bound is tight.
+// Bounds of a monitoring rule. Its worst-case cost, as CEL estimates it statically over the
+// facts' types and sizes (factSizes), is checked at registration and bounds every
+// evaluation: the facts are integers, booleans and strings of at most maxFactBytes, with no
+// lists or maps to iterate. Programs run without CEL's runtime cost tracker, a second guard
+// that a registered rule cannot reach and that costs six times the evaluation itself (every
+// movement pays for every rule). Every movement pays for every rule, so the bound is tight.
 const (
 	MaxRuleBytes = 1024
 	MaxRuleCost  = 200
@@ -80,7 +83,7 @@ func CompileRule(src string) (cel.Program, error) {
 	if est.Max > MaxRuleCost {
 		return nil, ErrBadRule.Wrapf("estimated cost %d exceeds %d", est.Max, MaxRuleCost)
 	}
-	prg, err := e.Program(ast, cel.CostLimit(MaxRuleCost))
+	prg, err := e.Program(ast, cel.EvalOptions(cel.OptOptimize))
 	if err != nil {
 		return nil, ErrBadRule.Wrapf("%v", err)
 	}
@@ -111,15 +114,52 @@ func program(src string) (cel.Program, error) {
 	return p, nil
 }
 
+// compiledRule is an active rule with its program.
+type compiledRule struct {
+	*statepb.MonitoringRule
+	prg cel.Program // nil: no longer compiles (never fires)
+}
+
+var (
+	setsMu sync.Mutex
+	sets   = map[string][]compiledRule{}
+)
+
+// activeRules is the active rule set compiled, cached by its stored bytes: every movement
+// reads the set, and decoding and looking up ten programs per movement would cost more
+// than evaluating them. Equal bytes are an equal set on every node.
+func activeRules(r store.Reader) []compiledRule {
+	raw := r.Get(RuleSetKey())
+	if raw == nil {
+		return nil
+	}
+	setsMu.Lock()
+	defer setsMu.Unlock()
+	if set, ok := sets[string(raw)]; ok {
+		return set
+	}
+	var rs statepb.RuleSet
+	core.MustUnmarshal(raw, &rs)
+	set := make([]compiledRule, len(rs.Rules))
+	for i, rule := range rs.Rules {
+		prg, _ := program(rule.Expression)
+		set[i] = compiledRule{rule, prg}
+	}
+	if len(sets) > 64 {
+		sets = map[string][]compiledRule{}
+	}
+	sets[string(raw)] = set
+	return set
+}
+
 // fires evaluates a rule on a movement. A rule that errs at run time (an overflow on these
 // facts) does not fire: screening must not stop value moving because a rule is badly
 // written, and every node errs alike.
-func fires(r *statepb.MonitoringRule, s *screened) bool {
-	prg, err := program(r.Expression)
-	if err != nil {
+func (r compiledRule) fires(s *screened) bool {
+	if r.prg == nil {
 		return false
 	}
-	out, _, err := prg.Eval(activation{s})
+	out, _, err := r.prg.Eval(activation{s})
 	if err != nil {
 		return false
 	}
@@ -171,7 +211,9 @@ func RegisterRule(ctx *core.Context, m *txpb.MsgRegisterMonitoringRule) error {
 }
 
 // CheckRegisterRule is what a governance proposal carrying the rule is checked for.
-func CheckRegisterRule(_ store.Reader, m *txpb.Msg) error { return checkRule(m.GetRegisterMonitoringRule()) }
+func CheckRegisterRule(_ store.Reader, m *txpb.Msg) error {
+	return checkRule(m.GetRegisterMonitoringRule())
+}
 
 func checkRule(m *txpb.MsgRegisterMonitoringRule) error {
 	if err := checkName("name", m.Name); err != nil {

@@ -86,7 +86,11 @@ func (p *party) fact(today int64, name string) (any, bool) {
 	if p.kind == kindNone {
 		return int64(0), true
 	}
-	count, near, in7, out7 := p.ctr.Week(today)
+	if !p.weekDone {
+		p.week.count, p.week.near, p.week.in, p.week.out = p.ctr.Week(today)
+		p.weekDone = true
+	}
+	count, near, in7, out7 := p.week.count, p.week.near, p.week.in, p.week.out
 	switch name {
 	case "in_day":
 		return p.ctr.DayIn(), true
