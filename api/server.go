@@ -78,6 +78,7 @@ func New(c Config) http.Handler {
 	s.registerLending(api)
 	s.registerLendingState(api)
 	s.registerCredit(api)
+	s.registerCompliance(api)
 	if c.Metrics {
 		mux.Handle("GET /metrics", promhttp.Handler())
 	}
