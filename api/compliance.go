@@ -6,9 +6,9 @@ import (
 	"github.com/puhui-chain/puhui/query"
 )
 
-// RangeInput is a range of business dates, FROM..TO.
+// RangeInput is a range of business dates, FROM~TO.
 type RangeInput struct {
-	Range string `path:"range" maxLength:"200" pattern:"^([0-9]{4}-[0-9]{2}-[0-9]{2})?\\.\\.([0-9]{4}-[0-9]{2}-[0-9]{2})?$" doc:"business dates FROM..TO (YYYY-MM-DD; either side may be empty)"`
+	Range string `path:"range" maxLength:"200" pattern:"^([0-9]{4}-[0-9]{2}-[0-9]{2})?~([0-9]{4}-[0-9]{2}-[0-9]{2})?$" doc:"business dates FROM~TO (YYYY-MM-DD; either side may be empty)"`
 }
 
 // registerCompliance serves compliance's and supervision's read views, each as its

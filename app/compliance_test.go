@@ -36,7 +36,7 @@ func (w *amlWorld) nextDay() { w.c.Time = w.c.Time.Add(24 * time.Hour) }
 
 func (w *amlWorld) reports(t *testing.T) []query.LargeValueReport {
 	var out []query.LargeValueReport
-	queryJSON(t, w.c, query.PathLargeValueReports, "..", &out)
+	queryJSON(t, w.c, query.PathLargeValueReports, "~", &out)
 	return out
 }
 

@@ -8,7 +8,7 @@ const (
 	PathCases             = "/compliance/cases"       //
 	PathCase              = "/compliance/case"        // data: decimal case id
 	PathSuspiciousReports = "/compliance/str"         //
-	PathLargeValueReports = "/compliance/large-value" // data: "YYYY-MM-DD..YYYY-MM-DD" (either side may be empty)
+	PathLargeValueReports = "/compliance/large-value" // data: "YYYY-MM-DD~YYYY-MM-DD" (either side may be empty)
 	PathFreezeOrders      = "/compliance/freezes"     // data: account address
 	PathSupervisionLender = "/supervision/lender"     // data: lender address
 	PathBorrowerExposure  = "/supervision/borrower"   // data: borrower address
@@ -175,7 +175,7 @@ type SupervisionCounts struct {
 	FreezeOrders      map[string]int `json:"freeze_orders"`
 }
 
-var dateRangeArg = Arg{Name: "range", Kind: ArgText, Doc: "business dates FROM..TO (YYYY-MM-DD; either side may be empty)"}
+var dateRangeArg = Arg{Name: "range", Kind: ArgText, Doc: "business dates FROM~TO (YYYY-MM-DD; either side may be empty: ~ is every date)"}
 
 // Compliance and supervision views.
 var (

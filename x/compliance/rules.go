@@ -1,6 +1,7 @@
 package compliance
 
 import (
+	"strings"
 	"sync"
 
 	"cel.dev/cel-go/cel"
@@ -219,7 +220,7 @@ func checkRule(m *txpb.MsgRegisterMonitoringRule) error {
 	if err := checkName("name", m.Name); err != nil {
 		return err
 	}
-	if err := checkName("code", m.Code); err != nil {
+	if err := checkName("code", strings.ToLower(m.Code)); err != nil { // codes may be upper case
 		return err
 	}
 	if m.Outcome != OutcomeAlert && m.Outcome != OutcomeHold {

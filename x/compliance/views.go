@@ -56,11 +56,11 @@ func orderView(o *statepb.FreezeOrder) query.FreezeOrder {
 		Expiry: o.Expiry, IssuedBy: o.IssuedBy, Reason: o.Reason, Status: o.Status, EndedAt: o.EndedAt, Debited: o.Debited}
 }
 
-// splitRange reads "FROM..TO"; a date is YYYY-MM-DD, and either side may be empty.
+// splitRange reads "FROM~TO" ("~" survives URL path cleaning, ".." would not); a date is YYYY-MM-DD, and either side may be empty.
 func splitRange(arg string) (from, to string, err error) {
-	from, to, ok := strings.Cut(arg, "..")
+	from, to, ok := strings.Cut(arg, "~")
 	if !ok || !dateOrEmpty(from) || !dateOrEmpty(to) {
-		return "", "", ErrBadField.Wrapf("range %q: FROM..TO with dates YYYY-MM-DD", arg)
+		return "", "", ErrBadField.Wrapf("range %q: FROM~TO with dates YYYY-MM-DD", arg)
 	}
 	return from, to, nil
 }
