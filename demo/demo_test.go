@@ -14,6 +14,7 @@ import (
 	"github.com/puhui-chain/puhui/fullnode"
 	"github.com/puhui-chain/puhui/keyring"
 	"github.com/puhui-chain/puhui/node"
+	"github.com/puhui-chain/puhui/query"
 )
 
 // TestDemoReachesEveryLoanState runs the sandbox on a real node with a business day every half
@@ -69,6 +70,25 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 	gita, err := c.Loan(ctx, sc.Loans()["gita"])
 	require.NoError(t, err)
 	require.Len(t, gita.Investments, 3)
+
+	// Compliance reached every state: reports, alerts worked into cases (one overdue), a
+	// freeze that lapsed, and an early warning.
+	counts, err := sc.ComplianceCounts(ctx)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, counts.LargeValueReports, 2)
+	require.Equal(t, map[string]int{"dismissed": 1, "in_case": 3}, counts.Alerts)
+	require.Equal(t, map[string]int{"false_positive": 1, "reported": 1, "confirmed": 1}, counts.Cases)
+	require.Equal(t, 1, counts.OverdueReports, "the scheduler flagged the unfiled report")
+	require.Equal(t, 1, counts.FreezeOrders["lapsed"])
+	warnings, err := client.Query(ctx, c, query.ListEarlyWarnings, "")
+	require.NoError(t, err)
+	kinds := map[string]bool{}
+	for _, w := range warnings {
+		kinds[w.Kind] = true
+	}
+	sup, err := client.Query(ctx, c, query.GetLenderSupervision, inst.MFI.Address())
+	require.NoError(t, err)
+	require.True(t, kinds["large_exposure"], "warnings: %+v\nMFI: %+v", warnings, sup)
 }
 
 func matches(got, want map[string]string) bool {

@@ -84,6 +84,7 @@ func (s *Scenario) Seed(ctx context.Context) error {
 		{"individual loans", s.individualLoans},
 		{"pooled loans", s.pooledLoans},
 		{"a joint-liability group", s.groupLoans},
+		{"compliance and supervision", s.complianceSetup},
 	}
 	for _, st := range steps {
 		if err := st.do(ctx); err != nil {
