@@ -10,7 +10,6 @@ import (
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
-	"github.com/puhui-chain/puhui/x/compliance"
 )
 
 // complianceSetup drives compliance into every state: the regulator's rules, large-value
@@ -21,7 +20,7 @@ import (
 func (s *Scenario) complianceSetup(ctx context.Context) error {
 	reg, merchant := s.Inst.Regulator, s.People["merchant"]
 	rules := []*txpb.Msg{
-		tx.Wrap(&txpb.MsgRegisterMonitoringRule{Name: "structuring", Expression: compliance.StructuringRule, Outcome: "alert",
+		tx.Wrap(&txpb.MsgRegisterMonitoringRule{Name: "structuring", Expression: query.StructuringRule, Outcome: "alert",
 			Code: "STR-01", Description: "three movements within 10% under a threshold in a week", Reason: "PBOC structuring pattern"}),
 		tx.Wrap(&txpb.MsgRegisterMonitoringRule{Name: "p2p-review", Outcome: "hold", Code: "HLD-01",
 			Expression: `kind == "transfer" && from_kind == "natural" && to_kind == "natural" && amount >= 2000000`,

@@ -1,5 +1,21 @@
 package query
 
+import (
+	"crypto/sha256"
+	"encoding/hex"
+)
+
+// StructuringRule is the example structuring rule clients register: three or more movements
+// within 7 days, each between 90% and 100% of a large-value threshold, on either side.
+const StructuringRule = `from_near_threshold_7d >= 3 || to_near_threshold_7d >= 3`
+
+// SanctionsHash is a sanctions-list entry for an address: SHA-256(salt || address) in hex.
+// The list carries no address in the clear; the salt keeps it from being a lookup table.
+func SanctionsHash(salt, addr string) string {
+	h := sha256.Sum256([]byte(salt + addr))
+	return hex.EncodeToString(h[:])
+}
+
 // Compliance and supervision query paths.
 const (
 	PathComplianceRules   = "/compliance/rules"

@@ -9,9 +9,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
-	"github.com/puhui-chain/puhui/x/compliance"
 )
 
 // compliance builds one message from its flags and arguments; every regulator action
@@ -45,7 +45,7 @@ func ruleCmds() []*cobra.Command {
 			return tx.Wrap(&txpb.MsgRegisterMonitoringRule{Name: args[0], Expression: str(cmd, "expression"), Outcome: str(cmd, "outcome"),
 				Code: str(cmd, "code"), Description: str(cmd, "description"), Reason: str(cmd, "reason")}), nil
 		})
-	reg.Flags().String("expression", "", "CEL over the movement facts, a bool (e.g. the structuring example: "+compliance.StructuringRule+")")
+	reg.Flags().String("expression", "", "CEL over the movement facts, a bool (e.g. the structuring example: "+query.StructuringRule+")")
 	reg.Flags().String("outcome", "alert", "alert, or hold (refuse the movement for review)")
 	reg.Flags().String("code", "", "the rule's reporting code")
 	reg.Flags().String("description", "", "what the rule looks for")
@@ -159,7 +159,7 @@ func orderCmds() []*cobra.Command {
 				if salt == "" {
 					return nil, fmt.Errorf("--add-address needs the list's --salt")
 				}
-				add = append(add, compliance.SanctionsHash(salt, a))
+				add = append(add, query.SanctionsHash(salt, a))
 			}
 			return tx.Wrap(&txpb.MsgUpdateSanctionsList{Salt: salt, Add: add, Remove: remove, Reason: str(cmd, "reason")}), nil
 		})

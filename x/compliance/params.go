@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/puhui-chain/puhui/money"
+	"github.com/puhui-chain/puhui/query"
 )
 
 // The PBOC large-value rules (Order 2016 No. 3) as the chain applies them. They are law,
@@ -64,6 +65,6 @@ func nearThreshold(amount, threshold int64) bool {
 	return err == nil && amount >= low
 }
 
-// StructuringRule is the example structuring rule: three or more movements within 7 days,
-// each between 90% and 100% of a large-value threshold, on either side of the movement.
-const StructuringRule = `from_near_threshold_7d >= 3 || to_near_threshold_7d >= 3`
+// StructuringRule is the example structuring rule (query.StructuringRule, which clients
+// register too).
+const StructuringRule = query.StructuringRule

@@ -1,21 +1,17 @@
 package compliance
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 
+	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/ledger"
 )
 
-// SanctionsHash is a list entry for an address: SHA-256(salt || address) in hex. The list
-// carries no address in the clear; the salt keeps it from being a plain lookup table.
-func SanctionsHash(salt, addr string) string {
-	h := sha256.Sum256([]byte(salt + addr))
-	return hex.EncodeToString(h[:])
-}
+// SanctionsHash is a list entry for an address (query.SanctionsHash, which clients use too).
+func SanctionsHash(salt, addr string) string { return query.SanctionsHash(salt, addr) }
 
 func listed(ctx *core.Context, salt []byte, addr string) bool {
 	return addr != "" && ctx.KV.Get(SanctionsKey(SanctionsHash(string(salt), addr))) != nil
