@@ -42,6 +42,11 @@ func serveQuery[V any](api huma.API, s *server, d query.Def[V]) {
 		huma.Register(api, op, func(ctx context.Context, in *CodeInput) (*viewOutput[V], error) { return answer(ctx, in.Code) })
 	case query.ArgHash:
 		huma.Register(api, op, func(ctx context.Context, in *HashInput) (*viewOutput[V], error) { return answer(ctx, in.Hash) })
+	case query.ArgText:
+		if d.Arg.Name != "range" {
+			panic("api: a text argument is served only as {range}: " + d.Path)
+		}
+		huma.Register(api, op, func(ctx context.Context, in *RangeInput) (*viewOutput[V], error) { return answer(ctx, in.Range) })
 	default:
 		panic("api: no REST argument for query " + d.Path)
 	}

@@ -98,6 +98,7 @@ func New(c Config) *Handler {
 	s.registerCredit(api)
 	s.registerOracle(api)
 	s.registerInsurance(api)
+	s.registerCompliance(api)
 	if c.Metrics {
 		mux.Handle("GET /metrics", promhttp.Handler())
 	}

@@ -65,7 +65,7 @@ func TestAuthorizationTableExpectations(t *testing.T) {
 	governance := func(mt string) bool { return mt == "submit_proposal" || mt == "vote" || mt == "set_encryption_key" }
 	for _, mt := range tx.MsgTypes() {
 		require.Equal(t, governance(mt), allowed(mt, identity.RoleAuditor), "auditor and %s", mt)
-		regulates := mt == "set_frozen" || mt == "set_delinquency_buckets"
+		regulates := mt == "set_frozen" || mt == "set_delinquency_buckets" || mt == "set_jurisdiction" || regulatorCompliance[mt]
 		require.Equal(t, regulates || governance(mt), allowed(mt, identity.RoleRegulator), "regulator and %s", mt)
 		if governance(mt) {
 			require.False(t, allowed(mt, identity.RoleIndividual), "individuals are not members: %s", mt)
@@ -98,4 +98,19 @@ func TestAuthorizationTableExpectations(t *testing.T) {
 	require.False(t, allowed("request_credit_report", identity.RoleIndividual))
 	require.False(t, allowed("register_document", identity.RoleIndividual), "documents are members'")
 	require.False(t, app.Allowed("transfer", nil), "an unknown signer has no role")
+	for mt := range regulatorCompliance {
+		for _, r := range identity.AllRoles {
+			require.Equal(t, r == identity.RoleRegulator, allowed(mt, r), "%s and %s", mt, r)
+		}
+	}
+	for _, r := range identity.AllRoles {
+		require.Equal(t, r == identity.RoleBank || r == identity.RoleMFI, allowed("declare_net_assets", r), "declare_net_assets and %s", r)
+	}
 }
+
+// regulatorCompliance are the compliance messages only the regulator (or governance) sends;
+// set_jurisdiction is also a sponsor's.
+var regulatorCompliance = map[string]bool{"register_monitoring_rule": true, "retire_monitoring_rule": true,
+	"triage_alert": true, "confirm_case": true, "close_case": true, "file_suspicious_report": true,
+	"follow_up_report": true, "issue_freeze_order": true, "lift_freeze_order": true, "execute_debit_order": true,
+	"update_sanctions_list": true}

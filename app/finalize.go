@@ -26,10 +26,13 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.FinalizeBlockRequest) (
 	block := store.NewCache(a.pending)
 	a.pendingPrivate = nil
 	var blockEvents []abci.Event
-	bctx := &core.Context{KV: block, Height: req.Height, BlockTime: req.Time, Events: &blockEvents}
+	var kept []func(*core.Context)
+	bctx := &core.Context{KV: block, Height: req.Height, BlockTime: req.Time, Events: &blockEvents, Kept: &kept}
 	if _, err := scheduler.RunDue(bctx, a.router.scheduled); err != nil {
 		return nil, fmt.Errorf("height %d: %w", req.Height, err)
 	}
+	core.RunKept(bctx, &kept)
+	bctx.Kept = nil // transactions keep their own
 	decoded, sigOK := a.verifyBlockSignatures(req.Txs)
 	results := make([]*abci.ExecTxResult, len(req.Txs))
 	for i, raw := range req.Txs {
@@ -131,14 +134,24 @@ func (a *App) deliver(block *store.Cache, bctx *core.Context, d *tx.Decoded, sig
 	setNonce(block, d.Signer, d.Body.Nonce)
 	var events []abci.Event
 	var private []core.PrivateOutput
+	var kept []func(*core.Context)
 	txKV := store.NewCache(block)
-	ctx := &core.Context{KV: txKV, Height: bctx.Height, BlockTime: bctx.BlockTime, Signer: d.Signer, Events: &events, Private: &private}
-	if res := a.execMsgs(ctx, d); res != nil {
-		return res // txKV and private are dropped: nothing the transaction did remains
+	ctx := &core.Context{KV: txKV, Height: bctx.Height, BlockTime: bctx.BlockTime, Signer: d.Signer, Events: &events,
+		Private: &private, Kept: &kept}
+	res := a.execMsgs(ctx, d)
+	if res == nil {
+		txKV.Write(block)
+		a.pendingPrivate = append(a.pendingPrivate, private...)
+		res = &abci.ExecTxResult{Code: abci.CodeTypeOK}
+	} else {
+		events = nil // txKV and private are dropped: nothing the transaction did remains
 	}
-	txKV.Write(block)
-	a.pendingPrivate = append(a.pendingPrivate, private...)
-	return &abci.ExecTxResult{Code: abci.CodeTypeOK, Events: events}
+	// Work kept past the outcome (an alert of a refused movement) runs on the block state.
+	if len(kept) > 0 {
+		core.RunKept(&core.Context{KV: block, Height: bctx.Height, BlockTime: bctx.BlockTime, Signer: d.Signer, Events: &events}, &kept)
+	}
+	res.Events = events
+	return res
 }
 
 // execMsgs runs a transaction's messages in order and returns the failure of the first that

@@ -9,6 +9,7 @@ import (
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/compliance"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/credit"
 	"github.com/puhui-chain/puhui/x/docs"
@@ -27,6 +28,8 @@ import (
 // is imported, their invariants checked and their end-of-block work run. Adding a module is
 // one line here.
 func modules(r *router) []module.Module {
+	// Compliance screens every movement of value where the ledger makes it.
+	ledger.Use(compliance.Hook{})
 	return []module.Module{
 		chainModule(),
 		identity.Module(),
@@ -38,6 +41,7 @@ func modules(r *router) []module.Module {
 		scf.Module(ledger.Bank{}, identity.Registry{}),
 		oracle.Module(),
 		insurance.Module(ledger.Bank{}, oracle.Feeds{}, lending.Cover{}, identity.Registry{}),
+		compliance.Module(complianceBank{}, complianceRegistry{}, supervisedLending{}),
 	}
 }
 

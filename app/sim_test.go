@@ -56,6 +56,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 	c.MustExec(t, bank.Sign(setup...))
 	c.MustExec(t, bank.Sign(simLendingSetup(bank, users)...))
 	c.MustExec(t, bank.Sign(simSCFSetup(bank, coreKey, c)...))
+	c.MustExec(t, regulator.Sign(simComplianceSetup()...))
 	// The last user borrows, spends everything and takes no further part: its loan must go
 	// overdue, default and be written off in every run.
 	deadbeat := users[len(users)-1]
@@ -106,6 +107,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 		requireLendingExercised(t, c)
 		requireSCFExercised(t, c)
 		requireInsuranceExercised(t, c)
+		requireComplianceExercised(t, c)
 	}
 	return c, hashes, okCount, failCount
 }
@@ -113,10 +115,12 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 func randomTx(rng *rand.Rand, c *apptest.Chain, bank, regulator, coreKey *apptest.Key, pick func() *apptest.Key,
 	asset func() string, amount func() int64) []byte {
 	from, to := pick(), pick()
-	switch k := rng.IntN(44); {
-	case k >= 36: // supply-chain finance: two in eleven
+	switch k := rng.IntN(47); {
+	case k >= 44: // compliance: three in forty-seven
+		return randomComplianceTx(rng, c, bank, regulator, from, to, amount)
+	case k >= 36: // supply-chain finance: eight in forty-seven
 		return randomSCFTx(rng, c, k-36, bank, coreKey, from, pick)
-	case k >= 20: // lending: four in eleven transactions
+	case k >= 20: // lending: sixteen in forty-seven transactions
 		return randomLendingTx(rng, c, (k-20)%8, bank, from, amount)
 	case k < 8:
 		return from.Sign(apptest.Transfer(to.Address, asset(), amount()))

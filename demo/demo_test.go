@@ -97,6 +97,24 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 	require.Len(t, yusuf, 1)
 	require.Positive(t, yusuf[0].PaidToLoan)
 	require.Equal(t, int64(300_000), yusuf[0].Paid)
+	// Compliance reached every state: reports, alerts worked into cases (one overdue), a
+	// freeze that lapsed, and an early warning.
+	counts, err := sc.ComplianceCounts(ctx)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, counts.LargeValueReports, 2)
+	require.Equal(t, map[string]int{"dismissed": 1, "in_case": 3}, counts.Alerts)
+	require.Equal(t, map[string]int{"false_positive": 1, "reported": 1, "confirmed": 1}, counts.Cases)
+	require.Equal(t, 1, counts.OverdueReports, "the scheduler flagged the unfiled report")
+	require.Equal(t, 1, counts.FreezeOrders["lapsed"])
+	warnings, err := client.Query(ctx, c, query.ListEarlyWarnings, "")
+	require.NoError(t, err)
+	kinds := map[string]bool{}
+	for _, w := range warnings {
+		kinds[w.Kind] = true
+	}
+	sup, err := client.Query(ctx, c, query.GetLenderSupervision, inst.MFI.Address())
+	require.NoError(t, err)
+	require.True(t, kinds["large_exposure"], "warnings: %+v\nMFI: %+v", warnings, sup)
 	requireSupplyChain(t, ctx, c, chain)
 }
 

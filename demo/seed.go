@@ -88,6 +88,7 @@ func (s *Scenario) Seed(ctx context.Context) error {
 		{"a joint-liability group", s.groupLoans},
 		{"a supply chain", s.supplyChain},
 		{"micro-insurance", s.insurance},
+		{"compliance and supervision", s.complianceSetup},
 	}
 	for _, st := range steps {
 		if err := st.do(ctx); err != nil {

@@ -25,6 +25,9 @@ func TestMsgTypes(t *testing.T) {
 		"register_feed", "submit_observation", // oracle, 160–161
 		"register_insurance_product", "fund_pool", "withdraw_pool", "buy_policy", "file_claim", "decide_claim",
 		"dispute_settlement", "resolve_dispute", // insurance, 165–172
+		"register_monitoring_rule", "retire_monitoring_rule", "triage_alert", "confirm_case", "close_case",
+		"file_suspicious_report", "follow_up_report", "issue_freeze_order", "lift_freeze_order",
+		"execute_debit_order", "update_sanctions_list", "set_jurisdiction", "declare_net_assets",
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)

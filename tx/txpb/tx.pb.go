@@ -273,6 +273,19 @@ type Msg struct {
 	//	*Msg_DecideClaim
 	//	*Msg_DisputeSettlement
 	//	*Msg_ResolveDispute
+	//	*Msg_RegisterMonitoringRule
+	//	*Msg_RetireMonitoringRule
+	//	*Msg_TriageAlert
+	//	*Msg_ConfirmCase
+	//	*Msg_CloseCase
+	//	*Msg_FileSuspiciousReport
+	//	*Msg_FollowUpReport
+	//	*Msg_IssueFreezeOrder
+	//	*Msg_LiftFreezeOrder
+	//	*Msg_ExecuteDebitOrder
+	//	*Msg_UpdateSanctionsList
+	//	*Msg_SetJurisdiction
+	//	*Msg_DeclareNetAssets
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -810,6 +823,123 @@ func (x *Msg) GetResolveDispute() *MsgResolveDispute {
 	return nil
 }
 
+func (x *Msg) GetRegisterMonitoringRule() *MsgRegisterMonitoringRule {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RegisterMonitoringRule); ok {
+			return x.RegisterMonitoringRule
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRetireMonitoringRule() *MsgRetireMonitoringRule {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RetireMonitoringRule); ok {
+			return x.RetireMonitoringRule
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetTriageAlert() *MsgTriageAlert {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_TriageAlert); ok {
+			return x.TriageAlert
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetConfirmCase() *MsgConfirmCase {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ConfirmCase); ok {
+			return x.ConfirmCase
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetCloseCase() *MsgCloseCase {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CloseCase); ok {
+			return x.CloseCase
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetFileSuspiciousReport() *MsgFileSuspiciousReport {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_FileSuspiciousReport); ok {
+			return x.FileSuspiciousReport
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetFollowUpReport() *MsgFollowUpReport {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_FollowUpReport); ok {
+			return x.FollowUpReport
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetIssueFreezeOrder() *MsgIssueFreezeOrder {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_IssueFreezeOrder); ok {
+			return x.IssueFreezeOrder
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetLiftFreezeOrder() *MsgLiftFreezeOrder {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_LiftFreezeOrder); ok {
+			return x.LiftFreezeOrder
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetExecuteDebitOrder() *MsgExecuteDebitOrder {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ExecuteDebitOrder); ok {
+			return x.ExecuteDebitOrder
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetUpdateSanctionsList() *MsgUpdateSanctionsList {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_UpdateSanctionsList); ok {
+			return x.UpdateSanctionsList
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetSetJurisdiction() *MsgSetJurisdiction {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SetJurisdiction); ok {
+			return x.SetJurisdiction
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetDeclareNetAssets() *MsgDeclareNetAssets {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_DeclareNetAssets); ok {
+			return x.DeclareNetAssets
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -1034,6 +1164,58 @@ type Msg_ResolveDispute struct {
 	ResolveDispute *MsgResolveDispute `protobuf:"bytes,172,opt,name=resolve_dispute,json=resolveDispute,proto3,oneof"`
 }
 
+type Msg_RegisterMonitoringRule struct {
+	RegisterMonitoringRule *MsgRegisterMonitoringRule `protobuf:"bytes,100,opt,name=register_monitoring_rule,json=registerMonitoringRule,proto3,oneof"`
+}
+
+type Msg_RetireMonitoringRule struct {
+	RetireMonitoringRule *MsgRetireMonitoringRule `protobuf:"bytes,101,opt,name=retire_monitoring_rule,json=retireMonitoringRule,proto3,oneof"`
+}
+
+type Msg_TriageAlert struct {
+	TriageAlert *MsgTriageAlert `protobuf:"bytes,102,opt,name=triage_alert,json=triageAlert,proto3,oneof"`
+}
+
+type Msg_ConfirmCase struct {
+	ConfirmCase *MsgConfirmCase `protobuf:"bytes,103,opt,name=confirm_case,json=confirmCase,proto3,oneof"`
+}
+
+type Msg_CloseCase struct {
+	CloseCase *MsgCloseCase `protobuf:"bytes,104,opt,name=close_case,json=closeCase,proto3,oneof"`
+}
+
+type Msg_FileSuspiciousReport struct {
+	FileSuspiciousReport *MsgFileSuspiciousReport `protobuf:"bytes,105,opt,name=file_suspicious_report,json=fileSuspiciousReport,proto3,oneof"`
+}
+
+type Msg_FollowUpReport struct {
+	FollowUpReport *MsgFollowUpReport `protobuf:"bytes,106,opt,name=follow_up_report,json=followUpReport,proto3,oneof"`
+}
+
+type Msg_IssueFreezeOrder struct {
+	IssueFreezeOrder *MsgIssueFreezeOrder `protobuf:"bytes,107,opt,name=issue_freeze_order,json=issueFreezeOrder,proto3,oneof"`
+}
+
+type Msg_LiftFreezeOrder struct {
+	LiftFreezeOrder *MsgLiftFreezeOrder `protobuf:"bytes,108,opt,name=lift_freeze_order,json=liftFreezeOrder,proto3,oneof"`
+}
+
+type Msg_ExecuteDebitOrder struct {
+	ExecuteDebitOrder *MsgExecuteDebitOrder `protobuf:"bytes,109,opt,name=execute_debit_order,json=executeDebitOrder,proto3,oneof"`
+}
+
+type Msg_UpdateSanctionsList struct {
+	UpdateSanctionsList *MsgUpdateSanctionsList `protobuf:"bytes,110,opt,name=update_sanctions_list,json=updateSanctionsList,proto3,oneof"`
+}
+
+type Msg_SetJurisdiction struct {
+	SetJurisdiction *MsgSetJurisdiction `protobuf:"bytes,111,opt,name=set_jurisdiction,json=setJurisdiction,proto3,oneof"`
+}
+
+type Msg_DeclareNetAssets struct {
+	DeclareNetAssets *MsgDeclareNetAssets `protobuf:"bytes,112,opt,name=declare_net_assets,json=declareNetAssets,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -1143,6 +1325,32 @@ func (*Msg_DecideClaim) isMsg_Sum() {}
 func (*Msg_DisputeSettlement) isMsg_Sum() {}
 
 func (*Msg_ResolveDispute) isMsg_Sum() {}
+
+func (*Msg_RegisterMonitoringRule) isMsg_Sum() {}
+
+func (*Msg_RetireMonitoringRule) isMsg_Sum() {}
+
+func (*Msg_TriageAlert) isMsg_Sum() {}
+
+func (*Msg_ConfirmCase) isMsg_Sum() {}
+
+func (*Msg_CloseCase) isMsg_Sum() {}
+
+func (*Msg_FileSuspiciousReport) isMsg_Sum() {}
+
+func (*Msg_FollowUpReport) isMsg_Sum() {}
+
+func (*Msg_IssueFreezeOrder) isMsg_Sum() {}
+
+func (*Msg_LiftFreezeOrder) isMsg_Sum() {}
+
+func (*Msg_ExecuteDebitOrder) isMsg_Sum() {}
+
+func (*Msg_UpdateSanctionsList) isMsg_Sum() {}
+
+func (*Msg_SetJurisdiction) isMsg_Sum() {}
+
+func (*Msg_DeclareNetAssets) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -2504,7 +2712,7 @@ var File_puhui_tx_v1_tx_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
-	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\x1a\x18puhui/tx/v1/oracle.proto\x1a\x1bpuhui/tx/v1/insurance.proto\"6\n" +
+	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\x1a\x18puhui/tx/v1/oracle.proto\x1a\x1bpuhui/tx/v1/insurance.proto\x1a\x1cpuhui/tx/v1/compliance.proto\"6\n" +
 	"\x02Tx\x12\x12\n" +
 	"\x04body\x18\x01 \x01(\fR\x04body\x12\x1c\n" +
 	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xc0\x01\n" +
@@ -2514,7 +2722,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xc1\x1f\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xde'\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -2579,7 +2787,21 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"file_claim\x18\xa9\x01 \x01(\v2\x19.puhui.tx.v1.MsgFileClaimH\x00R\tfileClaim\x12A\n" +
 	"\fdecide_claim\x18\xaa\x01 \x01(\v2\x1b.puhui.tx.v1.MsgDecideClaimH\x00R\vdecideClaim\x12S\n" +
 	"\x12dispute_settlement\x18\xab\x01 \x01(\v2!.puhui.tx.v1.MsgDisputeSettlementH\x00R\x11disputeSettlement\x12J\n" +
-	"\x0fresolve_dispute\x18\xac\x01 \x01(\v2\x1e.puhui.tx.v1.MsgResolveDisputeH\x00R\x0eresolveDisputeB\x05\n" +
+	"\x0fresolve_dispute\x18\xac\x01 \x01(\v2\x1e.puhui.tx.v1.MsgResolveDisputeH\x00R\x0eresolveDispute\x12b\n" +
+	"\x18register_monitoring_rule\x18d \x01(\v2&.puhui.tx.v1.MsgRegisterMonitoringRuleH\x00R\x16registerMonitoringRule\x12\\\n" +
+	"\x16retire_monitoring_rule\x18e \x01(\v2$.puhui.tx.v1.MsgRetireMonitoringRuleH\x00R\x14retireMonitoringRule\x12@\n" +
+	"\ftriage_alert\x18f \x01(\v2\x1b.puhui.tx.v1.MsgTriageAlertH\x00R\vtriageAlert\x12@\n" +
+	"\fconfirm_case\x18g \x01(\v2\x1b.puhui.tx.v1.MsgConfirmCaseH\x00R\vconfirmCase\x12:\n" +
+	"\n" +
+	"close_case\x18h \x01(\v2\x19.puhui.tx.v1.MsgCloseCaseH\x00R\tcloseCase\x12\\\n" +
+	"\x16file_suspicious_report\x18i \x01(\v2$.puhui.tx.v1.MsgFileSuspiciousReportH\x00R\x14fileSuspiciousReport\x12J\n" +
+	"\x10follow_up_report\x18j \x01(\v2\x1e.puhui.tx.v1.MsgFollowUpReportH\x00R\x0efollowUpReport\x12P\n" +
+	"\x12issue_freeze_order\x18k \x01(\v2 .puhui.tx.v1.MsgIssueFreezeOrderH\x00R\x10issueFreezeOrder\x12M\n" +
+	"\x11lift_freeze_order\x18l \x01(\v2\x1f.puhui.tx.v1.MsgLiftFreezeOrderH\x00R\x0fliftFreezeOrder\x12S\n" +
+	"\x13execute_debit_order\x18m \x01(\v2!.puhui.tx.v1.MsgExecuteDebitOrderH\x00R\x11executeDebitOrder\x12Y\n" +
+	"\x15update_sanctions_list\x18n \x01(\v2#.puhui.tx.v1.MsgUpdateSanctionsListH\x00R\x13updateSanctionsList\x12L\n" +
+	"\x10set_jurisdiction\x18o \x01(\v2\x1f.puhui.tx.v1.MsgSetJurisdictionH\x00R\x0fsetJurisdiction\x12P\n" +
+	"\x12declare_net_assets\x18p \x01(\v2 .puhui.tx.v1.MsgDeclareNetAssetsH\x00R\x10declareNetAssetsB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -2758,6 +2980,19 @@ var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(*MsgDecideClaim)(nil),              // 63: puhui.tx.v1.MsgDecideClaim
 	(*MsgDisputeSettlement)(nil),        // 64: puhui.tx.v1.MsgDisputeSettlement
 	(*MsgResolveDispute)(nil),           // 65: puhui.tx.v1.MsgResolveDispute
+	(*MsgRegisterMonitoringRule)(nil),   // 66: puhui.tx.v1.MsgRegisterMonitoringRule
+	(*MsgRetireMonitoringRule)(nil),     // 67: puhui.tx.v1.MsgRetireMonitoringRule
+	(*MsgTriageAlert)(nil),              // 68: puhui.tx.v1.MsgTriageAlert
+	(*MsgConfirmCase)(nil),              // 69: puhui.tx.v1.MsgConfirmCase
+	(*MsgCloseCase)(nil),                // 70: puhui.tx.v1.MsgCloseCase
+	(*MsgFileSuspiciousReport)(nil),     // 71: puhui.tx.v1.MsgFileSuspiciousReport
+	(*MsgFollowUpReport)(nil),           // 72: puhui.tx.v1.MsgFollowUpReport
+	(*MsgIssueFreezeOrder)(nil),         // 73: puhui.tx.v1.MsgIssueFreezeOrder
+	(*MsgLiftFreezeOrder)(nil),          // 74: puhui.tx.v1.MsgLiftFreezeOrder
+	(*MsgExecuteDebitOrder)(nil),        // 75: puhui.tx.v1.MsgExecuteDebitOrder
+	(*MsgUpdateSanctionsList)(nil),      // 76: puhui.tx.v1.MsgUpdateSanctionsList
+	(*MsgSetJurisdiction)(nil),          // 77: puhui.tx.v1.MsgSetJurisdiction
+	(*MsgDeclareNetAssets)(nil),         // 78: puhui.tx.v1.MsgDeclareNetAssets
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -2816,21 +3051,34 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	63, // 53: puhui.tx.v1.Msg.decide_claim:type_name -> puhui.tx.v1.MsgDecideClaim
 	64, // 54: puhui.tx.v1.Msg.dispute_settlement:type_name -> puhui.tx.v1.MsgDisputeSettlement
 	65, // 55: puhui.tx.v1.Msg.resolve_dispute:type_name -> puhui.tx.v1.MsgResolveDispute
-	8,  // 56: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	19, // 57: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	20, // 58: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	21, // 59: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	22, // 60: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	23, // 61: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	35, // 62: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	3,  // 63: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
-	18, // 64: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 65: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	66, // [66:66] is the sub-list for method output_type
-	66, // [66:66] is the sub-list for method input_type
-	66, // [66:66] is the sub-list for extension type_name
-	66, // [66:66] is the sub-list for extension extendee
-	0,  // [0:66] is the sub-list for field type_name
+	66, // 56: puhui.tx.v1.Msg.register_monitoring_rule:type_name -> puhui.tx.v1.MsgRegisterMonitoringRule
+	67, // 57: puhui.tx.v1.Msg.retire_monitoring_rule:type_name -> puhui.tx.v1.MsgRetireMonitoringRule
+	68, // 58: puhui.tx.v1.Msg.triage_alert:type_name -> puhui.tx.v1.MsgTriageAlert
+	69, // 59: puhui.tx.v1.Msg.confirm_case:type_name -> puhui.tx.v1.MsgConfirmCase
+	70, // 60: puhui.tx.v1.Msg.close_case:type_name -> puhui.tx.v1.MsgCloseCase
+	71, // 61: puhui.tx.v1.Msg.file_suspicious_report:type_name -> puhui.tx.v1.MsgFileSuspiciousReport
+	72, // 62: puhui.tx.v1.Msg.follow_up_report:type_name -> puhui.tx.v1.MsgFollowUpReport
+	73, // 63: puhui.tx.v1.Msg.issue_freeze_order:type_name -> puhui.tx.v1.MsgIssueFreezeOrder
+	74, // 64: puhui.tx.v1.Msg.lift_freeze_order:type_name -> puhui.tx.v1.MsgLiftFreezeOrder
+	75, // 65: puhui.tx.v1.Msg.execute_debit_order:type_name -> puhui.tx.v1.MsgExecuteDebitOrder
+	76, // 66: puhui.tx.v1.Msg.update_sanctions_list:type_name -> puhui.tx.v1.MsgUpdateSanctionsList
+	77, // 67: puhui.tx.v1.Msg.set_jurisdiction:type_name -> puhui.tx.v1.MsgSetJurisdiction
+	78, // 68: puhui.tx.v1.Msg.declare_net_assets:type_name -> puhui.tx.v1.MsgDeclareNetAssets
+	8,  // 69: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19, // 70: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20, // 71: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21, // 72: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22, // 73: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23, // 74: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	35, // 75: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	3,  // 76: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
+	18, // 77: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 78: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	79, // [79:79] is the sub-list for method output_type
+	79, // [79:79] is the sub-list for method input_type
+	79, // [79:79] is the sub-list for extension type_name
+	79, // [79:79] is the sub-list for extension extendee
+	0,  // [0:79] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -2843,6 +3091,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 	file_puhui_tx_v1_scf_proto_init()
 	file_puhui_tx_v1_oracle_proto_init()
 	file_puhui_tx_v1_insurance_proto_init()
+	file_puhui_tx_v1_compliance_proto_init()
 	file_puhui_tx_v1_tx_proto_msgTypes[2].OneofWrappers = []any{
 		(*Msg_RegisterAsset)(nil),
 		(*Msg_Mint)(nil),
@@ -2899,6 +3148,19 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_DecideClaim)(nil),
 		(*Msg_DisputeSettlement)(nil),
 		(*Msg_ResolveDispute)(nil),
+		(*Msg_RegisterMonitoringRule)(nil),
+		(*Msg_RetireMonitoringRule)(nil),
+		(*Msg_TriageAlert)(nil),
+		(*Msg_ConfirmCase)(nil),
+		(*Msg_CloseCase)(nil),
+		(*Msg_FileSuspiciousReport)(nil),
+		(*Msg_FollowUpReport)(nil),
+		(*Msg_IssueFreezeOrder)(nil),
+		(*Msg_LiftFreezeOrder)(nil),
+		(*Msg_ExecuteDebitOrder)(nil),
+		(*Msg_UpdateSanctionsList)(nil),
+		(*Msg_SetJurisdiction)(nil),
+		(*Msg_DeclareNetAssets)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),

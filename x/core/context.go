@@ -22,6 +22,9 @@ type Context struct {
 	// credit report, whose hash alone goes into state). The application keeps a successful
 	// transaction's outputs; nil drops them.
 	Private *[]PrivateOutput
+	// Kept is work that outlives the transaction's outcome (KeepAfter); nil where nobody
+	// runs it (queries, offline previews).
+	Kept *[]func(*Context)
 
 	today *BusinessDay // memo of Today: every balance change asks
 }
@@ -112,6 +115,26 @@ func Tentative(ctx *Context, f func(*Context) error) error {
 		*ctx.Private = append(*ctx.Private, private...)
 	}
 	return nil
+}
+
+// KeepAfter records work that must happen after the current transaction (or scheduled
+// step) whether it succeeds or fails, on the state the transaction ran over: a movement
+// refused for review must still leave its alert, and a sanctions hit its freeze, although
+// the refusal discards every write the transaction made. f must read what it needs again
+// from the state it is given; it must not fail.
+func (c *Context) KeepAfter(f func(*Context)) {
+	if c.Kept != nil {
+		*c.Kept = append(*c.Kept, f)
+	}
+}
+
+// RunKept runs and clears the kept work over ctx (the state the transaction ran over).
+func RunKept(ctx *Context, kept *[]func(*Context)) {
+	for len(*kept) > 0 {
+		f := (*kept)[0]
+		*kept = (*kept)[1:]
+		f(ctx)
+	}
 }
 
 // MonthOfDay is the month number of a day number.
