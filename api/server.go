@@ -73,6 +73,7 @@ func New(c Config) http.Handler {
 	s.registerChain(api)
 	s.registerState(api)
 	s.registerTxs(api)
+	s.registerExplorer(api)
 	s.registerEvents(api)
 	s.registerOperator(api)
 	s.registerLending(api)

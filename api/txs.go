@@ -2,8 +2,10 @@ package api
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -36,15 +38,19 @@ func (s *server) registerTxs(api huma.API) {
 		return s.submit(ctx, in.Body.Tx, in.Body.Wait)
 	})
 	huma.Register(api, huma.Operation{
-		OperationID: "get-tx", Method: http.MethodGet, Path: "/v1/txs/{hash}", Summary: "A committed transaction's result and events",
+		OperationID: "get-tx", Method: http.MethodGet, Path: "/v1/txs/{hash}",
+		Summary: "A committed transaction: its result, events, signer and messages",
 	}, func(ctx context.Context, in *struct {
 		Hash string `path:"hash" pattern:"^[0-9A-Fa-f]{64}$"`
-	}) (*txOutput, error) {
-		r, err := s.Client.Tx(ctx, in.Hash)
+	}) (*txDetailOutput, error) {
+		h, _ := hex.DecodeString(in.Hash) // the pattern admits only hex
+		res, err := s.Client.RPC.Tx(ctx, h, false)
 		if err != nil {
 			return nil, &Problem{Status: http.StatusNotFound, Code: "api.not_found", Detail: "no committed transaction " + in.Hash}
 		}
-		return &txOutput{Body: r}, nil
+		r := &client.TxResult{Hash: strings.ToUpper(in.Hash), Height: res.Height, Index: res.Index, Code: res.TxResult.Code,
+			Codespace: res.TxResult.Codespace, Log: res.TxResult.Log, Events: client.Events(res.TxResult.Events)}
+		return &txDetailOutput{Body: txDetail(res, r)}, nil
 	})
 }
 

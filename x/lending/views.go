@@ -27,7 +27,8 @@ func loanView(s store.Reader, l *statepb.Loan, now int64) query.Loan {
 	}
 	v := query.Loan{ID: l.Id, ProductID: l.ProductId, Borrower: l.Borrower, Lender: l.Lender, Asset: l.Asset,
 		Principal: l.Principal, Periods: l.Periods, Status: StatusName(l.Status), Purpose: l.Purpose,
-		Decision: l.Decision, DecisionInputsHash: l.DecisionInputsHash, AppliedAt: l.AppliedAt, DecidedAt: l.DecidedAt,
+		Decision: l.Decision, DecisionInputsHash: l.DecisionInputsHash, DecisionScore: l.DecisionScore,
+		DecisionModel: l.DecisionModel, DecisionModelVersion: l.DecisionModelVersion, DecisionReasons: l.DecisionReasons, AppliedAt: l.AppliedAt, DecidedAt: l.DecidedAt,
 		DisbursedAt: l.DisbursedAt, StartDate: l.StartDate, ClosedAt: l.ClosedAt, Fee: l.FeeCharged,
 		Collateral: l.Collateral, CollateralCaptured: l.CollateralCaptured, Outstanding: Outstanding(l),
 		Overdue: OwedNow(l, now), TotalOwed: TotalOwed(l), PrincipalRepaid: l.PrincipalRepaid,
@@ -88,6 +89,34 @@ func portfolioView(s store.Reader, lender string, now int64) query.Portfolio {
 			AverageGLP: AverageGLP(book, now), WriteOffRatio: WriteOffRatio(book, now)})
 	}
 	return out
+}
+
+// lenderLoansView counts every loan of a lender and shows the newest query.MaxLenderLoans
+// with their live schedules (the console's loan list and work queue).
+func lenderLoansView(s store.Reader, lender string, now int64) query.LenderLoans {
+	loans := LoansBy(s, lender)
+	v := query.LenderLoans{Lender: lender, Total: len(loans), ByStatus: map[string]int{}, ByBucket: map[string]int{},
+		Loans: []query.Loan{}}
+	bounds := Buckets(s)
+	graces := map[uint64]uint32{} // a memo by product; never iterated
+	for i := len(loans) - 1; i >= 0; i-- {
+		l := loans[i]
+		v.ByStatus[StatusName(l.Status)]++
+		if isOpen(l) {
+			g, ok := graces[l.ProductId]
+			if !ok {
+				if p, found := GetProduct(s, l.ProductId); found {
+					g = p.Terms.ArrearsGraceDays
+				}
+				graces[l.ProductId] = g
+			}
+			v.ByBucket[BucketName(bounds, l.Dpd, g)]++
+		}
+		if len(v.Loans) < query.MaxLenderLoans {
+			v.Loans = append(v.Loans, loanView(s, l, now))
+		}
+	}
+	return v
 }
 
 func addPoolAndGroup(s store.Reader, v *query.Loan, l *statepb.Loan) {
