@@ -12,6 +12,7 @@ import (
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/docstore"
 	"github.com/puhui-chain/puhui/query"
+	"github.com/puhui-chain/puhui/web"
 )
 
 // Version of the REST API.
@@ -79,6 +80,10 @@ func New(c Config) http.Handler {
 	s.registerLending(api)
 	s.registerLendingState(api)
 	s.registerCredit(api)
+	// The console: its index at "/" and its assets, from the binary.
+	console := web.Handler()
+	mux.Handle("GET /{$}", console)
+	mux.Handle("GET "+web.Prefix, console)
 	if c.Metrics {
 		mux.Handle("GET /metrics", promhttp.Handler())
 	}
