@@ -54,6 +54,7 @@ type Loan struct {
 	DecisionScore        int64         `json:"decision_score"`
 	DecisionModel        string        `json:"decision_model,omitempty"`
 	DecisionModelVersion uint32        `json:"decision_model_version,omitempty"`
+	DecisionBand         string        `json:"decision_band,omitempty" doc:"the score's band under that model version"`
 	DecisionReasons      []string      `json:"decision_reasons,omitempty"`
 	AppliedAt            int64         `json:"applied_at"`
 	DecidedAt            int64         `json:"decided_at,omitempty"`

@@ -35,6 +35,9 @@ func loanView(s store.Reader, l *statepb.Loan, now int64) query.Loan {
 		InterestPaid: l.InterestPaid, FeesPaid: l.FeesPaid, PenaltiesPaid: l.PenaltiesPaid, WrittenOff: l.WrittenOff,
 		Recovered: l.Recovered, DPD: l.Dpd, Bucket: BucketName(Buckets(s), l.Dpd, grace), Installments: []query.Installment{},
 		Failure: l.Failure, FailedHeight: l.FailedHeight}
+	if l.DecisionModel != "" && bureau != nil {
+		v.DecisionBand = bureau.Band(s, l.DecisionModel, l.DecisionModelVersion, l.DecisionScore)
+	}
 	addPoolAndGroup(s, &v, l)
 	for _, in := range l.Installments {
 		v.Installments = append(v.Installments, query.Installment{N: in.N, DueDate: in.DueDate,

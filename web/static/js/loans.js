@@ -8,17 +8,6 @@ export function status(t, s) {
   return h("span", { class: "badge st-" + s, "data-status": s }, t("status." + s));
 }
 
-// bandOf finds the band of a score in the scorecard model (name and version) that gave it;
-// scorecards is the /v1/credit/scorecards answer. Bands are in descending minimum score.
-export function bandOf(scorecards, loan) {
-  const rec = (scorecards || []).find((r) => r.model && r.model.name === loan.decision_model &&
-    Number(r.model.version || 0) === Number(loan.decision_model_version || 0));
-  if (!rec) return "—";
-  const bands = rec.model.bands || [];
-  for (const b of bands) if (Number(loan.decision_score) >= Number(b.min_score || 0)) return b.name;
-  return bands.length ? bands[bands.length - 1].name : "—";
-}
-
 export function reasons(loan) {
   return (loan.decision_reasons || []).join(", ") || "—";
 }
@@ -46,7 +35,7 @@ export function summary(t, loan) {
     [t("loan.product"), String(loan.product_id)],
     [t("loan.principal"), m(loan.principal)],
     [t("loan.periods"), String(loan.periods)],
-    [t("loan.score"), String(loan.decision_score) + (loan.decision_model ? ` (${loan.decision_model} v${loan.decision_model_version || 0})` : "")],
+    [t("loan.score"), String(loan.decision_score) + (loan.decision_band ? ` · ${loan.decision_band}` : "") + (loan.decision_model ? ` (${loan.decision_model} v${loan.decision_model_version || 0})` : "")],
     [t("loan.reasons"), reasons(loan)],
     loan.decision ? [t("loan.decision"), loan.decision] : null,
     [t("loan.outstanding"), m(loan.outstanding)],

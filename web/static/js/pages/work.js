@@ -5,7 +5,7 @@
 
 import { h, clear, card, kv, link, errorBox } from "../dom.js";
 import { parseAmount, scaleOf, short } from "../fmt.js";
-import { list, bandOf, reasons, status } from "../loans.js";
+import { list, reasons, status } from "../loans.js";
 
 function signIn(ctx, root) {
   const { t, api } = ctx;
@@ -48,7 +48,7 @@ async function act(ctx, out, loanId, what, msg, reload) {
   await reload();
 }
 
-function queues(ctx, op, loans, scorecards, out, reload) {
+function queues(ctx, op, loans, out, reload) {
   const { t } = ctx;
   const by = (s) => loans.loans.filter((l) => s.includes(l.status));
   const decide = (l, approve) => {
@@ -67,7 +67,7 @@ function queues(ctx, op, loans, scorecards, out, reload) {
   };
   const apps = list(t, by(["applied"]), [
     { label: t("loan.score"), num: true, cell: (l) => String(l.decision_score) },
-    { label: t("work.band"), cell: (l) => h("span", { class: "band" }, bandOf(scorecards, l)) },
+    { label: t("work.band"), cell: (l) => h("span", { class: "band" }, l.decision_band || "—") },
     { label: t("loan.reasons"), cell: (l) => reasons(l) },
     { label: t("work.decide"), cell: (l) => h("div", { class: "actions" },
       h("input", { id: "reason-" + l.id, placeholder: t("work.reason"), "aria-label": t("work.reason") }),
@@ -104,8 +104,8 @@ export default {
     const out = h("div", { id: "work-result" });
     const body = h("div");
     const reload = async () => {
-      const [loans, scorecards] = await Promise.all([api.get(`/v1/lending/lenders/${op.address}/loans`), api.get("/v1/credit/scorecards")]);
-      if (ctx.current()) clear(body).append(...queues(ctx, op, loans, scorecards, out, reload));
+      const loans = await api.get(`/v1/lending/lenders/${op.address}/loans`);
+      if (ctx.current()) clear(body).append(...queues(ctx, op, loans, out, reload));
     };
     root.append(h("h1", null, t("work.title")), h("p", null, t("work.as"), " ", link("account/" + op.address, short(op.address), { id: "operator" }), " ",
       h("button", { type: "button", class: "small", id: "signout", onclick: () => { api.signOut(); window.dispatchEvent(new HashChangeEvent("hashchange")); } }, t("work.signOut"))),
