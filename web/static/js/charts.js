@@ -13,9 +13,11 @@ export function chartBox(id, title) {
 }
 
 // draw makes a chart on the canvas with this id, replacing any chart already there, and
-// destroys it when the page is left.
+// destroys it when the page is left. It answers null if the page was left meanwhile.
 export function draw(ctx, id, type, labels, datasets, options) {
   const canvas = document.getElementById(id);
+  // A page replaced while it was still loading draws nothing.
+  if (!canvas || !ctx.current()) return null;
   const old = window.Chart.getChart(canvas);
   if (old) old.destroy();
   const chart = new window.Chart(canvas, {

@@ -37,12 +37,14 @@ export default {
   parent: "explorer",
   async render(root, ctx, [addr]) {
     const { t, api } = ctx;
-    const [acc, kyc, member, loans] = await Promise.all([
+    // Members come from the list: probing /v1/members/{address} would 404 for every person.
+    const [acc, kyc, members, loans] = await Promise.all([
       api.get(`/v1/accounts/${encodeURIComponent(addr)}?prove=true`),
       api.getOr(`/v1/accounts/${encodeURIComponent(addr)}/kyc`, null),
-      api.getOr(`/v1/members/${encodeURIComponent(addr)}`, null),
+      api.get("/v1/members"),
       api.getOr(`/v1/lending/borrowers/${encodeURIComponent(addr)}`, null),
     ]);
+    const member = members.find((m) => m.address === acc.address);
     root.append(h("h1", null, member ? member.name : t("acc.title")), card(null, kv([
       [t("col.address"), h("span", { class: "mono", id: "acc-address" }, acc.address)],
       [t("acc.roles"), (acc.roles || []).join(", ") || "—"],

@@ -81,7 +81,7 @@ export default {
     const chart = draw(ctx, "chart-live", "bar", window_.map((b) => String(b.height)),
       [{ label: t("explorer.txsPerBlock"), data: window_.map((b) => b.num_txs) }],
       { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } });
-    live(ctx, blocks, chart, blockList, txList);
+    if (chart) live(ctx, blocks, chart, blockList, txList);
   },
 };
 

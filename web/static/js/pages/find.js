@@ -9,7 +9,10 @@ export default {
     const { t, api } = ctx;
     const found = [];
     if (/^\d+$/.test(q) && Number(q) > 0) {
-      const [block, loan] = await Promise.all([api.getOr("/v1/blocks/" + q, null), api.getOr("/v1/lending/loans/" + q, null)]);
+      // A height above the head is no block: no need to ask (and log a 404) for it.
+      const status = await api.get("/v1/status");
+      const block = Number(q) <= status.latest_block_height;
+      const loan = await api.getOr("/v1/lending/loans/" + q, null);
       if (block) found.push(link("block/" + q, t("find.block", q), { "data-kind": "block" }));
       if (loan) found.push(link("loan/" + q, t("find.loan", q, loan.status), { "data-kind": "loan" }));
     }

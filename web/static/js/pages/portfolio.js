@@ -50,10 +50,10 @@ function drawCharts(ctx, pf, loans) {
     pf.assets.map((a) => ({ label: a.asset, data: risk.map((k) => Number(a[k])) })),
     { scales: { y: { beginAtZero: true, title: { display: true, text: "%" } } } });
   const st = counts(loans.by_status, (s) => statusOrder.indexOf(s));
-  draw(ctx, "chart-status", "bar", st.labels.map((s) => t("status." + s)), [{ label: t("pf.byStatus"), data: st.data }],
+  draw(ctx, "chart-status", "bar", st.labels.map((s) => t("status." + s)), [{ label: t("pf.byStatus"), data: st.data, keys: st.labels }],
     { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } });
   const bk = counts(loans.by_bucket, bucketOrder);
-  draw(ctx, "chart-bucket", "doughnut", bk.labels, [{ label: t("pf.byBucket"), data: bk.data }]);
+  draw(ctx, "chart-bucket", "doughnut", bk.labels, [{ label: t("pf.byBucket"), data: bk.data, keys: bk.labels }]);
 }
 
 function loanList(ctx, loans) {
