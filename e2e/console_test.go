@@ -166,7 +166,7 @@ func (w *consoleWorld) explorer(t *testing.T) {
 	rows := eval[[][]string](t, b, `[...document.querySelectorAll("#validators-table tbody tr")].map((r) => [...r.cells].map((c) => c.textContent))`)
 	require.Len(t, rows, len(vals))
 	require.Equal(t, []string{vals[0].Address, strconv.FormatInt(vals[0].VotingPower, 10)}, rows[0])
-	require.NotEmpty(t, eval[[]string](t, b, `[...document.querySelectorAll("#txs-table tbody tr td:first-child")].map((c) => c.textContent)`))
+	require.NotEmpty(t, eval[[]string](t, b, `[...document.querySelectorAll("#txs-table tbody tr:not(.empty) td:first-child")].map((c) => c.textContent)`))
 	// The head follows the event stream without a reload.
 	h0 := eval[string](t, b, `document.getElementById("stat-height").textContent`)
 	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
@@ -268,10 +268,11 @@ func (w *consoleWorld) portfolio(t *testing.T) {
 	glp := eval[string](t, b, `document.getElementById("glp-CNY").textContent`)
 	require.Regexp(t, `^[0-9,]+\.[0-9]{2} CNY$`, glp)
 	// A loan's live schedule opens from the list.
-	id := eval[string](t, b, `document.querySelector("[data-schedule]").dataset.schedule`)
+	id := eval[string](t, b, `[...document.querySelectorAll("#pf-loans tbody tr")].find((r) => r.querySelector('[data-status="active"]')).querySelector("[data-schedule]").dataset.schedule`)
 	b.run(t, "schedule", chromedp.Click(chromedp.CSS(`[data-schedule="`+id+`"]`)), chromedp.WaitReady(chromedp.CSS(`table.schedule[data-loan="`+id+`"]`)))
 	var loan query.Loan
 	w.getJSON(t, "/v1/lending/loans/"+id, &loan)
+	require.NotEmpty(t, loan.Installments)
 	require.Equal(t, len(loan.Installments), eval[int](t, b, `document.querySelectorAll("table.schedule tbody tr").length`))
 	b.shot(t, "portfolio")
 	b.noErrors(t, "portfolio")

@@ -30,7 +30,8 @@ export function clear(el) {
 // table renders rows under column headings; a column is {label, cell(row) → node or text}.
 export function table(cols, rows, attrs) {
   const head = h("tr", null, cols.map((c) => h("th", c.num ? { class: "num" } : null, c.label)));
-  const body = rows.map((r) => h("tr", null, cols.map((c) => h("td", c.num ? { class: "num" } : null, c.cell(r)))));
+  const body = rows.length ? rows.map((r) => h("tr", null, cols.map((c) => h("td", c.num ? { class: "num" } : null, c.cell(r)))))
+    : h("tr", { class: "empty" }, h("td", { colspan: cols.length, class: "muted" }, "—"));
   return h("div", { class: "table-wrap" }, h("table", attrs, h("thead", null, head), h("tbody", null, body)));
 }
 

@@ -13,6 +13,7 @@ export function reasons(loan) {
 }
 
 export function schedule(t, loan) {
+  if (!(loan.installments || []).length) return h("p", { class: "muted schedule-none" }, t("loan.noSchedule"));
   const m = (v) => money(v, loan.asset);
   return table([
     { label: "#", cell: (i) => String(i.n) },
