@@ -21,5 +21,6 @@ func (s *server) registerLendingState(api huma.API) {
 	serveQuery(api, s, query.GetBorrowerLoans)
 	serveQuery(api, s, query.GetPortfolio)
 	serveQuery(api, s, query.GetLenderLoans)
+	serveQuery(api, s, query.GetPortfolioHistory)
 	serveQuery(api, s, query.GetGroup)
 }

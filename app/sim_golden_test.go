@@ -8,9 +8,9 @@ import (
 // TestSimulationGoldenHash pins the AppHash the seeded simulation reaches. A change that
 // alters it changes the state format or the rules: say so in the commit and update the value.
 func TestSimulationGoldenHash(t *testing.T) {
-	blocks, want := 250, "eaba9cc348ab81be741aa485db856e36ced7cbe1413a2f262dcac0e4f806e877"
+	blocks, want := 250, "62661f060710a52b0ac0e98009bb033cfeabaa668acd448ba9f97a5ab2cf4163"
 	if testing.Short() {
-		blocks, want = 60, "5c8270f8347e802999ee6419623b05a3fe2d4f6ba120e8db85105f8a2ef2bac0"
+		blocks, want = 60, "2889b847c2d2844a0fcd4a50d6feef4ca1a86c61c7c367a6c52a5d0913a513f5"
 	}
 	h, _, _ := simulate(t, 42, blocks)
 	if got := hex.EncodeToString(h[blocks-1]); got != want {

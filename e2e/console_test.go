@@ -196,11 +196,33 @@ type chartData struct {
 const readCharts = `(() => {
 	const d = (id) => { const c = Chart.getChart(document.getElementById(id)); if (!c) return null;
 		return { labels: c.data.labels.map(String), datasets: c.data.datasets.map((x) => ({ label: x.label, data: x.data, keys: x.keys || [] })) }; };
-	return { par: d("chart-par"), status: d("chart-status"), bucket: d("chart-bucket") };
+	return { par: d("chart-par"), status: d("chart-status"), bucket: d("chart-bucket"), history: d("chart-history") };
 })()`
 
 type portfolioCharts struct {
-	Par, Status, Bucket *chartData
+	Par, Status, Bucket, History *chartData
+}
+
+// historyMatches: the history chart plots the API's days, GLP in minor units and PAR30.
+func historyMatches(t *testing.T, got *chartData, h query.PortfolioHistory) bool {
+	var points []query.HistoryPoint
+	for _, a := range h.Assets {
+		if len(a.Points) > 0 {
+			points = a.Points
+			break
+		}
+	}
+	if len(got.Labels) != len(points) || len(got.Datasets) != 2 {
+		return false
+	}
+	for i, p := range points {
+		par, err := strconv.ParseFloat(p.PAR30, 64)
+		require.NoError(t, err)
+		if got.Labels[i] != p.Date || got.Datasets[0].Data[i] != float64(p.GrossPortfolio) || got.Datasets[1].Data[i] != par {
+			return false
+		}
+	}
+	return true
 }
 
 // expectedCharts is what the charts must hold for these API answers.
@@ -227,41 +249,49 @@ func chartCounts(c *chartData) map[string]int {
 func (w *consoleWorld) portfolio(t *testing.T) {
 	b := w.b
 	mfi := w.sc.Inst.MFI.Address()
-	api := func() (query.Portfolio, query.LenderLoans) {
-		var p query.Portfolio
-		var l query.LenderLoans
-		w.getJSON(t, "/v1/lending/portfolios/"+mfi, &p)
-		w.getJSON(t, "/v1/lending/lenders/"+mfi+"/loans", &l)
-		return p, l
+	type answers struct {
+		p query.Portfolio
+		l query.LenderLoans
+		h query.PortfolioHistory
+	}
+	api := func() answers {
+		var a answers
+		w.getJSON(t, "/v1/lending/portfolios/"+mfi, &a.p)
+		w.getJSON(t, "/v1/lending/lenders/"+mfi+"/loans", &a.l)
+		w.getJSON(t, "/v1/lending/portfolios/"+mfi+"/history", &a.h)
+		return a
 	}
 	// Business days pass every half second: the figures the page drew must equal the API's at
 	// a moment while it drew them (read just before and just after).
 	for attempt := 0; ; attempt++ {
-		p1, l1 := api()
+		a1 := api()
 		b.open(t, "explorer", "explorer")
 		b.open(t, "portfolio/"+mfi, "portfolio")
 		got := eval[portfolioCharts](t, b, readCharts)
-		p2, l2 := api()
+		a2 := api()
 		require.NotNil(t, got.Par)
 		require.NotNil(t, got.Status)
 		require.NotNil(t, got.Bucket)
+		require.NotNil(t, got.History)
 		gotPar := map[string][]float64{}
 		for _, d := range got.Par.Datasets {
 			gotPar[d.Label] = d.Data
 		}
-		matches := func(p query.Portfolio, l query.LenderLoans) bool {
-			par, status, bucket := expectedCharts(t, p, l)
+		matches := func(a answers) bool {
+			par, status, bucket := expectedCharts(t, a.p, a.l)
 			return reflect.DeepEqual(par, gotPar) && reflect.DeepEqual(status, chartCounts(got.Status)) &&
-				reflect.DeepEqual(bucket, chartCounts(got.Bucket))
+				reflect.DeepEqual(bucket, chartCounts(got.Bucket)) && historyMatches(t, got.History, a.h)
 		}
-		if matches(p1, l1) || matches(p2, l2) {
+		if matches(a1) || matches(a2) {
 			require.NotEmpty(t, got.Status.Datasets[0].Keys)
+			require.NotEmpty(t, got.History.Labels, "business days have passed: the chain recorded some")
 			break
 		}
-		if reflect.DeepEqual(p1, p2) && reflect.DeepEqual(l1.ByStatus, l2.ByStatus) && reflect.DeepEqual(l1.ByBucket, l2.ByBucket) || attempt == 5 {
-			par, status, bucket := expectedCharts(t, p2, l2)
-			t.Fatalf("charts differ from the API:\npar %v, want %v\nstatus %v, want %v\nbucket %v, want %v",
-				gotPar, par, chartCounts(got.Status), status, chartCounts(got.Bucket), bucket)
+		if reflect.DeepEqual(a1.p, a2.p) && reflect.DeepEqual(a1.l.ByStatus, a2.l.ByStatus) &&
+			reflect.DeepEqual(a1.l.ByBucket, a2.l.ByBucket) && reflect.DeepEqual(a1.h, a2.h) || attempt == 5 {
+			par, status, bucket := expectedCharts(t, a2.p, a2.l)
+			t.Fatalf("charts differ from the API:\npar %v, want %v\nstatus %v, want %v\nbucket %v, want %v\nhistory %+v, want %+v",
+				gotPar, par, chartCounts(got.Status), status, chartCounts(got.Bucket), bucket, got.History, a2.h)
 		}
 	}
 	// The figures on the cards are the API's, formatted from the integer string.

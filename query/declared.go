@@ -49,6 +49,9 @@ var (
 	GetLenderLoans = Declare(Def[LenderLoans]{Path: PathLenderLoans, Route: "/v1/lending/lenders/{address}/loans",
 		Group: "lending", Name: "lender-loans", Arg: addressArg, OperationID: "get-lender-loans",
 		Summary: "A lender's loans, newest first, with live schedules, counted by status and delinquency bucket"})
+	GetPortfolioHistory = Declare(Def[PortfolioHistory]{Path: PathPortfolioHist, Route: "/v1/lending/portfolios/{address}/history",
+		Group: "lending", Name: "portfolio-history", Arg: addressArg, OperationID: "get-lender-portfolio-history",
+		Summary: "A lender's GLP and PAR30 over the last 30 business days, by asset"})
 	GetGroup = Declare(Def[Group]{Path: PathGroup, Route: "/v1/lending/groups/{id}", Group: "lending", Name: "group", Arg: idArg,
 		Summary: "A lending group with its members, fund and loans", OperationID: "get-loan-group"})
 )

@@ -2,13 +2,14 @@ package query
 
 // Lending query paths.
 const (
-	PathProduct       = "/lending/product"   // data: decimal product id
-	PathProducts      = "/lending/products"  //
-	PathLoan          = "/lending/loan"      // data: decimal loan id
-	PathBorrowerLoans = "/lending/borrower"  // data: address
-	PathPortfolio     = "/lending/portfolio" // data: lender address
-	PathGroup         = "/lending/group"     // data: decimal group id
-	PathLenderLoans   = "/lending/lender"    // data: lender address
+	PathProduct       = "/lending/product"           // data: decimal product id
+	PathProducts      = "/lending/products"          //
+	PathLoan          = "/lending/loan"              // data: decimal loan id
+	PathBorrowerLoans = "/lending/borrower"          // data: address
+	PathPortfolio     = "/lending/portfolio"         // data: lender address
+	PathGroup         = "/lending/group"             // data: decimal group id
+	PathLenderLoans   = "/lending/lender"            // data: lender address
+	PathPortfolioHist = "/lending/portfolio-history" // data: lender address
 )
 
 // Product is a registered loan product; Terms is the product in protobuf JSON.
@@ -152,4 +153,25 @@ type LenderLoans struct {
 	ByStatus map[string]int `json:"by_status" doc:"loans by status"`
 	ByBucket map[string]int `json:"by_bucket" doc:"active and defaulted loans by delinquency bucket"`
 	Loans    []Loan         `json:"loans"`
+}
+
+// PortfolioHistory is how a lender's GLP and PAR30 moved: one point per business day (taken
+// at its first block), the newest 30 kept on chain, per asset.
+type PortfolioHistory struct {
+	Lender string         `json:"lender"`
+	Assets []AssetHistory `json:"assets"`
+}
+
+// AssetHistory is a lender's history in one asset, oldest first.
+type AssetHistory struct {
+	Asset  string         `json:"asset"`
+	Points []HistoryPoint `json:"points"`
+}
+
+// HistoryPoint is one business day's GLP and PAR30.
+type HistoryPoint struct {
+	Date           string `json:"date" doc:"business date, YYYY-MM-DD"`
+	GrossPortfolio int64  `json:"gross_loan_portfolio,string"`
+	AtRisk30       int64  `json:"at_risk_30,string" doc:"outstanding principal more than 30 days past due"`
+	PAR30          string `json:"par30" doc:"at_risk_30 / gross_loan_portfolio, a percentage with two decimals"`
 }

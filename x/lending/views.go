@@ -3,6 +3,7 @@ package lending
 import (
 	"encoding/json"
 	"slices"
+	"time"
 
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/store"
@@ -120,6 +121,26 @@ func lenderLoansView(s store.Reader, lender string, now int64) query.LenderLoans
 		}
 	}
 	return v
+}
+
+// portfolioHistoryView lists each of a lender's books' recorded days.
+func portfolioHistoryView(s store.Reader, lender string) query.PortfolioHistory {
+	out := query.PortfolioHistory{Lender: lender, Assets: []query.AssetHistory{}}
+	prefix := core.Key("lend", "book", lender, "")
+	var assets []string
+	store.IteratePrefix(s, prefix, func(k, _ []byte) bool {
+		assets = append(assets, string(k[len(prefix):]))
+		return true
+	})
+	for _, asset := range assets {
+		h := query.AssetHistory{Asset: asset, Points: []query.HistoryPoint{}}
+		for _, p := range BookHistory(s, lender, asset) {
+			h.Points = append(h.Points, query.HistoryPoint{Date: time.Unix(p.Day*86400, 0).UTC().Format(time.DateOnly),
+				GrossPortfolio: p.GLP, AtRisk30: p.AtRisk30, PAR30: Percent(p.AtRisk30, p.GLP)})
+		}
+		out.Assets = append(out.Assets, h)
+	}
+	return out
 }
 
 func addPoolAndGroup(s store.Reader, v *query.Loan, l *statepb.Loan) {

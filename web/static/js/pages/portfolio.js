@@ -2,7 +2,7 @@
 // by status and by delinquency bucket; the loan list with each loan's live schedule.
 
 import { h, clear, card, stat, link } from "../dom.js";
-import { money, pct, short } from "../fmt.js";
+import { money, minor, pct, short, scaleOf } from "../fmt.js";
 import { chartBox, draw } from "../charts.js";
 import { list, schedule } from "../loans.js";
 
@@ -56,6 +56,26 @@ function drawCharts(ctx, pf, loans) {
   draw(ctx, "chart-bucket", "doughnut", bk.labels, [{ label: t("pf.byBucket"), data: bk.data, keys: bk.labels }]);
 }
 
+// drawHistory charts GLP (left axis) and PAR30 (right axis, %) over the business days the
+// chain recorded. GLP is plotted in minor units (exact as a number below 2^53) and its ticks
+// and tooltips are formatted from the integer, so no amount is rounded through a float.
+function drawHistory(ctx, hist) {
+  const { t } = ctx;
+  const a = hist.assets.find((x) => x.points.length) || { asset: "", points: [] };
+  const sc = scaleOf(a.asset) ?? 0;
+  const units = (v) => minor(String(Math.round(v)), sc);
+  draw(ctx, "chart-history", "line", a.points.map((p) => p.date), [
+    { label: `${t("pf.glp")} (${a.asset})`, data: a.points.map((p) => Number(p.gross_loan_portfolio)), yAxisID: "y", asset: a.asset },
+    { label: "PAR30 (%)", data: a.points.map((p) => Number(p.par30)), yAxisID: "y1" },
+  ], {
+    scales: {
+      y: { beginAtZero: true, position: "left", ticks: { precision: 0, callback: units } },
+      y1: { beginAtZero: true, position: "right", grid: { drawOnChartArea: false } },
+    },
+    plugins: { tooltip: { callbacks: { label: (c) => (c.datasetIndex === 0 ? `${c.dataset.label}: ${units(c.raw)}` : `PAR30: ${c.raw}%`) } } },
+  });
+}
+
 function loanList(ctx, loans) {
   const { t } = ctx;
   const box = h("div", { id: "schedule-box" });
@@ -74,16 +94,18 @@ export default {
     const lender = addr || (all[0] && all[0].address);
     root.append(h("h1", null, t("pf.title")), chooser(ctx, all, lender));
     if (!lender) return;
-    const [pf, loans] = await Promise.all([api.get("/v1/lending/portfolios/" + lender),
-      api.get(`/v1/lending/lenders/${lender}/loans`)]);
+    const [pf, loans, hist] = await Promise.all([api.get("/v1/lending/portfolios/" + lender),
+      api.get(`/v1/lending/lenders/${lender}/loans`), api.get(`/v1/lending/portfolios/${lender}/history`)]);
     root.append(h("p", null, link("account/" + lender, lender, { class: "mono" })));
     if (!pf.assets.length) root.append(card(null, h("p", { class: "muted" }, t("pf.empty"))));
     pf.assets.forEach((a) => root.append(assetStats(t, a)));
-    root.append(h("div", { class: "cols3" },
+    root.append(card(t("pf.history"), chartBox("chart-history", t("pf.historyCaption"))),
+      h("div", { class: "cols3" },
       card(t("pf.risk"), chartBox("chart-par", t("pf.riskCaption"))),
       card(t("pf.byStatus"), chartBox("chart-status", t("pf.byStatus"))),
       card(t("pf.byBucket"), chartBox("chart-bucket", t("pf.byBucket")))),
     card(t("pf.loanList"), ...loanList(ctx, loans)));
     drawCharts(ctx, pf, loans);
+    drawHistory(ctx, hist);
   },
 };
