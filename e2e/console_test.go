@@ -366,6 +366,23 @@ func (w *consoleWorld) work(t *testing.T) {
 	require.Contains(t, l.Decision, "checked in the branch")
 	require.Equal(t, l.Status, eval[string](t, b, `document.querySelector("#result-state [data-status]").dataset.status`))
 	b.shot(t, "work-approved")
+
+	// The bank records a repayment of 1.00 on gita's pooled loan, typed as a person would.
+	gita := w.sc.Loans()["gita"]
+	before, err := w.c.Loan(context.Background(), gita)
+	require.NoError(t, err)
+	if before.Status != "active" {
+		t.Logf("gita's loan is %s: no repayment to record", before.Status)
+		return
+	}
+	b.run(t, "repay", chromedp.SendKeys(chromedp.CSS(fmt.Sprintf("#amount-%d", gita)), "1.00"),
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-repay="%d"]`, gita))), chromedp.WaitReady(chromedp.CSS("#result-code")))
+	b.noErrors(t, "repay")
+	require.True(t, strings.HasPrefix(eval[string](t, b, `document.getElementById("result-code").textContent`), "0 "))
+	after, err := w.c.Loan(context.Background(), gita)
+	require.NoError(t, err)
+	paid := func(l *query.Loan) int64 { return l.PrincipalRepaid + l.InterestPaid + l.FeesPaid + l.PenaltiesPaid }
+	require.Equal(t, paid(before)+100, paid(after), "1.00 is 100 minor units of CNY")
 }
 
 func (w *consoleWorld) borrower(t *testing.T) {
