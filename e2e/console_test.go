@@ -20,6 +20,7 @@ import (
 	"github.com/puhui-chain/puhui/demo"
 	"github.com/puhui-chain/puhui/fullnode"
 	"github.com/puhui-chain/puhui/keyring"
+	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/node"
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
@@ -51,6 +52,7 @@ func TestConsole(t *testing.T) {
 	w.search(t)
 	w.work(t)
 	w.borrower(t)
+	w.consortium(t)
 	w.language(t)
 	w.narrow(t)
 }
@@ -392,6 +394,19 @@ func (w *consoleWorld) borrower(t *testing.T) {
 	b.shot(t, "borrower")
 }
 
+func (w *consoleWorld) consortium(t *testing.T) {
+	b := w.b
+	b.open(t, "consortium", "consortium")
+	var members []query.Member
+	w.getJSON(t, "/v1/members", &members)
+	require.Equal(t, len(members), eval[int](t, b, `document.querySelectorAll("#members tbody tr").length`))
+	var asset query.Asset
+	w.getJSON(t, "/v1/assets/CNY", &asset)
+	require.Contains(t, eval[string](t, b, `document.querySelector("#assets tbody tr").textContent.replaceAll(",", "")`),
+		money.FormatMinor(asset.Supply, asset.Scale))
+	b.shot(t, "consortium")
+}
+
 func (w *consoleWorld) language(t *testing.T) {
 	b := w.b
 	b.open(t, "explorer", "explorer")
@@ -420,7 +435,7 @@ func (w *consoleWorld) narrow(t *testing.T) {
 		const shown = links.filter((a) => { const r = a.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; });
 		return { links: links.length, visible: shown.length, overflow: document.documentElement.scrollWidth - innerWidth };
 	})()`)
-	require.Equal(t, 4, m.Links)
+	require.Equal(t, 5, m.Links)
 	require.GreaterOrEqual(t, m.Visible, 2, "the menu is on screen at phone width")
 	require.LessOrEqual(t, m.Overflow, 0.0, "the page does not scroll sideways")
 	b.run(t, "menu works", chromedp.Click(chromedp.CSS(`#nav a[data-page="work"]`)), chromedp.WaitReady(chromedp.CSS(`#main[data-ready="work"]`)))

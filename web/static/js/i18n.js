@@ -3,7 +3,12 @@
 // i18n test catches.
 
 const zh = {
-  "nav.explorer": "网络与浏览器", "nav.portfolio": "贷款组合", "nav.work": "日常工作", "nav.borrower": "借款人与征信",
+  "nav.explorer": "网络与浏览器", "nav.portfolio": "贷款组合", "nav.work": "日常工作", "nav.borrower": "借款人与征信", "nav.consortium": "联盟与治理",
+  "cs.title": "联盟与治理", "cs.members": "成员", "cs.name": "名称", "cs.joined": "加入高度", "cs.assets": "资产",
+  "cs.scale": "精度", "cs.supply": "流通量", "cs.issuer": "发行方", "cs.proposals": "治理提案", "cs.proposal": "提案",
+  "cs.tally": "赞成 / 反对 / 弃权 (成员数)", "cs.ends": "投票截止", "cs.scorecards": "评分卡模型", "cs.version": "版本",
+  "cs.bands": "评级区间", "cs.registeredBy": "登记方",
+  "prop.voting": "投票中", "prop.passed": "已通过", "prop.rejected": "已否决", "prop.failed": "执行失败",
   "search.placeholder": "地址 / 交易哈希 / 区块高度 / 贷款号", "search.go": "搜索",
   "foot.note": "由本节点提供 · 数据来自链上 REST API", "err.noPage": "没有这个页面", "yes": "是", "no": "否",
   "explorer.title": "网络与浏览器", "explorer.live": "实时出块", "explorer.liveCaption": "最近区块的交易数（事件流实时更新）",
@@ -54,7 +59,12 @@ const zh = {
 };
 
 const en = {
-  "nav.explorer": "Network & explorer", "nav.portfolio": "Portfolio", "nav.work": "Daily work", "nav.borrower": "Borrower & credit",
+  "nav.explorer": "Network & explorer", "nav.portfolio": "Portfolio", "nav.work": "Daily work", "nav.borrower": "Borrower & credit", "nav.consortium": "Consortium",
+  "cs.title": "Consortium and governance", "cs.members": "Members", "cs.name": "Name", "cs.joined": "Joined at height", "cs.assets": "Assets",
+  "cs.scale": "Scale", "cs.supply": "Supply", "cs.issuer": "Issuer", "cs.proposals": "Proposals", "cs.proposal": "Proposal",
+  "cs.tally": "Yes / no / abstain (members)", "cs.ends": "Voting ends", "cs.scorecards": "Scorecard models", "cs.version": "Version",
+  "cs.bands": "Bands", "cs.registeredBy": "Registered by",
+  "prop.voting": "voting", "prop.passed": "passed", "prop.rejected": "rejected", "prop.failed": "failed",
   "search.placeholder": "address / tx hash / block height / loan id", "search.go": "Search",
   "foot.note": "Served by this node · data from the chain's REST API", "err.noPage": "No such page", "yes": "yes", "no": "no",
   "explorer.title": "Network & explorer", "explorer.live": "Live blocks", "explorer.liveCaption": "Transactions in recent blocks (live from the event stream)",

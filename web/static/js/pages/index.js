@@ -7,12 +7,13 @@ import explorer from "./explorer.js";
 import portfolio from "./portfolio.js";
 import work from "./work.js";
 import borrower from "./borrower.js";
+import consortium from "./consortium.js";
 import account from "./account.js";
 import tx from "./tx.js";
 import block from "./block.js";
 import loan from "./loan.js";
 import find from "./find.js";
 
-export const pages = [explorer, portfolio, work, borrower];
+export const pages = [explorer, portfolio, work, borrower, consortium];
 
 export const details = [account, tx, block, loan, find];
