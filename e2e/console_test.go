@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -31,6 +33,8 @@ import (
 // founding bank (the node's operator), and a browser on the console.
 type consoleWorld struct {
 	base   string // http://127.0.0.1:port of the API and console
+	rpc    string // the node's CometBFT RPC
+	home   string
 	c      *client.Client
 	sc     *demo.Scenario
 	token  string
@@ -61,7 +65,7 @@ func startConsoleWorld(t *testing.T) *consoleWorld {
 	keyring.KDFParams = keyring.Argon2Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}
 	home := filepath.Join(t.TempDir(), "demo")
 	require.NoError(t, node.Init(home, node.InitOptions{ChainID: "puhui-demo", MemberName: "Yangtze Bank",
-		APIListen: "127.0.0.1:0", RPCListen: "127.0.0.1:0", P2PListen: "127.0.0.1:0",
+		APIListen: "127.0.0.1:0", RPCListen: freePort(t), P2PListen: "127.0.0.1:0",
 		AdjustGenesis: demo.Genesis(500 * time.Millisecond)}))
 	n, err := fullnode.Start(context.Background(), home, node.Overrides{Log: io.Discard})
 	require.NoError(t, err)
@@ -72,7 +76,8 @@ func startConsoleWorld(t *testing.T) *consoleWorld {
 	require.NoError(t, err)
 	people, err := demo.LoadPeople(home)
 	require.NoError(t, err)
-	w := &consoleWorld{base: "http://" + n.APIAddr, c: client.New(n.Client, n.ChainID), token: ac.OperatorToken,
+	w := &consoleWorld{base: "http://" + n.APIAddr, rpc: "http://" + n.RPCAddr, home: home,
+		c: client.New(n.Client, n.ChainID), token: ac.OperatorToken,
 		http: &http.Client{Timeout: 10 * time.Second}}
 	w.sc = &demo.Scenario{C: w.c, Inst: inst, People: people}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -322,9 +327,10 @@ func (w *consoleWorld) search(t *testing.T) {
 	amina := w.sc.People["amina"].Address()
 	w.searchFor(t, amina, "account")
 	require.Equal(t, amina, eval[string](t, b, `document.getElementById("acc-address").textContent`))
-	require.Contains(t, eval[string](t, b, `document.getElementById("verify-cmd").textContent`), "puhui verify --file proof.json")
+	require.Contains(t, eval[string](t, b, `document.getElementById("verify-cmd").textContent`), "puhui verify --file proof-"+amina+".json")
 	require.Equal(t, 1, eval[int](t, b, `document.querySelectorAll("#balances tbody tr").length`))
 	b.shot(t, "account")
+	w.verifyDownload(t, amina)
 
 	w.searchFor(t, strings.ToLower(w.appTx), "tx")
 	require.Equal(t, w.appTx, eval[string](t, b, `document.getElementById("tx-hash").textContent`))
@@ -338,6 +344,21 @@ func (w *consoleWorld) search(t *testing.T) {
 	require.Contains(t, eval[string](t, b, `document.querySelector("#main h1").textContent`), "#"+id)
 	w.searchFor(t, "block 2", "block")
 	require.Contains(t, eval[string](t, b, `document.querySelector("#main h1").textContent`), "2")
+}
+
+// verifyDownload checks that the proof the account page offers (the API's answer, saved as
+// is) passes the command the page shows.
+func (w *consoleWorld) verifyDownload(t *testing.T, addr string) {
+	res, err := w.http.Get(w.base + "/v1/accounts/" + addr + "?prove=true")
+	require.NoError(t, err)
+	raw, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	require.NoError(t, err)
+	file := filepath.Join(t.TempDir(), "proof-"+addr+".json")
+	require.NoError(t, os.WriteFile(file, raw, 0o600))
+	out, err := exec.Command(binary(t), "verify", "--file", file, "--genesis", filepath.Join(w.home, "config", "genesis.json"),
+		"--node", w.rpc).CombinedOutput()
+	require.NoError(t, err, "%s", out)
 }
 
 func (w *consoleWorld) work(t *testing.T) {

@@ -12,7 +12,8 @@ function hex(b64) {
 
 // verifyCommand is what a user runs to check the proof against the validators' signatures.
 export function verifyCommand(addr) {
-  return `puhui query account ${addr} --prove -o json > proof.json\npuhui verify --file proof.json --genesis genesis.json`;
+  return `puhui verify --file proof-${addr}.json --genesis genesis.json   # the file downloaded below\n` +
+    `puhui verify ${addr} --genesis genesis.json --node http://NODE:26657   # fetched afresh from any node`;
 }
 
 function proofCard(ctx, acc) {
