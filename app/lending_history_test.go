@@ -11,7 +11,7 @@ import (
 )
 
 // TestPortfolioHistoryKeepsThirtyDays: the PAR30 numerator follows a loan past 30 days
-// overdue and back, each business day's first block records GLP and that numerator, and
+// overdue and back, each business day has a point (GLP, that numerator), today's kept live, and
 // only the newest 30 days are kept (the invariants recount the numerator after every block).
 func TestPortfolioHistoryKeepsThirtyDays(t *testing.T) {
 	w := lendingWorld(t)

@@ -155,8 +155,8 @@ type LenderLoans struct {
 	Loans    []Loan         `json:"loans"`
 }
 
-// PortfolioHistory is how a lender's GLP and PAR30 moved: one point per business day (taken
-// at its first block), the newest 30 kept on chain, per asset.
+// PortfolioHistory is how a lender's GLP and PAR30 moved: one point per business day (as of
+// the day's last block; today's is live), the newest 30 kept on chain, per asset.
 type PortfolioHistory struct {
 	Lender string         `json:"lender"`
 	Assets []AssetHistory `json:"assets"`

@@ -1,6 +1,7 @@
 package lending
 
 import (
+	"bytes"
 	"encoding/binary"
 	"strings"
 
@@ -12,8 +13,9 @@ import (
 // Portfolio history: how a lender's GLP and PAR30 moved over the last business days. A
 // block must not scan loans, so the PAR30 numerator (the outstanding principal of open loans
 // more than 30 days past due, beyond their product's grace) is kept per lender and asset and
-// moved by each loan's own save (saveLoan); once per business day, the first block of the
-// day records one point per lender book, and only the newest HistoryDays points are kept.
+// moved by each loan's own save (saveLoan); every block brings each lender book's point for
+// the business day up to date (so a day's point is its state at the day's last block, and
+// today's is live), and only the newest HistoryDays points are kept.
 const (
 	HistoryDays = 30
 	historyDPD  = 30 // the PAR threshold the history follows
@@ -27,10 +29,7 @@ func historyKey(lender, asset string, day int64) []byte {
 	return core.Key("lend", "hist", lender, asset, string(binary.BigEndian.AppendUint64(nil, uint64(day))))
 }
 
-var (
-	historyDayKey = core.Key("lend", "histday")
-	bookPrefix    = core.Key("lend", "book", "")
-)
+var bookPrefix = core.Key("lend", "book", "")
 
 // atRisk30 is a loan's part of its lender's PAR30 numerator, as Portfolio.PAR(30) counts it.
 func atRisk30(r store.Reader, l *statepb.Loan) int64 {
@@ -57,15 +56,11 @@ func AtRisk30(r store.Reader, lender, asset string) int64 {
 	return core.GetInt64(r, atRiskKey(lender, asset))
 }
 
-// recordHistory is lending's end-of-block work: on the first block of a business day, one
-// point (GLP, PAR30 numerator) per lender book. Its cost is the number of books (lenders ×
-// assets), never the number of loans.
+// recordHistory is lending's end-of-block work: each lender book's point for today, written
+// when it changed. Its cost is the number of books (lenders × assets), never the number of
+// loans.
 func recordHistory(ctx *core.Context) error {
 	today := ctx.Today().Day
-	if core.GetInt64(ctx.KV, historyDayKey) == today {
-		return nil
-	}
-	core.SetInt64(ctx.KV, historyDayKey, today)
 	var books [][2]string
 	store.IteratePrefix(ctx.KV, bookPrefix, func(k, _ []byte) bool {
 		lender, asset, _ := strings.Cut(string(k[len(bookPrefix):]), "/")
@@ -75,8 +70,15 @@ func recordHistory(ctx *core.Context) error {
 	for _, b := range books {
 		point := binary.BigEndian.AppendUint64(nil, uint64(LenderBook(ctx.KV, b[0], b[1]).Glp))
 		point = binary.BigEndian.AppendUint64(point, uint64(AtRisk30(ctx.KV, b[0], b[1])))
-		ctx.KV.Set(historyKey(b[0], b[1], today), point)
-		pruneHistory(ctx.KV, b[0], b[1])
+		key := historyKey(b[0], b[1], today)
+		old := ctx.KV.Get(key)
+		if bytes.Equal(old, point) {
+			continue
+		}
+		ctx.KV.Set(key, point)
+		if old == nil { // a new day: the oldest may go
+			pruneHistory(ctx.KV, b[0], b[1])
+		}
 	}
 	return nil
 }
