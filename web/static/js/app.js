@@ -60,7 +60,9 @@ async function show() {
 // "loan N" / "block N", or a bare number (which may be either, so the finder asks).
 function search(ev) {
   ev.preventDefault();
-  const q = document.getElementById("q").value.trim();
+  const box = document.getElementById("q");
+  const q = box.value.trim();
+  box.value = "";
   if (!q) return;
   let m;
   if (/^[0-9a-fA-F]{40}$/.test(q)) location.hash = "#/account/" + q.toLowerCase();

@@ -48,7 +48,7 @@ async function act(ctx, out, loanId, what, msg, reload) {
   await reload();
 }
 
-function queues(ctx, op, loans, out, reload) {
+function queues(ctx, loans, out, reload) {
   const { t } = ctx;
   const by = (s) => loans.loans.filter((l) => s.includes(l.status));
   const decide = (l, approve) => {
@@ -101,13 +101,14 @@ export default {
       root.append(errorBox(err));
       return;
     }
+    const member = (await api.get("/v1/members")).find((m) => m.address === op.address);
     const out = h("div", { id: "work-result" });
     const body = h("div");
     const reload = async () => {
       const loans = await api.get(`/v1/lending/lenders/${op.address}/loans`);
-      if (ctx.current()) clear(body).append(...queues(ctx, op, loans, out, reload));
+      if (ctx.current()) clear(body).append(...queues(ctx, loans, out, reload));
     };
-    root.append(h("h1", null, t("work.title")), h("p", null, t("work.as"), " ", link("account/" + op.address, short(op.address), { id: "operator" }), " ",
+    root.append(h("h1", null, t("work.title")), h("p", null, t("work.as"), " ", link("account/" + op.address, member ? `${member.name} (${short(op.address)})` : short(op.address), { id: "operator" }), " ",
       h("button", { type: "button", class: "small", id: "signout", onclick: () => { api.signOut(); window.dispatchEvent(new HashChangeEvent("hashchange")); } }, t("work.signOut"))),
     out, body);
     await reload();
