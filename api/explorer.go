@@ -175,6 +175,9 @@ func (s *server) listTxs(ctx context.Context, before int64, limit int) (TxList, 
 		if err != nil {
 			return TxList{}, err
 		}
+		if len(metas) == 0 { // nothing kept below h (a pruned store)
+			break
+		}
 		for _, m := range metas {
 			h = m.Height - 1
 			if m.NumTxs == 0 {
