@@ -34,8 +34,9 @@ type consoleWorld struct {
 	c      *client.Client
 	sc     *demo.Scenario
 	token  string
-	bankID uint64 // the application waiting for the operator's decision
+	bankID uint64 // the application the page approves
 	appTx  string // its transaction hash
+	reject uint64 // the application the page rejects
 	b      *browser
 	http   *http.Client
 }
@@ -87,6 +88,10 @@ func startConsoleWorld(t *testing.T) *consoleWorld {
 	require.NoError(t, r.Err())
 	w.appTx = r.Hash
 	w.bankID = loanIDOf(t, r.Events)
+	r, err = w.c.Send(ctx, people["lena"], "", tx.Wrap(&txpb.MsgApplyLoan{ProductId: 2, Principal: 60_000, Periods: 4}))
+	require.NoError(t, err)
+	require.NoError(t, r.Err())
+	w.reject = loanIDOf(t, r.Events)
 
 	// Wait until the MFI's portfolio has loans at risk, so the charts have something to show.
 	mfi := inst.MFI.Address()

@@ -92,6 +92,19 @@ func (w *consoleWorld) work(t *testing.T) {
 	require.Equal(t, l.Status, eval[string](t, b, `document.querySelector("#result-state [data-status]").dataset.status`))
 	b.shot(t, "work-approved")
 
+	// A rejection carries its reason to the chain too.
+	// (after the queue has been redrawn without the approved application)
+	b.run(t, "reject", poll(fmt.Sprintf(`!document.querySelector('[data-approve="%d"]')`, w.bankID)),
+		chromedp.WaitReady(chromedp.CSS(fmt.Sprintf(`[data-reject="%d"]`, w.reject))),
+		chromedp.SendKeys(chromedp.CSS(fmt.Sprintf("#reason-%d", w.reject)), "income not shown"),
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-reject="%d"]`, w.reject))), chromedp.WaitReady(chromedp.CSS("#result-code")))
+	b.noErrors(t, "reject")
+	l, err = w.c.Loan(context.Background(), w.reject)
+	require.NoError(t, err)
+	require.Equal(t, "rejected", l.Status)
+	require.Contains(t, l.Decision, "income not shown")
+	require.Equal(t, "rejected", eval[string](t, b, `document.querySelector("#result-state [data-status]").dataset.status`))
+
 	// The bank records a repayment of 1.00 on gita's pooled loan, typed as a person would.
 	gita := w.sc.Loans()["gita"]
 	before, err := w.c.Loan(context.Background(), gita)
