@@ -113,7 +113,7 @@ func (w *consoleWorld) work(t *testing.T) {
 		t.Logf("gita's loan is %s: no repayment to record", before.Status)
 		return
 	}
-	b.run(t, "repay", chromedp.SendKeys(chromedp.CSS(fmt.Sprintf("#amount-%d", gita)), "1.00"),
+	b.run(t, "repay", poll(fmt.Sprintf(`!document.querySelector('[data-reject="%d"]')`, w.reject)), chromedp.SendKeys(chromedp.CSS(fmt.Sprintf("#amount-%d", gita)), "1.00"),
 		chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-repay="%d"]`, gita))), chromedp.WaitReady(chromedp.CSS("#result-code")))
 	b.noErrors(t, "repay")
 	require.True(t, strings.HasPrefix(eval[string](t, b, `document.getElementById("result-code").textContent`), "0 "))
