@@ -15,6 +15,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/query"
+	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/tx/txpb"
 )
 
 // searchFor types into the search box and waits for the page it leads to.
@@ -105,16 +107,18 @@ func (w *consoleWorld) work(t *testing.T) {
 	require.Contains(t, l.Decision, "income not shown")
 	require.Equal(t, "rejected", eval[string](t, b, `document.querySelector("#result-state [data-status]").dataset.status`))
 
-	// The bank records a repayment of 1.00 on gita's pooled loan, typed as a person would.
-	gita := w.sc.Loans()["gita"]
-	before, err := w.c.Loan(context.Background(), gita)
+	// Investors fund the approved pooled loan, which pays it out; the bank then records a
+	// repayment of 1.00 on it, typed as a person would.
+	r, err := w.c.Send(context.Background(), w.sc.People["inv-bo"], "", tx.Wrap(&txpb.MsgFundLoan{LoanId: w.bankID, Amount: 80_000}))
 	require.NoError(t, err)
-	if before.Status != "active" {
-		t.Logf("gita's loan is %s: no repayment to record", before.Status)
-		return
-	}
-	b.run(t, "repay", poll(fmt.Sprintf(`!document.querySelector('[data-reject="%d"]')`, w.reject)), chromedp.SendKeys(chromedp.CSS(fmt.Sprintf("#amount-%d", gita)), "1.00"),
-		chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-repay="%d"]`, gita))), chromedp.WaitReady(chromedp.CSS("#result-code")))
+	require.NoError(t, r.Err())
+	l, err = w.c.Loan(context.Background(), w.bankID)
+	require.NoError(t, err)
+	require.Equal(t, "active", l.Status, "fully funded: paid out")
+	b.open(t, "explorer", "explorer")
+	b.open(t, "work", "work")
+	b.run(t, "repay", chromedp.SendKeys(chromedp.CSS(fmt.Sprintf("#amount-%d", w.bankID)), "1.00"),
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-repay="%d"]`, w.bankID))), chromedp.WaitReady(chromedp.CSS("#result-code")))
 	b.noErrors(t, "repay")
 	require.True(t, strings.HasPrefix(eval[string](t, b, `document.getElementById("result-code").textContent`), "0 "))
 	// Collections may run meanwhile, so read what this transaction did from its own events.
@@ -131,7 +135,7 @@ func (w *consoleWorld) work(t *testing.T) {
 			}
 		}
 	}
-	require.Equal(t, strconv.FormatUint(gita, 10), repaid["loan_id"])
+	require.Equal(t, strconv.FormatUint(w.bankID, 10), repaid["loan_id"])
 	require.Equal(t, "100", repaid["amount"], "1.00 is 100 minor units of CNY")
 	require.Equal(t, w.sc.Inst.Bank.Address(), repaid["payer"], "the node's operator paid")
 }
