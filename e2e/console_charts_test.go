@@ -125,8 +125,8 @@ func (w *consoleWorld) portfolio(t *testing.T) {
 	// The figures on the cards are the API's, formatted from the integer string.
 	glp := eval[string](t, b, `document.getElementById("glp-CNY").textContent`)
 	require.Regexp(t, `^[0-9,]+\.[0-9]{2} CNY$`, glp)
-	// A loan's live schedule opens from the list.
-	id := eval[string](t, b, `[...document.querySelectorAll("#pf-loans tbody tr")].find((r) => r.querySelector('[data-status="active"]')).querySelector("[data-schedule]").dataset.schedule`)
+	// A disbursed loan's live schedule opens from the list.
+	id := eval[string](t, b, `[...document.querySelectorAll("#pf-loans tbody tr")].find((r) => r.querySelector('[data-status="active"], [data-status="defaulted"], [data-status="closed"], [data-status="written_off"]')).querySelector("[data-schedule]").dataset.schedule`)
 	b.run(t, "schedule", chromedp.Click(chromedp.CSS(`[data-schedule="`+id+`"]`)), chromedp.WaitReady(chromedp.CSS(`table.schedule[data-loan="`+id+`"]`)))
 	var loan query.Loan
 	w.getJSON(t, "/v1/lending/loans/"+id, &loan)
