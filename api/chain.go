@@ -10,11 +10,8 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 
-	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/tx"
 )
-
-type statusOutput struct{ Body client.Status }
 
 // Block is a block's summary.
 type Block struct {
@@ -30,15 +27,6 @@ type Block struct {
 type blockOutput struct{ Body Block }
 
 func (s *server) registerChain(api huma.API) {
-	huma.Register(api, huma.Operation{
-		OperationID: "get-status", Method: http.MethodGet, Path: "/v1/status", Summary: "Chain head and node identity",
-	}, func(ctx context.Context, _ *struct{}) (*statusOutput, error) {
-		st, err := s.Client.Status(ctx)
-		if err != nil {
-			return nil, problemOf(err)
-		}
-		return &statusOutput{Body: *st}, nil
-	})
 	huma.Register(api, huma.Operation{
 		OperationID: "get-block", Method: http.MethodGet, Path: "/v1/blocks/{height}", Summary: "A block by height, or 'latest'",
 	}, func(ctx context.Context, in *struct {

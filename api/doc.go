@@ -1,12 +1,12 @@
 // Package api is the node's REST API (huma v2 on net/http, OpenAPI 3.1 at /openapi.json):
-// chain status, blocks and transactions (submit, look up with decoded messages, list newest
-// first), the validator set, accounts with proofs, assets, members, holds, KYC, parameters,
-// proposals and validators; lending products, loans, borrowers, lenders' loans, portfolios
-// and their history, and the loan schedule preview; credit consents, accesses and scorecards;
-// the node's private-document service (upload by the owner, download under a grant on
-// chain); a server-sent event stream; Prometheus metrics; and bearer-guarded operator
-// endpoints that sign with the node's operator key. It also serves the console (package
-// web) at "/".
+// chain status and health (/v1/health: 503 once the node halted), blocks and transactions
+// (submit, look up by hash with decoded messages, list newest first or by account, wait), the
+// validator set, accounts with proofs, assets, members, holds, KYC, parameters, proposals and
+// validators; lending products, loans, borrowers, lenders' loans, portfolios and their
+// history, and the loan schedule preview; credit consents, accesses and scorecards; the
+// node's private-document service (upload by the owner, download under a grant on chain); a
+// server-sent event stream; Prometheus metrics; and bearer-guarded operator endpoints that
+// sign with the node's operator key. It also serves the console (package web) at "/".
 //
 // It is an edge: it reaches the chain only through the Go SDK (ABCI queries, transaction
 // submission, the event bus) and never imports a module, the application, the store or

@@ -75,7 +75,7 @@ func (s *server) getDocument(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 	defer cancel()
 	v, err := s.Client.Document(ctx, hash)
-	if err != nil || v.Document.Owner != s.Operator.Address() {
+	if err != nil || v.Owner != s.Operator.Address() {
 		writeProblem(w, http.StatusNotFound, "docs.unknown_document", "this node keeps no such document")
 		return
 	}

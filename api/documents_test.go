@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -37,9 +38,10 @@ func TestPrivateDocuments(t *testing.T) {
 	require.NoError(t, err)
 	v, err := c.Document(ctx, hash)
 	require.NoError(t, err)
-	require.Equal(t, bank.Address(), v.Document.Owner)
-	require.Equal(t, n.APIURL, v.Document.SourceUrl)
-	require.NotContains(t, string(v.String()), "revenue", "no plaintext on chain")
+	require.Equal(t, bank.Address(), v.Owner)
+	require.Equal(t, n.APIURL, v.SourceURL)
+	require.Equal(t, docs.HashText(hash), v.Hash)
+	require.NotContains(t, fmt.Sprint(v), "revenue", "no plaintext on chain")
 	stored, err := os.ReadFile(filepath.Join(n.Home, "data", "documents", docs.HashText(hash)))
 	require.NoError(t, err)
 	require.NotContains(t, string(stored), "revenue", "the node keeps only ciphertext")

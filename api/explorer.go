@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"time"
 
-	coretypes "github.com/cometbft/cometbft/rpc/core/types"
 	"github.com/danielgtaylor/huma/v2"
 	"google.golang.org/protobuf/encoding/protojson"
 
@@ -230,9 +229,9 @@ func (s *server) blockTxs(ctx context.Context, m BlockSummary) ([]TxSummary, err
 }
 
 // txDetail decodes a committed transaction's body beside its result.
-func txDetail(res *coretypes.ResultTx, r *client.TxResult) TxDetail {
+func txDetail(raw []byte, r *client.TxResult) TxDetail {
 	out := TxDetail{TxResult: *r, Messages: []json.RawMessage{}}
-	d, err := tx.Decode(res.Tx)
+	d, err := tx.Decode(raw)
 	if err != nil {
 		return out
 	}

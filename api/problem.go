@@ -113,6 +113,7 @@ var statusByID = map[string]int{
 	"credit.not_borrower":      http.StatusForbidden,
 	"docs.not_owner":           http.StatusForbidden,
 	"docs.no_encryption_key":   http.StatusNotFound,
+	"node.halted":              http.StatusServiceUnavailable,
 }
 
 // statusForCode: lookups of things that do not exist are 404 (by the naming convention of

@@ -40,6 +40,8 @@ func serveQuery[V any](api huma.API, s *server, d query.Def[V]) {
 		})
 	case query.ArgCode:
 		huma.Register(api, op, func(ctx context.Context, in *CodeInput) (*viewOutput[V], error) { return answer(ctx, in.Code) })
+	case query.ArgHash:
+		huma.Register(api, op, func(ctx context.Context, in *HashInput) (*viewOutput[V], error) { return answer(ctx, in.Hash) })
 	default:
 		panic("api: no REST argument for query " + d.Path)
 	}

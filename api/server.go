@@ -29,6 +29,9 @@ type Config struct {
 	Metrics       bool            // serve /metrics from the default Prometheus registry
 	Documents     *docstore.Store // the node's private-document store; nil: none
 	Log           *slog.Logger
+	// Health reports why the node cannot serve (it hit an unrecoverable fault), or nil;
+	// nil Health: always healthy.
+	Health func() error
 }
 
 // schemaNames names the schemas of types whose Go names collide with another type's (huma
@@ -72,6 +75,7 @@ func New(c Config) http.Handler {
 	}
 	api := humago.New(mux, hc)
 	s.registerChain(api)
+	s.registerHealth(api)
 	s.registerState(api)
 	s.registerTxs(api)
 	s.registerExplorer(api)

@@ -2,8 +2,8 @@ package api
 
 import (
 	"context"
-	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -11,6 +11,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
 )
 
@@ -32,6 +33,9 @@ func (s *server) registerTxs(api huma.API) {
 		Description: "A transaction refused by the mempool (bad signature, nonce, authorisation…) is a 4xx problem. " +
 			"Once accepted, the answer carries its hash and, with wait, its committed result, which may still be a coded failure.",
 	}, func(ctx context.Context, in *submitInput) (*txOutput, error) {
+		if err := s.health(); err != nil {
+			return nil, haltedProblem(err)
+		}
 		if len(in.Body.Tx) > tx.MaxTxBytes {
 			return nil, problemOf(tx.ErrTooLarge.Wrapf("%d bytes, limit %d", len(in.Body.Tx), tx.MaxTxBytes))
 		}
@@ -43,16 +47,44 @@ func (s *server) registerTxs(api huma.API) {
 	}, func(ctx context.Context, in *struct {
 		Hash string `path:"hash" pattern:"^[0-9A-Fa-f]{64}$"`
 	}) (*txDetailOutput, error) {
-		h, _ := hex.DecodeString(in.Hash) // the pattern admits only hex
-		res, err := s.Client.RPC.Tx(ctx, h, false)
-		if err != nil {
+		r, err := s.Client.Tx(ctx, in.Hash)
+		if client.IsNotFound(err) {
 			return nil, &Problem{Status: http.StatusNotFound, Code: "api.not_found", Detail: "no committed transaction " + in.Hash}
 		}
-		r := &client.TxResult{Hash: strings.ToUpper(in.Hash), Height: res.Height, Index: res.Index, Code: res.TxResult.Code,
-			Codespace: res.TxResult.Codespace, Log: res.TxResult.Log, Events: client.Events(res.TxResult.Events)}
-		return &txDetailOutput{Body: txDetail(res, r)}, nil
+		if err != nil {
+			return nil, problemOf(err)
+		}
+		// The index answers the outcome; the body (signer, messages) is in the block.
+		b, err := s.Client.RPC.Block(ctx, &r.Height)
+		if err != nil {
+			return nil, problemOf(err)
+		}
+		var raw []byte
+		if int(r.Index) < len(b.Block.Txs) {
+			raw = b.Block.Txs[r.Index]
+		}
+		return &txDetailOutput{Body: txDetail(raw, r)}, nil
+	})
+	huma.Register(api, huma.Operation{
+		OperationID: "list-account-txs", Method: http.MethodGet, Path: "/v1/accounts/{address}/txs",
+		Summary:     "Committed transactions that touched an account, newest first",
+		Description: fmt.Sprintf("At most %d per page; pass the answer's next as after for the following page.", query.MaxAccountTxs),
+	}, func(ctx context.Context, in *struct {
+		AddressInput
+		After string `query:"after" maxLength:"80" doc:"the previous page's next"`
+	}) (*accountTxsOutput, error) {
+		if in.After != "" && !strings.HasPrefix(in.After, in.Address+query.AccountTxsAfter) {
+			return nil, &Problem{Status: http.StatusUnprocessableEntity, Code: "api.invalid_request", Detail: "after must be a next of this account's listing"}
+		}
+		out, err := s.Client.AccountTxs(ctx, in.Address, in.After)
+		if err != nil {
+			return nil, problemOf(err)
+		}
+		return &accountTxsOutput{Body: out}, nil
 	})
 }
+
+type accountTxsOutput struct{ Body *query.AccountTxs }
 
 func (s *server) submit(ctx context.Context, raw []byte, wait bool) (*txOutput, error) {
 	if wait {

@@ -36,6 +36,9 @@ type App struct {
 	pendingHeight int64
 	pendingRoot   []byte
 	pendingTime   int64
+	pendingIndex  []store.Record // the finalized block's transaction-index entries
+
+	halt haltState
 
 	// committedTime is the block time of the last committed block (0 until the first commit
 	// of this process): the "as of" time of query views such as a loan's overdue amount.
@@ -142,10 +145,10 @@ func (a *App) Commit(context.Context, *abci.CommitRequest) (*abci.CommitResponse
 	if a.pending == nil {
 		return nil, fmt.Errorf("commit without a finalized block")
 	}
-	if err := a.db.Commit(a.pendingHeight, a.pendingRoot, a.pending); err != nil {
+	if err := a.db.Commit(a.pendingHeight, a.pendingRoot, a.pending, a.pendingIndex...); err != nil {
 		return nil, err
 	}
-	a.pending = nil
+	a.pending, a.pendingIndex = nil, nil
 	a.committedTime.Store(a.pendingTime)
 	a.mu.Lock()
 	a.mempoolSeq = make(map[string]uint64) // rechecks rebuild it in mempool order

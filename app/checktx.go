@@ -22,6 +22,9 @@ func (a *App) CheckTx(_ context.Context, req *abci.CheckTxRequest) (*abci.CheckT
 }
 
 func (a *App) checkTx(raw []byte, recheck bool) error {
+	if err := a.halted(); err != nil {
+		return err
+	}
 	d, err := tx.Decode(raw)
 	if err != nil {
 		return err

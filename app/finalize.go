@@ -52,8 +52,12 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.FinalizeBlockRequest) (
 	if err != nil {
 		return nil, err
 	}
+	index, err := IndexRecords(req.Height, req.Txs, decoded, results)
+	if err != nil {
+		return nil, fmt.Errorf("height %d: transaction index: %w", req.Height, err)
+	}
 	block.Write(a.pending)
-	a.pendingHeight, a.pendingRoot, a.pendingTime = req.Height, root, req.Time.Unix()
+	a.pendingHeight, a.pendingRoot, a.pendingTime, a.pendingIndex = req.Height, root, req.Time.Unix(), index
 	if a.AfterBlock != nil {
 		a.AfterBlock(req.Height, a.pending)
 	}

@@ -31,8 +31,13 @@ func (a *App) Query(_ context.Context, req *abci.QueryRequest) (*abci.QueryRespo
 }
 
 func (a *App) answer(qc module.QueryContext, req *abci.QueryRequest) (any, error) {
-	if req.Path == query.PathSchedulePreview { // a computation over its request, no state
+	switch req.Path {
+	case query.PathSchedulePreview: // a computation over its request, no state
 		return PreviewSchedule(req.Data)
+	case query.PathTx: // the transaction index, beside the state
+		return lookupTx(a.db.Index(), string(req.Data))
+	case query.PathAccountTxs:
+		return accountTxs(a.db, string(req.Data))
 	}
 	q, ok := a.router.queries[req.Path]
 	if !ok {

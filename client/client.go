@@ -15,7 +15,6 @@ import (
 	"github.com/cometbft/cometbft/mempool"
 	rpcclient "github.com/cometbft/cometbft/rpc/client"
 	rpchttp "github.com/cometbft/cometbft/rpc/client/http"
-	coretypes "github.com/cometbft/cometbft/rpc/core/types"
 
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
@@ -190,24 +189,44 @@ func (r *TxResult) Err() error {
 	return &QueryError{Codespace: r.Codespace, Code: r.Code, Log: r.Log}
 }
 
-func txResultOf(res *coretypes.ResultTx) *TxResult {
-	return &TxResult{
-		Hash: strings.ToUpper(hex.EncodeToString(res.Hash)), Height: res.Height, Index: res.Index,
-		Code: res.TxResult.Code, Codespace: res.TxResult.Codespace, Log: res.TxResult.Log, Events: Events(res.TxResult.Events),
-	}
+func txResultOf(t *query.Tx) *TxResult {
+	return &TxResult{Hash: t.Hash, Height: t.Height, Index: t.Index, Code: t.Code, Codespace: t.Codespace, Log: t.Log, Events: t.Events}
 }
 
-// Tx looks a committed transaction up by its hex hash.
+// Tx looks a committed transaction up by its hex hash, in the node's own transaction index
+// (written with each block's state, so it never misses a committed transaction). A hash the
+// node has not committed is a *QueryError with tx.not_found's code.
 func (c *Client) Tx(ctx context.Context, hashHex string) (*TxResult, error) {
 	h, err := hex.DecodeString(hashHex)
 	if err != nil || len(h) != 32 {
 		return nil, tx.ErrInvalidField.Wrapf("hash must be 64 hex characters")
 	}
-	res, err := c.RPC.Tx(ctx, h, false)
-	if err != nil {
+	var t query.Tx
+	if _, err := c.Query(ctx, query.PathTx, hashHex, false, &t); err != nil {
 		return nil, err
 	}
-	return txResultOf(res), nil
+	return txResultOf(&t), nil
+}
+
+// AccountTxs lists the committed transactions that touched an account, newest first, a page
+// at a time: after is "" for the first page, else the previous page's Next.
+func (c *Client) AccountTxs(ctx context.Context, addr, after string) (*query.AccountTxs, error) {
+	if err := tx.ValidateAddress("address", addr); err != nil {
+		return nil, err
+	}
+	arg := addr
+	if after != "" {
+		arg = after
+	}
+	var out query.AccountTxs
+	_, err := c.Query(ctx, query.PathAccountTxs, arg, false, &out)
+	return &out, err
+}
+
+// IsNotFound reports a lookup of something the node does not have (tx.not_found).
+func IsNotFound(err error) bool {
+	var qe *QueryError
+	return errors.As(err, &qe) && qe.Codespace == tx.ErrNotFound.Codespace && qe.Code == tx.ErrNotFound.Code
 }
 
 // ErrNotCommitted is returned when a transaction did not commit before the deadline.
@@ -237,17 +256,16 @@ func (c *Client) Submit(ctx context.Context, raw []byte, wait bool) (*TxResult, 
 	return committed, nil
 }
 
-// WaitTx polls until the transaction is committed or ctx ends.
+// WaitTx polls the transaction index until the transaction is committed or ctx ends.
 func (c *Client) WaitTx(ctx context.Context, hashHex string) (*TxResult, error) {
-	h, err := hex.DecodeString(hashHex)
-	if err != nil {
-		return nil, err
+	if h, err := hex.DecodeString(hashHex); err != nil || len(h) != 32 {
+		return nil, tx.ErrInvalidField.Wrapf("hash must be 64 hex characters")
 	}
 	t := time.NewTicker(c.PollInterval)
 	defer t.Stop()
 	for {
-		if res, err := c.RPC.Tx(ctx, h, false); err == nil {
-			return txResultOf(res), nil
+		if res, err := c.Tx(ctx, hashHex); err == nil {
+			return res, nil
 		}
 		select {
 		case <-ctx.Done():

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/puhui-chain/puhui/query"
 	"io"
 	"net/http"
 	"strings"
@@ -97,7 +98,7 @@ func (c *Client) GrantDocument(ctx context.Context, s *Signer, hash []byte, gran
 	if err != nil {
 		return err
 	}
-	docKey, err := docstore.Unwrap(v.Document.OwnerKey, priv)
+	docKey, err := docstore.Unwrap(wrappedKey(v.OwnerKey), priv)
 	if err != nil {
 		return fmt.Errorf("document key: %w", err)
 	}
@@ -126,19 +127,19 @@ func (c *Client) FetchDocument(ctx context.Context, s *Signer, hash []byte) ([]b
 	if err != nil {
 		return nil, err
 	}
-	wrapped := v.Document.OwnerKey
-	if v.Document.Owner != s.Address() {
+	wrapped := wrappedKey(v.OwnerKey)
+	if v.Owner != s.Address() {
 		wrapped = nil
 		for _, g := range v.Grants {
 			if g.Grantee == s.Address() && g.RevokedAt == 0 {
-				wrapped = g.WrappedKey
+				wrapped = wrappedKey(g.WrappedKey)
 			}
 		}
 		if wrapped == nil {
 			return nil, ErrNoDocumentAccess
 		}
 	}
-	ciphertext, err := FetchCiphertext(ctx, s, v.Document.SourceUrl, hash)
+	ciphertext, err := FetchCiphertext(ctx, s, v.SourceURL, hash)
 	if err != nil {
 		return nil, err
 	}
@@ -180,4 +181,8 @@ func FetchCiphertext(ctx context.Context, s *Signer, nodeURL string, hash []byte
 		return nil, ErrTampered
 	}
 	return body, nil
+}
+
+func wrappedKey(w query.WrappedKey) *txpb.WrappedKey {
+	return &txpb.WrappedKey{EphemeralPubKey: w.EphemeralPubKey, SealedKey: w.SealedKey}
 }

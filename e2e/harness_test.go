@@ -63,6 +63,9 @@ type proc struct {
 	rpc     string
 	p2p     string
 	logPath string
+	// uid, when not 0, runs the node as that user (a root test making a directory
+	// unwritable: root writes anywhere).
+	uid int
 }
 
 // startNode runs `puhui start` for home on fresh loopback ports and waits until it answers.
@@ -92,7 +95,12 @@ func launch(t *testing.T, home string, ports *proc) (*proc, error) {
 		return nil, err
 	}
 	p.cmd = exec.Command(binary(t), "start", "--home", home, "--api-listen", p.api, "--rpc-listen", p.rpc, "--p2p-listen", p.p2p)
+	// Tests read CometBFT's progress lines ("Committed state"), quiet by default.
+	p.cmd.Env = append(os.Environ(), "PUHUI_CONSENSUS_LOG_LEVEL=info")
 	p.cmd.Stdout, p.cmd.Stderr = logFile, logFile
+	if p.uid != 0 {
+		p.cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(p.uid), Gid: uint32(p.uid)}}
+	}
 	if err := p.cmd.Start(); err != nil {
 		return nil, err
 	}

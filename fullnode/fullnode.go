@@ -32,6 +32,7 @@ func serveAPI(n *node.Node, s node.APIService) (http.Handler, error) {
 		OperatorToken: s.OperatorToken,
 		Metrics:       s.Metrics,
 		Log:           s.Log,
+		Health:        n.Health,
 	}), nil
 }
 

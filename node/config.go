@@ -39,17 +39,48 @@ type AppConfig struct {
 	// LogFormat is "text" or "json"; LogLevel "debug", "info" or "error".
 	LogFormat string `mapstructure:"log_format"`
 	LogLevel  string `mapstructure:"log_level"`
+	// ConsensusLogLevel is CometBFT's own level ("error" by default: its info lines are
+	// several a second; "info" or "debug" to diagnose consensus). The environment variable
+	// PUHUI_CONSENSUS_LOG_LEVEL overrides it.
+	ConsensusLogLevel string `mapstructure:"consensus_log_level"`
 	// TreeCacheMiB is the memory for the state tree's nodes; 0 means the store's default
 	// (store.DefaultNodeCacheBytes).
 	TreeCacheMiB int `mapstructure:"tree_cache_mib"`
 	// KeepRecentHeights is how many heights superseded tree nodes are kept, for proofs from
 	// snapshots of past heights; 0 means the store's default (store.DefaultKeepRecent).
 	KeepRecentHeights int64 `mapstructure:"keep_recent_heights"`
+	// PebbleMemTableMiB is the state database's memory table (and so write-ahead log) size;
+	// 0 means the store's default (store.DefaultMemTableBytes).
+	PebbleMemTableMiB int `mapstructure:"pebble_memtable_mib"`
+	// MinFreeDiskMiB: the node refuses to start with less free space than this on the data
+	// directory's file system; 0 means DefaultMinFreeDiskMiB.
+	MinFreeDiskMiB int `mapstructure:"min_free_disk_mib"`
+	// DiskWarnMiB: below this much free space the node logs a warning at every check, and the
+	// puhui_disk_free_bytes metric falls below puhui_disk_warn_bytes; 0 means DefaultDiskWarnMiB.
+	DiskWarnMiB int `mapstructure:"disk_warn_mib"`
 }
+
+// Disk space defaults: 1 GiB is room for a node to start, replay and halt cleanly rather than
+// die inside the database; 10 GiB is the point to start adding disk (OPERATIONS.md: set it
+// from the home's measured daily growth).
+const (
+	DefaultMinFreeDiskMiB = 1024
+	DefaultDiskWarnMiB    = 10 * 1024
+)
 
 // StoreOptions are the state store's options this configuration sets.
 func (c AppConfig) StoreOptions() store.Options {
-	return store.Options{NodeCacheBytes: c.TreeCacheMiB << 20, KeepRecent: c.KeepRecentHeights}
+	return store.Options{NodeCacheBytes: c.TreeCacheMiB << 20, KeepRecent: c.KeepRecentHeights, MemTableBytes: c.PebbleMemTableMiB << 20}
+}
+
+func (c AppConfig) minFreeDiskBytes() uint64 { return mibOr(c.MinFreeDiskMiB, DefaultMinFreeDiskMiB) }
+func (c AppConfig) diskWarnBytes() uint64    { return mibOr(c.DiskWarnMiB, DefaultDiskWarnMiB) }
+
+func mibOr(v, def int) uint64 {
+	if v == 0 {
+		v = def
+	}
+	return uint64(v) << 20
 }
 
 var appTemplate = template.Must(template.New("app").Parse(`# Puhui node configuration. CometBFT's own settings are in config.toml.
@@ -68,6 +99,8 @@ operator_token = "{{.OperatorToken}}"
 # Logging: log_format "text" or "json"; log_level "debug", "info" or "error".
 log_format = "{{.LogFormat}}"
 log_level = "{{.LogLevel}}"
+# CometBFT's own lines: "error" (default), "info" or "debug".
+consensus_log_level = "{{.ConsensusLogLevel}}"
 
 # Memory for the state tree's nodes, in MiB (0: the default, 2048). Every block rehashes the
 # paths of the keys it changed; a node in memory costs well under a microsecond, one read
@@ -78,6 +111,20 @@ tree_cache_mib = {{.TreeCacheMiB}}
 # Heights for which superseded tree nodes are kept (0: the default, 1000): a query proving
 # state from a snapshot keeps working while up to this many blocks commit. More cost disk.
 keep_recent_heights = {{.KeepRecentHeights}}
+
+# The state database's memory table, in MiB (0: the default, 16; else 4..1024). Its write-
+# ahead log file is preallocated at 110% of this and one retired log is kept for reuse, so
+# the log takes up to 2.2 times this on disk; up to two tables are in memory. 16 MiB suits a
+# member's server (a few GB of RAM, tens of GB of disk) and is filled only every dozen
+# blocks of a thousand transfers; more helps only sustained bulk loads.
+pebble_memtable_mib = {{.PebbleMemTableMiB}}
+
+# Disk space on the data directory's file system, in MiB. The node refuses to start with
+# less than min_free_disk_mib free (0: the default, 1024), and logs a warning at every check
+# below disk_warn_mib (0: the default, 10240). Alert on the metric
+# puhui_disk_free_bytes < puhui_disk_warn_bytes (see OPERATIONS.md).
+min_free_disk_mib = {{.MinFreeDiskMiB}}
+disk_warn_mib = {{.DiskWarnMiB}}
 `))
 
 func appConfigPath(home string) string { return filepath.Join(home, "config", "app.toml") }
@@ -95,18 +142,19 @@ func LoadAppConfig(home string) (AppConfig, error) {
 	v := viper.New()
 	v.SetConfigFile(appConfigPath(home))
 	v.SetConfigType("toml")
-	c := AppConfig{APIListen: DefaultAPIListen, OperatorKey: OperatorKeyName, LogFormat: "text", LogLevel: "info"}
+	c := AppConfig{APIListen: DefaultAPIListen, OperatorKey: OperatorKeyName, LogFormat: "text", LogLevel: "info",
+		ConsensusLogLevel: "error"}
 	if err := v.ReadInConfig(); err != nil {
 		return c, fmt.Errorf("read %s: %w", appConfigPath(home), err)
 	}
 	if err := v.Unmarshal(&c); err != nil {
 		return c, fmt.Errorf("parse %s: %w", appConfigPath(home), err)
 	}
-	if c.OperatorToken == "" {
-		return c, fmt.Errorf("%s: operator_token is empty", appConfigPath(home))
+	if env := os.Getenv("PUHUI_CONSENSUS_LOG_LEVEL"); env != "" {
+		c.ConsensusLogLevel = env
 	}
-	if c.TreeCacheMiB < 0 || c.TreeCacheMiB > 1<<20 || c.KeepRecentHeights < 0 {
-		return c, fmt.Errorf("%s: tree_cache_mib must be 0..1048576 and keep_recent_heights 0 or more", appConfigPath(home))
+	if err := c.Validate(); err != nil {
+		return c, fmt.Errorf("%s: %w", appConfigPath(home), err)
 	}
 	return c, nil
 }

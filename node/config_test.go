@@ -34,3 +34,33 @@ func TestAppConfigStoreOptions(t *testing.T) {
 	_, err = LoadAppConfig(home)
 	require.ErrorContains(t, err, "tree_cache_mib")
 }
+
+// Every bad app.toml value is refused with a line naming it; several bad values give one
+// line each.
+func TestAppConfigValidate(t *testing.T) {
+	good := AppConfig{APIListen: "127.0.0.1:8080", OperatorKey: OperatorKeyName, OperatorToken: "t", LogFormat: "json", LogLevel: "debug"}
+	require.NoError(t, good.Validate())
+	for key, bad := range map[string]func(*AppConfig){
+		"api_listen":          func(c *AppConfig) { c.APIListen = "nonsense" },
+		"log_level":           func(c *AppConfig) { c.LogLevel = "verbose" },
+		"log_format":          func(c *AppConfig) { c.LogFormat = "xml" },
+		"operator_key":        func(c *AppConfig) { c.OperatorKey = "" },
+		"operator_token":      func(c *AppConfig) { c.OperatorToken = "" },
+		"tree_cache_mib":      func(c *AppConfig) { c.TreeCacheMiB = -1 },
+		"keep_recent_heights": func(c *AppConfig) { c.KeepRecentHeights = -1 },
+		"pebble_memtable_mib": func(c *AppConfig) { c.PebbleMemTableMiB = 2 },
+		"min_free_disk_mib":   func(c *AppConfig) { c.MinFreeDiskMiB = -5 },
+		"disk_warn_mib":       func(c *AppConfig) { c.MinFreeDiskMiB, c.DiskWarnMiB = 4096, 2048 },
+	} {
+		c := good
+		bad(&c)
+		err := c.Validate()
+		require.ErrorContains(t, err, key+":", key)
+	}
+	two := good
+	two.LogLevel, two.APIListen = "loud", "127.0.0.1:99999"
+	err := two.Validate()
+	require.ErrorContains(t, err, "log_level")
+	require.ErrorContains(t, err, "api_listen")
+	require.Len(t, strings.Split(err.Error(), "\n"), 2)
+}

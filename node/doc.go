@@ -4,6 +4,12 @@
 // the handler that the layer above plugs in (Overrides.API; package fullnode plugs in the
 // REST API), handing it the operator key, and stops it first.
 //
+// Before anything runs, Start validates every configuration value, checks the free disk
+// space and binds the listen addresses, and fills any gap in the transaction index from the
+// block store (reindex.go; Reindex rebuilds it whole). A running node measures its free disk
+// space (disk.go) and halts on a consensus failure (failstop.go): it refuses transactions,
+// reports unhealthy, and Failed tells the process to stop and exit non-zero.
+//
 // It owns configuration and process lifecycle only; it executes nothing itself, and imports
 // neither the API nor the SDK.
 package node

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/puhui-chain/puhui/app"
 	"github.com/puhui-chain/puhui/keyring"
+	"github.com/puhui-chain/puhui/store"
 )
 
 // InitOptions describe a new home.
@@ -58,6 +60,30 @@ func (o *InitOptions) defaults() {
 	def(&o.P2PListen, DefaultP2PListen)
 }
 
+// validate checks the options a new home is made from, so that a bad one is refused
+// before any file is written rather than when the node first starts.
+func (o *InitOptions) validate() error {
+	if o.Genesis == nil {
+		if _, err := time.LoadLocation(o.TimeZone); err != nil || o.TimeZone == "Local" {
+			return fmt.Errorf("--time-zone %q: not an IANA time zone (e.g. Asia/Shanghai): %w", o.TimeZone, err)
+		}
+		if o.VotingPeriod < 0 || (o.VotingPeriod > 0 && o.VotingPeriod < time.Second) || o.VotingPeriod > 366*24*time.Hour {
+			return fmt.Errorf("--voting-period %s: 1s .. 366 days", o.VotingPeriod)
+		}
+	}
+	if len(o.ChainID) > 50 || strings.TrimFunc(o.ChainID, func(r rune) bool {
+		return r == '-' || r == '_' || r == '.' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')
+	}) != "" {
+		return fmt.Errorf("--chain-id %q: 1..50 of letters, digits, '-', '_' and '.'", o.ChainID)
+	}
+	for _, a := range []struct{ flag, addr string }{{"--api-listen", o.APIListen}, {"--rpc-listen", o.RPCListen}, {"--p2p-listen", o.P2PListen}} {
+		if _, _, err := net.SplitHostPort(strings.TrimPrefix(a.addr, "tcp://")); err != nil {
+			return fmt.Errorf("%s %q: want host:port: %w", a.flag, a.addr, err)
+		}
+	}
+	return nil
+}
+
 // IsInitialized reports whether home already holds a node.
 func IsInitialized(home string) bool {
 	_, err := os.Stat(filepath.Join(home, "config", "genesis.json"))
@@ -83,6 +109,9 @@ func Init(home string, o InitOptions) error {
 	o.defaults()
 	if IsInitialized(home) {
 		return ErrAlreadyInitialized
+	}
+	if err := o.validate(); err != nil {
+		return err // before anything is written
 	}
 	f, err := prepareHome(home, o)
 	if err != nil {
@@ -132,6 +161,8 @@ func prepareHome(home string, o InitOptions) (founder, error) {
 	}
 	if err := writeAppConfig(home, AppConfig{
 		APIListen: o.APIListen, OperatorKey: OperatorKeyName, OperatorToken: randomHex(32), LogFormat: "text", LogLevel: "info",
+		ConsensusLogLevel: "error",
+		PebbleMemTableMiB: store.DefaultMemTableBytes >> 20, MinFreeDiskMiB: DefaultMinFreeDiskMiB, DiskWarnMiB: DefaultDiskWarnMiB,
 	}); err != nil {
 		return founder{}, err
 	}
@@ -208,7 +239,11 @@ func cometConfig(home string, o InitOptions) *cfg.Config {
 	// The mempool bounds queueing delay: at ~14k tx/s, 8,000 waiting transactions are about
 	// half a second; past that, submitters get "mempool is full" and back off.
 	c.Mempool.Size = 8000
-	c.TxIndex.Indexer = "kv"
+	// Puhui keeps its own transaction index, written with each block's state (app/txindex.go):
+	// CometBFT's indexer writes after the block commits, asynchronously, so a crash can lose a
+	// block from it for good, and it costs a write per event attribute. CometBFT's tx and
+	// tx_search RPCs are therefore off; /v1/txs/{hash} and the SDK's Tx answer instead.
+	c.TxIndex.Indexer = "null"
 	c.Instrumentation.Prometheus = true
 	c.Instrumentation.PrometheusListenAddr = "" // /metrics is served by the REST API
 	return c

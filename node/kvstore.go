@@ -20,6 +20,6 @@ func StartKVStore(ctx context.Context, home string, log io.Writer) (*nm.Node, er
 	}
 	c.Instrumentation.Prometheus = false
 	app := kvstore.NewPersistentApplication(filepath.Join(c.DBDir(), "kvstore"))
-	n, _, err := runComet(ctx, c, proxy.NewLocalClientCreator(app), log, "error")
+	n, _, err := runComet(ctx, c, proxy.NewLocalClientCreator(app), log, "error", nil)
 	return n, err
 }

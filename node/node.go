@@ -71,9 +71,14 @@ type Node struct {
 
 	db       *store.DB
 	log      *slog.Logger
+	disk     *diskWatch
 	stopOnce sync.Once
 	stopErr  error
 	operator ed25519.PrivKey
+
+	failOnce sync.Once
+	failed   chan struct{}
+	failErr  error
 }
 
 // OperatorKey is the node's operator key (a founding member's key on a fresh chain), loaded
@@ -100,46 +105,95 @@ func LoadCometConfig(home string) (*cfg.Config, error) {
 	return c, c.ValidateBasic()
 }
 
-// Start runs the node in home until Stop.
+func stateDBDir(c *cfg.Config) string { return filepath.Join(c.DBDir(), "puhui-state.db") }
+
+// Start runs the node in home until Stop. Everything that can be checked is checked before
+// consensus starts: every configuration value, the free disk space, and the listen
+// addresses (the API's is bound and kept; CometBFT's are bound and let go).
 func Start(ctx context.Context, home string, o Overrides) (*Node, error) {
-	c, err := LoadCometConfig(home)
+	c, ac, err := loadConfigs(home, o)
 	if err != nil {
 		return nil, err
 	}
-	ac, err := LoadAppConfig(home)
-	if err != nil {
-		return nil, err
-	}
-	applyOverrides(c, &ac, o)
 	logOut := o.Log
 	if logOut == nil {
 		logOut = os.Stderr
 	}
 	log := newSlog(logOut, ac)
+	if err := checkFreeSpace(c.DBDir(), ac.minFreeDiskBytes()); err != nil {
+		return nil, err
+	}
+	var apiLn net.Listener
+	if o.API != nil {
+		if apiLn, err = net.Listen("tcp", ac.APIListen); err != nil {
+			return nil, fmt.Errorf("api_listen %s: %w", ac.APIListen, err)
+		}
+	}
+	n, err := start(ctx, c, ac, o, log, logOut, apiLn)
+	if err != nil && apiLn != nil {
+		apiLn.Close()
+	}
+	return n, err
+}
+
+// loadConfigs reads and validates both configuration files with the overrides applied.
+func loadConfigs(home string, o Overrides) (*cfg.Config, AppConfig, error) {
+	c, err := LoadCometConfig(home)
+	if err != nil {
+		return nil, AppConfig{}, err
+	}
+	ac, err := LoadAppConfig(home)
+	if err != nil {
+		return nil, ac, err
+	}
+	applyOverrides(c, &ac, o)
+	if err := errors.Join(ac.Validate(), validateComet(c)); err != nil {
+		return nil, ac, fmt.Errorf("configuration of %s:\n%w", home, err)
+	}
+	addrs := map[string]string{"rpc.laddr": strings.TrimPrefix(c.RPC.ListenAddress, "tcp://"),
+		"p2p.laddr": strings.TrimPrefix(c.P2P.ListenAddress, "tcp://")}
+	if err := probeListen(addrs); err != nil {
+		return nil, ac, err
+	}
+	return c, ac, nil
+}
+
+func start(ctx context.Context, c *cfg.Config, ac AppConfig, o Overrides, log *slog.Logger, logOut io.Writer, apiLn net.Listener) (*Node, error) {
 	gen, err := nm.DefaultGenesisDocProviderFunc(c)()
 	if err != nil {
 		return nil, fmt.Errorf("genesis: %w", err)
 	}
-	db, err := store.Open(filepath.Join(c.DBDir(), "puhui-state.db"), ac.StoreOptions())
+	db, err := store.Open(stateDBDir(c), ac.StoreOptions())
 	if err != nil {
 		return nil, err
 	}
-	n := &Node{Home: home, ChainID: gen.GenesisDoc.ChainID, db: db, log: log}
+	if err := catchUpIndex(c, db, log); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("transaction index: %w", err)
+	}
+	n := &Node{Home: c.RootDir, ChainID: gen.GenesisDoc.ChainID, db: db, log: log, failed: make(chan struct{})}
 	n.App = app.New(db, gen.GenesisDoc.ChainID, log.With("module", "app"))
+	var reg prometheus.Registerer
 	if o.Metrics {
-		if err := n.App.Metrics().Register(prometheus.DefaultRegisterer); err != nil {
+		reg = prometheus.DefaultRegisterer
+		if err := n.App.Metrics().Register(reg); err != nil {
 			db.Close()
 			return nil, err
 		}
 	} else {
 		c.Instrumentation.Prometheus = false
 	}
-	if err := n.startComet(ctx, c, logOut, ac.LogLevel); err != nil {
+	if n.disk, err = newDiskWatch(c.DBDir(), ac.diskWarnBytes(), log, reg); err != nil {
 		db.Close()
 		return nil, err
 	}
-	if o.API != nil {
-		if err := n.startAPI(ac, o); err != nil {
+	if err := n.startComet(ctx, c, logOut, ac.ConsensusLogLevel); err != nil {
+		n.disk.Stop()
+		db.Close()
+		return nil, err
+	}
+	if apiLn != nil {
+		if err := n.startAPI(ac, o, apiLn); err != nil {
 			n.Stop()
 			return nil, err
 		}
@@ -159,15 +213,12 @@ func applyOverrides(c *cfg.Config, ac *AppConfig, o Overrides) {
 	}
 }
 
+// logLevels are the accepted log_level values: the levels that both slog and CometBFT's
+// logger know.
+var logLevels = map[string]slog.Level{"debug": slog.LevelDebug, "info": slog.LevelInfo, "error": slog.LevelError}
+
 func newSlog(w io.Writer, ac AppConfig) *slog.Logger {
-	level := slog.LevelInfo
-	switch ac.LogLevel {
-	case "debug":
-		level = slog.LevelDebug
-	case "error":
-		level = slog.LevelError
-	}
-	opts := &slog.HandlerOptions{Level: level}
+	opts := &slog.HandlerOptions{Level: logLevels[ac.LogLevel]}
 	if ac.LogFormat == "json" {
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
@@ -175,7 +226,7 @@ func newSlog(w io.Writer, ac AppConfig) *slog.Logger {
 }
 
 func (n *Node) startComet(ctx context.Context, c *cfg.Config, w io.Writer, level string) error {
-	cmt, nodeID, err := runComet(ctx, c, proxy.NewConsensusSyncLocalClientCreator(n.App), w, level)
+	cmt, nodeID, err := runComet(ctx, c, proxy.NewConsensusSyncLocalClientCreator(n.App), w, level, n.fail)
 	if err != nil {
 		return err
 	}
@@ -188,18 +239,25 @@ func (n *Node) startComet(ctx context.Context, c *cfg.Config, w io.Writer, level
 
 // runComet creates and starts a CometBFT node for a home's configuration over an ABCI
 // application.
-func runComet(ctx context.Context, c *cfg.Config, app proxy.ClientCreator, w io.Writer, level string) (*nm.Node, p2p.ID, error) {
+// fail, when set, is called on a consensus failure.
+func runComet(ctx context.Context, c *cfg.Config, app proxy.ClientCreator, w io.Writer, level string, fail func(string)) (*nm.Node, p2p.ID, error) {
 	pv := privval.LoadFilePV(c.PrivValidatorKeyFile(), c.PrivValidatorStateFile())
 	nodeKey, err := p2p.LoadNodeKey(c.NodeKeyFile())
 	if err != nil {
 		return nil, "", err
 	}
 	logger := cmtlog.NewTMLogger(cmtlog.NewSyncWriter(w))
+	if level == "" {
+		level = "error"
+	}
 	opt, err := cmtlog.AllowLevel(level)
 	if err != nil {
 		opt = cmtlog.AllowInfo()
 	}
 	logger = cmtlog.NewFilter(logger, opt)
+	if fail != nil {
+		logger = failWatch{Logger: logger, fail: fail}
+	}
 	cmt, err := nm.NewNode(ctx, c, pv, nodeKey, app, nm.DefaultGenesisDocProviderFunc(c), cfg.DefaultDBProvider,
 		nm.DefaultMetricsProvider(c.Instrumentation), logger)
 	if err != nil {
@@ -211,19 +269,14 @@ func runComet(ctx context.Context, c *cfg.Config, app proxy.ClientCreator, w io.
 	return cmt, nodeKey.ID(), nil
 }
 
-func (n *Node) startAPI(ac AppConfig, o Overrides) error {
+func (n *Node) startAPI(ac AppConfig, o Overrides, ln net.Listener) error {
 	priv, err := n.loadOperatorKey(ac)
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", ac.APIListen)
-	if err != nil {
-		return fmt.Errorf("api listen %s: %w", ac.APIListen, err)
-	}
 	handler, err := o.API(n, APIService{Operator: priv, OperatorToken: ac.OperatorToken, Metrics: o.Metrics,
 		Log: n.log.With("module", "api")})
 	if err != nil {
-		ln.Close()
 		return err
 	}
 	n.operator = priv
@@ -276,6 +329,9 @@ func (n *Node) stop() error {
 	if n.Comet != nil && n.Comet.IsRunning() {
 		errs = append(errs, n.Comet.Stop())
 		n.Comet.Wait()
+	}
+	if n.disk != nil {
+		n.disk.Stop()
 	}
 	errs = append(errs, n.db.Close())
 	return errors.Join(errs...)

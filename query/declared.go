@@ -1,7 +1,5 @@
 package query
 
-import "encoding/json"
-
 // Arguments shared by many declarations.
 var (
 	addressArg = Arg{Name: "address", Kind: ArgAddress, Doc: "account address (40 lower-case hex)"}
@@ -32,48 +30,49 @@ var (
 	GetParams = Declare(Def[Params]{Path: PathParams, Name: "params", Summary: "The chain's application parameters"})
 )
 
-// Lending views.
+// Lending views. They sit at the top of the CLI (`puhui query loan 7`), where they began.
 var (
-	GetProduct = Declare(Def[Product]{Path: PathProduct, Route: "/v1/lending/products/{id}", Group: "lending", Name: "product",
+	GetProduct = Declare(Def[Product]{Path: PathProduct, Route: "/v1/lending/products/{id}", Name: "product",
 		Arg: idArg, Summary: "One loan product with its terms", OperationID: "get-loan-product"})
-	ListProducts = Declare(Def[[]Product]{Path: PathProducts, Route: "/v1/lending/products", Group: "lending", Name: "products",
+	ListProducts = Declare(Def[[]Product]{Path: PathProducts, Route: "/v1/lending/products", Name: "products",
 		Summary: "Loan products", OperationID: "list-loan-products"})
-	GetLoan = Declare(Def[Loan]{Path: PathLoan, Route: "/v1/lending/loans/{id}", Group: "lending", Name: "loan", Arg: idArg,
+	GetLoan = Declare(Def[Loan]{Path: PathLoan, Route: "/v1/lending/loans/{id}", Name: "loan", Arg: idArg,
 		Summary: "A loan with its terms, totals, days past due and live schedule", OperationID: "get-loan"})
 	GetBorrowerLoans = Declare(Def[BorrowerLoans]{Path: PathBorrowerLoans, Route: "/v1/lending/borrowers/{address}",
-		Group: "lending", Name: "borrower", Arg: addressArg, OperationID: "get-borrower-loans",
+		Name: "loans", Arg: addressArg, OperationID: "get-borrower-loans",
 		Summary: "A borrower's loans, outstanding exposure by asset (all lenders) and repayment history"})
 	GetPortfolio = Declare(Def[Portfolio]{Path: PathPortfolio, Route: "/v1/lending/portfolios/{address}",
-		Group: "lending", Name: "portfolio", Arg: addressArg, OperationID: "get-lender-portfolio",
+		Name: "portfolio", Arg: addressArg, OperationID: "get-lender-portfolio",
 		Summary: "A lender's portfolio quality by asset: gross loan portfolio, PAR1/30/60/90, arrears rate, write-offs and recoveries"})
 	GetLenderLoans = Declare(Def[LenderLoans]{Path: PathLenderLoans, Route: "/v1/lending/lenders/{address}/loans",
-		Group: "lending", Name: "lender-loans", Arg: addressArg, OperationID: "get-lender-loans",
+		Name: "lender-loans", Arg: addressArg, OperationID: "get-lender-loans",
 		Summary: "A lender's loans, newest first, with live schedules, counted by status and delinquency bucket"})
 	GetPortfolioHistory = Declare(Def[PortfolioHistory]{Path: PathPortfolioHist, Route: "/v1/lending/portfolios/{address}/history",
-		Group: "lending", Name: "portfolio-history", Arg: addressArg, OperationID: "get-lender-portfolio-history",
+		Name: "portfolio-history", Arg: addressArg, OperationID: "get-lender-portfolio-history",
 		Summary: "A lender's GLP and PAR30 over the last 30 business days, by asset"})
-	GetGroup = Declare(Def[Group]{Path: PathGroup, Route: "/v1/lending/groups/{id}", Group: "lending", Name: "group", Arg: idArg,
+	GetGroup = Declare(Def[Group]{Path: PathGroup, Route: "/v1/lending/groups/{id}", Name: "group", Arg: idArg,
 		Summary: "A lending group with its members, fund and loans", OperationID: "get-loan-group"})
 )
 
-// Credit and private-document views. Their values are state records in protobuf JSON.
+// Credit and private-document views.
 var (
-	ListScorecards = Declare(Def[json.RawMessage]{Path: PathScorecards, Group: "credit", Name: "scorecards",
-		Summary: "Every registered scorecard model version, by name then version"})
-	ListConsents = Declare(Def[json.RawMessage]{Path: PathConsents, Group: "credit", Name: "consents", Arg: addressArg,
-		Summary: "A borrower's consents (live, expired and revoked)"})
-	ListAccesses = Declare(Def[json.RawMessage]{Path: PathAccesses, Group: "credit", Name: "accesses", Arg: addressArg,
-		Summary: "Every credit report given on a borrower"})
-	GetEncryptionKey = Declare(Def[json.RawMessage]{Path: PathEncryptionKey, Group: "docs", Name: "key", Arg: addressArg,
-		Summary: "A member's published document encryption key"})
-	GetDocument = Declare(Def[json.RawMessage]{Path: PathDocument, Group: "docs", Name: "document",
+	ListScorecards = Declare(Def[[]Scorecard]{Path: PathScorecards, Route: "/v1/credit/scorecards", Group: "credit", Name: "scorecards",
+		Summary: "Every registered scorecard model version, by name then version", OperationID: "list-scorecards"})
+	ListConsents = Declare(Def[[]Consent]{Path: PathConsents, Route: "/v1/credit/accounts/{address}/consents", Group: "credit",
+		Name: "consents", Arg: addressArg, Summary: "A borrower's consents (live, expired and revoked)", OperationID: "list-consents"})
+	ListAccesses = Declare(Def[[]ReportAccess]{Path: PathAccesses, Route: "/v1/credit/accounts/{address}/accesses", Group: "credit",
+		Name: "accesses", Arg: addressArg, OperationID: "list-report-accesses",
+		Summary: "Every credit report given on a borrower: who, when, for what purpose, and the report"})
+	GetEncryptionKey = Declare(Def[EncryptionKey]{Path: PathEncryptionKey, Route: "/v1/documents/keys/{address}", Group: "docs",
+		Name: "key", Arg: addressArg, Summary: "A member's published document encryption key", OperationID: "get-encryption-key"})
+	GetDocument = Declare(Def[Document]{Path: PathDocument, Route: "/v1/documents/{hash}", Group: "docs", Name: "document",
 		Arg:     Arg{Name: "hash", Kind: ArgHash, Doc: "sha256 of the document's ciphertext, hex"},
-		Summary: "A private document's on-chain record and grants (never its content)"})
+		Summary: "A private document's on-chain record and grants (never its content)", OperationID: "get-document"})
 	MayReadDocument = Declare(Def[bool]{Path: PathDocumentAccess, Group: "docs", Name: "access",
 		Arg:     Arg{Name: "hash_and_member", Kind: ArgText, Doc: "hex hash / member address"},
 		Summary: "Whether a member holds a live grant on a document"})
-	ListDocumentsOwned = Declare(Def[json.RawMessage]{Path: PathDocumentsOwned, Group: "docs", Name: "owned", Arg: addressArg,
-		Summary: "A member's private documents (records only)"})
+	ListDocumentsOwned = Declare(Def[[]Document]{Path: PathDocumentsOwned, Route: "/v1/documents/owners/{address}", Group: "docs",
+		Name: "owned", Arg: addressArg, Summary: "A member's private documents (records only)", OperationID: "list-documents"})
 )
 
 // GetAccount is an account's state; with the client's prove flag, every entry comes with a

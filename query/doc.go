@@ -1,11 +1,14 @@
 // Package query is the contract of the node's read side: the ABCI query paths and the views
 // they answer with — accounts (with the proven entries that back them), assets, members,
 // holds, KYC, parameters, proposals and validators; loan products, loans with their live
-// schedules, borrowers and portfolios; credit and private-document records in protobuf JSON;
-// and the loan schedule preview, whose request and schedule types mirror the engine's (a
+// schedules, borrowers and portfolios; scorecards, consents and the credit-report access log;
+// private documents' records and grants; and the loan schedule preview, whose request and schedule types mirror the engine's (a
 // test in app keeps them equal).
 //
-// The application fills the views from a committed snapshot; the SDK decodes them and the
-// API serves them with typed OpenAPI schemas. It holds no logic beyond encoding, and imports
+// Each read is declared once (Def, in declared.go): its path, argument and typed view. From
+// the declaration the application answers it (module.Answer), the API serves its REST route
+// with the view's schema, the SDK reads it (client.Query) and the CLI offers it as
+// `puhui query [group] name`. Two views carry protobuf JSON on purpose: a product's terms and
+// a proposal's action are shown in the form they are submitted in. It holds no logic beyond encoding, and imports
 // no module, store, application or edge: an SDK user links it.
 package query

@@ -105,6 +105,7 @@ type Group struct {
 	Lender  string   `json:"lender"`
 	Name    string   `json:"name"`
 	Members []string `json:"members"`
+	Asset   string   `json:"asset,omitempty" doc:"the asset of the group's loans and fund"`
 	Fund    int64    `json:"fund,string" doc:"guarantees still held, minor units"`
 	Loans   []uint64 `json:"loans" doc:"the group's loans holding a guarantee"`
 }

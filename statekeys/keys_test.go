@@ -13,9 +13,8 @@ import (
 	"github.com/puhui-chain/puhui/x/ledger"
 )
 
-// The keys are part of the AppHash: they must be byte for byte those the modules write. The
-// ledger keeps its own key functions (its files are being reworked elsewhere), so this test
-// is what ties the two together.
+// The keys are part of the AppHash: they must be byte for byte those the modules write (the
+// modules build them here; this pins the bytes themselves).
 func TestKeysAreTheModulesKeys(t *testing.T) {
 	addr := tx.AddressOf(make([]byte, tx.PubKeySize))
 	require.Equal(t, []byte("id/a/"+addr), statekeys.Account(addr))
@@ -24,8 +23,12 @@ func TestKeysAreTheModulesKeys(t *testing.T) {
 	require.Equal(t, ledger.HeldKey(addr, "CNY"), statekeys.Held(addr, "CNY"))
 	require.Equal(t, ledger.FrozenKey(addr), statekeys.Frozen(addr))
 	require.Equal(t, core.Key("lg", "bal", addr, ""), statekeys.Join("lg", "bal", addr, ""))
+	require.Equal(t, []byte("lg/bal/"+addr+"/CNY"), statekeys.Balance(addr, "CNY"))
+	require.Equal(t, []byte("lg/held/"+addr+"/CNY"), statekeys.Held(addr, "CNY"))
+	require.Equal(t, []byte("lg/frozen/"+addr), statekeys.Frozen(addr))
 }
 
+// A balance value the ledger writes (its flow record) decodes to its amount.
 func TestDecodeAmountIsTheLedgers(t *testing.T) {
 	amount := binary.BigEndian.AppendUint64(nil, uint64(1234567))
 	withFlow := append(append([]byte(nil), amount...), make([]byte, statekeys.FlowRecordBytes-statekeys.AmountBytes)...)

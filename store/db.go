@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"syscall"
 
 	"github.com/cockroachdb/pebble"
 	"github.com/cockroachdb/pebble/bloom"
@@ -27,9 +28,10 @@ type DB struct {
 	nodeCache *nodeCache
 	warming   warming
 
-	mu     sync.RWMutex // guards height and root for readers on other goroutines
-	height int64
-	root   []byte
+	mu      sync.RWMutex // guards height and root for readers on other goroutines
+	height  int64
+	root    []byte
+	indexed int64 // see IndexedHeight
 }
 
 // Options configure Open.
@@ -37,16 +39,37 @@ type Options struct {
 	InMemory       bool  // a pebble in-memory filesystem, for tests and simulation
 	KeepRecent     int64 // heights of superseded nodes kept for proofs; 0 means the default
 	NodeCacheBytes int   // memory for tree nodes; 0 means DefaultNodeCacheBytes
+	// MemTableBytes is pebble's memory table size; 0 means DefaultMemTableBytes.
+	MemTableBytes int
 }
+
+// DefaultMemTableBytes sizes pebble's memory table. Pebble preallocates each write-ahead log
+// file at 110% of it and keeps one retired log for reuse, so the log takes up to 2.2 times
+// this on disk, and up to two tables are held in memory: 16 MiB gives at most ~36 MB of log
+// and 32 MiB of memory, small beside a member's disk and RAM, while a block of a thousand
+// transfers (about 1 MB of state and tree nodes) still fills it only every dozen blocks.
+// The 64 MiB used before filled a 110 MB test disk with one 72 MB log file.
+const DefaultMemTableBytes = 16 << 20
+
+// Bounds of MemTableBytes: pebble needs room for one large batch; beyond 1 GiB a member's
+// disk and restart time (the log is replayed) pay for nothing.
+const (
+	MinMemTableBytes = 4 << 20
+	MaxMemTableBytes = 1 << 30
+)
 
 // CacheBytes is the size of pebble's block cache: large enough to keep the tree's upper
 // levels and hot accounts in memory.
 const CacheBytes = 256 << 20
 
 func pebbleOptions(opts Options) *pebble.Options {
+	mem := opts.MemTableBytes
+	if mem <= 0 {
+		mem = DefaultMemTableBytes
+	}
 	po := &pebble.Options{
 		Cache:        pebble.NewCache(CacheBytes),
-		MemTableSize: 64 << 20,
+		MemTableSize: uint64(mem),
 		// Point reads of absent keys (a frozen flag, a member record of an individual) are
 		// common in execution; bloom filters answer them without touching data blocks.
 		Levels: make([]pebble.LevelOptions, 7),
@@ -63,8 +86,14 @@ func pebbleOptions(opts Options) *pebble.Options {
 
 // Open opens (or creates) the state database in dir.
 func Open(dir string, opts Options) (*DB, error) {
+	if opts.MemTableBytes != 0 && (opts.MemTableBytes < MinMemTableBytes || opts.MemTableBytes > MaxMemTableBytes) {
+		return nil, fmt.Errorf("memory table of %d bytes: must be %d..%d", opts.MemTableBytes, MinMemTableBytes, MaxMemTableBytes)
+	}
 	po := pebbleOptions(opts)
 	pdb, err := pebble.Open(dir, po)
+	if errors.Is(err, syscall.EAGAIN) || errors.Is(err, syscall.EWOULDBLOCK) {
+		return nil, fmt.Errorf("state db %s is locked: another puhui process is using this home (stop it first): %w", dir, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open state db: %w", err)
 	}
@@ -81,6 +110,9 @@ func Open(dir string, opts Options) (*DB, error) {
 
 func (db *DB) load() error {
 	db.nodes = newNodeStore(db.pdb, db.nodeCache)
+	if err := db.loadIndexed(); err != nil {
+		return err
+	}
 	hv, err := db.getMeta(keyHeight)
 	if err != nil {
 		return err
@@ -160,8 +192,9 @@ func (db *DB) ApplyChanges(height int64, changes *Cache) ([]byte, error) {
 }
 
 // Commit writes the state changes since the last commit (every key ApplyChanges saw), the
-// tree nodes made by ApplyChanges and the new height and root in one synced batch.
-func (db *DB) Commit(height int64, root []byte, changes *Cache) error {
+// tree nodes made by ApplyChanges, the block's side-index records and the new height and
+// root in one synced batch.
+func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record) error {
 	b := db.pdb.NewBatch()
 	defer b.Close()
 	var err error
@@ -193,6 +226,10 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache) error {
 	if err := b.Set(keyRoot, root, nil); err != nil {
 		return err
 	}
+	indexed, err := db.putIndex(b, height, index)
+	if err != nil {
+		return err
+	}
 	if err := b.Commit(pebble.Sync); err != nil {
 		return fmt.Errorf("commit state: %w", err)
 	}
@@ -201,7 +238,7 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache) error {
 	db.nodes.reset()
 	db.working = digest(root)
 	db.mu.Lock()
-	db.height, db.root = height, append([]byte(nil), root...)
+	db.height, db.root, db.indexed = height, append([]byte(nil), root...), indexed
 	db.mu.Unlock()
 	return nil
 }

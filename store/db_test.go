@@ -330,3 +330,46 @@ func TestStateIterateEmptyRanges(t *testing.T) {
 	require.Len(t, collect(s, nil, nil), 3)
 	require.Equal(t, []byte("2"), s.Get([]byte("b")))
 }
+
+// The side index is written with the block and changes no root; its complete-through mark
+// follows the commits from a fresh store, stays behind on a store that committed without it
+// until a re-index fills the gap, and is cleared with it.
+func TestSideIndex(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(dir, Options{})
+	require.NoError(t, err)
+	plain := openMem(t, 0)
+	for h := int64(1); h <= 3; h++ {
+		rec := Record{Key: []byte{'k', byte(h)}, Value: []byte{byte(h)}}
+		got := applyCommitIndexed(t, db, h, set("a", string(rune('0'+h))), rec)
+		require.Equal(t, applyCommit(t, plain, h, set("a", string(rune('0'+h)))), got, "the index changes no root")
+		require.Equal(t, h, db.IndexedHeight())
+	}
+	require.Equal(t, []byte{2}, db.Index().Get([]byte{'k', 2}))
+	require.Nil(t, db.State().Get([]byte{'k', 2}), "index entries are not state")
+	require.NoError(t, db.Close())
+
+	db, err = Open(dir, Options{})
+	require.NoError(t, err)
+	defer db.Close()
+	require.Equal(t, int64(3), db.IndexedHeight())
+	require.Equal(t, []byte{3}, db.Index().Get([]byte{'k', 3}))
+	require.NoError(t, db.ClearIndex())
+	require.Zero(t, db.IndexedHeight())
+	require.Nil(t, db.Index().Get([]byte{'k', 3}))
+	applyCommitIndexed(t, db, 4, set("a", "4"), Record{Key: []byte{'k', 4}, Value: []byte{4}})
+	require.Zero(t, db.IndexedHeight(), "heights 1..3 lack their entries: not complete")
+	require.NoError(t, db.WriteIndex(4, []Record{{Key: []byte{'k', 1}, Value: []byte{1}}}))
+	require.Equal(t, int64(4), db.IndexedHeight())
+	applyCommitIndexed(t, db, 5, set("a", "5"))
+	require.Equal(t, int64(5), db.IndexedHeight())
+}
+
+func applyCommitIndexed(t *testing.T, db *DB, h int64, cs changeSet, recs ...Record) []byte {
+	t.Helper()
+	c := cs.cache(db.State())
+	root, err := db.ApplyChanges(h, c)
+	require.NoError(t, err)
+	require.NoError(t, db.Commit(h, root, c, recs...))
+	return root
+}

@@ -17,5 +17,9 @@
 // committed tree into that cache (level by level, in key order) so that a restarted node is
 // as fast as a running one.
 //
+// Beside the state, a side index (index.go) holds records the application keeps outside the
+// tree (its transaction index): Commit writes a block's records in the block's own batch, so
+// they exist exactly when the block's state does, and they change no root or proof.
+//
 // The store knows nothing of modules or transactions.
 package store

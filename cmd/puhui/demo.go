@@ -27,21 +27,42 @@ func newDemoCmd() *cobra.Command {
 		RunE: runDemo,
 	}
 	cmd.Flags().Duration("day", 2*time.Second, "block time per business day")
+	cmd.Flags().Bool("keep", false, "keep the temporary home when the demo stops")
 	addListenFlags(cmd)
 	return cmd
 }
 
 func runDemo(cmd *cobra.Command, _ []string) error {
 	home := homeOf(cmd)
+	s := func(n string) string { v, _ := cmd.Flags().GetString(n); return v }
+	listen := map[string]string{"api-listen": s("api-listen"), "rpc-listen": s("rpc-listen"), "p2p-listen": s("p2p-listen")}
 	if !cmd.Flags().Changed(flagHome) && os.Getenv("PUHUI_HOME") == "" {
+		// A throwaway home: it goes when the demo stops (unless --keep), and it listens on
+		// free loopback ports, so that it runs beside a node started from the README.
 		dir, err := os.MkdirTemp("", "puhui-demo-")
 		if err != nil {
 			return err
 		}
 		home = dir
+		if keep, _ := cmd.Flags().GetBool("keep"); !keep {
+			defer func() {
+				if err := os.RemoveAll(dir); err == nil {
+					fmt.Fprintf(cmd.OutOrStdout(), "removed %s (--keep keeps it)\n", dir)
+				}
+			}()
+		}
+		free, err := node.FreePorts(3)
+		if err != nil {
+			return err
+		}
+		for i, flag := range []string{"api-listen", "rpc-listen", "p2p-listen"} {
+			if listen[flag] == "" {
+				listen[flag] = free[i]
+			}
+		}
 	}
+	s = func(n string) string { return listen[n] }
 	day, _ := cmd.Flags().GetDuration("day")
-	s := func(n string) string { v, _ := cmd.Flags().GetString(n); return v }
 	fresh := !node.IsInitialized(home)
 	if fresh {
 		if err := node.Init(home, node.InitOptions{ChainID: "puhui-demo", MemberName: "Yangtze Bank",

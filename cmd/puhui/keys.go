@@ -84,12 +84,19 @@ func newKeysCmd() *cobra.Command {
 	cmd.AddCommand(
 		withOut(&cobra.Command{Use: "add NAME", Short: "Create a new key", Args: cobra.ExactArgs(1), RunE: runKeysAdd}),
 		withOut(&cobra.Command{Use: "list", Short: "List keys", Args: cobra.NoArgs, RunE: runKeysList}),
-		withOut(&cobra.Command{Use: "show NAME", Short: "Show a key's address and public key", Args: cobra.ExactArgs(1), RunE: runKeysShow}),
+		keysShowCmd(withOut),
 		&cobra.Command{Use: "export NAME", Short: "Print a key as armored text encrypted under an export passphrase (PUHUI_EXPORT_PASSPHRASE)",
 			Args: cobra.ExactArgs(1), RunE: runKeysExport},
 		withOut(&cobra.Command{Use: "import NAME FILE", Short: "Import an armored key (FILE or - for stdin)", Args: cobra.ExactArgs(2), RunE: runKeysImport}),
 		&cobra.Command{Use: "delete NAME", Short: "Delete a key", Args: cobra.ExactArgs(1), RunE: runKeysDelete},
 	)
+	return cmd
+}
+
+func keysShowCmd(withOut func(*cobra.Command) *cobra.Command) *cobra.Command {
+	cmd := withOut(&cobra.Command{Use: "show NAME", Short: "Show a key's address and public key (hex)", Args: cobra.ExactArgs(1), RunE: runKeysShow})
+	cmd.Flags().BoolP("address", "a", false, "print the address alone (for scripts: ALICE=$(puhui keys show alice -a))")
+	cmd.Flags().Bool("pubkey", false, "print the public key alone, in hex")
 	return cmd
 }
 
@@ -138,6 +145,14 @@ func runKeysShow(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	v := viewOf(info)
+	if only, _ := cmd.Flags().GetBool("address"); only {
+		_, err = fmt.Fprintln(cmd.OutOrStdout(), v.Address)
+		return err
+	}
+	if only, _ := cmd.Flags().GetBool("pubkey"); only {
+		_, err = fmt.Fprintln(cmd.OutOrStdout(), v.PubKey)
+		return err
+	}
 	return printOut(cmd, v, v.text)
 }
 

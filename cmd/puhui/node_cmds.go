@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/cometbft/cometbft/types"
 	"github.com/spf13/cobra"
@@ -72,6 +73,10 @@ func newInitCmd() *cobra.Command {
 	return cmd
 }
 
+// sandboxVotingPeriod is the voting period of the chain `start` creates on a fresh home: its
+// one member should not wait a week to admit a second one. `init` keeps the default week.
+const sandboxVotingPeriod = 20 * time.Second
+
 func newStartCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "start",
@@ -91,10 +96,16 @@ func runStart(cmd *cobra.Command, _ []string) error {
 		if err != nil {
 			return err
 		}
+		if !cmd.Flags().Changed("voting-period") && o.Genesis == nil {
+			o.VotingPeriod = sandboxVotingPeriod
+		}
 		if err := node.Init(home, o); err != nil && !errors.Is(err, node.ErrAlreadyInitialized) {
 			return err
 		}
 		fmt.Fprintf(cmd.OutOrStdout(), "initialised %s\n", home)
+		if o.Genesis == nil {
+			fmt.Fprintf(cmd.OutOrStdout(), "a new single-member chain: governance decides in %s (`puhui init` makes one that votes for a week)\n", o.VotingPeriod)
+		}
 	}
 	s := func(n string) string { v, _ := cmd.Flags().GetString(n); return v }
 	ctx := cmd.Context()
@@ -106,10 +117,18 @@ func runStart(cmd *cobra.Command, _ []string) error {
 	}
 	out := cmd.OutOrStdout()
 	printNode(out, n, home)
-	waitForSignal()
-	fmt.Fprintln(out, "stopping…")
-	return n.Stop()
+	select {
+	case <-signalled():
+		fmt.Fprintln(out, "stopping…")
+		return n.Stop()
+	case <-n.Failed():
+		// Exit non-zero so that a supervisor (systemd Restart=on-failure) restarts the node.
+		return n.StopAfterFailure(stopAfterFailureTimeout)
+	}
 }
+
+// stopAfterFailureTimeout bounds a halted node's shutdown: its store may be unable to write.
+const stopAfterFailureTimeout = 5 * time.Second
 
 // printNode says where a started node listens.
 func printNode(out io.Writer, n *node.Node, home string) {
@@ -122,9 +141,12 @@ func printNode(out io.Writer, n *node.Node, home string) {
 	fmt.Fprintf(out, "  operator   %s (key %q in %s/keyring)\n", n.Operator, node.OperatorKeyName, home)
 }
 
-// waitForSignal blocks until SIGINT or SIGTERM.
-func waitForSignal() {
+// signalled receives SIGINT or SIGTERM.
+func signalled() <-chan os.Signal {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
-	<-sig
+	return sig
 }
+
+// waitForSignal blocks until SIGINT or SIGTERM.
+func waitForSignal() { <-signalled() }

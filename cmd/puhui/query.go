@@ -19,7 +19,11 @@ const queryTimeout = 30 * time.Second
 func queryCommand(use, short string, args cobra.PositionalArgs,
 	run func(ctx context.Context, c *client.Client, cmd *cobra.Command, args []string) (any, func() string, error)) *cobra.Command {
 	cmd := &cobra.Command{Use: use, Short: short, Args: args, RunE: func(cmd *cobra.Command, args []string) error {
-		ctx, cancel := context.WithTimeout(cmd.Context(), queryTimeout)
+		timeout := queryTimeout
+		if cmd.Flags().Lookup("timeout") != nil { // a command that waits says for how long
+			timeout, _ = cmd.Flags().GetDuration("timeout")
+		}
+		ctx, cancel := context.WithTimeout(cmd.Context(), timeout)
 		defer cancel()
 		c, err := dial(ctx, cmd)
 		if err != nil {
@@ -59,113 +63,73 @@ func newQueryCmd() *cobra.Command {
 				}, nil
 			}),
 		account,
-		queryCommand("asset CODE", "One asset", cobra.ExactArgs(1),
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				a, err := c.Asset(ctx, args[0])
-				if err != nil {
-					return nil, nil, err
-				}
-				return a, func() string { return assetText(*a) }, nil
-			}),
-		queryCommand("assets", "All assets", cobra.NoArgs,
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, _ []string) (any, func() string, error) {
-				as, err := c.Assets(ctx)
-				if err != nil {
-					return nil, nil, err
-				}
-				return as, func() string {
-					var lines []string
-					for _, a := range as {
-						lines = append(lines, assetText(a))
-					}
-					return strings.Join(lines, "\n")
-				}, nil
-			}),
-		queryCommand("members", "Consortium members", cobra.NoArgs,
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, _ []string) (any, func() string, error) {
-				ms, err := c.Members(ctx)
-				if err != nil {
-					return nil, nil, err
-				}
-				return ms, func() string {
-					var lines []string
-					for _, m := range ms {
-						lines = append(lines, fmt.Sprintf("%s  %-24s %s", m.Address, m.Name, strings.Join(m.Roles, ",")))
-					}
-					return strings.Join(lines, "\n")
-				}, nil
-			}),
-		queryCommand("kyc ADDRESS", "An account's KYC level in force and its attestation", cobra.ExactArgs(1),
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				k, err := c.KYC(ctx, args[0])
-				if err != nil {
-					return nil, nil, err
-				}
-				return k, func() string {
-					if !k.Attested {
-						return fmt.Sprintf("%s: KYC level %d (declared by its sponsor; no attestation)", k.Address, k.Level)
-					}
-					state := "live"
-					if k.Revoked {
-						state = "revoked: " + k.RevokeReason
-					}
-					return fmt.Sprintf("%s: KYC level %d; attested by %s until %s (%s)", k.Address, k.Level, k.Provider,
-						time.Unix(k.ExpiresAt, 0).UTC().Format(time.RFC3339), state)
-				}, nil
-			}),
-		queryCommand("hold ID", "An open hold", cobra.ExactArgs(1),
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				id, err := parseID("hold", args[0])
-				if err != nil {
-					return nil, nil, err
-				}
-				h, err := c.Hold(ctx, id)
-				if err != nil {
-					return nil, nil, err
-				}
-				return h, func() string {
-					return fmt.Sprintf("hold %d: %d %s of %s for %s, expires %s", h.ID, h.Amount, h.Asset, h.Owner, h.Beneficiary,
-						time.Unix(h.ExpiresAt, 0).UTC().Format(time.RFC3339))
-				}, nil
-			}),
-		queryCommand("proposals", "Governance proposals", cobra.NoArgs,
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, _ []string) (any, func() string, error) {
-				ps, err := c.Proposals(ctx)
-				if err != nil {
-					return nil, nil, err
-				}
-				return ps, func() string {
-					var lines []string
-					for _, p := range ps {
-						lines = append(lines, proposalText(p))
-					}
-					return strings.Join(lines, "\n")
-				}, nil
-			}),
-		queryCommand("proposal ID", "One governance proposal with its tally", cobra.ExactArgs(1),
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				id, err := parseID("proposal", args[0])
-				if err != nil {
-					return nil, nil, err
-				}
-				p, err := c.Proposal(ctx, id)
-				if err != nil {
-					return nil, nil, err
-				}
-				return p, func() string { return proposalText(*p) }, nil
-			}),
-		queryCommand("tx HASH", "A committed transaction", cobra.ExactArgs(1),
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				r, err := c.Tx(ctx, args[0])
-				if err != nil {
-					return nil, nil, err
-				}
-				return r, func() string { return txText(r) }, nil
-			}),
+		txQueryCmd(),
+		accountTxsCmd(),
 	)
-	cmd.AddCommand(lendingQueryCmds()...)
-	cmd.AddCommand(creditQueryCmd())
+	addDeclaredQueries(cmd, textViews())
 	return cmd
+}
+
+// textViews are the hand-made text forms of declared views, by query path.
+func textViews() map[string]textView {
+	return map[string]textView{
+		query.PathAsset:  textOf(func(a query.Asset, _ scales) string { return assetText(a) }),
+		query.PathAssets: textOf(func(as []query.Asset, _ scales) string { return lines(as, "no assets", assetText) }),
+		query.PathMembers: textOf(func(ms []query.Member, _ scales) string {
+			return lines(ms, "no members", func(m query.Member) string {
+				return fmt.Sprintf("%s  %-24s %s", m.Address, m.Name, strings.Join(m.Roles, ","))
+			})
+		}),
+		query.PathKYC:       textOf(func(k query.KYC, _ scales) string { return kycText(k) }),
+		query.PathHold:      textOf(holdText),
+		query.PathProposals: textOf(func(ps []query.Proposal, _ scales) string { return lines(ps, "no proposals", proposalText) }),
+		query.PathProposal:  textOf(func(p query.Proposal, _ scales) string { return proposalText(p) }),
+		query.PathProduct:   textOf(productText),
+		query.PathProducts: textOf(func(ps []query.Product, sc scales) string {
+			return lines(ps, "no loan products", func(p query.Product) string { return productText(p, sc) })
+		}),
+		query.PathLoan:          textOf(func(l query.Loan, sc scales) string { return loanText(l, sc(l.Asset)) }),
+		query.PathBorrowerLoans: textOf(borrowerText),
+		query.PathGroup:         textOf(groupText),
+		query.PathPortfolio:     textOf(portfolioText),
+	}
+}
+
+// lines renders a list one item per line, or says it is empty.
+func lines[T any](items []T, empty string, one func(T) string) string {
+	if len(items) == 0 {
+		return empty
+	}
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = one(it)
+	}
+	return strings.Join(out, "\n")
+}
+
+func kycText(k query.KYC) string {
+	if !k.Attested {
+		return fmt.Sprintf("%s: KYC level %d (declared by its sponsor; no attestation)", k.Address, k.Level)
+	}
+	state := "live"
+	if k.Revoked {
+		state = "revoked: " + k.RevokeReason
+	}
+	return fmt.Sprintf("%s: KYC level %d; attested by %s until %s (%s)", k.Address, k.Level, k.Provider, unixText(k.ExpiresAt), state)
+}
+
+func holdText(h query.Hold, sc scales) string {
+	return fmt.Sprintf("hold %d: %s %s of %s for %s, expires %s", h.ID, money.FormatMinor(h.Amount, sc(h.Asset)), h.Asset,
+		h.Owner, h.Beneficiary, unixText(h.ExpiresAt))
+}
+
+func groupText(g query.Group, sc scales) string {
+	loans := "none yet"
+	if len(g.Loans) > 0 {
+		loans = strings.Trim(strings.Join(strings.Fields(fmt.Sprint(g.Loans)), ", "), "[]")
+	}
+	return fmt.Sprintf("group %d %q of lender %s\n  members: %s\n  loans: %s\n  guarantee fund: %s %s", g.ID, g.Name, g.Lender,
+		strings.Join(g.Members, ", "), loans, money.FormatMinor(g.Fund, sc(g.Asset)), g.Asset)
 }
 
 func assetText(a query.Asset) string {

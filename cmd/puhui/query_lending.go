@@ -8,91 +8,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/query"
 )
-
-// lendingQueryCmds are the lending module's read commands under `puhui query`.
-func lendingQueryCmds() []*cobra.Command {
-	return []*cobra.Command{
-		queryCommand("product ID", "One loan product with its terms", cobra.ExactArgs(1),
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				id, err := parseID("product", args[0])
-				if err != nil {
-					return nil, nil, err
-				}
-				p, err := c.Product(ctx, id)
-				if err != nil {
-					return nil, nil, err
-				}
-				return p, func() string { return productText(*p, newScales(ctx, c)) }, nil
-			}),
-		queryCommand("products", "All loan products", cobra.NoArgs,
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, _ []string) (any, func() string, error) {
-				ps, err := c.Products(ctx)
-				if err != nil {
-					return nil, nil, err
-				}
-				return ps, func() string {
-					if len(ps) == 0 {
-						return "no loan products"
-					}
-					sc := newScales(ctx, c)
-					var parts []string
-					for _, p := range ps {
-						parts = append(parts, productText(p, sc))
-					}
-					return strings.Join(parts, "\n")
-				}, nil
-			}),
-		queryCommand("loan ID", "A loan with its totals and live schedule", cobra.ExactArgs(1),
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				id, err := parseID("loan", args[0])
-				if err != nil {
-					return nil, nil, err
-				}
-				l, err := c.Loan(ctx, id)
-				if err != nil {
-					return nil, nil, err
-				}
-				return l, func() string { return loanText(*l, newScales(ctx, c)(l.Asset)) }, nil
-			}),
-		queryCommand("loans BORROWER_ADDRESS", "A borrower's loans, exposure by asset and repayment history", cobra.ExactArgs(1),
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				b, err := c.BorrowerLoans(ctx, args[0])
-				if err != nil {
-					return nil, nil, err
-				}
-				return b, func() string { return borrowerText(*b, newScales(ctx, c)) }, nil
-			}),
-		queryCommand("group ID", "A joint-liability group: members, loans and the guarantee fund", cobra.ExactArgs(1),
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				id, err := parseID("group", args[0])
-				if err != nil {
-					return nil, nil, err
-				}
-				g, err := c.Group(ctx, id)
-				if err != nil {
-					return nil, nil, err
-				}
-				return g, func() string {
-					return fmt.Sprintf("group %d %q of %s\nmembers: %s\nloans: %v\nfund (minor units): %d",
-						g.ID, g.Name, g.Lender, strings.Join(g.Members, ", "), g.Loans, g.Fund)
-				}, nil
-			}),
-		queryCommand("portfolio LENDER_ADDRESS", "A lender's portfolio quality by asset: GLP, PAR1/30/60/90, arrears rate", cobra.ExactArgs(1),
-			func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-				p, err := c.Portfolio(ctx, args[0])
-				if err != nil {
-					return nil, nil, err
-				}
-				return p, func() string { return portfolioText(*p, newScales(ctx, c)) }, nil
-			}),
-	}
-}
 
 // scales returns an asset's scale, asking the node once per asset; an asset it cannot read
 // shows in minor units.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -68,7 +69,7 @@ func sendAndPrint(ctx context.Context, cmd *cobra.Command, c *client.Client, msg
 	if err != nil {
 		return err
 	}
-	if err := printOut(cmd, res, func() string { return txText(res) }); err != nil {
+	if err := printOut(cmd, res, func() string { return txText(res, newScales(ctx, c)) }); err != nil {
 		return err
 	}
 	if res.Code != 0 {
@@ -77,7 +78,9 @@ func sendAndPrint(ctx context.Context, cmd *cobra.Command, c *client.Client, msg
 	return nil
 }
 
-func txText(r *client.TxResult) string {
+// txText shows a transaction's outcome and events; an event's amount is shown in the
+// decimals of the asset it names (sc nil: in minor units).
+func txText(r *client.TxResult, sc scales) string {
 	if r.Code != 0 {
 		return fmt.Sprintf("FAILED %s (%s/%d): %s", r.Hash, r.Codespace, r.Code, r.Log)
 	}
@@ -88,8 +91,14 @@ func txText(r *client.TxResult) string {
 			continue
 		}
 		fmt.Fprintf(&b, "\n  %s", e.Type)
+		asset := ""
 		for _, a := range e.Attributes {
-			fmt.Fprintf(&b, " %s=%s", a.Key, a.Value)
+			if a.Key == "asset" {
+				asset = a.Value
+			}
+		}
+		for _, a := range e.Attributes {
+			fmt.Fprintf(&b, " %s=%s", a.Key, eventValue(a.Key, a.Value, asset, sc))
 		}
 	}
 	return b.String()
@@ -142,3 +151,25 @@ func newTxRawCmd() *cobra.Command {
 			return tx.MsgsFromJSON([]byte(args[0]))
 		})
 }
+
+// eventValue formats an amount attribute in its asset's decimals.
+// eventValue formats an amount attribute in its asset's decimals and a time attribute (*_at,
+// Unix seconds) as a UTC date and time.
+func eventValue(key, value, asset string, sc scales) string {
+	v, err := strconv.ParseInt(value, 10, 64)
+	switch {
+	case err != nil:
+		return value
+	case strings.HasSuffix(key, "_at"):
+		return unixText(v)
+	case sc != nil && asset != "" && amountKeys[key]:
+		return money.FormatMinor(v, sc(asset))
+	}
+	return value
+}
+
+// amountKeys are the event attributes that carry minor units of the event's asset.
+var amountKeys = map[string]bool{"amount": true, "principal": true, "interest": true, "fee": true, "penalty": true,
+	"returned": true, "funded": true, "short": true, "released": true, "principal_repaid": true, "prepaid": true,
+	"owed": true, "interest_paid": true, "guarantee": true, "collateral": true, "collateral_captured": true,
+	"supply": true, "max_supply": true}

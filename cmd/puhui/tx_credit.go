@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"reflect"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -132,7 +133,10 @@ func newDocsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.GrantDocument(ctx, s, h, str(cmd, "to"))
+			if err := c.GrantDocument(ctx, s, h, str(cmd, "to")); err != nil {
+				return err
+			}
+			return say(cmd, "granted %s to %s", args[0], str(cmd, "to"))
 		})
 	grant.Flags().String("to", "", "the grantee's member address")
 	revoke := run("revoke HASH", "Stop a member's future fetches of a document", cobra.ExactArgs(1),
@@ -141,7 +145,10 @@ func newDocsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.RevokeDocumentGrant(ctx, s, h, str(cmd, "to"))
+			if err := c.RevokeDocumentGrant(ctx, s, h, str(cmd, "to")); err != nil {
+				return err
+			}
+			return say(cmd, "revoked %s's grant to %s", str(cmd, "to"), args[0])
 		})
 	revoke.Flags().String("to", "", "the grantee's member address")
 	fetch := run("fetch HASH", "Fetch a document granted to the signer, verify it and decrypt it", cobra.ExactArgs(1),
@@ -163,29 +170,39 @@ func newDocsCmd() *cobra.Command {
 	fetch.Flags().StringP("out", "O", "-", "where to write the document (- for stdout)")
 	publish := run("publish-key", "Publish the signer's X25519 encryption key (derived from its key) so documents can be shared with it",
 		cobra.NoArgs, func(ctx context.Context, c *client.Client, s *client.Signer, _ *cobra.Command, _ []string) error {
-			return c.PublishEncryptionKey(ctx, s)
+			if err := c.PublishEncryptionKey(ctx, s); err != nil {
+				return err
+			}
+			return say(cmd, "published the encryption key of %s", s.Address())
 		})
-	show := run("show HASH", "A document's on-chain record and grants", cobra.ExactArgs(1),
-		func(ctx context.Context, c *client.Client, _ *client.Signer, cmd *cobra.Command, args []string) error {
+	show := queryCommand("show HASH", "A document's on-chain record and grants (the same as `puhui query docs document HASH`)",
+		cobra.ExactArgs(1), func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
 			h, err := hashArg(args[0])
 			if err != nil {
-				return err
+				return nil, nil, err
 			}
 			v, err := c.Document(ctx, h)
 			if err != nil {
-				return err
+				return nil, nil, err
 			}
-			return printProto(cmd, v)
+			return v, func() string { return viewText(reflect.ValueOf(v), newScales(ctx, c)) }, nil
 		})
 	cmd.AddCommand(publish, store, grant, revoke, fetch, show)
 	return cmd
 }
 
+// printProto writes a message in protobuf JSON, the form `tx credit register-scorecard` reads.
 func printProto(cmd *cobra.Command, m proto.Message) error {
 	b, err := protojson.MarshalOptions{UseProtoNames: true, Multiline: true}.Marshal(m)
 	if err != nil {
 		return err
 	}
 	_, err = fmt.Fprintln(cmd.OutOrStdout(), string(b))
+	return err
+}
+
+// say prints a one-line confirmation.
+func say(cmd *cobra.Command, format string, args ...any) error {
+	_, err := fmt.Fprintf(cmd.OutOrStdout(), format+"\n", args...)
 	return err
 }

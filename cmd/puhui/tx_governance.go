@@ -86,7 +86,38 @@ func newTxGovernanceCmd() *cobra.Command {
 			}
 			return []*txpb.Msg{{Sum: &txpb.Msg_Vote{Vote: &txpb.MsgVote{ProposalId: id, Option: txpb.VoteOption(opt)}}}}, nil
 		})
-	cmd.AddCommand(addMember, removeMember, setRoles, validator, params, vote)
+	cmd.AddCommand(addMember, removeMember, setRoles, validator, params, vote, waitProposalCmd())
+	return cmd
+}
+
+// waitProposalCmd waits for a proposal's voting period to end and prints the outcome; it
+// fails unless the proposal passed and its action was applied.
+func waitProposalCmd() *cobra.Command {
+	cmd := queryCommand("wait PROPOSAL_ID", "Wait until a proposal is decided, print the outcome (fails unless it passed)", cobra.ExactArgs(1),
+		func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
+			id, err := parseID("proposal", args[0])
+			if err != nil {
+				return nil, nil, err
+			}
+			for {
+				p, err := c.Proposal(ctx, id)
+				if err != nil {
+					return nil, nil, err
+				}
+				if p.Status != "voting" {
+					if p.Status != "passed" {
+						return nil, nil, fmt.Errorf("proposal %d %s: %s", id, p.Status, proposalText(*p))
+					}
+					return p, func() string { return proposalText(*p) }, nil
+				}
+				select {
+				case <-ctx.Done():
+					return nil, nil, fmt.Errorf("proposal %d still voting (ends %s): %w", id, unixText(p.VotingEndsAt), ctx.Err())
+				case <-time.After(time.Second):
+				}
+			}
+		})
+	cmd.Flags().Duration("timeout", 2*time.Minute, "how long to wait")
 	return cmd
 }
 

@@ -2,7 +2,6 @@ package credit
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 
 	"github.com/puhui-chain/puhui/query"
@@ -33,14 +32,14 @@ func Module() module.Module {
 			module.Handle("request_credit_report", identity.ReportUsers, (*txpb.Msg).GetRequestCreditReport, RequestReport),
 		},
 		Queries: []module.Query{
-			module.Answer(query.ListScorecards, func(q module.QueryContext, _ string) (json.RawMessage, error) {
-				return query.ProtoJSONList(Scorecards(q.State))
+			module.Answer(query.ListScorecards, func(q module.QueryContext, _ string) ([]query.Scorecard, error) {
+				return viewsOf(Scorecards(q.State), ScorecardView), nil
 			}),
-			module.Answer(query.ListConsents, func(q module.QueryContext, addr string) (json.RawMessage, error) {
-				return query.ProtoJSONList(Consents(q.State, addr))
+			module.Answer(query.ListConsents, func(q module.QueryContext, addr string) ([]query.Consent, error) {
+				return viewsOf(Consents(q.State, addr), func(c *statepb.Consent) query.Consent { return ConsentView(c, q.Now) }), nil
 			}),
-			module.Answer(query.ListAccesses, func(q module.QueryContext, addr string) (json.RawMessage, error) {
-				return query.ProtoJSONList(Accesses(q.State, addr))
+			module.Answer(query.ListAccesses, func(q module.QueryContext, addr string) ([]query.ReportAccess, error) {
+				return viewsOf(Accesses(q.State, addr), AccessView), nil
 			}),
 		},
 		Invariants: []module.Invariant{{Name: "credit/registry-and-access-log", Check: CheckInvariants}},

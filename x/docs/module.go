@@ -2,12 +2,10 @@ package docs
 
 import (
 	"encoding/hex"
-	"encoding/json"
 	"strings"
 
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
-	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/identity"
@@ -27,20 +25,20 @@ func Module() module.Module {
 			module.Handle("revoke_document_grant", identity.DocOwners, (*txpb.Msg).GetRevokeDocumentGrant, RevokeDocumentGrant),
 		},
 		Queries: []module.Query{
-			module.Answer(query.GetEncryptionKey, func(q module.QueryContext, addr string) (json.RawMessage, error) {
+			module.Answer(query.GetEncryptionKey, func(q module.QueryContext, addr string) (query.EncryptionKey, error) {
 				k, found := GetEncryptionKey(q.State, addr)
 				if !found {
-					return nil, ErrNoEncryptionKey.Wrapf("%s has published no encryption key", addr)
+					return query.EncryptionKey{}, ErrNoEncryptionKey.Wrapf("%s has published no encryption key", addr)
 				}
-				return query.ProtoJSON(k)
+				return query.EncryptionKey{Address: addr, X25519PubKey: k.X25519PubKey, SetAt: k.SetAt}, nil
 			}),
-			module.Answer(query.GetDocument, func(q module.QueryContext, arg string) (json.RawMessage, error) {
+			module.Answer(query.GetDocument, func(q module.QueryContext, arg string) (query.Document, error) {
 				hash, _ := hex.DecodeString(arg)
 				d, found := GetDocument(q.State, hash)
 				if !found {
-					return nil, ErrUnknownDocument.Wrapf("document %s", arg)
+					return query.Document{}, ErrUnknownDocument.Wrapf("document %s", arg)
 				}
-				return query.ProtoJSON(&statepb.DocumentView{Document: d, Grants: Grants(q.State, hash)})
+				return DocumentView(d, Grants(q.State, hash)), nil
 			}),
 			module.Answer(query.MayReadDocument, func(q module.QueryContext, arg string) (bool, error) {
 				hashText, member, _ := strings.Cut(arg, "/")
@@ -50,8 +48,13 @@ func Module() module.Module {
 				}
 				return MayRead(q.State, hash, member), nil
 			}),
-			module.Answer(query.ListDocumentsOwned, func(q module.QueryContext, addr string) (json.RawMessage, error) {
-				return query.ProtoJSONList(OwnedBy(q.State, addr))
+			module.Answer(query.ListDocumentsOwned, func(q module.QueryContext, addr string) ([]query.Document, error) {
+				owned := OwnedBy(q.State, addr)
+				out := make([]query.Document, len(owned))
+				for i, d := range owned {
+					out[i] = DocumentView(d, nil)
+				}
+				return out, nil
 			}),
 		},
 	}

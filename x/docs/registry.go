@@ -2,6 +2,7 @@ package docs
 
 import (
 	"encoding/hex"
+	"github.com/puhui-chain/puhui/query"
 	"net/url"
 	"regexp"
 
@@ -175,4 +176,19 @@ func RevokeDocumentGrant(ctx *core.Context, m *txpb.MsgRevokeDocumentGrant) erro
 	core.SetProto(ctx.KV, GrantKey(m.CiphertextHash, m.Grantee), g)
 	ctx.Emit("docs.grant_revoked", "document", HashText(m.CiphertextHash), "owner", ctx.Signer, "grantee", m.Grantee)
 	return nil
+}
+
+// DocumentView is a document's record with the given grants, as queries answer it.
+func DocumentView(d *statepb.Document, grants []*statepb.DocumentGrant) query.Document {
+	v := query.Document{Hash: HashText(d.CiphertextHash), Owner: d.Owner, Kind: d.Kind, SourceURL: d.SourceUrl,
+		Size: d.Size, RegisteredAt: d.RegisteredAt, OwnerKey: wrappedView(d.OwnerKey)}
+	for _, g := range grants {
+		v.Grants = append(v.Grants, query.DocumentGrant{Grantee: g.Grantee, WrappedKey: wrappedView(g.WrappedKey),
+			GrantedAt: g.GrantedAt, RevokedAt: g.RevokedAt})
+	}
+	return v
+}
+
+func wrappedView(w *txpb.WrappedKey) query.WrappedKey {
+	return query.WrappedKey{EphemeralPubKey: w.GetEphemeralPubKey(), SealedKey: w.GetSealedKey()}
 }

@@ -1,7 +1,7 @@
 package ledger
 
 import (
-	"fmt"
+	"github.com/puhui-chain/puhui/statekeys"
 	"sort"
 
 	"github.com/puhui-chain/puhui/money"
@@ -101,13 +101,7 @@ func debit(ctx *core.Context, addr, asset string, amount int64) error {
 func decodeAmount(v []byte) int64 { return decodeFlow(v).amount }
 
 // DecodeAmount reads the amount of a proven balance or held-total value (light clients).
-func DecodeAmount(v []byte) (int64, error) {
-	switch len(v) {
-	case 0, amountBytes, flowBytes:
-		return decodeFlow(v).amount, nil
-	}
-	return 0, fmt.Errorf("balance value of %d bytes", len(v))
-}
+func DecodeAmount(v []byte) (int64, error) { return statekeys.DecodeAmount(v) }
 
 func checkRecipient(ctx *core.Context, field, addr string) error {
 	if err := tx.ValidateAddress(field, addr); err != nil {

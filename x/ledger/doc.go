@@ -10,7 +10,7 @@
 // Each balance carries the account's cash-flow record in that asset (inflows and the
 // balance integral over the last business months), which credit scoring reads. The keys of
 // balances, held totals and the freeze flag are byte for byte those of package statekeys,
-// which the SDK uses to check proofs (a test there holds them equal).
+// which builds them and which the SDK uses to check proofs.
 //
 // Invariant, per asset: Σ balances + Σ holds = minted − burned. No balance is ever negative.
 // A frozen account cannot be debited (it can still receive).

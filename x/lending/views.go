@@ -2,6 +2,7 @@ package lending
 
 import (
 	"encoding/json"
+	"google.golang.org/protobuf/encoding/protojson"
 	"slices"
 	"time"
 
@@ -13,7 +14,7 @@ import (
 
 func productView(p *statepb.Product) query.Product {
 	terms := map[string]any{}
-	b, err := query.ProtoJSON(p.Terms)
+	b, err := protojson.MarshalOptions{UseProtoNames: true}.Marshal(p.Terms)
 	if err == nil {
 		_ = json.Unmarshal(b, &terms)
 	}
@@ -38,6 +39,11 @@ func loanView(s store.Reader, l *statepb.Loan, now int64) query.Loan {
 		Failure: l.Failure, FailedHeight: l.FailedHeight}
 	if l.DecisionModel != "" && bureau != nil {
 		v.DecisionBand = bureau.Band(s, l.DecisionModel, l.DecisionModelVersion, l.DecisionScore)
+	}
+	if l.Status == statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF {
+		// Off the lender's books: nothing is overdue to it any more and the loan is in no
+		// delinquency bucket (what a recovery may still bring is WrittenOff − Recovered).
+		v.Overdue, v.Bucket = 0, "written_off"
 	}
 	addPoolAndGroup(s, &v, l)
 	for _, in := range l.Installments {
@@ -157,6 +163,7 @@ func groupView(s store.Reader, g *statepb.Group) query.Group {
 	for _, l := range GroupLoans(s, g.Id) {
 		v.Loans = append(v.Loans, l.Id)
 		v.Fund += GuaranteeHeld(s, l)
+		v.Asset = l.Asset // a group borrows under one lender's products, in one asset
 	}
 	return v
 }

@@ -19,7 +19,7 @@ function credit(t, consents, accesses) {
       { label: t("bw.lender"), cell: (c) => link("account/" + c.lender, short(c.lender)) },
       { label: t("bw.purpose"), cell: (c) => c.purpose || "" },
       { label: t("bw.expires"), cell: (c) => when(c.expires_at) },
-      { label: t("col.status"), cell: (c) => (c.revoked_at && c.revoked_at !== "0" ? t("bw.revoked") : t("bw.given")) },
+      { label: t("col.status"), cell: (c) => t("consent." + c.status) },
     ], consents || []),
     h("h3", null, t("bw.reports")),
     table([

@@ -34,9 +34,9 @@ export default {
         { label: t("cs.ends"), cell: (p) => when(p.voting_ends_at) },
       ], proposals, { id: "proposals" })),
       card(t("cs.scorecards"), table([
-        { label: t("cs.name"), cell: (r) => r.model.name },
-        { label: t("cs.version"), num: true, cell: (r) => String(r.model.version || 0) },
-        { label: t("cs.bands"), cell: (r) => (r.model.bands || []).map((b) => `${b.name} ≥ ${b.min_score || 0}`).join(", ") },
+        { label: t("cs.name"), cell: (r) => r.name },
+        { label: t("cs.version"), num: true, cell: (r) => String(r.version) },
+        { label: t("cs.bands"), cell: (r) => (r.bands || []).map((b) => `${b.name} ≥ ${b.min_score}`).join(", ") },
         { label: t("cs.registeredBy"), cell: (r) => r.registered_by },
       ], scorecards, { id: "scorecards" })));
   },

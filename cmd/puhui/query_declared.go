@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"reflect"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/query"
+)
+
+// textView renders one declared view for people; v is a pointer to the declaration's view
+// type. A view without one is shown by viewText.
+type textView func(v any, sc scales) string
+
+// textOf adapts a typed renderer.
+func textOf[V any](f func(V, scales) string) textView {
+	return func(v any, sc scales) string { return f(*v.(*V), sc) }
+}
+
+// groupShorts describes the CLI groups of declared queries; a new module's group without
+// one gets a plain description.
+var groupShorts = map[string]string{
+	"credit": "Scorecards, a borrower's consents and the reports given on it",
+	"docs":   "Private documents' on-chain records, grants and members' encryption keys",
+}
+
+// addDeclaredQueries offers every declared query as `puhui query [GROUP] NAME [ARG]`: the
+// argument, its check, the summary and the JSON form come from the declaration; the text
+// form from textViews, or the generic viewText. A command already made by hand (account,
+// with its --prove flag) is kept.
+func addDeclaredQueries(root *cobra.Command, textViews map[string]textView) {
+	for _, in := range query.All() {
+		parent := root
+		if in.Group != "" {
+			parent = subcommand(root, in.Group)
+		}
+		if hasSubcommand(parent, in.Name) {
+			continue
+		}
+		parent.AddCommand(declaredQuery(in, textViews[in.Path]))
+	}
+}
+
+func declaredQuery(in query.Info, text textView) *cobra.Command {
+	use, args := in.Name, cobra.NoArgs
+	if in.Arg.Kind != query.ArgNone {
+		use, args = in.Name+" "+strings.ToUpper(in.Arg.Name), cobra.ExactArgs(1)
+	}
+	cmd := queryCommand(use, in.Summary, args,
+		func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
+			arg := ""
+			if len(args) == 1 {
+				arg = args[0]
+			}
+			if err := in.Arg.Validate(arg); err != nil {
+				return nil, nil, err
+			}
+			v := reflect.New(in.View).Interface()
+			if _, err := c.Query(ctx, in.Path, arg, false, v); err != nil {
+				return nil, nil, err
+			}
+			sc := newScales(ctx, c)
+			if text != nil {
+				return v, func() string { return text(v, sc) }, nil
+			}
+			return v, func() string { return viewText(reflect.ValueOf(v).Elem(), sc) }, nil
+		})
+	if in.Arg.Doc != "" {
+		cmd.Long = in.Summary + ".\n\n" + strings.ToUpper(in.Arg.Name) + ": " + in.Arg.Doc + "."
+	}
+	return cmd
+}
+
+func subcommand(root *cobra.Command, name string) *cobra.Command {
+	for _, c := range root.Commands() {
+		if c.Name() == name {
+			return c
+		}
+	}
+	short := groupShorts[name]
+	if short == "" {
+		short = "The " + name + " module's views"
+	}
+	c := &cobra.Command{Use: name, Short: short}
+	root.AddCommand(c)
+	return c
+}
+
+func hasSubcommand(parent *cobra.Command, name string) bool {
+	for _, c := range parent.Commands() {
+		if c.Name() == name {
+			return true
+		}
+	}
+	return false
+}
