@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/puhui-chain/puhui/api"
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/node/nodetest"
 	"github.com/puhui-chain/puhui/query"
@@ -144,6 +146,50 @@ func TestAPI(t *testing.T) {
 		require.Eventually(t, func() bool {
 			return strings.Contains(events.String(), r.Hash) && strings.Contains(events.String(), "ledger.transfer")
 		}, 15*time.Second, 50*time.Millisecond, "event stream never carried %s", r.Hash)
+	})
+
+	t.Run("explorer listings and decoded transaction", func(t *testing.T) {
+		r := operatorSend(t, n, `[{"transfer":{"to":"`+alice.Address()+`","asset":"CNY","amount":"7"}}]`)
+		require.Zero(t, r.Code, r.Log)
+		var detail api.TxDetail
+		getJSON(t, n.APIURL+"/v1/txs/"+r.Hash, &detail)
+		require.Equal(t, n.Operator.Address(), detail.Signer)
+		require.Len(t, detail.Messages, 1)
+		require.Contains(t, string(detail.Messages[0]), `"transfer"`)
+		require.Positive(t, detail.Nonce)
+
+		var txs api.TxList
+		getJSON(t, n.APIURL+"/v1/txs?limit=50", &txs)
+		found := false
+		for i, x := range txs.Txs {
+			if i > 0 {
+				require.LessOrEqual(t, x.Height, txs.Txs[i-1].Height, "newest first")
+			}
+			if x.Hash == r.Hash {
+				found = true
+				require.Equal(t, []string{"transfer"}, x.Types)
+				require.Equal(t, n.Operator.Address(), x.Signer)
+			}
+		}
+		require.True(t, found, "the transfer is listed")
+
+		var page1, page2 api.BlockList
+		getJSON(t, n.APIURL+"/v1/blocks?limit=3", &page1)
+		require.Len(t, page1.Blocks, 3)
+		require.Equal(t, page1.Blocks[0].Height-1, page1.Blocks[1].Height)
+		require.Equal(t, page1.Blocks[2].Height, page1.Next)
+		getJSON(t, n.APIURL+"/v1/blocks?limit=3&before="+strconv.FormatInt(page1.Next, 10), &page2)
+		require.Equal(t, page1.Next-1, page2.Blocks[0].Height, "the next page starts below the last")
+
+		var vals []api.ValidatorInfo
+		getJSON(t, n.APIURL+"/v1/validators", &vals)
+		require.Len(t, vals, 1)
+		require.Positive(t, vals[0].VotingPower)
+
+		status, h, body := do(t, http.MethodGet, n.APIURL+"/", "", nil)
+		require.Equal(t, http.StatusOK, status)
+		require.Contains(t, string(body), "/console/js/app.js", "the console is served at /")
+		require.Contains(t, h.Get("Content-Security-Policy"), "script-src 'self'")
 	})
 
 	t.Run("bad signature is a coded 4xx", func(t *testing.T) {

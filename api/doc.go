@@ -1,12 +1,14 @@
 // Package api is the node's REST API (huma v2 on net/http, OpenAPI 3.1 at /openapi.json):
 // chain status and health (/v1/health: 503 once the node halted), blocks and transactions
-// (submit, look up by hash or by account, wait), accounts with proofs,
-// assets, members, holds, KYC, parameters, proposals and validators; lending products, loans,
-// borrowers, portfolios and the loan schedule preview; credit consents, accesses and
-// scorecards, and an access's report for its borrower and consented lender (a signed
-// request the application checks); the node's private-document service (upload by the owner, download under a
-// grant on chain); a server-sent event stream; Prometheus metrics; and bearer-guarded
-// operator endpoints that sign with the node's operator key.
+// (submit, look up by hash with decoded messages, list newest first or by account, wait), the
+// validator set, accounts with proofs, assets, members, holds, KYC, parameters, proposals and
+// validators; lending products, loans, borrowers, lenders' loans, portfolios and their
+// history, and the loan schedule preview; credit consents, accesses and scorecards, and an
+// access's report for its borrower and consented lender (a signed request the application
+// checks); supply-chain finance, oracles, insurance, compliance and supervision views; the
+// node's private-document service (upload by the owner, download under a grant on chain); a
+// server-sent event stream; Prometheus metrics; and bearer-guarded operator endpoints that
+// sign with the node's operator key. It also serves the console (package web) at "/".
 //
 // It is an edge: it reaches the chain only through the Go SDK (ABCI queries, transaction
 // submission, the event bus) and never imports a module, the application, the store or

@@ -20,5 +20,7 @@ func (s *server) registerLendingState(api huma.API) {
 	serveQuery(api, s, query.GetLoan)
 	serveQuery(api, s, query.GetBorrowerLoans)
 	serveQuery(api, s, query.GetPortfolio)
+	serveQuery(api, s, query.GetLenderLoans)
+	serveQuery(api, s, query.GetPortfolioHistory)
 	serveQuery(api, s, query.GetGroup)
 }

@@ -171,6 +171,21 @@ func TestLendingAPI(t *testing.T) {
 		var none query.Portfolio
 		getJSON(t, n.APIURL+"/v1/lending/portfolios/"+alice.Address(), &none)
 		require.Empty(t, none.Assets, "alice lends nothing")
+
+		// The lender's loans, counted; its history holds the day's point once a block has run.
+		var ll query.LenderLoans
+		getJSON(t, n.APIURL+"/v1/lending/lenders/"+lender+"/loans", &ll)
+		require.Equal(t, 1, ll.Total)
+		require.Equal(t, map[string]int{"active": 1}, ll.ByStatus)
+		require.Equal(t, map[string]int{"current": 1}, ll.ByBucket)
+		require.Equal(t, uint64(1), ll.Loans[0].ID)
+		require.NotEmpty(t, ll.Loans[0].DecisionBand, "the score's band")
+		require.Eventually(t, func() bool {
+			var h query.PortfolioHistory
+			getJSON(t, n.APIURL+"/v1/lending/portfolios/"+lender+"/history", &h)
+			return len(h.Assets) == 1 && len(h.Assets[0].Points) > 0 &&
+				h.Assets[0].Points[len(h.Assets[0].Points)-1].GrossPortfolio > 0
+		}, 20*time.Second, 100*time.Millisecond, "a history point with the GLP")
 	})
 
 	t.Run("unknown loans and products are coded 404s", func(t *testing.T) {

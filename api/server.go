@@ -13,6 +13,7 @@ import (
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/docstore"
 	"github.com/puhui-chain/puhui/query"
+	"github.com/puhui-chain/puhui/web"
 )
 
 // Version of the REST API.
@@ -90,6 +91,7 @@ func New(c Config) *Handler {
 	s.registerHealth(api)
 	s.registerState(api)
 	s.registerTxs(api)
+	s.registerExplorer(api)
 	s.registerEvents(api)
 	s.registerOperator(api)
 	s.registerLending(api)
@@ -99,6 +101,10 @@ func New(c Config) *Handler {
 	s.registerOracle(api)
 	s.registerInsurance(api)
 	s.registerCompliance(api)
+	// The console: its index at "/" and its assets, from the binary.
+	console := web.Handler()
+	mux.Handle("GET /{$}", console)
+	mux.Handle("GET "+web.Prefix, console)
 	if c.Metrics {
 		mux.Handle("GET /metrics", promhttp.Handler())
 	}

@@ -42,10 +42,11 @@ func (s *server) registerTxs(api huma.API) {
 		return s.submit(ctx, in.Body.Tx, in.Body.Wait)
 	})
 	huma.Register(api, huma.Operation{
-		OperationID: "get-tx", Method: http.MethodGet, Path: "/v1/txs/{hash}", Summary: "A committed transaction's result and events",
+		OperationID: "get-tx", Method: http.MethodGet, Path: "/v1/txs/{hash}",
+		Summary: "A committed transaction: its result, events, signer and messages",
 	}, func(ctx context.Context, in *struct {
 		Hash string `path:"hash" pattern:"^[0-9A-Fa-f]{64}$"`
-	}) (*txOutput, error) {
+	}) (*txDetailOutput, error) {
 		r, err := s.Client.Tx(ctx, in.Hash)
 		if client.IsNotFound(err) {
 			return nil, &Problem{Status: http.StatusNotFound, Code: "api.not_found", Detail: "no committed transaction " + in.Hash}
@@ -53,7 +54,16 @@ func (s *server) registerTxs(api huma.API) {
 		if err != nil {
 			return nil, problemOf(err)
 		}
-		return &txOutput{Body: r}, nil
+		// The index answers the outcome; the body (signer, messages) is in the block.
+		b, err := s.Client.RPC.Block(ctx, &r.Height)
+		if err != nil {
+			return nil, problemOf(err)
+		}
+		var raw []byte
+		if int(r.Index) < len(b.Block.Txs) {
+			raw = b.Block.Txs[r.Index]
+		}
+		return &txDetailOutput{Body: txDetail(raw, r)}, nil
 	})
 	huma.Register(api, huma.Operation{
 		OperationID: "list-account-txs", Method: http.MethodGet, Path: "/v1/accounts/{address}/txs",

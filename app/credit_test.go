@@ -227,6 +227,12 @@ func TestScorecardRegistryAndDecisionRecord(t *testing.T) {
 	require.Equal(t, []string{"H01", "C01", "C02", "P01"}, l.DecisionReasons)
 	require.Len(t, l.DecisionInputsHash, 32)
 	require.Equal(t, statepb.LoanStatus_LOAN_STATUS_APPROVED, l.Status)
+	// The loan views name the score's band under the version that gave it.
+	bureau := credit.Bureau{}
+	require.Equal(t, "C", bureau.Band(w.c.State(), "mfi-rural", 2, 560))
+	require.Equal(t, "A", bureau.Band(w.c.State(), credit.DefaultModelName, 1, 610), "the built-in default")
+	require.Equal(t, "E", bureau.Band(w.c.State(), "mfi-rural", 1, 100), "a low score: the lowest band")
+	require.Empty(t, bureau.Band(w.c.State(), "mfi-rural", 9, 560), "an unknown version")
 
 	// Governance may register a version too.
 	passGovernance(t, w, &txpb.ProposalAction{Action: &txpb.ProposalAction_RegisterScorecard{

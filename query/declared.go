@@ -44,6 +44,12 @@ var (
 	GetPortfolio = Declare(Def[Portfolio]{Path: PathPortfolio, Route: "/v1/lending/portfolios/{address}",
 		Name: "portfolio", Arg: addressArg, OperationID: "get-lender-portfolio",
 		Summary: "A lender's portfolio quality by asset: gross loan portfolio, PAR1/30/60/90, arrears rate, write-offs and recoveries"})
+	GetLenderLoans = Declare(Def[LenderLoans]{Path: PathLenderLoans, Route: "/v1/lending/lenders/{address}/loans",
+		Name: "lender-loans", Arg: addressArg, OperationID: "get-lender-loans",
+		Summary: "A lender's loans, newest first, with live schedules, counted by status and delinquency bucket"})
+	GetPortfolioHistory = Declare(Def[PortfolioHistory]{Path: PathPortfolioHist, Route: "/v1/lending/portfolios/{address}/history",
+		Name: "portfolio-history", Arg: addressArg, OperationID: "get-lender-portfolio-history",
+		Summary: "A lender's GLP and PAR30 over the last 30 business days, by asset"})
 	GetGroup = Declare(Def[Group]{Path: PathGroup, Route: "/v1/lending/groups/{id}", Name: "group", Arg: idArg,
 		Summary: "A lending group with its members, fund and loans", OperationID: "get-loan-group"})
 )

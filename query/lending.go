@@ -2,12 +2,14 @@ package query
 
 // Lending query paths.
 const (
-	PathProduct       = "/lending/product"   // data: decimal product id
-	PathProducts      = "/lending/products"  //
-	PathLoan          = "/lending/loan"      // data: decimal loan id
-	PathBorrowerLoans = "/lending/borrower"  // data: address
-	PathPortfolio     = "/lending/portfolio" // data: lender address
-	PathGroup         = "/lending/group"     // data: decimal group id
+	PathProduct       = "/lending/product"           // data: decimal product id
+	PathProducts      = "/lending/products"          //
+	PathLoan          = "/lending/loan"              // data: decimal loan id
+	PathBorrowerLoans = "/lending/borrower"          // data: address
+	PathPortfolio     = "/lending/portfolio"         // data: lender address
+	PathGroup         = "/lending/group"             // data: decimal group id
+	PathLenderLoans   = "/lending/lender"            // data: lender address
+	PathPortfolioHist = "/lending/portfolio-history" // data: lender address
 )
 
 // Product is a registered loan product; Terms is the product in protobuf JSON.
@@ -37,37 +39,44 @@ type Installment struct {
 
 // Loan is a loan with its terms and live schedule. Amounts are minor units of Asset.
 type Loan struct {
-	ID                 uint64        `json:"id,string"`
-	ProductID          uint64        `json:"product_id,string"`
-	Borrower           string        `json:"borrower"`
-	Lender             string        `json:"lender"`
-	Asset              string        `json:"asset"`
-	Principal          int64         `json:"principal,string"`
-	Periods            uint32        `json:"periods"`
-	Status             string        `json:"status" enum:"applied,approved,rejected,active,closed,defaulted,written_off,funding,expired"`
-	Purpose            string        `json:"purpose,omitempty"`
-	Decision           string        `json:"decision,omitempty"`
-	DecisionInputsHash []byte        `json:"decision_inputs_hash,omitempty"`
-	AppliedAt          int64         `json:"applied_at"`
-	DecidedAt          int64         `json:"decided_at,omitempty"`
-	DisbursedAt        int64         `json:"disbursed_at,omitempty"`
-	StartDate          string        `json:"start_date,omitempty"`
-	ClosedAt           int64         `json:"closed_at,omitempty"`
-	Fee                int64         `json:"fee,string"`
-	Collateral         int64         `json:"collateral,string"`
-	CollateralCaptured int64         `json:"collateral_captured,string"`
-	Outstanding        int64         `json:"outstanding,string" doc:"principal not yet repaid"`
-	Overdue            int64         `json:"overdue,string" doc:"everything due and unpaid"`
-	TotalOwed          int64         `json:"total_owed,string"`
-	PrincipalRepaid    int64         `json:"principal_repaid,string"`
-	InterestPaid       int64         `json:"interest_paid,string"`
-	FeesPaid           int64         `json:"fees_paid,string"`
-	PenaltiesPaid      int64         `json:"penalties_paid,string"`
-	WrittenOff         int64         `json:"written_off,string"`
-	Recovered          int64         `json:"recovered,string"`
-	DPD                uint32        `json:"dpd"`
-	Bucket             string        `json:"bucket"`
-	Installments       []Installment `json:"installments"`
+	ID                 uint64 `json:"id,string"`
+	ProductID          uint64 `json:"product_id,string"`
+	Borrower           string `json:"borrower"`
+	Lender             string `json:"lender"`
+	Asset              string `json:"asset"`
+	Principal          int64  `json:"principal,string"`
+	Periods            uint32 `json:"periods"`
+	Status             string `json:"status" enum:"applied,approved,rejected,active,closed,defaulted,written_off,funding,expired"`
+	Purpose            string `json:"purpose,omitempty"`
+	Decision           string `json:"decision,omitempty"`
+	DecisionInputsHash []byte `json:"decision_inputs_hash,omitempty"`
+	// The credit assessment made at application: score, scorecard model and version, and
+	// reason codes (most points lost first).
+	DecisionScore        int64         `json:"decision_score"`
+	DecisionModel        string        `json:"decision_model,omitempty"`
+	DecisionModelVersion uint32        `json:"decision_model_version,omitempty"`
+	DecisionBand         string        `json:"decision_band,omitempty" doc:"the score's band under that model version"`
+	DecisionReasons      []string      `json:"decision_reasons,omitempty"`
+	AppliedAt            int64         `json:"applied_at"`
+	DecidedAt            int64         `json:"decided_at,omitempty"`
+	DisbursedAt          int64         `json:"disbursed_at,omitempty"`
+	StartDate            string        `json:"start_date,omitempty"`
+	ClosedAt             int64         `json:"closed_at,omitempty"`
+	Fee                  int64         `json:"fee,string"`
+	Collateral           int64         `json:"collateral,string"`
+	CollateralCaptured   int64         `json:"collateral_captured,string"`
+	Outstanding          int64         `json:"outstanding,string" doc:"principal not yet repaid"`
+	Overdue              int64         `json:"overdue,string" doc:"everything due and unpaid"`
+	TotalOwed            int64         `json:"total_owed,string"`
+	PrincipalRepaid      int64         `json:"principal_repaid,string"`
+	InterestPaid         int64         `json:"interest_paid,string"`
+	FeesPaid             int64         `json:"fees_paid,string"`
+	PenaltiesPaid        int64         `json:"penalties_paid,string"`
+	WrittenOff           int64         `json:"written_off,string"`
+	Recovered            int64         `json:"recovered,string"`
+	DPD                  uint32        `json:"dpd"`
+	Bucket               string        `json:"bucket"`
+	Installments         []Installment `json:"installments"`
 	// Pooled loans: what investors committed and have been paid.
 	Funded        int64        `json:"funded,string,omitempty"`
 	FundingEndsAt int64        `json:"funding_ends_at,omitempty" doc:"block time (unix seconds) the funding window closes"`
@@ -131,4 +140,39 @@ type PortfolioAsset struct {
 	Recovered        int64  `json:"recovered,string"`
 	AverageGLP       int64  `json:"average_glp,string" doc:"time-weighted average gross loan portfolio since the lender's first loan"`
 	WriteOffRatio    string `json:"write_off_ratio" doc:"principal written off / average GLP, over the lender's whole history"`
+}
+
+// MaxLenderLoans bounds the loans a LenderLoans view lists (the newest); its counts cover
+// every loan.
+const MaxLenderLoans = 200
+
+// LenderLoans is a lender's loans, newest first (at most MaxLenderLoans), with every loan
+// counted by status and open loans by delinquency bucket.
+type LenderLoans struct {
+	Lender   string         `json:"lender"`
+	Total    int            `json:"total" doc:"all the lender's loans; Loans holds the newest of them"`
+	ByStatus map[string]int `json:"by_status" doc:"loans by status"`
+	ByBucket map[string]int `json:"by_bucket" doc:"active and defaulted loans by delinquency bucket"`
+	Loans    []Loan         `json:"loans"`
+}
+
+// PortfolioHistory is how a lender's GLP and PAR30 moved: one point per business day (as of
+// the day's last block; today's is live), the newest 30 kept on chain, per asset.
+type PortfolioHistory struct {
+	Lender string         `json:"lender"`
+	Assets []AssetHistory `json:"assets"`
+}
+
+// AssetHistory is a lender's history in one asset, oldest first.
+type AssetHistory struct {
+	Asset  string         `json:"asset"`
+	Points []HistoryPoint `json:"points"`
+}
+
+// HistoryPoint is one business day's GLP and PAR30.
+type HistoryPoint struct {
+	Date           string `json:"date" doc:"business date, YYYY-MM-DD"`
+	GrossPortfolio int64  `json:"gross_loan_portfolio,string"`
+	AtRisk30       int64  `json:"at_risk_30,string" doc:"outstanding principal more than 30 days past due"`
+	PAR30          string `json:"par30" doc:"at_risk_30 / gross_loan_portfolio, a percentage with two decimals"`
 }

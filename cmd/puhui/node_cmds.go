@@ -133,6 +133,7 @@ const stopAfterFailureTimeout = 5 * time.Second
 // printNode says where a started node listens.
 func printNode(out io.Writer, n *node.Node, home string) {
 	fmt.Fprintf(out, "puhui node %q running (chain %s, home %s)\n", n.Comet.Config().Moniker, n.ChainID, home)
+	fmt.Fprintf(out, "  console    http://%s/  (explorer, portfolio, daily work; sign in with operator_token)\n", n.APIAddr)
 	fmt.Fprintf(out, "  REST API   http://%s  (OpenAPI: /openapi.json, events: /v1/events)\n", n.APIAddr)
 	fmt.Fprintf(out, "  metrics    http://%s/metrics\n", n.APIAddr)
 	fmt.Fprintf(out, "  RPC        http://%s\n", n.RPCAddr)

@@ -26,7 +26,7 @@ type Rule struct {
 // Patterns: "x/..." is x and everything under it; "node" is that package only; a pattern
 // whose first element holds a dot is a full import path ("github.com/cockroachdb/pebble/...").
 var (
-	above  = []string{"app/...", "node/...", "api/...", "client/...", "cmd/...", "fullnode", "bench/...", "demo/...", "docstore/...", "e2e/...", "keyring/..."}
+	above  = []string{"app/...", "node/...", "api/...", "web/...", "client/...", "cmd/...", "fullnode", "bench/...", "demo/...", "docstore/...", "e2e/...", "keyring/..."}
 	domain = []string{"x/..."}
 )
 
@@ -55,6 +55,8 @@ var Rules = []Rule{
 		Why: "an SDK user must not link the state store or module code"},
 	{From: "api/...", Deny: concat(domain, []string{"store/...", "app/...", "node/...", "cmd/...", "fullnode"}), Transitive: true,
 		Why: "edges talk to the chain through transactions, queries and events, never a module's internals"},
+	{From: "web/...", OnlySet: true, Transitive: true,
+		Why: "the console is files for a browser, which reaches the chain only through the REST API and its event stream"},
 	{From: "docstore/...", Deny: concat(domain, []string{"store/...", "app/...", "node/...", "api/...", "client/...", "cmd/..."}), Transitive: true,
 		Why: "the off-chain document store is an edge"},
 	{From: "bench/...", Deny: domain,

@@ -135,6 +135,8 @@ func (firstTimer) Assess(store.Reader, string, string, string, int64) (*Assessme
 
 func (firstTimer) CheckScorecard(store.Reader, string) error { return nil }
 
+func (firstTimer) Band(store.Reader, string, uint32, int64) string { return "" }
+
 func envInt(name string, def int) int {
 	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
 		return v

@@ -36,6 +36,9 @@ type Registry interface {
 type CreditBureau interface {
 	Assess(r store.Reader, borrower, asset, scorecard string, now int64) (*Assessment, error)
 	CheckScorecard(r store.Reader, name string) error
+	// Band names the band a score falls in under the model version that gave it ("" if
+	// unknown); the loan views show it beside the score.
+	Band(r store.Reader, model string, version uint32, score int64) string
 }
 
 // Insurer is what lending needs of insurance: whether a loan carries the cover its product

@@ -17,7 +17,9 @@ import (
 // scans all loans and is meant for tests and audits, not for block execution.
 func CheckInvariants(r store.Reader) error {
 	glp := map[string]int64{}
+	risk := map[string]int64{}
 	for _, l := range ListLoans(r) {
+		risk[l.Lender+"/"+l.Asset] += atRisk30(r, l)
 		if err := checkLoan(l); err != nil {
 			return fmt.Errorf("loan %d: %w", l.Id, err)
 		}
@@ -48,6 +50,31 @@ func CheckInvariants(r store.Reader) error {
 	for key, v := range glp {
 		if v != 0 {
 			return fmt.Errorf("lender book %s missing (%d outstanding)", key, v)
+		}
+	}
+	return checkAtRisk(r, risk)
+}
+
+// checkAtRisk compares each lender's kept PAR30 numerator with its loans' parts.
+func checkAtRisk(r store.Reader, want map[string]int64) error {
+	var err error
+	prefix := []byte("lend/risk30/")
+	store.IteratePrefix(r, prefix, func(k, _ []byte) bool {
+		key := string(k[len(prefix):])
+		lender, asset, _ := strings.Cut(key, "/")
+		if got := AtRisk30(r, lender, asset); got != want[key] {
+			err = fmt.Errorf("lender %s in %s keeps %d more than 30 days past due, its loans %d", lender, asset, got, want[key])
+			return false
+		}
+		delete(want, key)
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	for key, v := range want {
+		if v != 0 {
+			return fmt.Errorf("lender book %s keeps nothing at risk, its loans %d", key, v)
 		}
 	}
 	return nil

@@ -17,7 +17,13 @@ func GetLoan(r store.Reader, id uint64) (*statepb.Loan, bool) {
 	return &l, core.GetProto(r, LoanKey(id), &l)
 }
 
-func saveLoan(kv store.KV, l *statepb.Loan) { core.SetProto(kv, LoanKey(l.Id), l) }
+// saveLoan writes a loan, moving its lender's PAR30 numerator by what changed (see
+// parhistory.go): every write of a loan passes here.
+func saveLoan(kv store.KV, l *statepb.Loan) {
+	before, _ := GetLoan(kv, l.Id) // an empty loan before its application: no part at risk
+	moveAtRisk(kv, before, l)
+	core.SetProto(kv, LoanKey(l.Id), l)
+}
 
 // LoansOf lists a borrower's loans in id order.
 func LoansOf(r store.Reader, borrower string) []*statepb.Loan {

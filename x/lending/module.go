@@ -61,10 +61,17 @@ func Module(b Bank, r Registry, c CreditBureau, i Insurer) module.Module {
 			module.Answer(query.GetBorrowerLoans, func(q module.QueryContext, addr string) (query.BorrowerLoans, error) {
 				return borrowerView(q.State, addr, q.Now), nil
 			}),
+			module.Answer(query.GetLenderLoans, func(q module.QueryContext, addr string) (query.LenderLoans, error) {
+				return lenderLoansView(q.State, addr, q.Now), nil
+			}),
+			module.Answer(query.GetPortfolioHistory, func(q module.QueryContext, addr string) (query.PortfolioHistory, error) {
+				return portfolioHistoryView(q.State, addr), nil
+			}),
 			module.Answer(query.GetPortfolio, func(q module.QueryContext, addr string) (query.Portfolio, error) {
 				return portfolioView(q.State, addr, q.Now), nil
 			}),
 		},
+		EndBlock:   recordHistory,
 		Invariants: []module.Invariant{{Name: "lending/loans-and-books", Check: CheckInvariants}},
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"google.golang.org/protobuf/encoding/protojson"
 	"slices"
+	"time"
 
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/store"
@@ -28,13 +29,17 @@ func loanView(s store.Reader, l *statepb.Loan, now int64) query.Loan {
 	}
 	v := query.Loan{ID: l.Id, ProductID: l.ProductId, Borrower: l.Borrower, Lender: l.Lender, Asset: l.Asset,
 		Principal: l.Principal, Periods: l.Periods, Status: StatusName(l.Status), Purpose: l.Purpose,
-		Decision: l.Decision, DecisionInputsHash: l.DecisionInputsHash, AppliedAt: l.AppliedAt, DecidedAt: l.DecidedAt,
+		Decision: l.Decision, DecisionInputsHash: l.DecisionInputsHash, DecisionScore: l.DecisionScore,
+		DecisionModel: l.DecisionModel, DecisionModelVersion: l.DecisionModelVersion, DecisionReasons: l.DecisionReasons, AppliedAt: l.AppliedAt, DecidedAt: l.DecidedAt,
 		DisbursedAt: l.DisbursedAt, StartDate: l.StartDate, ClosedAt: l.ClosedAt, Fee: l.FeeCharged,
 		Collateral: l.Collateral, CollateralCaptured: l.CollateralCaptured, Outstanding: Outstanding(l),
 		Overdue: OwedNow(l, now), TotalOwed: TotalOwed(l), PrincipalRepaid: l.PrincipalRepaid,
 		InterestPaid: l.InterestPaid, FeesPaid: l.FeesPaid, PenaltiesPaid: l.PenaltiesPaid, WrittenOff: l.WrittenOff,
 		Recovered: l.Recovered, DPD: l.Dpd, Bucket: BucketName(Buckets(s), l.Dpd, grace), Installments: []query.Installment{},
 		Failure: l.Failure, FailedHeight: l.FailedHeight}
+	if l.DecisionModel != "" && bureau != nil {
+		v.DecisionBand = bureau.Band(s, l.DecisionModel, l.DecisionModelVersion, l.DecisionScore)
+	}
 	if l.Status == statepb.LoanStatus_LOAN_STATUS_WRITTEN_OFF {
 		// Off the lender's books: nothing is overdue to it any more and the loan is in no
 		// delinquency bucket (what a recovery may still bring is WrittenOff − Recovered).
@@ -92,6 +97,54 @@ func portfolioView(s store.Reader, lender string, now int64) query.Portfolio {
 			OverduePrincipal: p.OverduePrincipal, PAR1: p.PAR(1), PAR30: p.PAR(30), PAR60: p.PAR(60), PAR90: p.PAR(90),
 			ArrearsRate: Percent(p.OverduePrincipal, p.GLP), WrittenOff: p.WrittenOff, Recovered: p.Recovered,
 			AverageGLP: AverageGLP(book, now), WriteOffRatio: WriteOffRatio(book, now)})
+	}
+	return out
+}
+
+// lenderLoansView counts every loan of a lender and shows the newest query.MaxLenderLoans
+// with their live schedules (the console's loan list and work queue).
+func lenderLoansView(s store.Reader, lender string, now int64) query.LenderLoans {
+	loans := LoansBy(s, lender)
+	v := query.LenderLoans{Lender: lender, Total: len(loans), ByStatus: map[string]int{}, ByBucket: map[string]int{},
+		Loans: []query.Loan{}}
+	bounds := Buckets(s)
+	graces := map[uint64]uint32{} // a memo by product; never iterated
+	for i := len(loans) - 1; i >= 0; i-- {
+		l := loans[i]
+		v.ByStatus[StatusName(l.Status)]++
+		if isOpen(l) {
+			g, ok := graces[l.ProductId]
+			if !ok {
+				if p, found := GetProduct(s, l.ProductId); found {
+					g = p.Terms.ArrearsGraceDays
+				}
+				graces[l.ProductId] = g
+			}
+			v.ByBucket[BucketName(bounds, l.Dpd, g)]++
+		}
+		if len(v.Loans) < query.MaxLenderLoans {
+			v.Loans = append(v.Loans, loanView(s, l, now))
+		}
+	}
+	return v
+}
+
+// portfolioHistoryView lists each of a lender's books' recorded days.
+func portfolioHistoryView(s store.Reader, lender string) query.PortfolioHistory {
+	out := query.PortfolioHistory{Lender: lender, Assets: []query.AssetHistory{}}
+	prefix := core.Key("lend", "book", lender, "")
+	var assets []string
+	store.IteratePrefix(s, prefix, func(k, _ []byte) bool {
+		assets = append(assets, string(k[len(prefix):]))
+		return true
+	})
+	for _, asset := range assets {
+		h := query.AssetHistory{Asset: asset, Points: []query.HistoryPoint{}}
+		for _, p := range BookHistory(s, lender, asset) {
+			h.Points = append(h.Points, query.HistoryPoint{Date: time.Unix(p.Day*86400, 0).UTC().Format(time.DateOnly),
+				GrossPortfolio: p.GLP, AtRisk30: p.AtRisk30, PAR30: Percent(p.AtRisk30, p.GLP)})
+		}
+		out.Assets = append(out.Assets, h)
 	}
 	return out
 }
