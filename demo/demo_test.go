@@ -32,14 +32,10 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { require.NoError(t, n.Stop()) })
 
-	inst, err := demo.LoadInstitutions(home)
-	require.NoError(t, err)
-	people, err := demo.LoadPeople(home)
-	require.NoError(t, err)
 	c := client.New(n.Client, n.ChainID)
-	chain, err := demo.LoadSupplyChain(home)
+	sc, err := demo.Load(home, c, nil)
 	require.NoError(t, err)
-	sc := &demo.Scenario{C: c, Inst: inst, People: people, Chain: chain}
+	inst, people, chain := sc.Inst, sc.People, sc.Chain
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	require.NoError(t, sc.Seed(ctx))

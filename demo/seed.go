@@ -326,3 +326,21 @@ func eventAttr(events []query.Event, typ, key string) string {
 	}
 	return ""
 }
+
+// Load is the scenario of a home the demo genesis made: its institutions, people and supply
+// chain, talking to the node through c and telling what it does on out (nil: silent).
+func Load(home string, c *client.Client, out io.Writer) (*Scenario, error) {
+	inst, err := LoadInstitutions(home)
+	if err != nil {
+		return nil, err
+	}
+	people, err := LoadPeople(home)
+	if err != nil {
+		return nil, err
+	}
+	chain, err := LoadSupplyChain(home)
+	if err != nil {
+		return nil, err
+	}
+	return &Scenario{C: c, Inst: inst, People: people, Chain: chain, Out: out}, nil
+}

@@ -69,14 +69,11 @@ func startConsoleWorld(t *testing.T) *consoleWorld {
 	t.Cleanup(func() { require.NoError(t, n.Stop()) })
 	ac, err := node.LoadAppConfig(home)
 	require.NoError(t, err)
-	inst, err := demo.LoadInstitutions(home)
-	require.NoError(t, err)
-	people, err := demo.LoadPeople(home)
-	require.NoError(t, err)
 	w := &consoleWorld{base: "http://" + n.APIAddr, rpc: "http://" + n.RPCAddr, home: home,
 		c: client.New(n.Client, n.ChainID), token: ac.OperatorToken,
 		http: &http.Client{Timeout: 10 * time.Second}}
-	w.sc = &demo.Scenario{C: w.c, Inst: inst, People: people}
+	w.sc, err = demo.Load(home, w.c, nil)
+	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	require.NoError(t, w.sc.Seed(ctx))

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"time"
 
@@ -79,7 +78,7 @@ func runDemo(cmd *cobra.Command, _ []string) error {
 	defer n.Stop()
 	out := cmd.OutOrStdout()
 	printNode(out, n, home)
-	sc, err := demoScenario(home, client.New(n.Client, n.ChainID), out)
+	sc, err := demo.Load(home, client.New(n.Client, n.ChainID), out)
 	if err != nil {
 		return err
 	}
@@ -108,18 +107,3 @@ func runDemo(cmd *cobra.Command, _ []string) error {
 	return n.Stop()
 }
 
-func demoScenario(home string, c *client.Client, out io.Writer) (*demo.Scenario, error) {
-	inst, err := demo.LoadInstitutions(home)
-	if err != nil {
-		return nil, err
-	}
-	people, err := demo.LoadPeople(home)
-	if err != nil {
-		return nil, err
-	}
-	chain, err := demo.LoadSupplyChain(home)
-	if err != nil {
-		return nil, err
-	}
-	return &demo.Scenario{C: c, Inst: inst, People: people, Chain: chain, Out: out}, nil
-}
