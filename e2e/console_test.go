@@ -80,18 +80,18 @@ func startConsoleWorld(t *testing.T) *consoleWorld {
 	go func() { _ = w.sc.Run(ctx) }()
 
 	// dina asks the bank (the node's operator) for a pooled loan: the page will decide it.
-	r, err := w.c.Send(ctx, people["dina"], "", tx.Wrap(&txpb.MsgApplyLoan{ProductId: 2, Principal: 80_000, Periods: 4}))
+	r, err := w.c.Send(ctx, w.sc.People["dina"], "", tx.Wrap(&txpb.MsgApplyLoan{ProductId: 2, Principal: 80_000, Periods: 4}))
 	require.NoError(t, err)
 	require.NoError(t, r.Err())
 	w.appTx = r.Hash
 	w.bankID = loanIDOf(t, r.Events)
-	r, err = w.c.Send(ctx, people["lena"], "", tx.Wrap(&txpb.MsgApplyLoan{ProductId: 2, Principal: 60_000, Periods: 4}))
+	r, err = w.c.Send(ctx, w.sc.People["lena"], "", tx.Wrap(&txpb.MsgApplyLoan{ProductId: 2, Principal: 60_000, Periods: 4}))
 	require.NoError(t, err)
 	require.NoError(t, r.Err())
 	w.reject = loanIDOf(t, r.Events)
 
 	// Wait until the MFI's portfolio has loans at risk, so the charts have something to show.
-	mfi := inst.MFI.Address()
+	mfi := w.sc.Inst.MFI.Address()
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
 		p, err := w.c.Portfolio(ctx, mfi)
