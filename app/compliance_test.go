@@ -161,9 +161,12 @@ func TestHoldRuleRefusesAndMovesNothing(t *testing.T) {
 func TestBadRulesAreRefusedAtRegistration(t *testing.T) {
 	w := newAMLWorld(t)
 	for _, expr := range []string{`amount`, `amount > "x"`, `unknown_fact > 1`, `[1,2,3,4,5,6,7,8,9,10].map(x, [1,2,3,4,5,6,7,8,9,10].map(y, x * y * amount)).size() > 0`, ``} {
-		res := w.c.Exec(w.regulator.Sign(tx.Wrap(&txpb.MsgRegisterMonitoringRule{Name: "bad", Outcome: "alert", Code: "x",
-			Expression: expr, Reason: "try"})))
+		msg := tx.Wrap(&txpb.MsgRegisterMonitoringRule{Name: "bad", Outcome: "alert", Code: "x", Expression: expr, Reason: "try"})
+		before := dump(w.c.State())
+		res := w.c.Exec(w.regulator.Sign(msg))
 		require.Equal(t, compliance.ErrBadRule.Code, res.Code, "%s: %s", expr, res.Log)
+		// A rule that does not compile fails the stateless check: not even the nonce is used.
+		require.Equal(t, refusedKeys(res, w.regulator, msg), changedKeys(before, dump(w.c.State())), res.Log)
 	}
 	res := w.c.Exec(w.bank.Sign(tx.Wrap(&txpb.MsgRegisterMonitoringRule{Name: "ok", Outcome: "alert", Code: "x",
 		Expression: "amount > 1", Reason: "try"})))

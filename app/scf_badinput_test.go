@@ -12,7 +12,7 @@ import (
 )
 
 // Bad supply-chain input: each case is refused with its stable code and changes nothing but
-// the signer's nonce.
+// the signer's nonce (not even that when the message fails its stateless check).
 func TestSCFBadInputChangesNothing(t *testing.T) {
 	w := newSCFWorld(t)
 	held := w.issued(t, "00000001", 1_000_000_00, "2025-12-31")
@@ -63,7 +63,7 @@ func TestSCFBadInputChangesNothing(t *testing.T) {
 			r := w.c.Exec(tc.signer.Sign(tc.msg))
 			require.Equal(t, tc.want.Codespace, r.Codespace, r.Log)
 			require.Equal(t, tc.want.Code, r.Code, r.Log)
-			require.Equal(t, []string{string(tx.NonceKey(tc.signer.Address))}, changedKeys(before, dump(w.c.State())))
+			require.Equal(t, refusedKeys(r, tc.signer, tc.msg), changedKeys(before, dump(w.c.State())), r.Log)
 		})
 	}
 

@@ -19,8 +19,9 @@ func Module() module.Module {
 		Prefixes: [][]byte{core.Key("orc", "")},
 		Routes: []module.Route{
 			module.Handle("register_feed", registrars, (*txpb.Msg).GetRegisterFeed, RegisterFeed).
-				Checked(func(r store.Reader, m *txpb.Msg) error { return CheckFeed(r, m.GetRegisterFeed().GetFeed()) }),
-			module.Handle("submit_observation", []identity.Role{identity.RoleOracle}, (*txpb.Msg).GetSubmitObservation, Submit),
+				Checked(func(r store.Reader, m *txpb.Msg) error { return CheckFeed(r, m.GetRegisterFeed().GetFeed()) }).
+				Validated(basicRegisterFeed),
+			module.Handle("submit_observation", []identity.Role{identity.RoleOracle}, (*txpb.Msg).GetSubmitObservation, Submit).Validated(basicSubmitObservation),
 		},
 		Scheduled: ScheduledHandlers(),
 		Queries: []module.Query{
