@@ -11,8 +11,10 @@ import (
 // The oracle's stateless checks (module.Route.Basic), refused before the mempool. That a
 // reporter holds the oracle role, and which round is open, need state: the handlers judge them.
 
-func basicRegisterFeed(m *txpb.Msg) error {
-	f := m.GetRegisterFeed().GetFeed()
+func basicRegisterFeed(m *txpb.Msg) error { return checkFeedShape(m.GetRegisterFeed().GetFeed()) }
+
+// checkFeedShape is everything about a feed that needs no state.
+func checkFeedShape(f *txpb.Feed) error {
 	switch {
 	case f == nil:
 		return ErrBadFeed.Wrapf("no feed")

@@ -1,12 +1,9 @@
 package oracle
 
 import (
-	"slices"
 	"strings"
 
-	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
-	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -57,36 +54,13 @@ func RegisterFeed(ctx *core.Context, m *txpb.MsgRegisterFeed) error {
 // CheckFeed is what can be checked of a feed before it is registered (governance checks it
 // when a proposal carrying it is submitted).
 func CheckFeed(r store.Reader, f *txpb.Feed) error {
-	switch {
-	case f == nil:
-		return ErrBadFeed.Wrapf("no feed")
-	case !ValidFeedID(f.Id):
-		return ErrBadFeed.Wrapf("id %q: 2..%d of A-Z, 0-9 and -", f.Id, maxFeedIDLen)
-	case len(f.Description) > 4*tx.MaxStringField || len(f.Unit) > 32:
-		return ErrBadFeed.Wrapf("description over %d bytes or unit over 32", 4*tx.MaxStringField)
-	case f.Decimals > money.MaxScale:
-		return ErrBadFeed.Wrapf("decimals %d above %d", f.Decimals, money.MaxScale)
-	case f.HeartbeatSeconds <= 0 || f.HeartbeatSeconds > maxHeartbeatSecs:
-		return ErrBadFeed.Wrapf("heartbeat_seconds %d: 1..%d", f.HeartbeatSeconds, maxHeartbeatSecs)
-	case f.RoundTimeoutSeconds <= 0 || f.RoundTimeoutSeconds > maxTimeoutSecs:
-		return ErrBadFeed.Wrapf("round_timeout_seconds %d: 1..%d", f.RoundTimeoutSeconds, maxTimeoutSecs)
-	case len(f.Reporters) == 0 || len(f.Reporters) > maxReporters:
-		return ErrBadFeed.Wrapf("%d reporters: 1..%d", len(f.Reporters), maxReporters)
-	case f.MinSubmissions == 0 || int(f.MinSubmissions) > len(f.Reporters):
-		return ErrBadFeed.Wrapf("min_submissions %d: 1..%d (the reporters)", f.MinSubmissions, len(f.Reporters))
+	if err := checkFeedShape(f); err != nil {
+		return err
 	}
-	seen := make([]string, 0, len(f.Reporters))
 	for _, rep := range f.Reporters {
-		if err := tx.ValidateAddress("reporter", rep); err != nil {
-			return err
-		}
-		if slices.Contains(seen, rep) {
-			return ErrBadFeed.Wrapf("reporter %s listed twice", rep)
-		}
 		if !identity.HasRole(r, rep, identity.RoleOracle) {
 			return ErrBadFeed.Wrapf("reporter %s is not a member with the oracle role", rep)
 		}
-		seen = append(seen, rep)
 	}
 	return nil
 }
