@@ -36,10 +36,33 @@ func randomComplianceTx(rng *rand.Rand, c *apptest.Chain, bank, regulator, from,
 		return regulator.Sign(tx.Wrap(&txpb.MsgIssueFreezeOrder{Account: from.Address, Asset: "CNY", Amount: amount(),
 			WholeAccount: rng.IntN(4) == 0, Authority: "court", LegalBasis: "law", DocumentNumber: "doc",
 			Expiry: c.Time.Add(time.Duration(rng.IntN(60)-5) * time.Second).Unix(), Reason: why}))
-	case 1:
+	case 1: // mostly an order still in force: orders lapse within a dozen blocks
+		var active []uint64
+		for n := uint64(1); ; n++ {
+			o, ok := compliance.GetOrder(c.State(), n)
+			if !ok {
+				break
+			}
+			if o.Status == "active" {
+				active = append(active, n)
+			}
+		}
+		if len(active) > 0 && rng.IntN(4) > 0 {
+			id = active[rng.IntN(len(active))]
+		}
 		return regulator.Sign(tx.Wrap(&txpb.MsgLiftFreezeOrder{OrderId: id, Reason: why}))
-	case 2:
-		return regulator.Sign(tx.Wrap(&txpb.MsgTriageAlert{AlertId: uint64(rng.IntN(60) + 1),
+	case 2: // mostly an open alert: the early ones are soon triaged, and later ones pile up
+		alert := uint64(rng.IntN(60) + 1)
+		var open []uint64
+		for _, a := range compliance.ListAlerts(c.State()) {
+			if a.Status == "open" {
+				open = append(open, a.Id)
+			}
+		}
+		if len(open) > 0 && rng.IntN(4) > 0 {
+			alert = open[rng.IntN(len(open))]
+		}
+		return regulator.Sign(tx.Wrap(&txpb.MsgTriageAlert{AlertId: alert,
 			Decision: []string{"dismiss", "open_case", "open_case"}[rng.IntN(3)], CaseId: uint64(max(rng.IntN(6)-3, 0)), Reason: why}))
 	case 3:
 		if rng.IntN(2) == 0 {

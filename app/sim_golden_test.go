@@ -8,9 +8,9 @@ import (
 // TestSimulationGoldenHash pins the AppHash the seeded simulation reaches. A change that
 // alters it changes the state format or the rules: say so in the commit and update the value.
 func TestSimulationGoldenHash(t *testing.T) {
-	blocks, want := 250, "cd9da147c7fa3d389349602ff5e19d30fb59e48bbd8c903cb5390def611b4054"
+	blocks, want := 250, "3203e2c30de7c6935c8200b4e89595976e960e6d72e0a9e6222ce7be110db00a"
 	if testing.Short() {
-		blocks, want = 60, "e0fa248306bb35730ac8183fc974b7455efc1bef37410a6c38b5ae5510e9f049"
+		blocks, want = 60, "65e62e9b80c5a8a9bdfe27997257a5c9bfbd76057edb1c65f7d607a6aecdbbc1"
 	}
 	h, _, _ := simulate(t, 42, blocks)
 	if got := hex.EncodeToString(h[blocks-1]); got != want {

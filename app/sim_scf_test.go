@@ -3,6 +3,7 @@ package app_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -41,10 +42,14 @@ func randomSCFTx(rng *rand.Rand, c *apptest.Chain, kind int, bank, coreKey, user
 		}
 		return in[rng.IntN(len(in))]
 	}
-	held := func(x *statepb.Certificate) bool {
-		return x.State == statepb.CertState_CERT_STATE_ACTIVE && x.Offer == nil
-	}
 	today := core.BusinessDayOf(c.State(), c.Time.Unix()).Day
+	// before its maturity at the next block: a certificate left pending past its maturity
+	// can no longer be accepted, and a run that offered those as often as the live ones
+	// would accept almost none
+	live := func(x *statepb.Certificate) bool { return x.MaturityDay > today+1 }
+	held := func(x *statepb.Certificate) bool {
+		return x.State == statepb.CertState_CERT_STATE_ACTIVE && x.Offer == nil && live(x)
+	}
 	switch kind {
 	case 0:
 		return user.Sign(tx.Wrap(&txpb.MsgRegisterTradeDocument{Kind: "invoice", Seller: user.Address, Buyer: coreKey.Address,
@@ -61,10 +66,10 @@ func randomSCFTx(rng *rand.Rand, c *apptest.Chain, kind int, bank, coreKey, user
 			doc = &statepb.TradeDocument{Id: 1, Seller: user.Address, Amount: 50_000}
 		}
 		return coreKey.Sign(tx.Wrap(&txpb.MsgIssueCertificate{LineId: 1, To: doc.Seller, Face: doc.Amount - rng.Int64N(doc.Amount/2+1),
-			MaturityDate: core.DateOf(today + int64(rng.IntN(40)) + 1), DocumentIds: []uint64{doc.Id}}))
+			MaturityDate: core.DateOf(today + int64(rng.IntN(40)) + 10), DocumentIds: []uint64{doc.Id}}))
 	case 2:
 		x := pickCert(func(x *statepb.Certificate) bool {
-			return x.State == statepb.CertState_CERT_STATE_PENDING || x.Offer != nil && x.Offer.Kind == "transfer"
+			return (x.State == statepb.CertState_CERT_STATE_PENDING || x.Offer != nil && x.Offer.Kind == "transfer") && live(x)
 		})
 		to := keyOf(x.Receiver, x.Offer, user, pick)
 		if rng.IntN(4) == 0 {
@@ -79,12 +84,14 @@ func randomSCFTx(rng *rand.Rand, c *apptest.Chain, kind int, bank, coreKey, user
 		x := pickCert(held)
 		return holderKey(x, bank, user, pick).Sign(tx.Wrap(&txpb.MsgTransferCertificate{CertificateId: x.Id, To: pick().Address,
 			Amount: rng.Int64N(x.Face + 1)}))
-	case 5:
-		x := pickCert(held)
-		return holderKey(x, bank, user, pick).Sign(tx.Wrap(&txpb.MsgOfferFinancing{CertificateId: x.Id, Funder: bank.Address,
-			DayCountBasis: []uint32{0, 360, 365}[rng.IntN(3)]}))
-	case 6:
-		x := pickCert(func(x *statepb.Certificate) bool { return x.Offer != nil && x.Offer.Kind == "finance" })
+	case 5, 6: // holders offer to the bank; the bank answers the offers before they mature
+		offered := func(x *statepb.Certificate) bool { return x.Offer != nil && x.Offer.Kind == "finance" && live(x) }
+		if kind == 5 && (!slices.ContainsFunc(certs, offered) || rng.IntN(2) == 0) {
+			x := pickCert(held)
+			return holderKey(x, bank, user, pick).Sign(tx.Wrap(&txpb.MsgOfferFinancing{CertificateId: x.Id, Funder: bank.Address,
+				DayCountBasis: []uint32{0, 360, 365}[rng.IntN(3)]}))
+		}
+		x := pickCert(offered)
 		return bank.Sign(tx.Wrap(&txpb.MsgAcceptFinancing{CertificateId: x.Id,
 			AnnualRatePercent: []string{"3.6", "4.35", "12", "0", "250"}[rng.IntN(5)]}))
 	default:

@@ -62,7 +62,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 	deadbeat := users[len(users)-1]
 	users = users[:len(users)-1]
 	startDeadbeatLoan(t, c, bank, deadbeat, users[0])
-	ins.setup(t, c, bank)
+	ins.setup(t, c, bank, users)
 
 	pick := func() *apptest.Key { return users[rng.IntN(len(users))] }
 	asset := func() string { return []string{"CNY", "CNY", "PTS", "PTS", "XYZ"}[rng.IntN(5)] }
@@ -165,7 +165,9 @@ func randomTx(rng *rand.Rand, c *apptest.Chain, bank, regulator, coreKey *apptes
 func rngDuration(rng *rand.Rand) time.Duration { return time.Duration(rng.IntN(120)-10) * time.Second }
 
 // exercisedBlocks is the length of run that must have driven every module through its states
-// (the seeded runs of TestSimulationIsDeterministic and the pinned hash are this long).
+// (the seeded runs of TestSimulationIsDeterministic are this long). The random actions mostly
+// pick objects in the state they need (a claim under a policy in cover, a lift of an order in
+// force), so that this holds for most seeds, not for seed 42 by luck.
 const exercisedBlocks = 400
 
 func TestSimulationIsDeterministic(t *testing.T) {
