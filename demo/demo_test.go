@@ -76,7 +76,7 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 	// zara's cover paid in the dry season and closed with nothing in the wet one; yusuf's
 	// payout went to his loan first.
 	var statuses []string
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {
+	for deadline := time.Now().Add(90 * time.Second); time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {
 		pols, err := client.Query(ctx, c, query.ListPoliciesOf, people["zara"].Address())
 		require.NoError(t, err)
 		statuses = nil
@@ -91,7 +91,7 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 	yusuf, err := client.Query(ctx, c, query.ListPoliciesOf, people["yusuf"].Address())
 	require.NoError(t, err)
 	require.Len(t, yusuf, 1)
-	require.Positive(t, yusuf[0].PaidToLoan)
+	require.Positive(t, yusuf[0].PaidToLoan, "%+v", yusuf[0])
 	require.Equal(t, int64(300_000), yusuf[0].Paid)
 	// Compliance reached every state: reports, alerts worked into cases (one overdue), a
 	// freeze that lapsed, and an early warning.

@@ -18,8 +18,9 @@ type cropSeasons struct {
 	products [2]uint64
 }
 
-// seasonLength is a season in block time; rainfall is reported early in each season.
-const seasonLength = 20 * time.Second
+// seasonLength is a season in block time; rainfall is reported early in each season (with
+// room for the seeding steps before the first report on a loaded machine).
+const seasonLength = 30 * time.Second
 
 // DemoFeed is the sandbox's rainfall feed.
 const DemoFeed = "RAIN-DEMO"
@@ -59,7 +60,8 @@ func (s *Scenario) insurance(ctx context.Context) error {
 		tx.Wrap(&txpb.MsgBuyPolicy{ProductId: 2, Insured: zara, SumInsured: 200_000})); err != nil {
 		return err
 	}
-	loan, err := s.apply(ctx, "yusuf", productMicro, 100_000, 8, 0) // auto-approved by the rule
+	// Half a year of weekly instalments, so that the loan is still open when the season ends.
+	loan, err := s.apply(ctx, "yusuf", productMicro, 100_000, 26, 0) // auto-approved by the rule
 	if err != nil {
 		return err
 	}

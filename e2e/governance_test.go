@@ -28,7 +28,7 @@ func TestGovernanceAdmitsAndRemovesAValidator(t *testing.T) {
 	}
 	bin := binary(t)
 	out := filepath.Join(t.TempDir(), "net")
-	res, err := exec.Command(bin, "testnet", "--validators", "4", "--out", out, "--voting-period", "6s").CombinedOutput()
+	res, err := exec.Command(bin, "testnet", "--validators", "4", "--out", out, "--voting-period", "15s").CombinedOutput()
 	require.NoError(t, err, string(res))
 	tn, err := node.LoadTestnet(out)
 	require.NoError(t, err)
@@ -71,7 +71,7 @@ func TestGovernanceAdmitsAndRemovesAValidator(t *testing.T) {
 		require.Eventually(t, func() bool {
 			p, err := c0.Proposal(context.Background(), id)
 			return err == nil && p.Status == "passed"
-		}, 30*time.Second, 200*time.Millisecond, "proposal %d did not pass", id)
+		}, 60*time.Second, 200*time.Millisecond, "proposal %d did not pass", id)
 	}
 
 	pass(1, 10)

@@ -30,7 +30,7 @@ func TestObserverNodeServesSupervision(t *testing.T) {
 	}
 	bin := binary(t)
 	out := filepath.Join(t.TempDir(), "net")
-	res, err := exec.Command(bin, "testnet", "--validators", "4", "--out", out, "--voting-period", "4s").CombinedOutput()
+	res, err := exec.Command(bin, "testnet", "--validators", "4", "--out", out, "--voting-period", "15s").CombinedOutput()
 	require.NoError(t, err, string(res))
 	tn, err := node.LoadTestnet(out)
 	require.NoError(t, err)
@@ -63,7 +63,7 @@ func TestObserverNodeServesSupervision(t *testing.T) {
 	require.Eventually(t, func() bool {
 		pr, err := c0.Proposal(context.Background(), 1)
 		return err == nil && pr.Status == "passed"
-	}, 30*time.Second, 200*time.Millisecond)
+	}, 60*time.Second, 200*time.Millisecond)
 
 	// A cash deposit of 60,000.00 (a large-value report); the regulator freezes part of it
 	// with a transaction sent to its own node.
