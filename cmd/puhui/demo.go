@@ -106,4 +106,3 @@ func runDemo(cmd *cobra.Command, _ []string) error {
 	cancel()
 	return n.Stop()
 }
-
