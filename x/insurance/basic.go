@@ -11,7 +11,12 @@ import (
 // role and the amounts fit the policy need state: the handlers judge them.
 
 func basicRegisterProduct(m *txpb.Msg) error {
-	p := m.GetRegisterInsuranceProduct().GetProduct()
+	return checkProductShape(m.GetRegisterInsuranceProduct().GetProduct())
+}
+
+// checkProductShape is everything about a product that needs no state; checkProduct adds
+// what does.
+func checkProductShape(p *txpb.InsuranceProduct) error {
 	if p == nil {
 		return ErrBadProduct.Wrapf("no product")
 	}
