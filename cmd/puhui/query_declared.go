@@ -37,7 +37,7 @@ func addDeclaredQueries(root *cobra.Command, textViews map[string]textView) {
 		if in.Group != "" {
 			parent = subcommand(root, in.Group)
 		}
-		if hasSubcommand(parent, in.Name) {
+		if findSubcommand(parent, in.Name) != nil {
 			continue
 		}
 		parent.AddCommand(declaredQuery(in, textViews[in.Path]))
@@ -75,10 +75,8 @@ func declaredQuery(in query.Info, text textView) *cobra.Command {
 }
 
 func subcommand(root *cobra.Command, name string) *cobra.Command {
-	for _, c := range root.Commands() {
-		if c.Name() == name {
-			return c
-		}
+	if c := findSubcommand(root, name); c != nil {
+		return c
 	}
 	short := groupShorts[name]
 	if short == "" {
@@ -89,11 +87,11 @@ func subcommand(root *cobra.Command, name string) *cobra.Command {
 	return c
 }
 
-func hasSubcommand(parent *cobra.Command, name string) bool {
+func findSubcommand(parent *cobra.Command, name string) *cobra.Command {
 	for _, c := range parent.Commands() {
 		if c.Name() == name {
-			return true
+			return c
 		}
 	}
-	return false
+	return nil
 }
