@@ -66,20 +66,14 @@ func actionName(a *txpb.ProposalAction) string {
 	return ""
 }
 
-// validateAction checks what can be checked at submission, so that a malformed proposal is
-// refused at once instead of failing after a week of voting.
+// validateAction checks what can be checked at submission (the stateless part, basicAction,
+// and then what needs state), so that a malformed proposal is refused at once instead of
+// failing after a week of voting.
 func validateAction(r store.Reader, a *txpb.ProposalAction) error {
+	if err := basicAction(a); err != nil {
+		return err
+	}
 	switch x := a.GetAction().(type) {
-	case *txpb.ProposalAction_AddMember:
-		m := x.AddMember
-		if len(m.PubKey) != tx.PubKeySize || len(m.Name) == 0 || len(m.Name) > tx.MaxStringField || len(m.Roles) == 0 {
-			return ErrBadProposal.Wrapf("add_member needs a name, a 32-byte pub_key and roles")
-		}
-		for _, role := range m.Roles {
-			if !identity.ValidMemberRole(identity.Role(role)) {
-				return identity.ErrBadRole.Wrapf("unknown role %q", role)
-			}
-		}
 	case *txpb.ProposalAction_RemoveMember:
 		if !identity.IsMember(r, x.RemoveMember.Address) {
 			return identity.ErrNotMember.Wrapf("%s", x.RemoveMember.Address)
@@ -88,21 +82,8 @@ func validateAction(r store.Reader, a *txpb.ProposalAction) error {
 		if !identity.IsMember(r, x.SetRoles.Address) {
 			return identity.ErrNotMember.Wrapf("%s", x.SetRoles.Address)
 		}
-	case *txpb.ProposalAction_SetValidator:
-		v := x.SetValidator
-		if len(v.PubKey) != tx.PubKeySize || v.Power < 0 || v.Power > MaxValidatorPower {
-			return ErrValidatorSet.Wrapf("set_validator needs a 32-byte pub_key and power 0..%d", MaxValidatorPower)
-		}
-	case *txpb.ProposalAction_SetParams:
-		return ValidateParams(paramsOf(x.SetParams))
 	case *txpb.ProposalAction_RegisterScorecard, *txpb.ProposalAction_Msg:
-		m := actionMsg(a)
-		if tx.MsgType(m) == "" {
-			return ErrBadProposal.Wrapf("proposal message is empty")
-		}
-		return router.CheckAction(r, m)
-	default:
-		return ErrBadProposal.Wrapf("proposal has no action")
+		return router.CheckAction(r, actionMsg(a))
 	}
 	return nil
 }
