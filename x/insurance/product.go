@@ -81,4 +81,3 @@ func hasAnyRole(r store.Reader, addr string, roles []identity.Role) bool {
 	}
 	return false
 }
-
