@@ -159,7 +159,6 @@ func newTxRawCmd() *cobra.Command {
 		})
 }
 
-// eventValue formats an amount attribute in its asset's decimals.
 // eventValue formats an amount attribute in its asset's decimals and a time attribute (*_at,
 // Unix seconds) as a UTC date and time.
 func eventValue(key, value, asset string, sc scales) string {

@@ -130,7 +130,7 @@ func coverFromGroup(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) err
 		return err
 	}
 	ctx.Emit("lending.group_covered", "loan_id", idText(l.Id), "group_id", idText(l.GroupId),
-		"borrower", l.Borrower, "amount", core.Itoa(taken))
+		"borrower", l.Borrower, "asset", l.Asset, "amount", core.Itoa(taken))
 	return nil
 }
 
@@ -217,7 +217,7 @@ func takeFromFund(ctx *core.Context, l *statepb.Loan, need int64) (int64, error)
 			return 0, err
 		}
 		ctx.Emit("lending.guarantee_called", "loan_id", idText(others[i].Id), "guarantor", others[i].Borrower,
-			"for_loan", idText(l.Id), "amount", core.Itoa(share))
+			"for_loan", idText(l.Id), "asset", l.Asset, "amount", core.Itoa(share))
 		taken += share
 	}
 	return taken, nil

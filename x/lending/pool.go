@@ -34,7 +34,7 @@ func approved(ctx *core.Context, l *statepb.Loan, t *txpb.LoanProduct) {
 	l.Status = statepb.LoanStatus_LOAN_STATUS_FUNDING
 	l.FundingEndsAt = clock.BlockTimeOf(clock.StartOfDay(clock.Day(ctx.Now()) + int64(t.FundingWindowDays)))
 	xsched.Add(ctx.KV, l.FundingEndsAt, fundingKind, idText(l.Id))
-	ctx.Emit("lending.funding_opened", "loan_id", idText(l.Id), "principal", core.Itoa(l.Principal),
+	ctx.Emit("lending.funding_opened", "loan_id", idText(l.Id), "asset", l.Asset, "principal", core.Itoa(l.Principal),
 		"funding_ends_at", core.Itoa(l.FundingEndsAt))
 }
 
@@ -68,7 +68,7 @@ func Fund(ctx *core.Context, m *txpb.MsgFundLoan) error {
 	}
 	l.Investments = append(l.Investments, &statepb.Investment{Investor: ctx.Signer, Amount: m.Amount, HoldId: hold})
 	l.Funded += m.Amount // at most principal: checked above
-	ctx.Emit("lending.funded", "loan_id", idText(l.Id), "investor", ctx.Signer, "amount", core.Itoa(m.Amount),
+	ctx.Emit("lending.funded", "loan_id", idText(l.Id), "investor", ctx.Signer, "asset", l.Asset, "amount", core.Itoa(m.Amount),
 		"funded", core.Itoa(l.Funded), "principal", core.Itoa(l.Principal))
 	if l.Funded == l.Principal {
 		if err := disbursePooled(ctx, l); err != nil {
@@ -109,7 +109,7 @@ func runFundingExpiry(ctx *core.Context, text string) error {
 	}
 	l.Status = statepb.LoanStatus_LOAN_STATUS_EXPIRED
 	saveLoan(ctx.KV, l)
-	ctx.Emit("lending.funding_expired", "loan_id", idText(l.Id), "funded", core.Itoa(l.Funded), "principal", core.Itoa(l.Principal))
+	ctx.Emit("lending.funding_expired", "loan_id", idText(l.Id), "asset", l.Asset, "funded", core.Itoa(l.Funded), "principal", core.Itoa(l.Principal))
 	return nil
 }
 

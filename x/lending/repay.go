@@ -116,7 +116,7 @@ func maybeClose(ctx *core.Context, l *statepb.Loan) error {
 	}
 	clearEntries(ctx, l)
 	l.Status, l.ClosedAt = statepb.LoanStatus_LOAN_STATUS_CLOSED, ctx.Now()
-	ctx.Emit("lending.closed", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender,
+	ctx.Emit("lending.closed", "loan_id", idText(l.Id), "borrower", l.Borrower, "lender", l.Lender, "asset", l.Asset,
 		"principal_repaid", core.Itoa(l.PrincipalRepaid), "interest_paid", core.Itoa(l.InterestPaid))
 	return nil
 }
