@@ -72,7 +72,10 @@ func TestRuleLockup(t *testing.T) {
 	require.NoError(t, w.mint("NOTE", a, 100))
 	w.unchanged("NOTE", []string{a, b}, func() error { return w.transfer("NOTE", a, b, 1) }, ErrRuleLockup)
 	w.unchanged("NOTE", []string{a, b}, func() error {
-		return w.as(a, func(c *core.Context) error { _, err := ledger.PlaceHold(c, a, b, "NOTE", 1, c.Now()+60, ""); return err })
+		return w.as(a, func(c *core.Context) error {
+			_, err := ledger.PlaceHold(c, a, b, "NOTE", 1, c.Now()+60, "")
+			return err
+		})
 	}, ErrRuleLockup)
 	w.advance(3600 * time.Second)
 	require.NoError(t, w.transfer("NOTE", a, b, 100))
