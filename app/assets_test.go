@@ -14,6 +14,7 @@ import (
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/assets"
+	"github.com/puhui-chain/puhui/x/identity"
 	"github.com/puhui-chain/puhui/x/ledger"
 )
 
@@ -43,6 +44,12 @@ func TestAssetsScenario(t *testing.T) {
 		c.MustExec(t, kyc.Sign(tx.Wrap(&txpb.MsgAttestKyc{Account: inv.k.Address, KycLevel: 2, ExpiresAt: expires,
 			EvidenceHash: ev[:], Jurisdiction: inv.jurisdiction})))
 	}
+	// A jurisdiction is two upper-case letters, checked before the transaction is accepted.
+	ev := sha256.Sum256([]byte("salt|bad"))
+	res := c.Exec(kyc.Sign(tx.Wrap(&txpb.MsgAttestKyc{Account: inv1.Address, KycLevel: 2, ExpiresAt: expires,
+		EvidenceHash: ev[:], Jurisdiction: "cn"})))
+	require.Equal(t, identity.ErrBadAttestation.Code, res.Code, res.Log)
+	require.Equal(t, "CN", identity.LiveJurisdiction(c.State(), inv1.Address, c.Time.Unix()))
 	c.MustExec(t, ent.Sign(tx.Wrap(&txpb.MsgRegisterRuledAsset{Code: "TEA-NOTE", Name: "Tea Co note 2027", Scale: 0,
 		Rules: &txpb.AssetRuleSet{MinKycLevel: 2, Jurisdictions: []string{"CN"}, MaxHolders: 2, MaxBalance: 1_000,
 			LockupSeconds: 86400}})))
