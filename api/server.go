@@ -100,6 +100,7 @@ func New(c Config) *Handler {
 	s.registerCredit(api)
 	s.registerOracle(api)
 	s.registerInsurance(api)
+	s.registerAssets(api)
 	s.registerCompliance(api)
 	// The console: its index at "/" and its assets, from the binary.
 	console := web.Handler()

@@ -9,6 +9,7 @@ import (
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/assets"
 	"github.com/puhui-chain/puhui/x/compliance"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/credit"
@@ -28,8 +29,9 @@ import (
 // is imported, their invariants checked and their end-of-block work run. Adding a module is
 // one line here.
 func modules(r *router) []module.Module {
-	// Compliance screens every movement of value where the ledger makes it.
-	ledger.Use(compliance.Hook{})
+	// Compliance screens every movement of value where the ledger makes it; then issued
+	// assets' rules apply (and their holder index follows the movement).
+	ledger.Use(compliance.Hook{}, assets.Hook{})
 	return []module.Module{
 		chainModule(),
 		identity.Module(),
@@ -42,6 +44,7 @@ func modules(r *router) []module.Module {
 		oracle.Module(),
 		insurance.Module(ledger.Bank{}, oracle.Feeds{}, lending.Cover{}, identity.Registry{}),
 		compliance.Module(complianceBank{}, complianceRegistry{}, supervisedLending{}),
+		assets.Module(ledger.Bank{}),
 	}
 }
 

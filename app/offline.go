@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"github.com/puhui-chain/puhui/x/assets"
 
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
@@ -57,3 +58,7 @@ func DefaultScorecard() *txpb.Scorecard { return credit.ProtoOf(scorecard.Defaul
 // InsuranceQuote answers query.PathInsuranceQuote: a parametric payout computed by the rule
 // on-chain settlement uses. An invalid request is an answer whose Invalid names the field.
 func InsuranceQuote(request []byte) (query.QuotePreview, error) { return insurance.Quote(request) }
+
+// DistributionQuote answers query.PathDistributionQuote: each holding's payout by the largest-
+// remainder rule distributions pay by. A bad request is a coded error.
+func DistributionQuote(request []byte) (query.DistributionQuote, error) { return assets.Quote(request) }

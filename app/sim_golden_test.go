@@ -8,9 +8,9 @@ import (
 // TestSimulationGoldenHash pins the AppHash the seeded simulation reaches. A change that
 // alters it changes the state format or the rules: say so in the commit and update the value.
 func TestSimulationGoldenHash(t *testing.T) {
-	blocks, want := 250, "3203e2c30de7c6935c8200b4e89595976e960e6d72e0a9e6222ce7be110db00a"
+	blocks, want := 250, "ee12a1e6bd688a387e1b76bb0e01d126a356c2522370639535ff75948d6966ef"
 	if testing.Short() {
-		blocks, want = 60, "65e62e9b80c5a8a9bdfe27997257a5c9bfbd76057edb1c65f7d607a6aecdbbc1"
+		blocks, want = 60, "7f610b743afb08f50d94f5dec12cf1035305d333f1f8d6dbe5559e752440a7d7"
 	}
 	h, _, _ := simulate(t, 42, blocks)
 	if got := hex.EncodeToString(h[blocks-1]); got != want {

@@ -57,6 +57,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 	c.MustExec(t, bank.Sign(simLendingSetup(bank, users)...))
 	c.MustExec(t, bank.Sign(simSCFSetup(bank, coreKey, c)...))
 	c.MustExec(t, regulator.Sign(simComplianceSetup()...))
+	c.MustExec(t, bank.Sign(simAssetsSetup()...))
 	// The last user borrows, spends everything and takes no further part: its loan must go
 	// overdue, default and be written off in every run.
 	deadbeat := users[len(users)-1]
@@ -84,6 +85,10 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 				txs = append(txs, ins.randomTx(rng, c, bank, pick(), amount))
 				continue
 			}
+			if rng.IntN(8) == 0 { // the ruled note: one in eight of the rest
+				txs = append(txs, randomAssetsTx(rng, c, bank, pick(), pick()))
+				continue
+			}
 			txs = append(txs, randomTx(rng, c, bank, regulator, coreKey, pick, asset, amount))
 		}
 		res, err := c.Block(txs...)
@@ -109,6 +114,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 		requireSCFExercised(t, c)
 		requireInsuranceExercised(t, c)
 		requireComplianceExercised(t, c)
+		requireAssetsExercised(t, c)
 	}
 	return c, hashes, okCount, failCount
 }

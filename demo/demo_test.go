@@ -112,6 +112,11 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, kinds["large_exposure"], "warnings: %+v\nMFI: %+v", warnings, sup)
 	requireSupplyChain(t, ctx, c, chain)
+	// The note's coupon: 100.00 CNY paid pro rata to its two holders, in full.
+	require.Eventually(t, func() bool {
+		d, err := client.Query(ctx, c, query.GetDistribution, "1")
+		return err == nil && d.Phase == "done" && d.Paid == 100_00
+	}, 20*time.Second, 250*time.Millisecond, "the coupon distribution paid")
 }
 
 // requireSupplyChain waits until the sandbox's certificates have been through every state:

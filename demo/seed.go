@@ -88,6 +88,7 @@ func (s *Scenario) Seed(ctx context.Context) error {
 		{"a joint-liability group", s.groupLoans},
 		{"a supply chain", s.supplyChain},
 		{"micro-insurance", s.insurance},
+		{"an issued note and its coupon", s.issuedNote},
 		{"compliance and supervision", s.complianceSetup},
 	}
 	for _, st := range steps {

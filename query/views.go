@@ -26,6 +26,7 @@ type KYC struct {
 	EvidenceHash []byte `json:"evidence_hash,omitempty"`
 	Revoked      bool   `json:"revoked,omitempty"`
 	RevokeReason string `json:"revoke_reason,omitempty"`
+	Jurisdiction string `json:"jurisdiction,omitempty" doc:"ISO 3166-1 alpha-2 code the attestation carries"`
 }
 
 // ProvenEntry is one state key with its value and a proof against the AppHash of the

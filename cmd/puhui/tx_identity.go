@@ -47,10 +47,11 @@ func newTxIdentityCmd() *cobra.Command {
 			}
 			valid, _ := cmd.Flags().GetDuration("valid-for")
 			return []*txpb.Msg{{Sum: &txpb.Msg_AttestKyc{AttestKyc: &txpb.MsgAttestKyc{Account: args[0], KycLevel: uint32(level),
-				ExpiresAt: time.Now().Add(valid).Unix(), EvidenceHash: evidence}}}}, nil
+				ExpiresAt: time.Now().Add(valid).Unix(), EvidenceHash: evidence, Jurisdiction: str(cmd, "jurisdiction")}}}}, nil
 		})
 	attest.Flags().String("evidence-file", "", "the off-chain evidence (never sent; only its salted hash is)")
 	attest.Flags().String("salt", "", "secret salt mixed into the evidence hash (keep it with the evidence)")
+	attest.Flags().String("jurisdiction", "", "the holder's ISO 3166-1 alpha-2 country code (e.g. CN), carried by the attestation")
 	attest.Flags().Duration("valid-for", 365*24*time.Hour, "how long the attestation holds")
 	_ = attest.MarkFlagRequired("evidence-file")
 	_ = attest.MarkFlagRequired("salt")

@@ -637,6 +637,7 @@ type KycAttestation struct {
 	Revoked       bool                   `protobuf:"varint,7,opt,name=revoked,proto3" json:"revoked,omitempty"`
 	RevokedAt     int64                  `protobuf:"varint,8,opt,name=revoked_at,json=revokedAt,proto3" json:"revoked_at,omitempty"`
 	RevokeReason  string                 `protobuf:"bytes,9,opt,name=revoke_reason,json=revokeReason,proto3" json:"revoke_reason,omitempty"`
+	Jurisdiction  string                 `protobuf:"bytes,10,opt,name=jurisdiction,proto3" json:"jurisdiction,omitempty"` // ISO 3166-1 alpha-2, as the provider attested it ("" : none)
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -734,6 +735,13 @@ func (x *KycAttestation) GetRevokeReason() string {
 	return ""
 }
 
+func (x *KycAttestation) GetJurisdiction() string {
+	if x != nil {
+		return x.Jurisdiction
+	}
+	return ""
+}
+
 var File_puhui_state_v1_state_proto protoreflect.FileDescriptor
 
 const file_puhui_state_v1_state_proto_rawDesc = "" +
@@ -789,7 +797,7 @@ const file_puhui_state_v1_state_proto_rawDesc = "" +
 	"\tGovParams\x122\n" +
 	"\x15voting_period_seconds\x18\x01 \x01(\x03R\x13votingPeriodSeconds\x12/\n" +
 	"\x13threshold_numerator\x18\x02 \x01(\rR\x12thresholdNumerator\x123\n" +
-	"\x15threshold_denominator\x18\x03 \x01(\rR\x14thresholdDenominator\"\x9f\x02\n" +
+	"\x15threshold_denominator\x18\x03 \x01(\rR\x14thresholdDenominator\"\xc3\x02\n" +
 	"\x0eKycAttestation\x12\x18\n" +
 	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x14\n" +
 	"\x05level\x18\x02 \x01(\rR\x05level\x12\x1a\n" +
@@ -802,7 +810,9 @@ const file_puhui_state_v1_state_proto_rawDesc = "" +
 	"\arevoked\x18\a \x01(\bR\arevoked\x12\x1d\n" +
 	"\n" +
 	"revoked_at\x18\b \x01(\x03R\trevokedAt\x12#\n" +
-	"\rrevoke_reason\x18\t \x01(\tR\frevokeReason*\xa3\x01\n" +
+	"\rrevoke_reason\x18\t \x01(\tR\frevokeReason\x12\"\n" +
+	"\fjurisdiction\x18\n" +
+	" \x01(\tR\fjurisdiction*\xa3\x01\n" +
 	"\x0eProposalStatus\x12\x1f\n" +
 	"\x1bPROPOSAL_STATUS_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16PROPOSAL_STATUS_VOTING\x10\x01\x12\x1a\n" +

@@ -286,6 +286,16 @@ type Msg struct {
 	//	*Msg_UpdateSanctionsList
 	//	*Msg_SetJurisdiction
 	//	*Msg_DeclareNetAssets
+	//	*Msg_RegisterRuledAsset
+	//	*Msg_TightenAssetRules
+	//	*Msg_SetAssetPaused
+	//	*Msg_SetAssetFreeze
+	//	*Msg_ApproveAssetTransfer
+	//	*Msg_SetAssetAllowList
+	//	*Msg_ForceAssetTransfer
+	//	*Msg_RecoverAssetBalance
+	//	*Msg_ClawbackAsset
+	//	*Msg_CreateDistribution
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -940,6 +950,96 @@ func (x *Msg) GetDeclareNetAssets() *MsgDeclareNetAssets {
 	return nil
 }
 
+func (x *Msg) GetRegisterRuledAsset() *MsgRegisterRuledAsset {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RegisterRuledAsset); ok {
+			return x.RegisterRuledAsset
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetTightenAssetRules() *MsgTightenAssetRules {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_TightenAssetRules); ok {
+			return x.TightenAssetRules
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetSetAssetPaused() *MsgSetAssetPaused {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SetAssetPaused); ok {
+			return x.SetAssetPaused
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetSetAssetFreeze() *MsgSetAssetFreeze {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SetAssetFreeze); ok {
+			return x.SetAssetFreeze
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetApproveAssetTransfer() *MsgApproveAssetTransfer {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ApproveAssetTransfer); ok {
+			return x.ApproveAssetTransfer
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetSetAssetAllowList() *MsgSetAssetAllowList {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SetAssetAllowList); ok {
+			return x.SetAssetAllowList
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetForceAssetTransfer() *MsgForceAssetTransfer {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ForceAssetTransfer); ok {
+			return x.ForceAssetTransfer
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRecoverAssetBalance() *MsgRecoverAssetBalance {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RecoverAssetBalance); ok {
+			return x.RecoverAssetBalance
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetClawbackAsset() *MsgClawbackAsset {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ClawbackAsset); ok {
+			return x.ClawbackAsset
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetCreateDistribution() *MsgCreateDistribution {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CreateDistribution); ok {
+			return x.CreateDistribution
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -1216,6 +1316,46 @@ type Msg_DeclareNetAssets struct {
 	DeclareNetAssets *MsgDeclareNetAssets `protobuf:"bytes,112,opt,name=declare_net_assets,json=declareNetAssets,proto3,oneof"`
 }
 
+type Msg_RegisterRuledAsset struct {
+	RegisterRuledAsset *MsgRegisterRuledAsset `protobuf:"bytes,120,opt,name=register_ruled_asset,json=registerRuledAsset,proto3,oneof"`
+}
+
+type Msg_TightenAssetRules struct {
+	TightenAssetRules *MsgTightenAssetRules `protobuf:"bytes,121,opt,name=tighten_asset_rules,json=tightenAssetRules,proto3,oneof"`
+}
+
+type Msg_SetAssetPaused struct {
+	SetAssetPaused *MsgSetAssetPaused `protobuf:"bytes,122,opt,name=set_asset_paused,json=setAssetPaused,proto3,oneof"`
+}
+
+type Msg_SetAssetFreeze struct {
+	SetAssetFreeze *MsgSetAssetFreeze `protobuf:"bytes,123,opt,name=set_asset_freeze,json=setAssetFreeze,proto3,oneof"`
+}
+
+type Msg_ApproveAssetTransfer struct {
+	ApproveAssetTransfer *MsgApproveAssetTransfer `protobuf:"bytes,124,opt,name=approve_asset_transfer,json=approveAssetTransfer,proto3,oneof"`
+}
+
+type Msg_SetAssetAllowList struct {
+	SetAssetAllowList *MsgSetAssetAllowList `protobuf:"bytes,125,opt,name=set_asset_allow_list,json=setAssetAllowList,proto3,oneof"`
+}
+
+type Msg_ForceAssetTransfer struct {
+	ForceAssetTransfer *MsgForceAssetTransfer `protobuf:"bytes,126,opt,name=force_asset_transfer,json=forceAssetTransfer,proto3,oneof"`
+}
+
+type Msg_RecoverAssetBalance struct {
+	RecoverAssetBalance *MsgRecoverAssetBalance `protobuf:"bytes,127,opt,name=recover_asset_balance,json=recoverAssetBalance,proto3,oneof"`
+}
+
+type Msg_ClawbackAsset struct {
+	ClawbackAsset *MsgClawbackAsset `protobuf:"bytes,128,opt,name=clawback_asset,json=clawbackAsset,proto3,oneof"`
+}
+
+type Msg_CreateDistribution struct {
+	CreateDistribution *MsgCreateDistribution `protobuf:"bytes,129,opt,name=create_distribution,json=createDistribution,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -1351,6 +1491,26 @@ func (*Msg_UpdateSanctionsList) isMsg_Sum() {}
 func (*Msg_SetJurisdiction) isMsg_Sum() {}
 
 func (*Msg_DeclareNetAssets) isMsg_Sum() {}
+
+func (*Msg_RegisterRuledAsset) isMsg_Sum() {}
+
+func (*Msg_TightenAssetRules) isMsg_Sum() {}
+
+func (*Msg_SetAssetPaused) isMsg_Sum() {}
+
+func (*Msg_SetAssetFreeze) isMsg_Sum() {}
+
+func (*Msg_ApproveAssetTransfer) isMsg_Sum() {}
+
+func (*Msg_SetAssetAllowList) isMsg_Sum() {}
+
+func (*Msg_ForceAssetTransfer) isMsg_Sum() {}
+
+func (*Msg_RecoverAssetBalance) isMsg_Sum() {}
+
+func (*Msg_ClawbackAsset) isMsg_Sum() {}
+
+func (*Msg_CreateDistribution) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -2045,6 +2205,7 @@ type MsgAttestKyc struct {
 	KycLevel      uint32                 `protobuf:"varint,2,opt,name=kyc_level,json=kycLevel,proto3" json:"kyc_level,omitempty"` // 0..3
 	ExpiresAt     int64                  `protobuf:"varint,3,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
 	EvidenceHash  []byte                 `protobuf:"bytes,4,opt,name=evidence_hash,json=evidenceHash,proto3" json:"evidence_hash,omitempty"` // 32 bytes: sha256 over a salt and the evidence
+	Jurisdiction  string                 `protobuf:"bytes,5,opt,name=jurisdiction,proto3" json:"jurisdiction,omitempty"`                     // ISO 3166-1 alpha-2 country code of the holder (optional)
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2105,6 +2266,13 @@ func (x *MsgAttestKyc) GetEvidenceHash() []byte {
 		return x.EvidenceHash
 	}
 	return nil
+}
+
+func (x *MsgAttestKyc) GetJurisdiction() string {
+	if x != nil {
+		return x.Jurisdiction
+	}
+	return ""
 }
 
 // MsgRevokeKyc withdraws the signer's attestation of an account: it then counts as level 0.
@@ -2712,7 +2880,7 @@ var File_puhui_tx_v1_tx_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
-	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\x1a\x18puhui/tx/v1/oracle.proto\x1a\x1bpuhui/tx/v1/insurance.proto\x1a\x1cpuhui/tx/v1/compliance.proto\"6\n" +
+	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\x1a\x18puhui/tx/v1/oracle.proto\x1a\x1bpuhui/tx/v1/insurance.proto\x1a\x1cpuhui/tx/v1/compliance.proto\x1a\x18puhui/tx/v1/assets.proto\"6\n" +
 	"\x02Tx\x12\x12\n" +
 	"\x04body\x18\x01 \x01(\fR\x04body\x12\x1c\n" +
 	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xc0\x01\n" +
@@ -2722,7 +2890,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xde'\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xab.\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -2801,7 +2969,17 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x13execute_debit_order\x18m \x01(\v2!.puhui.tx.v1.MsgExecuteDebitOrderH\x00R\x11executeDebitOrder\x12Y\n" +
 	"\x15update_sanctions_list\x18n \x01(\v2#.puhui.tx.v1.MsgUpdateSanctionsListH\x00R\x13updateSanctionsList\x12L\n" +
 	"\x10set_jurisdiction\x18o \x01(\v2\x1f.puhui.tx.v1.MsgSetJurisdictionH\x00R\x0fsetJurisdiction\x12P\n" +
-	"\x12declare_net_assets\x18p \x01(\v2 .puhui.tx.v1.MsgDeclareNetAssetsH\x00R\x10declareNetAssetsB\x05\n" +
+	"\x12declare_net_assets\x18p \x01(\v2 .puhui.tx.v1.MsgDeclareNetAssetsH\x00R\x10declareNetAssets\x12V\n" +
+	"\x14register_ruled_asset\x18x \x01(\v2\".puhui.tx.v1.MsgRegisterRuledAssetH\x00R\x12registerRuledAsset\x12S\n" +
+	"\x13tighten_asset_rules\x18y \x01(\v2!.puhui.tx.v1.MsgTightenAssetRulesH\x00R\x11tightenAssetRules\x12J\n" +
+	"\x10set_asset_paused\x18z \x01(\v2\x1e.puhui.tx.v1.MsgSetAssetPausedH\x00R\x0esetAssetPaused\x12J\n" +
+	"\x10set_asset_freeze\x18{ \x01(\v2\x1e.puhui.tx.v1.MsgSetAssetFreezeH\x00R\x0esetAssetFreeze\x12\\\n" +
+	"\x16approve_asset_transfer\x18| \x01(\v2$.puhui.tx.v1.MsgApproveAssetTransferH\x00R\x14approveAssetTransfer\x12T\n" +
+	"\x14set_asset_allow_list\x18} \x01(\v2!.puhui.tx.v1.MsgSetAssetAllowListH\x00R\x11setAssetAllowList\x12V\n" +
+	"\x14force_asset_transfer\x18~ \x01(\v2\".puhui.tx.v1.MsgForceAssetTransferH\x00R\x12forceAssetTransfer\x12Y\n" +
+	"\x15recover_asset_balance\x18\x7f \x01(\v2#.puhui.tx.v1.MsgRecoverAssetBalanceH\x00R\x13recoverAssetBalance\x12G\n" +
+	"\x0eclawback_asset\x18\x80\x01 \x01(\v2\x1d.puhui.tx.v1.MsgClawbackAssetH\x00R\rclawbackAsset\x12V\n" +
+	"\x13create_distribution\x18\x81\x01 \x01(\v2\".puhui.tx.v1.MsgCreateDistributionH\x00R\x12createDistributionB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -2847,13 +3025,14 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\tkyc_level\x18\x02 \x01(\rR\bkycLevel\"G\n" +
 	"\x0eMsgSetKycLevel\x12\x18\n" +
 	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x1b\n" +
-	"\tkyc_level\x18\x02 \x01(\rR\bkycLevel\"\x89\x01\n" +
+	"\tkyc_level\x18\x02 \x01(\rR\bkycLevel\"\xad\x01\n" +
 	"\fMsgAttestKyc\x12\x18\n" +
 	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x1b\n" +
 	"\tkyc_level\x18\x02 \x01(\rR\bkycLevel\x12\x1d\n" +
 	"\n" +
 	"expires_at\x18\x03 \x01(\x03R\texpiresAt\x12#\n" +
-	"\revidence_hash\x18\x04 \x01(\fR\fevidenceHash\"@\n" +
+	"\revidence_hash\x18\x04 \x01(\fR\fevidenceHash\x12\"\n" +
+	"\fjurisdiction\x18\x05 \x01(\tR\fjurisdiction\"@\n" +
 	"\fMsgRevokeKyc\x12\x18\n" +
 	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x16\n" +
 	"\x06reason\x18\x02 \x01(\tR\x06reason\"\xde\x03\n" +
@@ -2993,6 +3172,16 @@ var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(*MsgUpdateSanctionsList)(nil),      // 76: puhui.tx.v1.MsgUpdateSanctionsList
 	(*MsgSetJurisdiction)(nil),          // 77: puhui.tx.v1.MsgSetJurisdiction
 	(*MsgDeclareNetAssets)(nil),         // 78: puhui.tx.v1.MsgDeclareNetAssets
+	(*MsgRegisterRuledAsset)(nil),       // 79: puhui.tx.v1.MsgRegisterRuledAsset
+	(*MsgTightenAssetRules)(nil),        // 80: puhui.tx.v1.MsgTightenAssetRules
+	(*MsgSetAssetPaused)(nil),           // 81: puhui.tx.v1.MsgSetAssetPaused
+	(*MsgSetAssetFreeze)(nil),           // 82: puhui.tx.v1.MsgSetAssetFreeze
+	(*MsgApproveAssetTransfer)(nil),     // 83: puhui.tx.v1.MsgApproveAssetTransfer
+	(*MsgSetAssetAllowList)(nil),        // 84: puhui.tx.v1.MsgSetAssetAllowList
+	(*MsgForceAssetTransfer)(nil),       // 85: puhui.tx.v1.MsgForceAssetTransfer
+	(*MsgRecoverAssetBalance)(nil),      // 86: puhui.tx.v1.MsgRecoverAssetBalance
+	(*MsgClawbackAsset)(nil),            // 87: puhui.tx.v1.MsgClawbackAsset
+	(*MsgCreateDistribution)(nil),       // 88: puhui.tx.v1.MsgCreateDistribution
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -3064,21 +3253,31 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	76, // 66: puhui.tx.v1.Msg.update_sanctions_list:type_name -> puhui.tx.v1.MsgUpdateSanctionsList
 	77, // 67: puhui.tx.v1.Msg.set_jurisdiction:type_name -> puhui.tx.v1.MsgSetJurisdiction
 	78, // 68: puhui.tx.v1.Msg.declare_net_assets:type_name -> puhui.tx.v1.MsgDeclareNetAssets
-	8,  // 69: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	19, // 70: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	20, // 71: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	21, // 72: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	22, // 73: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	23, // 74: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	35, // 75: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	3,  // 76: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
-	18, // 77: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 78: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	79, // [79:79] is the sub-list for method output_type
-	79, // [79:79] is the sub-list for method input_type
-	79, // [79:79] is the sub-list for extension type_name
-	79, // [79:79] is the sub-list for extension extendee
-	0,  // [0:79] is the sub-list for field type_name
+	79, // 69: puhui.tx.v1.Msg.register_ruled_asset:type_name -> puhui.tx.v1.MsgRegisterRuledAsset
+	80, // 70: puhui.tx.v1.Msg.tighten_asset_rules:type_name -> puhui.tx.v1.MsgTightenAssetRules
+	81, // 71: puhui.tx.v1.Msg.set_asset_paused:type_name -> puhui.tx.v1.MsgSetAssetPaused
+	82, // 72: puhui.tx.v1.Msg.set_asset_freeze:type_name -> puhui.tx.v1.MsgSetAssetFreeze
+	83, // 73: puhui.tx.v1.Msg.approve_asset_transfer:type_name -> puhui.tx.v1.MsgApproveAssetTransfer
+	84, // 74: puhui.tx.v1.Msg.set_asset_allow_list:type_name -> puhui.tx.v1.MsgSetAssetAllowList
+	85, // 75: puhui.tx.v1.Msg.force_asset_transfer:type_name -> puhui.tx.v1.MsgForceAssetTransfer
+	86, // 76: puhui.tx.v1.Msg.recover_asset_balance:type_name -> puhui.tx.v1.MsgRecoverAssetBalance
+	87, // 77: puhui.tx.v1.Msg.clawback_asset:type_name -> puhui.tx.v1.MsgClawbackAsset
+	88, // 78: puhui.tx.v1.Msg.create_distribution:type_name -> puhui.tx.v1.MsgCreateDistribution
+	8,  // 79: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19, // 80: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20, // 81: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21, // 82: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22, // 83: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23, // 84: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	35, // 85: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	3,  // 86: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
+	18, // 87: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 88: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	89, // [89:89] is the sub-list for method output_type
+	89, // [89:89] is the sub-list for method input_type
+	89, // [89:89] is the sub-list for extension type_name
+	89, // [89:89] is the sub-list for extension extendee
+	0,  // [0:89] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -3092,6 +3291,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 	file_puhui_tx_v1_oracle_proto_init()
 	file_puhui_tx_v1_insurance_proto_init()
 	file_puhui_tx_v1_compliance_proto_init()
+	file_puhui_tx_v1_assets_proto_init()
 	file_puhui_tx_v1_tx_proto_msgTypes[2].OneofWrappers = []any{
 		(*Msg_RegisterAsset)(nil),
 		(*Msg_Mint)(nil),
@@ -3161,6 +3361,16 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_UpdateSanctionsList)(nil),
 		(*Msg_SetJurisdiction)(nil),
 		(*Msg_DeclareNetAssets)(nil),
+		(*Msg_RegisterRuledAsset)(nil),
+		(*Msg_TightenAssetRules)(nil),
+		(*Msg_SetAssetPaused)(nil),
+		(*Msg_SetAssetFreeze)(nil),
+		(*Msg_ApproveAssetTransfer)(nil),
+		(*Msg_SetAssetAllowList)(nil),
+		(*Msg_ForceAssetTransfer)(nil),
+		(*Msg_RecoverAssetBalance)(nil),
+		(*Msg_ClawbackAsset)(nil),
+		(*Msg_CreateDistribution)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),

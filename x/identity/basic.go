@@ -31,6 +31,9 @@ func basicAttestKyc(m *txpb.Msg) error {
 	if len(x.GetEvidenceHash()) != EvidenceHashSize {
 		return ErrBadAttestation.Wrapf("evidence_hash must be %d bytes (a salted sha256), got %d", EvidenceHashSize, len(x.GetEvidenceHash()))
 	}
+	if x.GetJurisdiction() != "" && !ValidJurisdiction(x.GetJurisdiction()) {
+		return ErrBadAttestation.Wrapf("jurisdiction %q: an ISO 3166-1 alpha-2 code (two letters A-Z)", x.GetJurisdiction())
+	}
 	return nil
 }
 

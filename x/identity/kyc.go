@@ -43,6 +43,22 @@ func KYCLevel(r store.Reader, addr string, now int64) uint32 {
 	return 0
 }
 
+// ValidJurisdiction reports whether code has the form of an ISO 3166-1 alpha-2 country code
+// (two upper-case letters; which pairs are assigned is the KYC provider's to know).
+func ValidJurisdiction(code string) bool {
+	return len(code) == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z'
+}
+
+// LiveJurisdiction is the jurisdiction of an account's live attestation at block time now
+// ("" without a live attestation or without a jurisdiction).
+func LiveJurisdiction(r store.Reader, addr string, now int64) string {
+	a, ok := GetAttestation(r, addr)
+	if !ok || a.Revoked || now >= a.ExpiresAt {
+		return ""
+	}
+	return a.Jurisdiction
+}
+
 // EffectiveKYCLevel is the level lending and credit use: a consortium member was admitted
 // by its peers and counts as fully identified; anyone else has its KYCLevel.
 func EffectiveKYCLevel(r store.Reader, addr string, now int64) uint32 {
@@ -70,9 +86,9 @@ func AttestKYC(ctx *core.Context, m *txpb.MsgAttestKyc) error {
 		return ErrBadAttestation.Wrapf("evidence_hash must be %d bytes (a salted sha256), got %d", EvidenceHashSize, len(m.EvidenceHash))
 	}
 	core.SetProto(ctx.KV, KYCKey(m.Account), &statepb.KycAttestation{Account: m.Account, Level: m.KycLevel,
-		Provider: ctx.Signer, AttestedAt: ctx.Now(), ExpiresAt: m.ExpiresAt, EvidenceHash: m.EvidenceHash})
+		Provider: ctx.Signer, AttestedAt: ctx.Now(), ExpiresAt: m.ExpiresAt, EvidenceHash: m.EvidenceHash, Jurisdiction: m.Jurisdiction})
 	ctx.Emit("identity.kyc_attested", "address", m.Account, "kyc_level", core.Itoa(int64(m.KycLevel)),
-		"provider", ctx.Signer, "expires_at", core.Itoa(m.ExpiresAt))
+		"provider", ctx.Signer, "expires_at", core.Itoa(m.ExpiresAt), "jurisdiction", m.Jurisdiction)
 	return nil
 }
 

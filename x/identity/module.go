@@ -44,6 +44,7 @@ func Module() module.Module {
 				if at, ok := GetAttestation(q.State, addr); ok {
 					v.Attested, v.Provider, v.AttestedAt, v.ExpiresAt = true, at.Provider, at.AttestedAt, at.ExpiresAt
 					v.EvidenceHash, v.Revoked, v.RevokeReason = at.EvidenceHash, at.Revoked, at.RevokeReason
+					v.Jurisdiction = at.Jurisdiction
 				}
 				return v, nil
 			}),

@@ -121,3 +121,28 @@ func Burn(ctx *core.Context, m *txpb.MsgBurn) error {
 	ctx.Emit("ledger.burned", "asset", a.Code, "from", ctx.Signer, "amount", core.Itoa(m.Amount))
 	return nil
 }
+
+// BurnFrom destroys amount of a holder's available balance: a clawback that the asset's
+// issuer ordered through a module that checked its right to (x/assets). For modules only;
+// not routed to any message.
+func BurnFrom(ctx *core.Context, from, asset string, amount int64) error {
+	a, err := mustAsset(ctx.KV, asset)
+	if err != nil {
+		return err
+	}
+	if err := money.CheckPositive("amount", amount); err != nil {
+		return err
+	}
+	err = moveValue(ctx, Movement{Kind: MoveBurn, From: from, Asset: asset, Amount: amount}, func() error {
+		return debit(ctx, from, asset, amount)
+	})
+	if err != nil {
+		return err
+	}
+	if a.Burned, err = money.Add(a.Burned, amount); err != nil {
+		return err
+	}
+	core.SetProto(ctx.KV, AssetKey(a.Code), a)
+	ctx.Emit("ledger.burned", "asset", a.Code, "from", from, "amount", core.Itoa(amount))
+	return nil
+}

@@ -100,3 +100,13 @@ func (Bank) Asset(r store.Reader, code string) (*statepb.Asset, error) {
 	}
 	return a, nil
 }
+
+func (Bank) BurnFrom(ctx *core.Context, from, asset string, amount int64) error {
+	return BurnFrom(ctx, from, asset, amount)
+}
+
+func (Bank) HeldOf(r store.Reader, addr, asset string) int64 { return HeldOf(r, addr, asset) }
+
+func (Bank) RegisterAsset(ctx *core.Context, m *txpb.MsgRegisterAsset) error {
+	return RegisterAsset(ctx, m)
+}

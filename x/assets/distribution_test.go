@@ -1,0 +1,145 @@
+package assets
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/core"
+	"github.com/puhui-chain/puhui/x/ledger"
+)
+
+func amounts(t *testing.T, holdings map[string]int64, amount int64) map[string]int64 {
+	t.Helper()
+	allocs, err := Allocate(holdings, amount)
+	require.NoError(t, err)
+	out := map[string]int64{}
+	for _, a := range allocs {
+		out[a.Holder] = a.Amount
+	}
+	return out
+}
+
+// The issue's example: 100.00 to three equal holders pays 33.34 to the lowest address.
+func TestAllocateExample(t *testing.T) {
+	got := amounts(t, map[string]int64{"c": 5, "a": 5, "b": 5}, 100_00)
+	require.Equal(t, map[string]int64{"a": 33_34, "b": 33_33, "c": 33_33}, got)
+}
+
+// Equal remainders go to the larger holding before the lower address: 2 units over holdings
+// 1 and 3 leave remainder 2 (of 4) on both; the one unit left goes to the holding of 3.
+func TestAllocateTieToLargerHolding(t *testing.T) {
+	require.Equal(t, map[string]int64{"a": 0, "b": 2}, amounts(t, map[string]int64{"a": 1, "b": 3}, 2))
+}
+
+// Σ = amount for random holdings, and no one is more than one unit from the exact share.
+func TestAllocateProperty(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 2026))
+	for round := 0; round < 500; round++ {
+		n := 1 + rng.IntN(60)
+		holdings := map[string]int64{}
+		var base int64
+		for i := 0; i < n; i++ {
+			b := 1 + rng.Int64N(1_000_000_000)
+			if rng.IntN(4) == 0 {
+				b = 1 + rng.Int64N(3) // many ties
+			}
+			holdings[fmt.Sprintf("h%03d", i)] = b
+			base += b
+		}
+		amount := 1 + rng.Int64N(1<<40)
+		allocs, err := Allocate(holdings, amount)
+		require.NoError(t, err)
+		var sum int64
+		for _, a := range allocs {
+			sum += a.Amount
+			require.True(t, a.Amount == a.Floor || a.Amount == a.Floor+1)
+			require.Equal(t, holdings[a.Holder], a.Balance)
+		}
+		require.Equal(t, amount, sum, "round %d", round)
+	}
+}
+
+// A distribution to more holders than one block's bound continues across blocks; a holder
+// who sells after the record height still gets its share, its buyer nothing; Σ paid = amount
+// and every payout is what the offline rule computes from the record holdings.
+func TestDistributionAcrossBlocksWithSnapshot(t *testing.T) {
+	w := newWorld(t)
+	w.register("NOTE", &txpb.AssetRuleSet{})
+	const n = 2*StepsPerBlock + 37
+	record := map[string]int64{}
+	var holders []string
+	for i := 0; i < n; i++ {
+		addr := w.investor(fmt.Sprintf("h%d", i), 1, "", fmt.Sprintf("h%d", i))
+		amt := int64(1 + (i*7919)%1000)
+		require.NoError(t, w.mint("NOTE", addr, amt))
+		record[addr] = amt
+		holders = append(holders, addr)
+	}
+	require.NoError(t, w.mint("NOTE", w.issuer, 5_000)) // the issuer's own holding takes no part
+	buyer := w.investor("buyer", 1, "", "buyer")
+	const amount = 100_000_01
+	before := ledger.AvailableOf(w.ctx.KV, w.issuer, "CNY")
+	require.NoError(t, w.as(w.issuer, func(c *core.Context) error {
+		return w.k.CreateDistribution(c, &txpb.MsgCreateDistribution{Asset: "NOTE", SettlementAsset: "CNY", Amount: amount, Memo: "coupon 1"})
+	}))
+	require.Equal(t, before-amount, ledger.AvailableOf(w.ctx.KV, w.issuer, "CNY"), "funded by a hold at creation")
+	// After the record height: the highest-address holder (read last) sells everything to a
+	// new buyer, and another sells half to an existing holder.
+	seller := holders[0]
+	for _, h := range holders {
+		if h > seller {
+			seller = h
+		}
+	}
+	require.NoError(t, w.transfer("NOTE", seller, buyer, record[seller]))
+	require.NoError(t, w.transfer("NOTE", holders[1], holders[2], record[holders[1]]/2))
+	blocks := 0
+	for {
+		d, _ := GetDistribution(w.ctx.KV, 1)
+		if d.Phase == statepb.DistributionPhase_DISTRIBUTION_PHASE_DONE {
+			break
+		}
+		require.NoError(t, w.k.EndBlock(w.ctx))
+		w.invariants()
+		blocks++
+		if blocks == 1 { // movements between blocks, while the holders are being read
+			require.NoError(t, w.transfer("NOTE", holders[3], buyer, 1))
+		}
+		require.Less(t, blocks, 20)
+	}
+	require.GreaterOrEqual(t, blocks, 4, "more holders than one block's bound")
+	d, _ := GetDistribution(w.ctx.KV, 1)
+	require.Equal(t, int64(amount), d.Paid)
+	require.Equal(t, uint64(n), d.Entries)
+	want := amounts(t, record, amount)
+	for addr, v := range want {
+		p, ok := GetPayout(w.ctx.KV, 1, addr)
+		require.True(t, ok, addr)
+		require.Equal(t, v, p.Amount, addr)
+		require.True(t, p.Paid)
+		require.Equal(t, v, ledger.AvailableOf(w.ctx.KV, addr, "CNY"), addr)
+	}
+	_, ok := GetPayout(w.ctx.KV, 1, buyer)
+	require.False(t, ok, "the buyer after the record height gets nothing")
+	require.Zero(t, ledger.AvailableOf(w.ctx.KV, buyer, "CNY"))
+	store.IteratePrefix(w.ctx.KV, snapPrefix(1), func(k, _ []byte) bool { t.Fatalf("snapshot record %q left", k); return false })
+	r, _ := GetRuled(w.ctx.KV, "NOTE")
+	require.Zero(t, r.OpenDistribution)
+}
+
+func TestQuoteRequest(t *testing.T) {
+	q, err := Quote([]byte(`{"amount":10000,"holdings":[{"holder":"b","balance":5},{"holder":"a","balance":5},{"holder":"c","balance":5}]}`))
+	require.NoError(t, err)
+	require.Equal(t, int64(3334), q.Payouts[0].Amount)
+	require.Equal(t, "a", q.Payouts[0].Holder)
+	_, err = Quote([]byte(`{"amount":10000,"holdings":[{"holder":"a","balance":0}]}`))
+	require.ErrorIs(t, err, ErrBadDistribution)
+	_, err = Quote([]byte(`{"amount":10000,"holdings":[],"x":1}`))
+	require.ErrorIs(t, err, ErrBadDistribution)
+}
