@@ -51,6 +51,10 @@ func (s *server) registerBatch(api huma.API) {
 			return nil, haltedProblem(err)
 		}
 		txs := in.Body.Txs
+		if len(txs) == 0 { // null passes the schema's minItems
+			return nil, &Problem{Status: http.StatusUnprocessableEntity, Title: "Empty batch", Code: "api.invalid_request",
+				Detail: "a batch holds at least one transaction"}
+		}
 		if len(txs) > client.MaxBatchTxs {
 			return nil, &Problem{Status: http.StatusRequestEntityTooLarge, Title: "Too many transactions", Code: "api.batch_too_many",
 				Detail: fmt.Sprintf("%d transactions; a batch holds at most %d", len(txs), client.MaxBatchTxs)}
