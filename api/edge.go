@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/puhui-chain/puhui/client"
 )
 
 // The edge's middleware: what is checked before a request reaches its handler, so that
@@ -21,8 +23,8 @@ func (s *server) edge(next http.Handler) http.Handler {
 			deadline := time.Now().Add(s.limits.TransferTimeout)
 			_ = rc.SetReadDeadline(deadline)
 			_ = rc.SetWriteDeadline(deadline)
-		case r.ContentLength > MaxBodyBytes:
-			writeProblem(w, http.StatusRequestEntityTooLarge, "api.too_large", fmt.Sprintf("a request body is at most %d bytes", MaxBodyBytes))
+		case r.ContentLength > bodyLimit(r):
+			writeProblem(w, http.StatusRequestEntityTooLarge, "api.too_large", fmt.Sprintf("a request body is at most %d bytes", bodyLimit(r)))
 			return
 		case strings.HasPrefix(r.URL.Path, "/v1/operator/"):
 			if err := s.authorize(r.Header.Get("Authorization")); err != nil {
@@ -45,6 +47,14 @@ func (s *server) edge(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// bodyLimit is the largest body a request may carry (document contents have their own).
+func bodyLimit(r *http.Request) int64 {
+	if r.URL.Path == batchPath && r.Method == http.MethodPost {
+		return client.MaxBatchBytes
+	}
+	return MaxBodyBytes
 }
 
 func isDocumentContent(path string) bool {

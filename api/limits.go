@@ -30,6 +30,12 @@ type Limits struct {
 	MaxConnsPerClient   int
 	MaxStreams          int // open event streams
 	MaxStreamsPerClient int
+
+	// BatchTxsPerSecond bounds, per client, the transactions submitted through
+	// POST /v1/txs/batch (0: no bound), with bursts of up to BatchBurst; beyond it a batch
+	// is refused whole with 429 api.rate_limited and a Retry-After.
+	BatchTxsPerSecond int
+	BatchBurst        int
 }
 
 // DefaultLimits are the limits of a node's API. WriteTimeout leaves room for a submission
@@ -39,6 +45,7 @@ func DefaultLimits() Limits {
 		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: SubmitWait + 15*time.Second,
 		IdleTimeout: 60 * time.Second, TransferTimeout: 10 * time.Minute,
 		MaxConns: 1024, MaxConnsPerClient: 128, MaxStreams: 256, MaxStreamsPerClient: 8,
+		BatchTxsPerSecond: 20_000, BatchBurst: 20_000,
 	}
 }
 

@@ -34,6 +34,9 @@ type Config struct {
 	// nil Health: always healthy.
 	Health func() error
 	Limits *Limits // nil: DefaultLimits
+	// CheckTx is the node's mempool check in process, for batch submission; nil: batches go
+	// through Client one transaction at a time.
+	CheckTx CheckTx
 }
 
 // schemaNames names the schemas of types whose Go names collide with another type's (huma
@@ -58,8 +61,9 @@ func schemaNamer(t reflect.Type, hint string) string {
 
 type server struct {
 	Config
-	limits  Limits
-	streams *counter
+	limits    Limits
+	streams   *counter
+	batchRate *rateLimiter
 }
 
 // New returns the API's HTTP handler; serve it under its limits (Handler.Bound).
@@ -73,6 +77,7 @@ func New(c Config) *Handler {
 		s.limits = *c.Limits
 	}
 	s.streams = newCounter(s.limits.MaxStreams, s.limits.MaxStreamsPerClient)
+	s.batchRate = newRateLimiter(s.limits.BatchTxsPerSecond, max(s.limits.BatchBurst, client.MaxBatchTxs))
 	mux := http.NewServeMux()
 	hc := huma.DefaultConfig("Puhui", Version)
 	hc.Info.Description = "Puhui: a permissioned ledger for inclusive finance. Amounts are integer minor units, as decimal strings."
@@ -91,6 +96,7 @@ func New(c Config) *Handler {
 	s.registerHealth(api)
 	s.registerState(api)
 	s.registerTxs(api)
+	s.registerBatch(api)
 	s.registerExplorer(api)
 	s.registerEvents(api)
 	s.registerOperator(api)
@@ -112,6 +118,8 @@ func New(c Config) *Handler {
 	// Document uploads are far larger than any JSON request: they get their own limit.
 	top := http.NewServeMux()
 	s.registerDocumentContent(top)
+	// A batch of signed transactions is larger than any other JSON request.
+	top.Handle("POST "+batchPath, http.MaxBytesHandler(mux, client.MaxBatchBytes))
 	top.Handle("/", http.MaxBytesHandler(problemWhenUnmatched(mux), MaxBodyBytes))
 	return &Handler{Handler: s.edge(top), limits: s.limits, streams: s.streams}
 }

@@ -38,3 +38,20 @@ func TestWorkloads(t *testing.T) {
 	_, err := n.Client.Loan(ctx, 4)
 	require.Error(t, err, "one loan per account")
 }
+
+// Through the node's REST batch endpoint over loopback HTTP, as an external client: every
+// pre-signed transfer commits, a few consecutive ones of each account in a batch.
+func TestTransfersThroughTheEdge(t *testing.T) {
+	n := nodetest.Start(t)
+	ctx := context.Background()
+	cfg := bench.Config{Accounts: 4, Duration: 3 * time.Second, Workers: 2, MaxTxs: 40, Asset: "BENCH",
+		Workload: bench.WorkloadTransfer, APIs: []string{n.APIURL}, Batch: 6}
+	accts, err := bench.Setup(ctx, n.Client, n.Operator, cfg)
+	require.NoError(t, err)
+	res, err := bench.Run(ctx, []*client.Client{n.Client}, bench.AccountStreams(accts, 1), cfg)
+	require.NoError(t, err)
+	require.Equal(t, 40, res.Committed)
+	require.Equal(t, 40, res.Submitted)
+	require.Zero(t, res.Failed)
+	require.Positive(t, res.TPS)
+}

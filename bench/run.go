@@ -15,6 +15,7 @@ import (
 // Result is what a run measured.
 type Result struct {
 	Workload          string  `json:"workload"`
+	Path              string  `json:"submission_path,omitempty"` // edge_batch or in_process
 	Accounts          int     `json:"accounts"`
 	Workers           int     `json:"workers"`
 	WindowSeconds     float64 `json:"window_seconds"`
@@ -79,7 +80,13 @@ func Run(ctx context.Context, nodes []*client.Client, streams []Stream, cfg Conf
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			if !submitShare(submitCtx, nodes, streams, w, cfg.Workers, t, &submitted) {
+			ok := true
+			if len(cfg.APIs) > 0 {
+				ok = submitShareEdge(submitCtx, cfg.APIs, streams, w, cfg.Workers, max(cfg.Batch, 1), t, &submitted)
+			} else {
+				ok = submitShare(submitCtx, nodes, streams, w, cfg.Workers, t, &submitted)
+			}
+			if !ok {
 				exhausted.Store(true)
 			}
 		}(w)

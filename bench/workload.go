@@ -22,6 +22,11 @@ type Config struct {
 	MaxTxs   int           // pre-signed transactions (upper bound of the run)
 	Asset    string
 	Workload string // WorkloadTransfer (default) or WorkloadRepay
+	// APIs, when set, are the nodes' REST API URLs (one per node, in the order of Run's
+	// clients): transactions then go through POST /v1/txs/batch over HTTP, Batch at a time,
+	// instead of one by one through the clients.
+	APIs  []string
+	Batch int
 	// Progress, when set, is called about once a second.
 	Progress func(p Progress)
 }

@@ -33,6 +33,7 @@ func serveAPI(n *node.Node, s node.APIService) (http.Handler, error) {
 		Metrics:       s.Metrics,
 		Log:           s.Log,
 		Health:        n.Health,
+		CheckTx:       n.CheckTx,
 	}), nil
 }
 

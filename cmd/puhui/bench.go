@@ -19,7 +19,9 @@ func newBenchCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "bench",
 		Short: "Measure committed signed transactions per second and submit-to-commit latency",
-		Long: "Without --node, starts a single-validator node in a temporary home (fsync on) and runs against it.\n" +
+		Long: "Without --node, starts a single-validator node in a temporary home (fsync on) and runs against it twice: first\n" +
+			"as an external client does, through its REST batch endpoint over loopback HTTP (--batch per request), then\n" +
+			"submitting in process (the figures under in_process), and reports both and their ratio.\n" +
 			"With --node, targets that node and funds the accounts with the --from key (a member that may\n" +
 			"register accounts and issue assets; a bank for --workload repay).\n" +
 			"--workload transfer sends 1 minor unit to the next account; --workload repay first gives every\n" +
@@ -31,6 +33,8 @@ func newBenchCmd() *cobra.Command {
 	addOutputFlag(cmd)
 	cmd.Flags().String(flagNode, "", "CometBFT RPC address of a node to target (default: start one)")
 	cmd.Flags().String(flagFrom, "", "funding key with --node")
+	cmd.Flags().String(flagAPI, "", "with --node: the node's REST API, to submit through its batch endpoint (default: one RPC request per transaction)")
+	cmd.Flags().Int("batch", 500, "transactions per batch request through the REST API")
 	cmd.Flags().String(flagKeyringDir, "", "keyring directory (default HOME/keyring)")
 	cmd.Flags().Int("accounts", 200, "funded sending accounts")
 	cmd.Flags().Duration("duration", 60*time.Second, "measurement window")
@@ -47,66 +51,117 @@ func runBench(cmd *cobra.Command, _ []string) error {
 	d, _ := cmd.Flags().GetDuration("duration")
 	workload, _ := cmd.Flags().GetString("workload")
 	cfg := bench.Config{Accounts: i("accounts"), Duration: d, Workers: i("workers"), MaxTxs: i("max-txs"), Asset: "BENCH",
-		Workload: workload}
+		Workload: workload, Batch: i("batch")}
 	if n := i("testnet"); n > 0 {
 		if workload != bench.WorkloadTransfer {
 			return fmt.Errorf("--testnet compares transfers with CometBFT's kvstore; use --workload %s", bench.WorkloadTransfer)
 		}
 		return runTestnetBench(cmd, cfg, n)
 	}
-	c, funder, stop, err := benchTarget(ctx, cmd)
+	t, err := benchTarget(ctx, cmd)
 	if err != nil {
 		return err
 	}
-	defer stop()
+	defer t.stop()
 	errOut := cmd.ErrOrStderr()
-	fmt.Fprintf(errOut, "setting up %d accounts and pre-signing %d transactions (%s)…\n", cfg.Accounts, cfg.MaxTxs, workload)
-	accts, err := bench.Setup(ctx, c, funder, cfg)
-	if err != nil {
-		return err
-	}
 	cfg.Progress = progressPrinter(errOut)
-	res, err := bench.Run(ctx, []*client.Client{c}, bench.AccountStreams(accts, 1), cfg)
-	fmt.Fprintln(errOut)
-	if err != nil {
-		return err
+	var out benchReport
+	if t.apiURL != "" {
+		edge := cfg
+		edge.APIs = []string{t.apiURL}
+		if out.Result, err = benchOnce(ctx, cmd, t, edge, "edge_batch"); err != nil {
+			return err
+		}
 	}
-	res.Workload = workload
-	res.VerifyPerSecond = bench.VerifyRate(time.Second)
-	res.TPSOverVerifyRate = res.TPS / res.VerifyPerSecond
-	return printOut(cmd, res, func() string {
-		return fmt.Sprintf("%s: committed %.0f tx/s over %.0fs (p50 %.0f ms, p99 %.0f ms), %.2f blocks/s, %.0f tx/block, %d failed\n"+
-			"Ed25519 verify on one core: %.0f/s, so committed tx/s = %.3f × one core's verify rate (%d cores)",
-			res.Workload, res.TPS, res.WindowSeconds, res.P50Millis, res.P99Millis, res.BlocksPerSecond, res.TxsPerBlock, res.Failed,
-			res.VerifyPerSecond, res.TPSOverVerifyRate, res.Cores)
-	})
+	if t.inProcess || t.apiURL == "" {
+		path := map[bool]string{true: "in_process", false: "rpc"}[t.inProcess]
+		res, err := benchOnce(ctx, cmd, t, cfg, path)
+		if err != nil {
+			return err
+		}
+		if out.Result == nil {
+			out.Result = res
+		} else if out.InProcess = res; res.TPS > 0 {
+			out.EdgeOverInProcess = out.TPS / res.TPS
+		}
+	}
+	return printOut(cmd, out, func() string { return out.text() })
 }
 
-// benchTarget connects to --node, or starts a node in a temporary home.
-func benchTarget(ctx context.Context, cmd *cobra.Command) (*client.Client, *client.Signer, func(), error) {
+// benchReport is the figures of the edge (batch submission over HTTP) at the top, and the
+// in-process submission's alongside when the bench started the node itself.
+type benchReport struct {
+	*bench.Result
+	InProcess         *bench.Result `json:"in_process,omitempty"`
+	EdgeOverInProcess float64       `json:"edge_over_in_process,omitempty"`
+}
+
+func (r benchReport) text() string {
+	line := func(res *bench.Result) string {
+		return fmt.Sprintf("%s, %s: committed %.0f tx/s over %.0fs (p50 %.0f ms, p99 %.0f ms), %.2f blocks/s, %.0f tx/block, %d failed",
+			res.Workload, res.Path, res.TPS, res.WindowSeconds, res.P50Millis, res.P99Millis, res.BlocksPerSecond, res.TxsPerBlock, res.Failed)
+	}
+	s := line(r.Result)
+	if r.InProcess != nil {
+		s += "\n" + line(r.InProcess) + fmt.Sprintf("\nedge / in-process: %.2f", r.EdgeOverInProcess)
+	}
+	return s + fmt.Sprintf("\nEd25519 verify on one core: %.0f/s, so committed tx/s = %.3f × one core's verify rate (%d cores)",
+		r.VerifyPerSecond, r.TPSOverVerifyRate, r.Cores)
+}
+
+// benchOnce sets up fresh pre-signed transactions and runs them along path.
+func benchOnce(ctx context.Context, cmd *cobra.Command, t *benchNode, cfg bench.Config, path string) (*bench.Result, error) {
+	errOut := cmd.ErrOrStderr()
+	fmt.Fprintf(errOut, "%s: setting up %d accounts and pre-signing %d transactions (%s)…\n", path, cfg.Accounts, cfg.MaxTxs, cfg.Workload)
+	accts, err := bench.Setup(ctx, t.c, t.funder, cfg)
+	if err != nil {
+		return nil, err
+	}
+	res, err := bench.Run(ctx, []*client.Client{t.c}, bench.AccountStreams(accts, 1), cfg)
+	fmt.Fprintln(errOut)
+	if err != nil {
+		return nil, err
+	}
+	res.Workload, res.Path = cfg.Workload, path
+	res.VerifyPerSecond = bench.VerifyRate(time.Second)
+	res.TPSOverVerifyRate = res.TPS / res.VerifyPerSecond
+	return res, nil
+}
+
+// benchNode is the node a single-node bench runs against.
+type benchNode struct {
+	c         *client.Client
+	funder    *client.Signer
+	apiURL    string // its REST API; "" when only its RPC was given
+	inProcess bool   // the bench started it in this process
+	stop      func()
+}
+
+// benchTarget connects to --node (and --api), or starts a node in a temporary home.
+func benchTarget(ctx context.Context, cmd *cobra.Command) (*benchNode, error) {
 	if url := str(cmd, flagNode); url != "" {
 		c, err := client.Dial(ctx, url)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, err
 		}
 		s, err := loadSigner(cmd)
-		return c, s, func() {}, err
+		return &benchNode{c: c, funder: s, apiURL: str(cmd, flagAPI), stop: func() {}}, err
 	}
 	home, err := os.MkdirTemp("", "puhui-bench-")
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	if err := node.Init(home, node.InitOptions{ChainID: "puhui-bench", APIListen: "127.0.0.1:0",
 		RPCListen: "127.0.0.1:0", P2PListen: "127.0.0.1:0"}); err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	logFile, err := os.Create(home + "/node.log")
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	n, err := fullnode.Start(ctx, home, node.Overrides{Log: logFile})
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	stop := func() {
 		_ = n.Stop()
@@ -116,14 +171,14 @@ func benchTarget(ctx context.Context, cmd *cobra.Command) (*client.Client, *clie
 	signer, err := fullnode.OperatorSigner(n)
 	if err != nil {
 		stop()
-		return nil, nil, nil, err
+		return nil, err
 	}
 	c := client.New(n.Client, n.ChainID)
 	if err := c.WaitHeight(ctx, 1, time.Minute); err != nil {
 		stop()
-		return nil, nil, nil, err
+		return nil, err
 	}
-	return c, signer, stop, nil
+	return &benchNode{c: c, funder: signer, apiURL: "http://" + n.APIAddr, inProcess: true, stop: stop}, nil
 }
 
 func progressPrinter(w io.Writer) func(p bench.Progress) {

@@ -22,7 +22,7 @@ const txWait = 60 * time.Second
 func newTxCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "tx", Short: "Sign and submit transactions (key from the keyring: --from)"}
 	cmd.AddCommand(newTxLedgerCmd(), newTxIdentityCmd(), newTxGovernanceCmd(), newTxLendingCmd(), newTxCreditCmd(), newTxSCFCmd(),
-		newTxOracleCmd(), newTxInsuranceCmd(), newTxComplianceCmd(), newTxAssetsCmd(), newTxRawCmd())
+		newTxOracleCmd(), newTxInsuranceCmd(), newTxComplianceCmd(), newTxAssetsCmd(), newTxRawCmd(), newTxSubmitBatchCmd())
 	return cmd
 }
 
@@ -32,6 +32,9 @@ func addTxFlags(cmd *cobra.Command) {
 	cmd.Flags().String(flagFrom, "", "name of the signing key in the keyring")
 	cmd.Flags().String("memo", "", "memo (at most 256 bytes)")
 	cmd.Flags().String(flagKeyringDir, "", "keyring directory (default HOME/keyring)")
+	cmd.Flags().Bool(flagSignOnly, false, "sign and print the transaction as a line for `puhui tx submit-batch` instead of submitting it")
+	cmd.Flags().Uint64(flagNonce, 0, "with --sign-only: the nonce to sign with (default: the account's next committed nonce); "+
+		"give consecutive nonces to the lines of one batch file")
 	_ = cmd.MarkFlagRequired(flagFrom)
 }
 
@@ -72,6 +75,9 @@ func sendAndPrint(ctx context.Context, cmd *cobra.Command, c *client.Client, msg
 		return err
 	}
 	memo, _ := cmd.Flags().GetString("memo")
+	if signOnly, _ := cmd.Flags().GetBool(flagSignOnly); signOnly {
+		return signOnlyLine(ctx, cmd, c, signer, memo, msgs)
+	}
 	res, err := c.Send(ctx, signer, memo, msgs...)
 	if err != nil {
 		return err
@@ -83,6 +89,24 @@ func sendAndPrint(ctx context.Context, cmd *cobra.Command, c *client.Client, msg
 		return fmt.Errorf("transaction failed: %s", res.Log)
 	}
 	return nil
+}
+
+// signOnlyLine signs msgs with --nonce (else the next committed nonce) and prints the
+// transaction as a line of the batch file format, without submitting it.
+func signOnlyLine(ctx context.Context, cmd *cobra.Command, c *client.Client, signer *client.Signer, memo string, msgs []*txpb.Msg) error {
+	nonce, _ := cmd.Flags().GetUint64(flagNonce)
+	if nonce == 0 {
+		var err error
+		if nonce, err = c.NextNonce(ctx, signer.Address()); err != nil {
+			return err
+		}
+	}
+	raw, err := signer.Sign(c.ChainID(), nonce, memo, msgs...)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(cmd.OutOrStdout(), client.BatchFileLine(raw))
+	return err
 }
 
 // txText shows a transaction's outcome and events; an event's amount is shown in the

@@ -1,0 +1,38 @@
+package node
+
+import (
+	"errors"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+	"github.com/cometbft/cometbft/mempool"
+	"github.com/cometbft/cometbft/types"
+)
+
+// ErrCatchingUp refuses a submission while the node is still syncing: its mempool admits
+// nothing until it has caught up (as CometBFT's broadcast refuses then).
+var ErrCatchingUp = errors.New("the node is catching up; its mempool admits transactions once it has")
+
+// CheckTx admits a transaction to the node's mempool in process and returns the
+// application's answer. It is what a broadcast does, without the RPC layer's goroutine and
+// channels: the API's batch submission calls it once per transaction, in order. A refusal by
+// the mempool itself (already seen, full, too large) is the error.
+func (n *Node) CheckTx(raw []byte) (*abci.CheckTxResponse, error) {
+	if r, ok := n.Comet.MempoolReactor().(interface{ WaitSync() bool }); ok && r.WaitSync() {
+		return nil, ErrCatchingUp
+	}
+	rr, err := n.Comet.Mempool().CheckTx(types.Tx(raw), "")
+	if err == nil {
+		rr.Wait()
+		err = rr.Error()
+	}
+	// CometBFT v1 reports the application's refusal as an error too: give it back as the
+	// application's answer, with its code.
+	var refused mempool.ErrInvalidTx
+	if errors.As(err, &refused) {
+		return &abci.CheckTxResponse{Code: refused.Code, Codespace: refused.Codespace, Log: refused.Log}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return rr.Response.GetCheckTx(), nil
+}
