@@ -99,6 +99,7 @@ func New(c Config) *Handler {
 	s.registerSCF(api)
 	s.registerCredit(api)
 	s.registerOracle(api)
+	s.registerTrust(api)
 	s.registerInsurance(api)
 	s.registerCompliance(api)
 	// The console: its index at "/" and its assets, from the binary.

@@ -22,6 +22,7 @@ import (
 	"github.com/puhui-chain/puhui/x/oracle"
 	"github.com/puhui-chain/puhui/x/scf"
 	"github.com/puhui-chain/puhui/x/scheduler"
+	"github.com/puhui-chain/puhui/x/trust"
 )
 
 // modules is the application's ordered list of modules: the order in which their genesis
@@ -42,6 +43,7 @@ func modules(r *router) []module.Module {
 		oracle.Module(),
 		insurance.Module(ledger.Bank{}, oracle.Feeds{}, lending.Cover{}, identity.Registry{}),
 		compliance.Module(complianceBank{}, complianceRegistry{}, supervisedLending{}),
+		trust.Module(ledger.Bank{}, identity.Registry{}),
 	}
 }
 

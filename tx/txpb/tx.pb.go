@@ -286,6 +286,14 @@ type Msg struct {
 	//	*Msg_UpdateSanctionsList
 	//	*Msg_SetJurisdiction
 	//	*Msg_DeclareNetAssets
+	//	*Msg_CreateTrust
+	//	*Msg_Contribute
+	//	*Msg_SubmitEvidence
+	//	*Msg_DecideEvidence
+	//	*Msg_ReleaseTranche
+	//	*Msg_CollectTrustFee
+	//	*Msg_PublishDisclosure
+	//	*Msg_EndTrust
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -940,6 +948,78 @@ func (x *Msg) GetDeclareNetAssets() *MsgDeclareNetAssets {
 	return nil
 }
 
+func (x *Msg) GetCreateTrust() *MsgCreateTrust {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CreateTrust); ok {
+			return x.CreateTrust
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetContribute() *MsgContribute {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_Contribute); ok {
+			return x.Contribute
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetSubmitEvidence() *MsgSubmitEvidence {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SubmitEvidence); ok {
+			return x.SubmitEvidence
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetDecideEvidence() *MsgDecideEvidence {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_DecideEvidence); ok {
+			return x.DecideEvidence
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetReleaseTranche() *MsgReleaseTranche {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ReleaseTranche); ok {
+			return x.ReleaseTranche
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetCollectTrustFee() *MsgCollectTrustFee {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CollectTrustFee); ok {
+			return x.CollectTrustFee
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetPublishDisclosure() *MsgPublishDisclosure {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_PublishDisclosure); ok {
+			return x.PublishDisclosure
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetEndTrust() *MsgEndTrust {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_EndTrust); ok {
+			return x.EndTrust
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -1216,6 +1296,38 @@ type Msg_DeclareNetAssets struct {
 	DeclareNetAssets *MsgDeclareNetAssets `protobuf:"bytes,112,opt,name=declare_net_assets,json=declareNetAssets,proto3,oneof"`
 }
 
+type Msg_CreateTrust struct {
+	CreateTrust *MsgCreateTrust `protobuf:"bytes,140,opt,name=create_trust,json=createTrust,proto3,oneof"`
+}
+
+type Msg_Contribute struct {
+	Contribute *MsgContribute `protobuf:"bytes,141,opt,name=contribute,proto3,oneof"`
+}
+
+type Msg_SubmitEvidence struct {
+	SubmitEvidence *MsgSubmitEvidence `protobuf:"bytes,142,opt,name=submit_evidence,json=submitEvidence,proto3,oneof"`
+}
+
+type Msg_DecideEvidence struct {
+	DecideEvidence *MsgDecideEvidence `protobuf:"bytes,143,opt,name=decide_evidence,json=decideEvidence,proto3,oneof"`
+}
+
+type Msg_ReleaseTranche struct {
+	ReleaseTranche *MsgReleaseTranche `protobuf:"bytes,144,opt,name=release_tranche,json=releaseTranche,proto3,oneof"`
+}
+
+type Msg_CollectTrustFee struct {
+	CollectTrustFee *MsgCollectTrustFee `protobuf:"bytes,145,opt,name=collect_trust_fee,json=collectTrustFee,proto3,oneof"`
+}
+
+type Msg_PublishDisclosure struct {
+	PublishDisclosure *MsgPublishDisclosure `protobuf:"bytes,146,opt,name=publish_disclosure,json=publishDisclosure,proto3,oneof"`
+}
+
+type Msg_EndTrust struct {
+	EndTrust *MsgEndTrust `protobuf:"bytes,147,opt,name=end_trust,json=endTrust,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -1351,6 +1463,22 @@ func (*Msg_UpdateSanctionsList) isMsg_Sum() {}
 func (*Msg_SetJurisdiction) isMsg_Sum() {}
 
 func (*Msg_DeclareNetAssets) isMsg_Sum() {}
+
+func (*Msg_CreateTrust) isMsg_Sum() {}
+
+func (*Msg_Contribute) isMsg_Sum() {}
+
+func (*Msg_SubmitEvidence) isMsg_Sum() {}
+
+func (*Msg_DecideEvidence) isMsg_Sum() {}
+
+func (*Msg_ReleaseTranche) isMsg_Sum() {}
+
+func (*Msg_CollectTrustFee) isMsg_Sum() {}
+
+func (*Msg_PublishDisclosure) isMsg_Sum() {}
+
+func (*Msg_EndTrust) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -2712,7 +2840,7 @@ var File_puhui_tx_v1_tx_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
-	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\x1a\x18puhui/tx/v1/oracle.proto\x1a\x1bpuhui/tx/v1/insurance.proto\x1a\x1cpuhui/tx/v1/compliance.proto\"6\n" +
+	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\x1a\x18puhui/tx/v1/oracle.proto\x1a\x1bpuhui/tx/v1/insurance.proto\x1a\x1cpuhui/tx/v1/compliance.proto\x1a\x17puhui/tx/v1/trust.proto\"6\n" +
 	"\x02Tx\x12\x12\n" +
 	"\x04body\x18\x01 \x01(\fR\x04body\x12\x1c\n" +
 	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xc0\x01\n" +
@@ -2722,7 +2850,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xde'\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xa3,\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -2801,7 +2929,17 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x13execute_debit_order\x18m \x01(\v2!.puhui.tx.v1.MsgExecuteDebitOrderH\x00R\x11executeDebitOrder\x12Y\n" +
 	"\x15update_sanctions_list\x18n \x01(\v2#.puhui.tx.v1.MsgUpdateSanctionsListH\x00R\x13updateSanctionsList\x12L\n" +
 	"\x10set_jurisdiction\x18o \x01(\v2\x1f.puhui.tx.v1.MsgSetJurisdictionH\x00R\x0fsetJurisdiction\x12P\n" +
-	"\x12declare_net_assets\x18p \x01(\v2 .puhui.tx.v1.MsgDeclareNetAssetsH\x00R\x10declareNetAssetsB\x05\n" +
+	"\x12declare_net_assets\x18p \x01(\v2 .puhui.tx.v1.MsgDeclareNetAssetsH\x00R\x10declareNetAssets\x12A\n" +
+	"\fcreate_trust\x18\x8c\x01 \x01(\v2\x1b.puhui.tx.v1.MsgCreateTrustH\x00R\vcreateTrust\x12=\n" +
+	"\n" +
+	"contribute\x18\x8d\x01 \x01(\v2\x1a.puhui.tx.v1.MsgContributeH\x00R\n" +
+	"contribute\x12J\n" +
+	"\x0fsubmit_evidence\x18\x8e\x01 \x01(\v2\x1e.puhui.tx.v1.MsgSubmitEvidenceH\x00R\x0esubmitEvidence\x12J\n" +
+	"\x0fdecide_evidence\x18\x8f\x01 \x01(\v2\x1e.puhui.tx.v1.MsgDecideEvidenceH\x00R\x0edecideEvidence\x12J\n" +
+	"\x0frelease_tranche\x18\x90\x01 \x01(\v2\x1e.puhui.tx.v1.MsgReleaseTrancheH\x00R\x0ereleaseTranche\x12N\n" +
+	"\x11collect_trust_fee\x18\x91\x01 \x01(\v2\x1f.puhui.tx.v1.MsgCollectTrustFeeH\x00R\x0fcollectTrustFee\x12S\n" +
+	"\x12publish_disclosure\x18\x92\x01 \x01(\v2!.puhui.tx.v1.MsgPublishDisclosureH\x00R\x11publishDisclosure\x128\n" +
+	"\tend_trust\x18\x93\x01 \x01(\v2\x18.puhui.tx.v1.MsgEndTrustH\x00R\bendTrustB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -2993,6 +3131,14 @@ var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(*MsgUpdateSanctionsList)(nil),      // 76: puhui.tx.v1.MsgUpdateSanctionsList
 	(*MsgSetJurisdiction)(nil),          // 77: puhui.tx.v1.MsgSetJurisdiction
 	(*MsgDeclareNetAssets)(nil),         // 78: puhui.tx.v1.MsgDeclareNetAssets
+	(*MsgCreateTrust)(nil),              // 79: puhui.tx.v1.MsgCreateTrust
+	(*MsgContribute)(nil),               // 80: puhui.tx.v1.MsgContribute
+	(*MsgSubmitEvidence)(nil),           // 81: puhui.tx.v1.MsgSubmitEvidence
+	(*MsgDecideEvidence)(nil),           // 82: puhui.tx.v1.MsgDecideEvidence
+	(*MsgReleaseTranche)(nil),           // 83: puhui.tx.v1.MsgReleaseTranche
+	(*MsgCollectTrustFee)(nil),          // 84: puhui.tx.v1.MsgCollectTrustFee
+	(*MsgPublishDisclosure)(nil),        // 85: puhui.tx.v1.MsgPublishDisclosure
+	(*MsgEndTrust)(nil),                 // 86: puhui.tx.v1.MsgEndTrust
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -3064,21 +3210,29 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	76, // 66: puhui.tx.v1.Msg.update_sanctions_list:type_name -> puhui.tx.v1.MsgUpdateSanctionsList
 	77, // 67: puhui.tx.v1.Msg.set_jurisdiction:type_name -> puhui.tx.v1.MsgSetJurisdiction
 	78, // 68: puhui.tx.v1.Msg.declare_net_assets:type_name -> puhui.tx.v1.MsgDeclareNetAssets
-	8,  // 69: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	19, // 70: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	20, // 71: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	21, // 72: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	22, // 73: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	23, // 74: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	35, // 75: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	3,  // 76: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
-	18, // 77: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 78: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	79, // [79:79] is the sub-list for method output_type
-	79, // [79:79] is the sub-list for method input_type
-	79, // [79:79] is the sub-list for extension type_name
-	79, // [79:79] is the sub-list for extension extendee
-	0,  // [0:79] is the sub-list for field type_name
+	79, // 69: puhui.tx.v1.Msg.create_trust:type_name -> puhui.tx.v1.MsgCreateTrust
+	80, // 70: puhui.tx.v1.Msg.contribute:type_name -> puhui.tx.v1.MsgContribute
+	81, // 71: puhui.tx.v1.Msg.submit_evidence:type_name -> puhui.tx.v1.MsgSubmitEvidence
+	82, // 72: puhui.tx.v1.Msg.decide_evidence:type_name -> puhui.tx.v1.MsgDecideEvidence
+	83, // 73: puhui.tx.v1.Msg.release_tranche:type_name -> puhui.tx.v1.MsgReleaseTranche
+	84, // 74: puhui.tx.v1.Msg.collect_trust_fee:type_name -> puhui.tx.v1.MsgCollectTrustFee
+	85, // 75: puhui.tx.v1.Msg.publish_disclosure:type_name -> puhui.tx.v1.MsgPublishDisclosure
+	86, // 76: puhui.tx.v1.Msg.end_trust:type_name -> puhui.tx.v1.MsgEndTrust
+	8,  // 77: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19, // 78: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20, // 79: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21, // 80: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22, // 81: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23, // 82: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	35, // 83: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	3,  // 84: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
+	18, // 85: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 86: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	87, // [87:87] is the sub-list for method output_type
+	87, // [87:87] is the sub-list for method input_type
+	87, // [87:87] is the sub-list for extension type_name
+	87, // [87:87] is the sub-list for extension extendee
+	0,  // [0:87] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -3092,6 +3246,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 	file_puhui_tx_v1_oracle_proto_init()
 	file_puhui_tx_v1_insurance_proto_init()
 	file_puhui_tx_v1_compliance_proto_init()
+	file_puhui_tx_v1_trust_proto_init()
 	file_puhui_tx_v1_tx_proto_msgTypes[2].OneofWrappers = []any{
 		(*Msg_RegisterAsset)(nil),
 		(*Msg_Mint)(nil),
@@ -3161,6 +3316,14 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_UpdateSanctionsList)(nil),
 		(*Msg_SetJurisdiction)(nil),
 		(*Msg_DeclareNetAssets)(nil),
+		(*Msg_CreateTrust)(nil),
+		(*Msg_Contribute)(nil),
+		(*Msg_SubmitEvidence)(nil),
+		(*Msg_DecideEvidence)(nil),
+		(*Msg_ReleaseTranche)(nil),
+		(*Msg_CollectTrustFee)(nil),
+		(*Msg_PublishDisclosure)(nil),
+		(*Msg_EndTrust)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),
