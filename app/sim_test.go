@@ -84,6 +84,10 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 				txs = append(txs, ins.randomTx(rng, c, bank, pick(), amount))
 				continue
 			}
+			if rng.IntN(8) == 0 { // trusts and charity: one in eight of the rest
+				txs = append(txs, randomTrustTx(rng, c, bank, pick, amount))
+				continue
+			}
 			txs = append(txs, randomTx(rng, c, bank, regulator, coreKey, pick, asset, amount))
 		}
 		res, err := c.Block(txs...)
@@ -109,6 +113,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 		requireSCFExercised(t, c)
 		requireInsuranceExercised(t, c)
 		requireComplianceExercised(t, c)
+		requireTrustExercised(t, c)
 	}
 	return c, hashes, okCount, failCount
 }

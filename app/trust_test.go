@@ -43,7 +43,7 @@ func newTrustWorld(t *testing.T) *trustWorld {
 	require.NoError(t, w.c.Init(
 		apptest.Member{Key: w.bank, Name: "Bank", Roles: []string{"bank"}},
 		apptest.Member{Key: w.trustee, Name: "Trust Co", Roles: []string{"bank"}},
-		apptest.Member{Key: w.sup, Name: "Supervisor", Roles: []string{"auditor"}},
+		apptest.Member{Key: w.sup, Name: "Supervisor", Roles: []string{"enterprise"}},
 		apptest.Member{Key: w.a, Name: "Donor A", Roles: []string{"enterprise"}},
 		apptest.Member{Key: w.b, Name: "Donor B", Roles: []string{"enterprise"}},
 		apptest.Member{Key: w.cc, Name: "Donor C", Roles: []string{"enterprise"}},
@@ -198,7 +198,7 @@ func TestTrustCancellationRefundsProRataToUnspent(t *testing.T) {
 func TestTrustEvidenceRejectResubmitQuorum(t *testing.T) {
 	w := newTrustWorld(t)
 	terms := w.project()
-	terms.Supervisor, terms.Approvers, terms.Quorum = "", []string{w.sup.Address, w.bank.Address, w.regulator.Address}, 2
+	terms.Supervisor, terms.Approvers, terms.Quorum = "", []string{w.sup.Address, w.bank.Address, w.cc.Address}, 2
 	id := w.create(t, terms)
 	w.donateABC(t, id)
 	release := tx.Wrap(&txpb.MsgReleaseTranche{TrustId: id, Tranche: 1})
@@ -214,7 +214,7 @@ func TestTrustEvidenceRejectResubmitQuorum(t *testing.T) {
 	w.c.MustExec(t, w.trustee.Sign(tx.Wrap(&txpb.MsgSubmitEvidence{TrustId: id, Tranche: 1, EvidenceHashes: evidence("clear receipt")})))
 	w.c.MustExec(t, w.sup.Sign(tx.Wrap(&txpb.MsgDecideEvidence{TrustId: id, Tranche: 1, Approve: true})))
 	require.Equal(t, statepb.TrancheStatus_TRANCHE_STATUS_SUBMITTED, w.trust(t, id).Tranches[0].Status, "one of a quorum of two")
-	w.c.MustExec(t, w.regulator.Sign(tx.Wrap(&txpb.MsgDecideEvidence{TrustId: id, Tranche: 1, Approve: true})))
+	w.c.MustExec(t, w.cc.Sign(tx.Wrap(&txpb.MsgDecideEvidence{TrustId: id, Tranche: 1, Approve: true})))
 	w.c.MustExec(t, w.trustee.Sign(release))
 	st := w.trust(t, id).Tranches[0]
 	require.Equal(t, statepb.TrancheStatus_TRANCHE_STATUS_RELEASED, st.Status)

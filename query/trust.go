@@ -169,7 +169,9 @@ var (
 	TrustDonorTrace = Declare(Def[[]TrustTrace]{Path: PathTrustDonor, Route: "/v1/trusts/donors/{address}/trace", Group: "trust",
 		Name: "trace", Arg: Arg{Name: "address", Kind: ArgAddress, Doc: "donor address"},
 		Summary: "Where every minor unit of a donor's donations went, and what is unspent", OperationID: "trace-trust-donor"})
-	GetTrustReport = Declare(Def[TrustReport]{Path: PathTrustReport, Route: "/v1/trusts/{period}/report", Group: "trust",
+	// GetTrustReport's REST form, /v1/trusts/{id}/report?from=&to=, is served by the API
+	// beside the declared routes (its argument is three numbers, not one path segment).
+	GetTrustReport = Declare(Def[TrustReport]{Path: PathTrustReport, Group: "trust",
 		Name: "report", Arg: Arg{Name: "period", Kind: ArgText, Doc: "trust id:from:to (unix seconds)"},
 		Summary: "A trust's report for a period, computed from the chain", OperationID: "get-trust-report"})
 )

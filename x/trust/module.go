@@ -16,6 +16,8 @@ var Trustees = []identity.Role{identity.RoleBank}
 
 // Module is the trust module as the application plugs it in. Finer rules than the roles
 // (the trust's own trustee, its settlor, its supervisor and approvers) are the handlers'.
+// Supervisors and approvers are any account that may pay (identity.Payers): the regulator
+// and auditors only supervise the chain and take no part in a trust's decisions.
 func Module(b Bank, r Registry) module.Module {
 	bank, registry = b, r
 	return module.Module{
@@ -25,11 +27,11 @@ func Module(b Bank, r Registry) module.Module {
 			module.Handle("create_trust", Trustees, (*txpb.Msg).GetCreateTrust, CreateTrust).Validated(basicCreateTrust),
 			module.Handle("contribute", identity.Payers, (*txpb.Msg).GetContribute, Contribute).Validated(basicContribute),
 			module.Handle("submit_evidence", Trustees, (*txpb.Msg).GetSubmitEvidence, SubmitEvidence).Validated(basicSubmitEvidence),
-			module.Handle("decide_evidence", identity.AllRoles, (*txpb.Msg).GetDecideEvidence, DecideEvidence).Validated(basicDecideEvidence),
+			module.Handle("decide_evidence", identity.Payers, (*txpb.Msg).GetDecideEvidence, DecideEvidence).Validated(basicDecideEvidence),
 			module.Handle("release_tranche", Trustees, (*txpb.Msg).GetReleaseTranche, ReleaseTranche).Validated(basicReleaseTranche),
 			module.Handle("collect_trust_fee", Trustees, (*txpb.Msg).GetCollectTrustFee, CollectTrustFee).Validated(basicCollectTrustFee),
 			module.Handle("publish_disclosure", Trustees, (*txpb.Msg).GetPublishDisclosure, PublishDisclosure).Validated(basicPublishDisclosure),
-			module.Handle("end_trust", identity.AllRoles, (*txpb.Msg).GetEndTrust, EndTrust).Validated(basicEndTrust),
+			module.Handle("end_trust", identity.Payers, (*txpb.Msg).GetEndTrust, EndTrust).Validated(basicEndTrust),
 		},
 		Scheduled: map[string]scheduler.Handler{payKind: runPayment, discloseKind: runDisclosureDeadline, refundKind: runRefunds},
 		Queries: []module.Query{
