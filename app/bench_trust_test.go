@@ -34,7 +34,9 @@ func (s *scfBench) trustTxs(b *testing.B, op string, round int) [][]byte {
 	size := len(s.users)
 	switch op {
 	case "transfer":
-		return s.each(func(j int, k *apptest.Key) []byte { return k.Sign(apptest.Transfer(s.users[(j+1)%size].Address, "CNY", 1)) })
+		return s.each(func(j int, k *apptest.Key) []byte {
+			return k.Sign(apptest.Transfer(s.users[(j+1)%size].Address, "CNY", 1))
+		})
 	case "donation":
 		if round == 0 {
 			s.block(b, s.bank.Sign(benchCharity(s, s.core.Address)))

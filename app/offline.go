@@ -11,6 +11,7 @@ import (
 	"github.com/puhui-chain/puhui/x/insurance"
 	"github.com/puhui-chain/puhui/x/lending/schedule"
 	"github.com/puhui-chain/puhui/x/scf"
+	"github.com/puhui-chain/puhui/x/trust"
 )
 
 // Computations that read no state. The node answers the schedule preview as a query (the
@@ -57,3 +58,7 @@ func DefaultScorecard() *txpb.Scorecard { return credit.ProtoOf(scorecard.Defaul
 // InsuranceQuote answers query.PathInsuranceQuote: a parametric payout computed by the rule
 // on-chain settlement uses. An invalid request is an answer whose Invalid names the field.
 func InsuranceQuote(request []byte) (query.QuotePreview, error) { return insurance.Quote(request) }
+
+// TrustReport computes a trust's period report from its flows (trust.ReportRequest as JSON),
+// reading no state: the rule the on-chain report query uses.
+func TrustReport(request []byte) (query.TrustReport, error) { return trust.ReportOffline(request) }

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"strconv"
 	"testing"
 	"time"
@@ -168,6 +169,21 @@ func TestTrustWorkedExampleFIFO(t *testing.T) {
 	require.Len(t, rels, 3)
 	require.Equal(t, []query.TrustPart{{Donation: 1, Donor: w.a.Address, Amount: 60_000_00},
 		{Donation: 2, Donor: w.b.Address, Amount: 60_000_00}}, rels[1].Parts)
+
+	// The period report from the chain, and the same computed offline from the two lists.
+	var rep query.TrustReport
+	end := w.c.Time.Unix() + 1
+	queryJSON(t, w.c, query.PathTrustReport, "1:0:"+strconv.FormatInt(end, 10), &rep)
+	require.Equal(t, int64(300_000_00), rep.Donations)
+	require.Equal(t, int64(300_000_00), rep.Releases)
+	require.Zero(t, rep.Closing)
+	var gifts []query.TrustDonation
+	queryJSON(t, w.c, query.PathTrustGifts, "1", &gifts)
+	req, err := json.Marshal(trust.ReportRequest{TrustID: 1, Asset: "CNY", From: 0, To: end, Donations: gifts, Releases: rels})
+	require.NoError(t, err)
+	offline, err := app.TrustReport(req)
+	require.NoError(t, err)
+	require.Equal(t, rep, offline)
 }
 
 // Cancellation after tranche 1: the remaining 210,000.00 goes back as A 60,000.00,
