@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/query"
@@ -17,7 +18,8 @@ import (
 func TestConsoleTrust(t *testing.T) {
 	w := startConsoleWorld(t)
 	b := w.b
-	b.open(t, "trusts", "trusts")
+	b.run(t, "load the trusts", chromedp.Navigate(w.base+"/#/trusts"), chromedp.WaitReady(chromedp.CSS(`#main[data-ready="trusts"]`)))
+	b.noErrors(t, "trusts")
 	var all []query.Trust
 	w.getJSON(t, "/v1/trusts", &all)
 	require.GreaterOrEqual(t, len(all), 2)
