@@ -4,7 +4,6 @@ import (
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/x/core"
-	"github.com/puhui-chain/puhui/x/module"
 )
 
 // Bank is what trust needs of the ledger: moves (every one through the ledger's hooks), the
@@ -16,11 +15,10 @@ type Bank interface {
 	OpenKeylessAccount(ctx *core.Context, addr, sponsor string) error
 }
 
-// Registry is what trust needs of identity: that a party exists, its roles and KYC level
-// (a distribution condition may read it).
+// Registry is what trust needs of identity: that a party exists, and its KYC level (a
+// distribution condition may read it).
 type Registry interface {
 	AccountExists(r store.Reader, addr string) bool
-	HasRole(r store.Reader, addr string, role module.Role) bool
 	EffectiveKYCLevel(r store.Reader, addr string, now int64) uint32
 }
 
