@@ -105,6 +105,7 @@ func New(c Config) *Handler {
 	s.registerSCF(api)
 	s.registerCredit(api)
 	s.registerOracle(api)
+	s.registerTrust(api)
 	s.registerInsurance(api)
 	s.registerAssets(api)
 	s.registerCompliance(api)

@@ -23,6 +23,7 @@ import (
 	"github.com/puhui-chain/puhui/x/oracle"
 	"github.com/puhui-chain/puhui/x/scf"
 	"github.com/puhui-chain/puhui/x/scheduler"
+	"github.com/puhui-chain/puhui/x/trust"
 )
 
 // modules is the application's ordered list of modules: the order in which their genesis
@@ -45,6 +46,7 @@ func modules(r *router) []module.Module {
 		insurance.Module(ledger.Bank{}, oracle.Feeds{}, lending.Cover{}, identity.Registry{}),
 		compliance.Module(complianceBank{}, complianceRegistry{}, supervisedLending{}),
 		assets.Module(ledger.Bank{}),
+		trust.Module(ledger.Bank{}, identity.Registry{}),
 	}
 }
 

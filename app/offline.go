@@ -12,6 +12,7 @@ import (
 	"github.com/puhui-chain/puhui/x/insurance"
 	"github.com/puhui-chain/puhui/x/lending/schedule"
 	"github.com/puhui-chain/puhui/x/scf"
+	"github.com/puhui-chain/puhui/x/trust"
 )
 
 // Computations that read no state. The node answers the schedule preview as a query (the
@@ -62,3 +63,6 @@ func InsuranceQuote(request []byte) (query.QuotePreview, error) { return insuran
 // DistributionQuote answers query.PathDistributionQuote: each holding's payout by the largest-
 // remainder rule distributions pay by. A bad request is a coded error.
 func DistributionQuote(request []byte) (query.DistributionQuote, error) { return assets.Quote(request) }
+// TrustReport computes a trust's period report from its flows (trust.ReportRequest as JSON),
+// reading no state: the rule the on-chain report query uses.
+func TrustReport(request []byte) (query.TrustReport, error) { return trust.ReportOffline(request) }

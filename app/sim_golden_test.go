@@ -8,7 +8,7 @@ import (
 // TestSimulationGoldenHash pins the AppHash the seeded simulation reaches. A change that
 // alters it changes the state format or the rules: say so in the commit and update the value.
 func TestSimulationGoldenHash(t *testing.T) {
-	blocks, want := 250, "ee12a1e6bd688a387e1b76bb0e01d126a356c2522370639535ff75948d6966ef"
+	blocks, want := 250, "28fbd81131a9d63479dc0e7a28619f69cc0bcd79fb8effe4538f15f11692e9d5"
 	if testing.Short() {
 		blocks, want = 60, "7f610b743afb08f50d94f5dec12cf1035305d333f1f8d6dbe5559e752440a7d7"
 	}

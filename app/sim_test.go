@@ -25,6 +25,7 @@ func simulate(t *testing.T, seed uint64, blocks int) (hashes [][]byte, okCount, 
 // simulateChain is simulate that also returns the chain, with its simulation's keys.
 func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, hashes [][]byte, okCount, failCount int) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	trustRNG := rand.New(rand.NewPCG(seed^0x7472757374, seed))
 	bank, regulator, coreKey := apptest.NewKey("sim-bank"), apptest.NewKey("sim-regulator"), apptest.NewKey("sim-core")
 	ins := newSimInsurance()
 	// A sandbox clock: each 5-second block is one business day, so loans live whole lives.
@@ -91,6 +92,11 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 			}
 			txs = append(txs, randomTx(rng, c, bank, regulator, coreKey, pick, asset, amount))
 		}
+		// trusts and charity: up to two a block, drawn from their own stream so that the
+		// other modules' random mix stays what it was
+		for n := trustRNG.IntN(3); n > 0; n-- {
+			txs = append(txs, randomTrustTx(trustRNG, c, bank, func() *apptest.Key { return users[trustRNG.IntN(len(users))] }, trustAmount(trustRNG)))
+		}
 		res, err := c.Block(txs...)
 		require.NoError(t, err)
 		require.NoError(t, invariantErr)
@@ -115,6 +121,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 		requireInsuranceExercised(t, c)
 		requireComplianceExercised(t, c)
 		requireAssetsExercised(t, c)
+		requireTrustExercised(t, c)
 	}
 	return c, hashes, okCount, failCount
 }

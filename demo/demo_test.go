@@ -117,6 +117,26 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 		d, err := client.Query(ctx, c, query.GetDistribution, "1")
 		return err == nil && d.Phase == "done" && d.Paid == 100_00
 	}, 20*time.Second, 250*time.Millisecond, "the coupon distribution paid")
+	requireTrusts(t, ctx, sc)
+}
+
+// requireTrusts: the charity project has one tranche released, one awaiting approval and one
+// pending; the family trust pays kofi monthly as business months pass.
+func requireTrusts(t *testing.T, ctx context.Context, sc *demo.Scenario) {
+	t.Helper()
+	trusts, err := sc.Trusts(ctx)
+	require.NoError(t, err)
+	require.Len(t, trusts, 2)
+	var states []string
+	for _, tr := range trusts[0].Tranches {
+		states = append(states, tr.Status)
+	}
+	require.Equal(t, []string{"released", "submitted", "pending"}, states)
+	require.Equal(t, int64(300_000-90_000), trusts[0].Balance)
+	require.Eventually(t, func() bool {
+		trusts, err := sc.Trusts(ctx)
+		return err == nil && trusts[1].Payments > 0
+	}, 60*time.Second, 500*time.Millisecond, "the family trust paid kofi")
 }
 
 // requireSupplyChain waits until the sandbox's certificates have been through every state:

@@ -29,8 +29,9 @@ type Scenario struct {
 	Chain  *SupplyChain
 	Out    io.Writer
 
-	loans map[string]uint64 // by borrower name
-	crops cropSeasons       // the micro-insurance part
+	loans    map[string]uint64 // by borrower name
+	crops    cropSeasons       // the micro-insurance part
+	trustIDs []uint64          // the charity project and the family trust
 }
 
 // LoadPeople adds the people's keys to a demo home's keyring (or reads them back).
@@ -89,6 +90,7 @@ func (s *Scenario) Seed(ctx context.Context) error {
 		{"a supply chain", s.supplyChain},
 		{"micro-insurance", s.insurance},
 		{"an issued note and its coupon", s.issuedNote},
+		{"a charity project and a family trust", s.trusts},
 		{"compliance and supervision", s.complianceSetup},
 	}
 	for _, st := range steps {

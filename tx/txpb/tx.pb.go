@@ -296,6 +296,14 @@ type Msg struct {
 	//	*Msg_RecoverAssetBalance
 	//	*Msg_ClawbackAsset
 	//	*Msg_CreateDistribution
+	//	*Msg_CreateTrust
+	//	*Msg_Contribute
+	//	*Msg_SubmitEvidence
+	//	*Msg_DecideEvidence
+	//	*Msg_ReleaseTranche
+	//	*Msg_CollectTrustFee
+	//	*Msg_PublishDisclosure
+	//	*Msg_EndTrust
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1040,6 +1048,78 @@ func (x *Msg) GetCreateDistribution() *MsgCreateDistribution {
 	return nil
 }
 
+func (x *Msg) GetCreateTrust() *MsgCreateTrust {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CreateTrust); ok {
+			return x.CreateTrust
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetContribute() *MsgContribute {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_Contribute); ok {
+			return x.Contribute
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetSubmitEvidence() *MsgSubmitEvidence {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SubmitEvidence); ok {
+			return x.SubmitEvidence
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetDecideEvidence() *MsgDecideEvidence {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_DecideEvidence); ok {
+			return x.DecideEvidence
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetReleaseTranche() *MsgReleaseTranche {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ReleaseTranche); ok {
+			return x.ReleaseTranche
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetCollectTrustFee() *MsgCollectTrustFee {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CollectTrustFee); ok {
+			return x.CollectTrustFee
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetPublishDisclosure() *MsgPublishDisclosure {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_PublishDisclosure); ok {
+			return x.PublishDisclosure
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetEndTrust() *MsgEndTrust {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_EndTrust); ok {
+			return x.EndTrust
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -1356,6 +1436,38 @@ type Msg_CreateDistribution struct {
 	CreateDistribution *MsgCreateDistribution `protobuf:"bytes,129,opt,name=create_distribution,json=createDistribution,proto3,oneof"`
 }
 
+type Msg_CreateTrust struct {
+	CreateTrust *MsgCreateTrust `protobuf:"bytes,140,opt,name=create_trust,json=createTrust,proto3,oneof"`
+}
+
+type Msg_Contribute struct {
+	Contribute *MsgContribute `protobuf:"bytes,141,opt,name=contribute,proto3,oneof"`
+}
+
+type Msg_SubmitEvidence struct {
+	SubmitEvidence *MsgSubmitEvidence `protobuf:"bytes,142,opt,name=submit_evidence,json=submitEvidence,proto3,oneof"`
+}
+
+type Msg_DecideEvidence struct {
+	DecideEvidence *MsgDecideEvidence `protobuf:"bytes,143,opt,name=decide_evidence,json=decideEvidence,proto3,oneof"`
+}
+
+type Msg_ReleaseTranche struct {
+	ReleaseTranche *MsgReleaseTranche `protobuf:"bytes,144,opt,name=release_tranche,json=releaseTranche,proto3,oneof"`
+}
+
+type Msg_CollectTrustFee struct {
+	CollectTrustFee *MsgCollectTrustFee `protobuf:"bytes,145,opt,name=collect_trust_fee,json=collectTrustFee,proto3,oneof"`
+}
+
+type Msg_PublishDisclosure struct {
+	PublishDisclosure *MsgPublishDisclosure `protobuf:"bytes,146,opt,name=publish_disclosure,json=publishDisclosure,proto3,oneof"`
+}
+
+type Msg_EndTrust struct {
+	EndTrust *MsgEndTrust `protobuf:"bytes,147,opt,name=end_trust,json=endTrust,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -1511,6 +1623,22 @@ func (*Msg_RecoverAssetBalance) isMsg_Sum() {}
 func (*Msg_ClawbackAsset) isMsg_Sum() {}
 
 func (*Msg_CreateDistribution) isMsg_Sum() {}
+
+func (*Msg_CreateTrust) isMsg_Sum() {}
+
+func (*Msg_Contribute) isMsg_Sum() {}
+
+func (*Msg_SubmitEvidence) isMsg_Sum() {}
+
+func (*Msg_DecideEvidence) isMsg_Sum() {}
+
+func (*Msg_ReleaseTranche) isMsg_Sum() {}
+
+func (*Msg_CollectTrustFee) isMsg_Sum() {}
+
+func (*Msg_PublishDisclosure) isMsg_Sum() {}
+
+func (*Msg_EndTrust) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -2880,7 +3008,7 @@ var File_puhui_tx_v1_tx_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
-	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\x1a\x18puhui/tx/v1/oracle.proto\x1a\x1bpuhui/tx/v1/insurance.proto\x1a\x1cpuhui/tx/v1/compliance.proto\x1a\x18puhui/tx/v1/assets.proto\"6\n" +
+	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\x1a\x18puhui/tx/v1/oracle.proto\x1a\x1bpuhui/tx/v1/insurance.proto\x1a\x1cpuhui/tx/v1/compliance.proto\x1a\x18puhui/tx/v1/assets.proto\x1a\x17puhui/tx/v1/trust.proto\"6\n" +
 	"\x02Tx\x12\x12\n" +
 	"\x04body\x18\x01 \x01(\fR\x04body\x12\x1c\n" +
 	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xc0\x01\n" +
@@ -2890,7 +3018,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xab.\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xf02\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -2979,7 +3107,17 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x14force_asset_transfer\x18~ \x01(\v2\".puhui.tx.v1.MsgForceAssetTransferH\x00R\x12forceAssetTransfer\x12Y\n" +
 	"\x15recover_asset_balance\x18\x7f \x01(\v2#.puhui.tx.v1.MsgRecoverAssetBalanceH\x00R\x13recoverAssetBalance\x12G\n" +
 	"\x0eclawback_asset\x18\x80\x01 \x01(\v2\x1d.puhui.tx.v1.MsgClawbackAssetH\x00R\rclawbackAsset\x12V\n" +
-	"\x13create_distribution\x18\x81\x01 \x01(\v2\".puhui.tx.v1.MsgCreateDistributionH\x00R\x12createDistributionB\x05\n" +
+	"\x13create_distribution\x18\x81\x01 \x01(\v2\".puhui.tx.v1.MsgCreateDistributionH\x00R\x12createDistribution\x12A\n" +
+	"\fcreate_trust\x18\x8c\x01 \x01(\v2\x1b.puhui.tx.v1.MsgCreateTrustH\x00R\vcreateTrust\x12=\n" +
+	"\n" +
+	"contribute\x18\x8d\x01 \x01(\v2\x1a.puhui.tx.v1.MsgContributeH\x00R\n" +
+	"contribute\x12J\n" +
+	"\x0fsubmit_evidence\x18\x8e\x01 \x01(\v2\x1e.puhui.tx.v1.MsgSubmitEvidenceH\x00R\x0esubmitEvidence\x12J\n" +
+	"\x0fdecide_evidence\x18\x8f\x01 \x01(\v2\x1e.puhui.tx.v1.MsgDecideEvidenceH\x00R\x0edecideEvidence\x12J\n" +
+	"\x0frelease_tranche\x18\x90\x01 \x01(\v2\x1e.puhui.tx.v1.MsgReleaseTrancheH\x00R\x0ereleaseTranche\x12N\n" +
+	"\x11collect_trust_fee\x18\x91\x01 \x01(\v2\x1f.puhui.tx.v1.MsgCollectTrustFeeH\x00R\x0fcollectTrustFee\x12S\n" +
+	"\x12publish_disclosure\x18\x92\x01 \x01(\v2!.puhui.tx.v1.MsgPublishDisclosureH\x00R\x11publishDisclosure\x128\n" +
+	"\tend_trust\x18\x93\x01 \x01(\v2\x18.puhui.tx.v1.MsgEndTrustH\x00R\bendTrustB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -3182,6 +3320,14 @@ var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(*MsgRecoverAssetBalance)(nil),      // 86: puhui.tx.v1.MsgRecoverAssetBalance
 	(*MsgClawbackAsset)(nil),            // 87: puhui.tx.v1.MsgClawbackAsset
 	(*MsgCreateDistribution)(nil),       // 88: puhui.tx.v1.MsgCreateDistribution
+	(*MsgCreateTrust)(nil),              // 89: puhui.tx.v1.MsgCreateTrust
+	(*MsgContribute)(nil),               // 90: puhui.tx.v1.MsgContribute
+	(*MsgSubmitEvidence)(nil),           // 91: puhui.tx.v1.MsgSubmitEvidence
+	(*MsgDecideEvidence)(nil),           // 92: puhui.tx.v1.MsgDecideEvidence
+	(*MsgReleaseTranche)(nil),           // 93: puhui.tx.v1.MsgReleaseTranche
+	(*MsgCollectTrustFee)(nil),          // 94: puhui.tx.v1.MsgCollectTrustFee
+	(*MsgPublishDisclosure)(nil),        // 95: puhui.tx.v1.MsgPublishDisclosure
+	(*MsgEndTrust)(nil),                 // 96: puhui.tx.v1.MsgEndTrust
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -3263,21 +3409,29 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	86, // 76: puhui.tx.v1.Msg.recover_asset_balance:type_name -> puhui.tx.v1.MsgRecoverAssetBalance
 	87, // 77: puhui.tx.v1.Msg.clawback_asset:type_name -> puhui.tx.v1.MsgClawbackAsset
 	88, // 78: puhui.tx.v1.Msg.create_distribution:type_name -> puhui.tx.v1.MsgCreateDistribution
-	8,  // 79: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	19, // 80: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	20, // 81: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	21, // 82: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	22, // 83: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	23, // 84: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	35, // 85: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	3,  // 86: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
-	18, // 87: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 88: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	89, // [89:89] is the sub-list for method output_type
-	89, // [89:89] is the sub-list for method input_type
-	89, // [89:89] is the sub-list for extension type_name
-	89, // [89:89] is the sub-list for extension extendee
-	0,  // [0:89] is the sub-list for field type_name
+	89, // 79: puhui.tx.v1.Msg.create_trust:type_name -> puhui.tx.v1.MsgCreateTrust
+	90, // 80: puhui.tx.v1.Msg.contribute:type_name -> puhui.tx.v1.MsgContribute
+	91, // 81: puhui.tx.v1.Msg.submit_evidence:type_name -> puhui.tx.v1.MsgSubmitEvidence
+	92, // 82: puhui.tx.v1.Msg.decide_evidence:type_name -> puhui.tx.v1.MsgDecideEvidence
+	93, // 83: puhui.tx.v1.Msg.release_tranche:type_name -> puhui.tx.v1.MsgReleaseTranche
+	94, // 84: puhui.tx.v1.Msg.collect_trust_fee:type_name -> puhui.tx.v1.MsgCollectTrustFee
+	95, // 85: puhui.tx.v1.Msg.publish_disclosure:type_name -> puhui.tx.v1.MsgPublishDisclosure
+	96, // 86: puhui.tx.v1.Msg.end_trust:type_name -> puhui.tx.v1.MsgEndTrust
+	8,  // 87: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19, // 88: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20, // 89: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21, // 90: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22, // 91: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23, // 92: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	35, // 93: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	3,  // 94: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
+	18, // 95: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 96: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	97, // [97:97] is the sub-list for method output_type
+	97, // [97:97] is the sub-list for method input_type
+	97, // [97:97] is the sub-list for extension type_name
+	97, // [97:97] is the sub-list for extension extendee
+	0,  // [0:97] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -3292,6 +3446,7 @@ func file_puhui_tx_v1_tx_proto_init() {
 	file_puhui_tx_v1_insurance_proto_init()
 	file_puhui_tx_v1_compliance_proto_init()
 	file_puhui_tx_v1_assets_proto_init()
+	file_puhui_tx_v1_trust_proto_init()
 	file_puhui_tx_v1_tx_proto_msgTypes[2].OneofWrappers = []any{
 		(*Msg_RegisterAsset)(nil),
 		(*Msg_Mint)(nil),
@@ -3371,6 +3526,14 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_RecoverAssetBalance)(nil),
 		(*Msg_ClawbackAsset)(nil),
 		(*Msg_CreateDistribution)(nil),
+		(*Msg_CreateTrust)(nil),
+		(*Msg_Contribute)(nil),
+		(*Msg_SubmitEvidence)(nil),
+		(*Msg_DecideEvidence)(nil),
+		(*Msg_ReleaseTranche)(nil),
+		(*Msg_CollectTrustFee)(nil),
+		(*Msg_PublishDisclosure)(nil),
+		(*Msg_EndTrust)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),

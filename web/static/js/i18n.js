@@ -3,6 +3,17 @@
 // i18n test catches.
 
 const zh = {
+  "nav.trusts": "信托与慈善", "trust.title": "信托与慈善", "trust.list": "信托", "trust.name": "名称", "trust.kind": "类型",
+  "trust.kind.charity": "慈善信托", "trust.kind.private": "家族信托", "trust.status.active": "存续", "trust.status.completed": "已完成",
+  "trust.status.cancelled": "已撤销", "trust.trustee": "受托人", "trust.contributed": "累计捐赠", "trust.released": "已拨付",
+  "trust.balance": "信托财产余额", "trust.fees": "受托人报酬", "trust.disclosure": "信息披露", "trust.overdue": "逾期未披露", "trust.onTime": "按期",
+  "trust.one": "信托 #{0} {1}", "trust.purpose": "用途", "trust.account": "信托专户", "trust.settlor": "委托人", "trust.supervisor": "监察人",
+  "trust.due": "下次披露截止", "trust.tranches": "分期拨付", "trust.recipient": "收款人", "trust.amount": "金额", "trust.evidence": "凭证哈希",
+  "trust.tranche.pending": "待提交", "trust.tranche.submitted": "待审批", "trust.tranche.approved": "已批准", "trust.tranche.rejected": "已驳回",
+  "trust.tranche.released": "已拨付", "trust.donations": "捐赠", "trust.donor": "捐赠人", "trust.used": "已使用", "trust.unspent": "未使用",
+  "trust.at": "时间", "trust.outflows": "资金去向", "trust.kindOut": "类别", "trust.fromDonations": "来源捐赠（先进先出）",
+  "trust.out.tranche": "分期拨付", "trust.out.distribution": "定期分配", "trust.out.fee": "受托人报酬", "trust.out.refund": "退还",
+  "trust.out.pass_on": "转入其他信托", "trust.trace": "捐赠去向 {0}", "trust.gift": "信托 #{0}：捐赠 {1}，未使用 {2}",
   "nav.explorer": "网络与浏览器", "nav.portfolio": "贷款组合", "nav.work": "日常工作", "nav.borrower": "借款人与征信", "nav.consortium": "联盟与治理",
   "cs.title": "联盟与治理", "cs.members": "成员", "cs.name": "名称", "cs.joined": "加入高度", "cs.assets": "资产",
   "cs.scale": "精度", "cs.supply": "流通量", "cs.issuer": "发行方", "cs.proposals": "治理提案", "cs.proposal": "提案",
@@ -59,6 +70,17 @@ const zh = {
 };
 
 const en = {
+  "nav.trusts": "Trusts & charity", "trust.title": "Trusts and charity", "trust.list": "Trusts", "trust.name": "Name", "trust.kind": "Kind",
+  "trust.kind.charity": "Charity trust", "trust.kind.private": "Family trust", "trust.status.active": "Active", "trust.status.completed": "Completed",
+  "trust.status.cancelled": "Cancelled", "trust.trustee": "Trustee", "trust.contributed": "Contributed", "trust.released": "Released",
+  "trust.balance": "Trust property", "trust.fees": "Trustee fees", "trust.disclosure": "Disclosure", "trust.overdue": "Overdue", "trust.onTime": "On time",
+  "trust.one": "Trust #{0} {1}", "trust.purpose": "Purpose", "trust.account": "Trust account", "trust.settlor": "Settlor", "trust.supervisor": "Supervisor",
+  "trust.due": "Next disclosure due", "trust.tranches": "Tranches", "trust.recipient": "Recipient", "trust.amount": "Amount", "trust.evidence": "Evidence hashes",
+  "trust.tranche.pending": "pending", "trust.tranche.submitted": "awaiting approval", "trust.tranche.approved": "approved", "trust.tranche.rejected": "rejected",
+  "trust.tranche.released": "released", "trust.donations": "Donations", "trust.donor": "Donor", "trust.used": "Used", "trust.unspent": "Unspent",
+  "trust.at": "Time", "trust.outflows": "Where the money went", "trust.kindOut": "Kind", "trust.fromDonations": "From donations (first in, first out)",
+  "trust.out.tranche": "Tranche", "trust.out.distribution": "Distribution", "trust.out.fee": "Trustee fee", "trust.out.refund": "Refund",
+  "trust.out.pass_on": "Passed on", "trust.trace": "Where {0}'s donations went", "trust.gift": "Trust #{0}: gave {1}, unspent {2}",
   "nav.explorer": "Network & explorer", "nav.portfolio": "Portfolio", "nav.work": "Daily work", "nav.borrower": "Borrower & credit", "nav.consortium": "Consortium",
   "cs.title": "Consortium and governance", "cs.members": "Members", "cs.name": "Name", "cs.joined": "Joined at height", "cs.assets": "Assets",
   "cs.scale": "Scale", "cs.supply": "Supply", "cs.issuer": "Issuer", "cs.proposals": "Proposals", "cs.proposal": "Proposal",

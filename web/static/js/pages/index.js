@@ -13,7 +13,8 @@ import tx from "./tx.js";
 import block from "./block.js";
 import loan from "./loan.js";
 import find from "./find.js";
+import trusts, { trustDetail, donorTrace } from "./trust.js";
 
-export const pages = [explorer, portfolio, work, borrower, consortium];
+export const pages = [explorer, portfolio, work, borrower, consortium, trusts];
 
-export const details = [account, tx, block, loan, find];
+export const details = [account, tx, block, loan, find, trustDetail, donorTrace];
