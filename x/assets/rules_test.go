@@ -205,7 +205,10 @@ func TestRulesOnlyTighten(t *testing.T) {
 	require.ErrorIs(t, tighten(&txpb.AssetRuleSet{MinKycLevel: 1, Jurisdictions: []string{"CN"}, MaxHolders: 0, MaxBalance: 500}), ErrLoosening)
 	require.ErrorIs(t, tighten(&txpb.AssetRuleSet{MinKycLevel: 1, Jurisdictions: []string{"CN"}, MaxHolders: 10, MaxBalance: 500, Revocable: true}), ErrLoosening)
 	require.ErrorIs(t, tighten(&txpb.AssetRuleSet{MinKycLevel: 1, Jurisdictions: []string{"CN"}, MaxHolders: 10, MaxBalance: 300}), ErrRuleMaxBalance)
+	require.ErrorIs(t, tighten(&txpb.AssetRuleSet{MinKycLevel: 1, Jurisdictions: []string{"CN"}, MaxHolders: 10, MaxBalance: 500, MaxSupply: 399}), ErrRuleMaxSupply)
 	require.NoError(t, tighten(&txpb.AssetRuleSet{MinKycLevel: 2, Jurisdictions: []string{"CN"}, MaxHolders: 5, MaxBalance: 450, MaxSupply: 1000}))
+	require.ErrorIs(t, tighten(&txpb.AssetRuleSet{MinKycLevel: 2, Jurisdictions: []string{"CN"}, MaxHolders: 5, MaxBalance: 450, MaxSupply: 1000,
+		TransferMode: txpb.TransferMode_TRANSFER_MODE_ALLOW_LIST, LockupSeconds: -1}), ErrBadRules)
 	r, _ := GetRuled(w.ctx.KV, "NOTE")
 	require.Equal(t, uint32(2), r.Rules.MinKycLevel)
 }
