@@ -225,3 +225,36 @@ func TestAssetWithoutRulesAndCheckHolder(t *testing.T) {
 	require.NoError(t, Rules{}.CheckHolder(w.ctx.KV, "NOTE", ok, 100, w.ctx.Now()))
 	require.ErrorIs(t, Rules{}.CheckHolder(w.ctx.KV, "NOTE", ok, 101, w.ctx.Now()), ErrRuleMaxSupply)
 }
+
+// An agent named at registration may pause and act with a reason; anyone else may not; an
+// agent is only ever removed.
+func TestAgents(t *testing.T) {
+	w := newWorld(t)
+	a, b := w.investor("a", 1, "", "a"), w.investor("b", 1, "", "b")
+	agent := w.investor("agent", 1, "", "agent")
+	w.register("NOTE", &txpb.AssetRuleSet{Agents: []string{agent}})
+	require.NoError(t, w.mint("NOTE", a, 100))
+	pause := func(by string) error {
+		return w.as(by, func(c *core.Context) error {
+			return SetPaused(c, &txpb.MsgSetAssetPaused{Asset: "NOTE", Paused: true, Reason: "incident"})
+		})
+	}
+	require.ErrorIs(t, pause(b), ErrNotIssuer)
+	require.NoError(t, pause(agent))
+	require.NoError(t, w.as(agent, func(c *core.Context) error {
+		return w.k.ForceTransfer(c, &txpb.MsgForceAssetTransfer{Asset: "NOTE", From: a, To: b, Amount: 10, Reason: "court order"})
+	}))
+	act, _ := GetAction(w.ctx.KV, 1)
+	require.Equal(t, agent, act.By)
+	tighten := func(s *txpb.AssetRuleSet) error {
+		return w.as(w.issuer, func(c *core.Context) error {
+			return w.k.Tighten(c, &txpb.MsgTightenAssetRules{Asset: "NOTE", Rules: s})
+		})
+	}
+	require.ErrorIs(t, tighten(&txpb.AssetRuleSet{Agents: []string{b}}), ErrLoosening)
+	require.ErrorIs(t, w.as(agent, func(c *core.Context) error {
+		return w.k.Tighten(c, &txpb.MsgTightenAssetRules{Asset: "NOTE", Rules: &txpb.AssetRuleSet{}})
+	}), ErrNotIssuer, "only the issuer changes the rules")
+	require.NoError(t, tighten(&txpb.AssetRuleSet{}))
+	require.ErrorIs(t, pause(agent), ErrNotIssuer, "a removed agent acts no more")
+}
