@@ -28,6 +28,7 @@ type AssetRules struct {
 	LockupSeconds    int64    `json:"lockup_seconds" doc:"a minted lot is transferable at mint time + this"`
 	TransferMode     string   `json:"transfer_mode" enum:"free,allow_list,pre_approved"`
 	Revocable        bool     `json:"revocable"`
+	Agents           []string `json:"agents" doc:"the issuer's agents: controls and agent actions"`
 	Paused           bool     `json:"paused"`
 	Holders          uint64   `json:"holders"`
 	RegisteredAt     int64    `json:"registered_at"`

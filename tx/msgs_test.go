@@ -28,6 +28,8 @@ func TestMsgTypes(t *testing.T) {
 		"register_monitoring_rule", "retire_monitoring_rule", "triage_alert", "confirm_case", "close_case",
 		"file_suspicious_report", "follow_up_report", "issue_freeze_order", "lift_freeze_order",
 		"execute_debit_order", "update_sanctions_list", "set_jurisdiction", "declare_net_assets",
+		"register_ruled_asset", "tighten_asset_rules", "set_asset_paused", "set_asset_freeze", "approve_asset_transfer",
+		"set_asset_allow_list", "force_asset_transfer", "recover_asset_balance", "clawback_asset", "create_distribution",
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)

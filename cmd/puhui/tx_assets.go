@@ -25,6 +25,7 @@ func addRuleFlags(cmd *cobra.Command) {
 	cmd.Flags().Duration("lockup", 0, "a minted lot is transferable this long after its mint, e.g. 720h")
 	cmd.Flags().String("transfer-mode", "free", "free, allow-list or pre-approved")
 	cmd.Flags().Bool("revocable", false, "the issuer may claw units back (fixed at registration)")
+	cmd.Flags().StringSlice("agents", nil, "the issuer's agents (addresses, sorted, comma-separated; only removed later)")
 }
 
 // ruleSet reads the rule flags; amounts in scale decimals.
@@ -52,6 +53,7 @@ func ruleSet(cmd *cobra.Command, scale uint32) (*txpb.AssetRuleSet, error) {
 	}
 	s.TransferMode = mode
 	s.Revocable, _ = cmd.Flags().GetBool("revocable")
+	s.Agents, _ = cmd.Flags().GetStringSlice("agents")
 	return s, nil
 }
 

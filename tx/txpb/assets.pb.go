@@ -82,6 +82,7 @@ type AssetRuleSet struct {
 	LockupSeconds int64                  `protobuf:"varint,6,opt,name=lockup_seconds,json=lockupSeconds,proto3" json:"lockup_seconds,omitempty"` // a minted lot becomes transferable at mint time + this
 	TransferMode  TransferMode           `protobuf:"varint,7,opt,name=transfer_mode,json=transferMode,proto3,enum=puhui.tx.v1.TransferMode" json:"transfer_mode,omitempty"`
 	Revocable     bool                   `protobuf:"varint,8,opt,name=revocable,proto3" json:"revocable,omitempty"` // clawback allowed; never added later
+	Agents        []string               `protobuf:"bytes,9,rep,name=agents,proto3" json:"agents,omitempty"`        // the issuer's agents (sorted): pause, freeze, approvals, allow list,
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -170,6 +171,13 @@ func (x *AssetRuleSet) GetRevocable() bool {
 		return x.Revocable
 	}
 	return false
+}
+
+func (x *AssetRuleSet) GetAgents() []string {
+	if x != nil {
+		return x.Agents
+	}
+	return nil
 }
 
 // MsgRegisterRuledAsset registers a ledger asset issued by the signer with its rules.
@@ -855,7 +863,7 @@ var File_puhui_tx_v1_assets_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_assets_proto_rawDesc = "" +
 	"\n" +
-	"\x18puhui/tx/v1/assets.proto\x12\vpuhui.tx.v1\"\xbe\x02\n" +
+	"\x18puhui/tx/v1/assets.proto\x12\vpuhui.tx.v1\"\xd6\x02\n" +
 	"\fAssetRuleSet\x12\"\n" +
 	"\rmin_kyc_level\x18\x01 \x01(\rR\vminKycLevel\x12$\n" +
 	"\rjurisdictions\x18\x02 \x03(\tR\rjurisdictions\x12\x1f\n" +
@@ -867,7 +875,8 @@ const file_puhui_tx_v1_assets_proto_rawDesc = "" +
 	"max_supply\x18\x05 \x01(\x03R\tmaxSupply\x12%\n" +
 	"\x0elockup_seconds\x18\x06 \x01(\x03R\rlockupSeconds\x12>\n" +
 	"\rtransfer_mode\x18\a \x01(\x0e2\x19.puhui.tx.v1.TransferModeR\ftransferMode\x12\x1c\n" +
-	"\trevocable\x18\b \x01(\bR\trevocable\"\x86\x01\n" +
+	"\trevocable\x18\b \x01(\bR\trevocable\x12\x16\n" +
+	"\x06agents\x18\t \x03(\tR\x06agents\"\x86\x01\n" +
 	"\x15MsgRegisterRuledAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12\x14\n" +

@@ -45,7 +45,7 @@ func (k keeper) agentMove(ctx *core.Context, from, to, asset string, amount int6
 // ForceTransfer moves units between holders past pause, freeze, lock-up and the transfer mode
 // (issuer only, with a reason).
 func (k keeper) ForceTransfer(ctx *core.Context, m *txpb.MsgForceAssetTransfer) error {
-	if _, err := issued(ctx, m.Asset); err != nil {
+	if _, err := managed(ctx, m.Asset); err != nil {
 		return err
 	}
 	if err := k.agentMove(ctx, m.From, m.To, m.Asset, m.Amount); err != nil {
@@ -70,7 +70,7 @@ func SameHolder(r store.Reader, lost, next string, now int64) bool {
 // Recover moves a lost account's whole available holding, its locked lots and its freeze to
 // a new account of the same holder (issuer only, with a reason).
 func (k keeper) Recover(ctx *core.Context, m *txpb.MsgRecoverAssetBalance) error {
-	if _, err := issued(ctx, m.Asset); err != nil {
+	if _, err := managed(ctx, m.Asset); err != nil {
 		return err
 	}
 	if !SameHolder(ctx.KV, m.Lost, m.NewAccount, ctx.Now()) {
@@ -98,7 +98,7 @@ func (k keeper) Recover(ctx *core.Context, m *txpb.MsgRecoverAssetBalance) error
 
 // Clawback burns units from a holder; only an asset registered revocable (issuer only).
 func (k keeper) Clawback(ctx *core.Context, m *txpb.MsgClawbackAsset) error {
-	a, err := issued(ctx, m.Asset)
+	a, err := managed(ctx, m.Asset)
 	if err != nil {
 		return err
 	}

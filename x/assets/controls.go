@@ -8,7 +8,7 @@ import (
 
 // SetPaused pauses or resumes an asset (issuer only): while paused, no holder movement.
 func SetPaused(ctx *core.Context, m *txpb.MsgSetAssetPaused) error {
-	a, err := issued(ctx, m.Asset)
+	a, err := managed(ctx, m.Asset)
 	if err != nil {
 		return err
 	}
@@ -21,7 +21,7 @@ func SetPaused(ctx *core.Context, m *txpb.MsgSetAssetPaused) error {
 // SetFreeze freezes an account's holding, whole or a partial amount, or lifts the freeze
 // (issuer only).
 func SetFreeze(ctx *core.Context, m *txpb.MsgSetAssetFreeze) error {
-	a, err := issued(ctx, m.Asset)
+	a, err := managed(ctx, m.Asset)
 	if err != nil {
 		return err
 	}
@@ -42,7 +42,7 @@ func SetFreeze(ctx *core.Context, m *txpb.MsgSetAssetFreeze) error {
 // ApproveTransfer records the issuer's approval of one transfer of up to amount from → to
 // (an asset in pre-approved mode); a second approval of the pair replaces the first.
 func ApproveTransfer(ctx *core.Context, m *txpb.MsgApproveAssetTransfer) error {
-	a, err := issued(ctx, m.Asset)
+	a, err := managed(ctx, m.Asset)
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,7 @@ func ApproveTransfer(ctx *core.Context, m *txpb.MsgApproveAssetTransfer) error {
 
 // SetAllowList adds and removes accounts of an asset's allow list (issuer only).
 func SetAllowList(ctx *core.Context, m *txpb.MsgSetAssetAllowList) error {
-	if _, err := issued(ctx, m.Asset); err != nil {
+	if _, err := managed(ctx, m.Asset); err != nil {
 		return err
 	}
 	for _, addr := range m.Add {

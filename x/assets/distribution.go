@@ -35,6 +35,9 @@ func (k keeper) CreateDistribution(ctx *core.Context, m *txpb.MsgCreateDistribut
 	if err != nil {
 		return err
 	}
+	if m.SettlementAsset == m.Asset {
+		return ErrBadDistribution.Wrapf("the settlement asset must differ from the asset")
+	}
 	if a.OpenDistribution != 0 {
 		return ErrDistributionOn.Wrapf("distribution %d of %s is still reading its holders", a.OpenDistribution, m.Asset)
 	}

@@ -143,3 +143,38 @@ func TestQuoteRequest(t *testing.T) {
 	_, err = Quote([]byte(`{"amount":10000,"holdings":[],"x":1}`))
 	require.ErrorIs(t, err, ErrBadDistribution)
 }
+
+// A payout the ledger refuses (here the settlement asset's own rules refuse the holder) goes
+// back to the issuer and is recorded as refused: Σ paid + Σ returned = amount.
+func TestDistributionRefusedPayoutReturns(t *testing.T) {
+	w := newWorld(t)
+	a, b := w.investor("a", 2, "", "a"), w.investor("b", 3, "", "b")
+	w.register("NOTE", &txpb.AssetRuleSet{})
+	w.register("CASH", &txpb.AssetRuleSet{MinKycLevel: 3})
+	require.NoError(t, w.mint("NOTE", a, 100))
+	require.NoError(t, w.mint("NOTE", b, 100))
+	require.NoError(t, w.mint("CASH", w.issuer, 1_000))
+	require.ErrorIs(t, w.as(w.issuer, func(c *core.Context) error {
+		return w.k.CreateDistribution(c, &txpb.MsgCreateDistribution{Asset: "NOTE", SettlementAsset: "NOTE", Amount: 5})
+	}), ErrBadDistribution, "a distribution must not pay in the asset itself")
+	require.NoError(t, w.as(w.issuer, func(c *core.Context) error {
+		return w.k.CreateDistribution(c, &txpb.MsgCreateDistribution{Asset: "NOTE", SettlementAsset: "CASH", Amount: 501})
+	}))
+	require.ErrorIs(t, w.as(w.issuer, func(c *core.Context) error {
+		return w.k.CreateDistribution(c, &txpb.MsgCreateDistribution{Asset: "NOTE", SettlementAsset: "CASH", Amount: 1})
+	}), ErrDistributionOn, "one snapshot per asset at a time")
+	require.NoError(t, w.k.EndBlock(w.ctx))
+	d, _ := GetDistribution(w.ctx.KV, 1)
+	require.Equal(t, statepb.DistributionPhase_DISTRIBUTION_PHASE_DONE, d.Phase)
+	aShare, bShare := int64(250), int64(251) // equal holdings: the unit left goes to the lower address
+	if a < b {
+		aShare, bShare = 251, 250
+	}
+	require.Equal(t, aShare, d.Returned, "a (level 2) cannot hold CASH")
+	require.Equal(t, bShare, d.Paid)
+	p, _ := GetPayout(w.ctx.KV, 1, a)
+	require.True(t, p.Refused)
+	require.Contains(t, p.Refusal, "rule_kyc_level")
+	require.Equal(t, 1_000-bShare, ledger.AvailableOf(w.ctx.KV, w.issuer, "CASH"))
+	w.invariants()
+}

@@ -178,8 +178,10 @@ func verified(r store.Reader, a *statepb.RuledAsset, to string, now int64) error
 	if getHolderRules(r, a.Asset, to).Frozen {
 		return ErrRuleFrozen.Wrapf("%s is frozen for %s", to, a.Asset)
 	}
-	if lvl := identity.EffectiveKYCLevel(r, to, now); lvl < a.Rules.MinKycLevel {
-		return ErrRuleKYCLevel.Wrapf("%s has KYC level %d, %s requires %d", to, lvl, a.Asset, a.Rules.MinKycLevel)
+	if a.Rules.MinKycLevel > 0 { // a level-0 rule admits everyone: no reads
+		if lvl := identity.EffectiveKYCLevel(r, to, now); lvl < a.Rules.MinKycLevel {
+			return ErrRuleKYCLevel.Wrapf("%s has KYC level %d, %s requires %d", to, lvl, a.Asset, a.Rules.MinKycLevel)
+		}
 	}
 	if len(a.Rules.Jurisdictions) > 0 {
 		if j := identity.LiveJurisdiction(r, to, now); !slices.Contains(a.Rules.Jurisdictions, j) {

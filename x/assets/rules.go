@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/puhui-chain/puhui/store"
+	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -14,6 +15,7 @@ import (
 // Bounds of a rule set.
 const (
 	maxJurisdictions = 64
+	maxAgents        = 16
 	maxLockupSeconds = 50 * 366 * 86400
 )
 
@@ -44,6 +46,17 @@ func checkRuleSet(s *txpb.AssetRuleSet) error {
 	case s.TransferMode < txpb.TransferMode_TRANSFER_MODE_FREE || s.TransferMode > txpb.TransferMode_TRANSFER_MODE_PRE_APPROVED:
 		return ErrBadRules.Wrapf("unknown transfer_mode %d", s.TransferMode)
 	}
+	if len(s.Agents) > maxAgents {
+		return ErrBadRules.Wrapf("%d agents, at most %d", len(s.Agents), maxAgents)
+	}
+	for i, ag := range s.Agents {
+		if err := tx.ValidateAddress("agent", ag); err != nil {
+			return err
+		}
+		if i > 0 && strings.Compare(s.Agents[i-1], ag) >= 0 {
+			return ErrBadRules.Wrapf("agents must be sorted and distinct")
+		}
+	}
 	for i, j := range s.Jurisdictions {
 		if !identity.ValidJurisdiction(j) {
 			return ErrBadRules.Wrapf("jurisdiction %q: an ISO 3166-1 alpha-2 code", j)
@@ -73,7 +86,7 @@ func emitRules(ctx *core.Context, event, asset string, s *txpb.AssetRuleSet) {
 		"jurisdictions", strings.Join(s.Jurisdictions, ","), "max_holders", core.Itoa(int64(s.MaxHolders)),
 		"max_balance", core.Itoa(s.MaxBalance), "max_supply", core.Itoa(s.MaxSupply),
 		"lockup_seconds", core.Itoa(s.LockupSeconds), "transfer_mode", s.TransferMode.String(),
-		"revocable", boolText(s.Revocable))
+		"revocable", boolText(s.Revocable), "agents", strings.Join(s.Agents, ","))
 }
 
 func boolText(b bool) string {
@@ -95,8 +108,20 @@ func issued(ctx *core.Context, asset string) (*statepb.RuledAsset, error) {
 	return a, nil
 }
 
-// Tighten replaces an asset's rules with a set that is no looser in any rule: a KYC level
-// only rises, jurisdictions are only removed, limits are only set or lowered (never below
+// managed reads a ruled asset and checks that the signer is its issuer or one of its agents.
+func managed(ctx *core.Context, asset string) (*statepb.RuledAsset, error) {
+	a, ok := GetRuled(ctx.KV, asset)
+	if !ok {
+		return nil, ErrUnknownAsset.Wrapf("%s was not registered through x/assets", asset)
+	}
+	if a.Issuer != ctx.Signer && !slices.Contains(a.Rules.Agents, ctx.Signer) {
+		return nil, ErrNotIssuer.Wrapf("%s is managed by its issuer %s and its agents", asset, a.Issuer)
+	}
+	return a, nil
+}
+
+// Tighten replaces an asset's rules with a set that is no looser in any rule (issuer only): a
+// KYC level only rises, agents are only removed, jurisdictions are only removed, limits are only set or lowered (never below
 // what is held now), the lock-up only lengthens (for lots minted from now), the transfer mode
 // only leaves "free", and revocability can be given up but never added.
 func (k keeper) Tighten(ctx *core.Context, m *txpb.MsgTightenAssetRules) error {
@@ -142,6 +167,11 @@ func noLooser(old, next *txpb.AssetRuleSet) error {
 	for _, j := range next.Jurisdictions {
 		if len(old.Jurisdictions) > 0 && !slices.Contains(old.Jurisdictions, j) {
 			return ErrLoosening.Wrapf("jurisdiction %s was not allowed before", j)
+		}
+	}
+	for _, ag := range next.Agents {
+		if !slices.Contains(old.Agents, ag) {
+			return ErrLoosening.Wrapf("agent %s was not named at registration: agents are only removed", ag)
 		}
 	}
 	return nil

@@ -205,7 +205,10 @@ func TestRulesOnlyTighten(t *testing.T) {
 	require.ErrorIs(t, tighten(&txpb.AssetRuleSet{MinKycLevel: 1, Jurisdictions: []string{"CN"}, MaxHolders: 0, MaxBalance: 500}), ErrLoosening)
 	require.ErrorIs(t, tighten(&txpb.AssetRuleSet{MinKycLevel: 1, Jurisdictions: []string{"CN"}, MaxHolders: 10, MaxBalance: 500, Revocable: true}), ErrLoosening)
 	require.ErrorIs(t, tighten(&txpb.AssetRuleSet{MinKycLevel: 1, Jurisdictions: []string{"CN"}, MaxHolders: 10, MaxBalance: 300}), ErrRuleMaxBalance)
+	require.ErrorIs(t, tighten(&txpb.AssetRuleSet{MinKycLevel: 1, Jurisdictions: []string{"CN"}, MaxHolders: 10, MaxBalance: 500, MaxSupply: 399}), ErrRuleMaxSupply)
 	require.NoError(t, tighten(&txpb.AssetRuleSet{MinKycLevel: 2, Jurisdictions: []string{"CN"}, MaxHolders: 5, MaxBalance: 450, MaxSupply: 1000}))
+	require.ErrorIs(t, tighten(&txpb.AssetRuleSet{MinKycLevel: 2, Jurisdictions: []string{"CN"}, MaxHolders: 5, MaxBalance: 450, MaxSupply: 1000,
+		TransferMode: txpb.TransferMode_TRANSFER_MODE_ALLOW_LIST, LockupSeconds: -1}), ErrBadRules)
 	r, _ := GetRuled(w.ctx.KV, "NOTE")
 	require.Equal(t, uint32(2), r.Rules.MinKycLevel)
 }
@@ -221,4 +224,37 @@ func TestAssetWithoutRulesAndCheckHolder(t *testing.T) {
 	ok := w.investor("ok", 2, "", "ok")
 	require.NoError(t, Rules{}.CheckHolder(w.ctx.KV, "NOTE", ok, 100, w.ctx.Now()))
 	require.ErrorIs(t, Rules{}.CheckHolder(w.ctx.KV, "NOTE", ok, 101, w.ctx.Now()), ErrRuleMaxSupply)
+}
+
+// An agent named at registration may pause and act with a reason; anyone else may not; an
+// agent is only ever removed.
+func TestAgents(t *testing.T) {
+	w := newWorld(t)
+	a, b := w.investor("a", 1, "", "a"), w.investor("b", 1, "", "b")
+	agent := w.investor("agent", 1, "", "agent")
+	w.register("NOTE", &txpb.AssetRuleSet{Agents: []string{agent}})
+	require.NoError(t, w.mint("NOTE", a, 100))
+	pause := func(by string) error {
+		return w.as(by, func(c *core.Context) error {
+			return SetPaused(c, &txpb.MsgSetAssetPaused{Asset: "NOTE", Paused: true, Reason: "incident"})
+		})
+	}
+	require.ErrorIs(t, pause(b), ErrNotIssuer)
+	require.NoError(t, pause(agent))
+	require.NoError(t, w.as(agent, func(c *core.Context) error {
+		return w.k.ForceTransfer(c, &txpb.MsgForceAssetTransfer{Asset: "NOTE", From: a, To: b, Amount: 10, Reason: "court order"})
+	}))
+	act, _ := GetAction(w.ctx.KV, 1)
+	require.Equal(t, agent, act.By)
+	tighten := func(s *txpb.AssetRuleSet) error {
+		return w.as(w.issuer, func(c *core.Context) error {
+			return w.k.Tighten(c, &txpb.MsgTightenAssetRules{Asset: "NOTE", Rules: s})
+		})
+	}
+	require.ErrorIs(t, tighten(&txpb.AssetRuleSet{Agents: []string{b}}), ErrLoosening)
+	require.ErrorIs(t, w.as(agent, func(c *core.Context) error {
+		return w.k.Tighten(c, &txpb.MsgTightenAssetRules{Asset: "NOTE", Rules: &txpb.AssetRuleSet{}})
+	}), ErrNotIssuer, "only the issuer changes the rules")
+	require.NoError(t, tighten(&txpb.AssetRuleSet{}))
+	require.ErrorIs(t, pause(agent), ErrNotIssuer, "a removed agent acts no more")
 }

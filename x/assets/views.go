@@ -27,7 +27,7 @@ func RulesView(a *statepb.RuledAsset) query.AssetRules {
 	s := a.Rules
 	return query.AssetRules{Asset: a.Asset, Issuer: a.Issuer, MinKYCLevel: s.MinKycLevel, Jurisdictions: append([]string{}, s.Jurisdictions...),
 		MaxHolders: s.MaxHolders, MaxBalance: s.MaxBalance, MaxSupply: s.MaxSupply, LockupSeconds: s.LockupSeconds,
-		TransferMode: modeNames[s.TransferMode], Revocable: s.Revocable, Paused: a.Paused, Holders: a.Holders,
+		TransferMode: modeNames[s.TransferMode], Revocable: s.Revocable, Agents: append([]string{}, s.Agents...), Paused: a.Paused, Holders: a.Holders,
 		RegisteredAt: a.RegisteredAt, OpenDistribution: a.OpenDistribution}
 }
 

@@ -23,7 +23,7 @@ func (noState) Iterate([]byte, []byte, func(k, v []byte) bool) {}
 
 // world is a state with an issuer (a bank), a KYC provider and individuals attested by it.
 type world struct {
-	t      *testing.T
+	t      testing.TB
 	ctx    *core.Context
 	k      keeper
 	issuer string
@@ -35,7 +35,7 @@ var start = time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)
 
 func key(n string) []byte { h := sha256.Sum256([]byte(n)); return h[:] }
 
-func newWorld(t *testing.T) *world {
+func newWorld(t testing.TB) *world {
 	ledger.Use(Hook{})
 	t.Cleanup(func() { ledger.Use() })
 	w := &world{t: t, k: keeper{bank: ledger.Bank{}}}
