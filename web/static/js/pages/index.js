@@ -8,12 +8,15 @@ import portfolio from "./portfolio.js";
 import work from "./work.js";
 import borrower from "./borrower.js";
 import consortium from "./consortium.js";
+import scf from "./scf.js";
+import insurance from "./insurance.js";
+import compliance from "./compliance.js";
 import account from "./account.js";
 import tx from "./tx.js";
 import block from "./block.js";
 import loan from "./loan.js";
 import find from "./find.js";
 
-export const pages = [explorer, portfolio, work, borrower, consortium];
+export const pages = [explorer, portfolio, work, borrower, scf, insurance, compliance, consortium];
 
 export const details = [account, tx, block, loan, find];
