@@ -4,7 +4,7 @@
 // passed, how (issued, transferred, financed) and the certificate's id.
 
 const NS = "http://www.w3.org/2000/svg";
-const COL = 230, BOX_W = 170, BOX_H = 46, ROW = 92, PAD = 24;
+const COL = 320, BOX_W = 190, BOX_H = 46, ROW = 92, PAD = 24;
 
 function el(tag, attrs, ...children) {
   const e = document.createElementNS(NS, tag);
@@ -28,7 +28,7 @@ function layout(nodes) {
     rows = Math.max(rows, list.length);
   }
   const tiers = Math.max(0, ...nodes.map((n) => n.tier)) + 1;
-  return { pos, width: PAD * 2 + (tiers - 1) * COL + BOX_W + 40, height: PAD * 2 + 18 + (rows - 1) * ROW + BOX_H + 30 };
+  return { pos, width: PAD * 2 + (tiers - 1) * COL + BOX_W + 40, height: PAD * 2 + 18 + (rows - 1) * ROW + BOX_H + 8 };
 }
 
 // edgePath joins the right side of one box to the left of the next tier's, or, within one

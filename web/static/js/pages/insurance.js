@@ -106,13 +106,13 @@ function policies(ctx, byAddr, list) {
 
 function claim(ctx, byAddr, c) {
   const { t } = ctx;
-  return kv([
+  return h("div", { id: "claim" }, kv([
     [t("col.status"), badge(c.status, t("claimst." + c.status))], [t("ins.policy"), "#" + c.policy_id],
     [t("scf.amount"), money(c.amount, c.asset)], [t("ins.approved"), money(c.approved, c.asset)],
     [t("ins.evidence"), h("span", { class: "mono" }, c.evidence_hash)], [t("ins.filed"), when(c.filed_at)],
     [t("ins.decideBy"), when(c.decide_by)], c.decided_at ? [t("ins.decided"), [when(c.decided_at), " · ", who(byAddr, c.decided_by)]] : null,
     c.reason ? [t("work.reason"), c.reason] : null,
-  ]);
+  ]));
 }
 
 export default {

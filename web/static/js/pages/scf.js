@@ -140,7 +140,7 @@ async function certificate(root, ctx, byAddr, id) {
   const tree = await api.get("/v1/scf/certificates/" + encodeURIComponent(id));
   const graph = await api.get("/v1/scf/graphs/" + tree.root.id);
   const c = tree.certificate;
-  const short = (a) => { const m = byAddr.get(a); const n = m ? m.name : a.slice(0, 8) + "…"; return n.length > 24 ? n.slice(0, 23) + "…" : n; };
+  const short = (a) => { const m = byAddr.get(a); const n = m ? m.name : a.slice(0, 8) + "…"; return n.length > 23 ? n.slice(0, 22) + "…" : n; };
   root.append(summary(t, byAddr, c),
     card(t("scf.holdersOverTime"), history(t, byAddr, c)),
     card(t("scf.graphTitle", tree.root.id), h("p", { class: "muted" }, t("scf.graphNote")),
