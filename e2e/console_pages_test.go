@@ -35,7 +35,9 @@ func rows(t *testing.T, b *browser, table string) int {
 	return count(t, b, table+" tbody tr:not(.empty)")
 }
 
-func jsString(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"` }
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
 
 // atPhoneWidth opens a route at 375 px and requires that the page does not scroll sideways
 // (wide tables and the graph scroll inside their own boxes), then returns to desktop width.
