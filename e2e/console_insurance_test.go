@@ -26,6 +26,18 @@ func TestConsoleInsurance(t *testing.T) {
 	w, ctx := startDemoConsole(t)
 	b := w.b
 	claim := fileClaim(ctx, t, w)
+	// Both seasons' rainfall reported and the dry season settled: the chart has two answers and
+	// the pool has paid out.
+	for deadline := time.Now().Add(2 * time.Minute); ; time.Sleep(500 * time.Millisecond) {
+		require.True(t, time.Now().Before(deadline), "the demo's seasons did not play out")
+		var rs []query.Round
+		var ps []query.Pool
+		w.getJSON(t, "/v1/oracle/feeds/"+demo.DemoFeed+"/rounds", &rs)
+		w.getJSON(t, "/v1/insurance/insurers/"+w.sc.Inst.Insurer.Address()+"/pools", &ps)
+		if len(rs) >= 2 && rs[0].Answer != "" && len(ps) > 0 && ps[0].Payouts > 0 {
+			break
+		}
+	}
 
 	insurer := w.sc.Inst.Insurer.Address()
 	var feeds []query.Feed
@@ -46,6 +58,7 @@ func TestConsoleInsurance(t *testing.T) {
 
 	// The pool's capacity: what the page drew equals the API's before or after it drew.
 	require.NotEmpty(t, pools1)
+	require.NotZero(t, pools1[0].Payouts, "the dry season paid")
 	free := text(t, b, fmt.Sprintf("#pool-free-%s-CNY", insurer))
 	used := text(t, b, fmt.Sprintf("#pool-exposure-%s-CNY", insurer))
 	require.True(t, free == cny(pools1[0].Free) && used == cny(pools1[0].Exposure) || free == cny(pools2[0].Free) && used == cny(pools2[0].Exposure),
@@ -65,7 +78,7 @@ func TestConsoleInsurance(t *testing.T) {
 		}
 		return out
 	}
-	require.NotEmpty(t, want(rounds1), "the demo reported rainfall")
+	require.GreaterOrEqual(t, len(want(rounds1)), 2, "the demo reported rainfall twice")
 	require.True(t, reflect.DeepEqual(chart.Datasets[0].Data, want(rounds1)) || reflect.DeepEqual(chart.Datasets[0].Data, want(rounds2)),
 		"chart %v; API %v / %v", chart.Datasets[0].Data, want(rounds1), want(rounds2))
 	require.True(t, rows(t, b, "#rounds") == len(rounds1) || rows(t, b, "#rounds") == len(rounds2))

@@ -55,11 +55,29 @@ const amountKeys = /^(amount|outstanding|net_assets|day_total|threshold|exposure
 // facts shows a facts map sorted by name; the amounts among them in the map's asset.
 export function facts(m) {
   const asset = m && m.asset;
-  return h("dl", { class: "kv facts" }, Object.keys(m || {}).sort().map((k) => [h("dt", null, k),
-    h("dd", { "data-fact": k }, asset && amountKeys.test(k) && /^-?\d+$/.test(m[k]) ? money(m[k], asset) : m[k])]));
+  const value = (k) => (asset && amountKeys.test(k) && /^-?\d+$/.test(m[k]) ? money(m[k], asset)
+    : isAddress(m[k]) ? link("account/" + m[k], short(m[k]), { class: "mono", title: m[k] }) : m[k]);
+  return h("dl", { class: "kv facts" }, Object.keys(m || {}).sort().map((k) => [h("dt", null, k), h("dd", { "data-fact": k }, value(k))]));
 }
 
 // badge shows a state with its label; the stylesheet colours the known states.
 export function badge(state, label) {
   return h("span", { class: `badge st-${state}`, "data-status": state }, label || state);
+}
+
+// exportLinks offers rows as CSV and JSON files made in the browser (the columns are the
+// rows' own fields; nested values as JSON), named after what they hold.
+export function exportLinks(ctx, name, rows) {
+  const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cell = (v) => { const s = typeof v === "object" && v !== null ? JSON.stringify(v) : String(v ?? ""); return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s; };
+  const csv = [fields.join(","), ...rows.map((r) => fields.map((f) => cell(r[f])).join(","))].join("\n") + "\n";
+  const file = (body, type, ext) => {
+    const blob = new Blob([body], { type });
+    const url = URL.createObjectURL(blob);
+    ctx.onLeave(() => URL.revokeObjectURL(url));
+    const a = h("a", { href: url, download: `${name}.${ext}`, class: "button small", "data-export": ext }, ext.toUpperCase());
+    a.file = blob; // what the link downloads, for a reader in the page (the policy forbids fetching blob: URLs)
+    return a;
+  };
+  return h("span", { class: "actions" }, file(csv, "text/csv", "csv"), file(JSON.stringify(rows, null, 2), "application/json", "json"));
 }

@@ -6,7 +6,7 @@
 
 import { h, card, kv, table, stat, link } from "../dom.js";
 import { money, pct, when } from "../fmt.js";
-import { members, withRole, who, params, route, lookup, facts, badge } from "../links.js";
+import { members, withRole, who, params, route, lookup, facts, badge, exportLinks } from "../links.js";
 
 function counts(t, c) {
   const sum = (m) => Object.values(m || {}).reduce((a, b) => a + b, 0);
@@ -52,14 +52,14 @@ function cases(ctx, byAddr, list) {
 
 function strs(ctx, byAddr, list) {
   const { t } = ctx;
-  return table([
+  return [table([
     { label: "#", cell: (r) => r.id },
     { label: t("cp.case"), cell: (r) => "#" + r.case_id },
     { label: t("cp.subject"), cell: (r) => who(byAddr, r.subject) },
     { label: t("cp.summary"), cell: (r) => r.summary },
     { label: t("cp.filed"), cell: (r) => [when(r.filed_at), r.late ? [" ", h("span", { class: "bad" }, t("cp.late"))] : null] },
     { label: t("cp.followUps"), cell: (r) => h("ul", { class: "plain" }, (r.follow_ups || []).map((f) => h("li", null, `${when(f.at)}: ${f.note}`))) },
-  ], list, { id: "strs" });
+  ], list, { id: "strs" }), exportLinks(ctx, "suspicious-reports", list)];
 }
 
 function largeValue(ctx, byAddr, p, list) {
@@ -68,7 +68,8 @@ function largeValue(ctx, byAddr, p, list) {
   const a = h("input", { type: "date", id: "lv-from", value: from || "", "aria-label": t("cp.from") });
   const b = h("input", { type: "date", id: "lv-to", value: to || "", "aria-label": t("cp.to") });
   const form = h("form", { class: "inline", id: "lv-range", onsubmit: (e) => { e.preventDefault(); ctx.go(route("compliance", p, "range", `${a.value}~${b.value}`)); } },
-    t("cp.from"), a, t("cp.to"), b, h("button", { type: "submit" }, t("search.go")));
+    t("cp.from"), a, t("cp.to"), b, h("button", { type: "submit" }, t("search.go")),
+    exportLinks(ctx, `large-value-${from || "start"}-${to || "now"}`, list));
   return card(t("cp.largeValueTitle"), form, table([
     { label: "#", cell: (r) => r.id },
     { label: t("cp.date"), cell: (r) => r.business_date },

@@ -133,10 +133,9 @@ export default {
     const mine = p.insured ? await api.get(`/v1/insurance/insured/${encodeURIComponent(p.insured)}/policies`) : null;
     // A claim that does not exist is said in its card; the rest of the page stands.
     const c = p.claim ? await api.get(`/v1/insurance/claims/${encodeURIComponent(p.claim)}`).catch((e) => ({ missing: e })) : null;
-    root.append(h("div", { class: "cols" },
-      card(t("ins.policiesOf"), lookup(ctx, "insured-addr", t("col.address"), p.insured, (v) => route("insurance", p, "insured", v.toLowerCase())),
-        mine ? [h("p", null, who(byAddr, p.insured)), policies(ctx, byAddr, mine)] : null),
-      card(t("ins.claim"), lookup(ctx, "claim-id", t("ins.claimId"), p.claim, (v) => route("insurance", p, "claim", v)),
-        c && c.missing ? h("p", { class: "muted", id: "claim-missing" }, c.missing.message) : c ? claim(ctx, byAddr, c) : null)));
+    root.append(card(t("ins.policiesOf"), lookup(ctx, "insured-addr", t("col.address"), p.insured, (v) => route("insurance", p, "insured", v.toLowerCase()), { size: 44 }),
+      mine ? [h("p", null, who(byAddr, p.insured)), policies(ctx, byAddr, mine)] : null),
+    card(t("ins.claim"), lookup(ctx, "claim-id", t("ins.claimId"), p.claim, (v) => route("insurance", p, "claim", v)),
+      c && c.missing ? h("p", { class: "muted", id: "claim-missing" }, c.missing.message) : c ? claim(ctx, byAddr, c) : null));
   },
 };
