@@ -38,12 +38,16 @@ function rounds(ctx, byAddr, feed, list) {
 
 // drawRounds charts the answers of the closed rounds, oldest first; a stale round (the
 // previous answer carried forward) is drawn as a hollow point.
-function drawRounds(ctx, feed, list) {
+// The triggers of the parametric products on the feed whose index is in the feed's unit (no
+// reference, not a sum) are drawn as dashed lines, so one sees which rounds were beyond them.
+function drawRounds(ctx, feed, list, prods) {
   const closed = list.filter((r) => r.answer).reverse();
+  const triggers = [...new Set(prods.filter((x) => x.feed_id === feed.id && !x.reference && x.index !== "sum").map((x) => x.trigger))];
   draw(ctx, "chart-rounds", "line", closed.map((r) => "#" + r.id), [{
     label: `${feed.id} (${feed.unit})`, data: closed.map((r) => Number(r.answer)), keys: closed.map((r) => r.status),
     pointStyle: closed.map((r) => (r.status === "stale" ? "crossRot" : "circle")), pointRadius: 5,
-  }], { plugins: { legend: { display: true } }, scales: { y: { beginAtZero: true, title: { display: true, text: feed.unit } } } });
+  }, ...triggers.map((tr) => ({ label: ctx.t("ins.triggerLine", Number(tr)), data: closed.map(() => Number(tr)), borderDash: [6, 4], pointRadius: 0 }))],
+  { plugins: { legend: { display: true } }, scales: { y: { beginAtZero: true, title: { display: true, text: feed.unit } } } });
 }
 
 function products(ctx, byAddr, list) {
@@ -127,7 +131,7 @@ export default {
     if (feed) {
       const list = await api.get(`/v1/oracle/feeds/${encodeURIComponent(feed.id)}/rounds`);
       root.append(card(t("ins.history", feed.id), h("div", { class: "cols" }, chartBox("chart-rounds", t("ins.historyCaption")), rounds(ctx, byAddr, feed, list))));
-      drawRounds(ctx, feed, list);
+      drawRounds(ctx, feed, list, prods);
     }
     root.append(card(t("ins.products"), products(ctx, byAddr, prods)), await pools(ctx, byAddr));
     const mine = p.insured ? await api.get(`/v1/insurance/insured/${encodeURIComponent(p.insured)}/policies`) : null;
