@@ -71,6 +71,11 @@ func TestConsoleScf(t *testing.T) {
 	require.True(t, used == cny(before.Lines[0].Used) && avail == cny(before.Lines[0].Available) ||
 		used == cny(after.Lines[0].Used) && avail == cny(after.Lines[0].Available), "line used %s available %s; API %+v / %+v", used, avail, before.Lines[0], after.Lines[0])
 	require.Equal(t, cny(before.Lines[0].Limit), text(t, b, "#scf-lines tbody td:nth-child(3)"))
+	var issued query.ScfIssued
+	w.getJSON(t, "/v1/scf/enterprises/"+core+"/certificates", &issued)
+	require.Len(t, issued.Certificates, 4, "settled, split, pending and rejected roots")
+	require.Equal(t, len(issued.Certificates), rows(t, b, "#scf-issued"))
+	require.Equal(t, 1, count(t, b, `#scf-issued [data-status="rejected"]`))
 	keepShot(t, b, "scf-enterprise")
 
 	// The bank's financed book.

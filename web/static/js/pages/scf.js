@@ -1,5 +1,6 @@
 // Supply-chain finance: find a certificate (by id) or an account (by address); an account's
-// credit lines with used and available and what it owes by maturity (as a core enterprise),
+// credit lines with used and available, what it owes by maturity and the certificates it
+// issued (as a core enterprise),
 // the certificates it holds or is offered (as a supplier) and its financed book (as a funder);
 // a certificate with its whole tree (root, parts, holders over time, documents, financing,
 // state) and the supply-chain graph of its root drawn as a picture.
@@ -75,16 +76,23 @@ function book(t, b) {
   ], b.entries, { id: "scf-book" }));
 }
 
+// byState shows a list's face by state (the API gives minor units of the list's asset).
+function byState(t, list) {
+  const asset = (list.certificates[0] || {}).asset;
+  const faces = Object.keys(list.face_by_state || {}).sort().map((s) => stat(t("scfst." + s), money(String(list.face_by_state[s]), asset)));
+  return faces.length ? h("div", { class: "stats" }, faces) : null;
+}
+
 async function account(root, ctx, byAddr, addr) {
   const { t, api } = ctx;
   const enc = encodeURIComponent(addr);
-  const [ent, held, fb] = await Promise.all([api.get("/v1/scf/enterprises/" + enc), api.get("/v1/scf/holders/" + enc), api.get("/v1/scf/funders/" + enc)]);
+  const [ent, issued, held, fb] = await Promise.all([api.get("/v1/scf/enterprises/" + enc), api.get(`/v1/scf/enterprises/${enc}/certificates`),
+    api.get("/v1/scf/holders/" + enc), api.get("/v1/scf/funders/" + enc)]);
   const m = byAddr.get(addr);
   root.append(h("h2", null, m ? m.name : t("acc.title")), h("p", null, who(byAddr, addr)));
   if ((ent.lines || []).length || (ent.outstanding || []).length) root.append(lines(t, byAddr, ent));
-  const faces = Object.entries(held.face_by_state || {}).map(([s, v]) => stat(t("scfst." + s), money(String(v), (held.certificates[0] || {}).asset)));
-  root.append(card(t("scf.held"), faces.length ? h("div", { class: "stats" }, faces) : null,
-    certificates(t, byAddr, held.certificates || [], { id: "scf-held" })));
+  if (issued.certificates.length) root.append(card(t("scf.issued"), byState(t, issued), certificates(t, byAddr, issued.certificates, { id: "scf-issued" })));
+  root.append(card(t("scf.held"), byState(t, held), certificates(t, byAddr, held.certificates || [], { id: "scf-held" })));
   if (fb.entries.length) root.append(book(t, fb));
 }
 
