@@ -37,6 +37,7 @@ func (s *server) registerSCF(api huma.API) {
 	serveQuery(api, s, query.GetScfDocument)
 	serveQuery(api, s, query.GetScfCertificate)
 	serveQuery(api, s, query.GetScfHolder)
+	serveQuery(api, s, query.GetScfIssued)
 	serveQuery(api, s, query.GetScfBook)
 	serveQuery(api, s, query.GetScfGraph)
 }

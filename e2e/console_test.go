@@ -58,7 +58,9 @@ func TestConsole(t *testing.T) {
 	w.narrow(t)
 }
 
-func startConsoleWorld(t *testing.T) *consoleWorld {
+// startDemoConsole starts a demo node, seeds the demo, keeps its scenario running and opens a
+// browser; the console is at w.base.
+func startDemoConsole(t *testing.T) (*consoleWorld, context.Context) {
 	keyring.KDFParams = keyring.Argon2Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}
 	home := filepath.Join(t.TempDir(), "demo")
 	require.NoError(t, node.Init(home, node.InitOptions{ChainID: "puhui-demo", MemberName: "Yangtze Bank",
@@ -78,7 +80,12 @@ func startConsoleWorld(t *testing.T) *consoleWorld {
 	t.Cleanup(cancel)
 	require.NoError(t, w.sc.Seed(ctx))
 	go func() { _ = w.sc.Run(ctx) }()
+	w.b = newBrowser(t)
+	return w, ctx
+}
 
+func startConsoleWorld(t *testing.T) *consoleWorld {
+	w, ctx := startDemoConsole(t)
 	// dina asks the bank (the node's operator) for a pooled loan: the page will decide it.
 	r, err := w.c.Send(ctx, w.sc.People["dina"], "", tx.Wrap(&txpb.MsgApplyLoan{ProductId: 2, Principal: 80_000, Periods: 4}))
 	require.NoError(t, err)
@@ -101,7 +108,6 @@ func startConsoleWorld(t *testing.T) *consoleWorld {
 		require.True(t, time.Now().Before(deadline), "the MFI's portfolio never had a loan at risk")
 		time.Sleep(250 * time.Millisecond)
 	}
-	w.b = newBrowser(t)
 	return w
 }
 
@@ -236,7 +242,7 @@ func (w *consoleWorld) narrow(t *testing.T) {
 		const shown = links.filter((a) => { const r = a.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; });
 		return { links: links.length, visible: shown.length, overflow: document.documentElement.scrollWidth - innerWidth };
 	})()`)
-	require.Equal(t, 5, m.Links)
+	require.Equal(t, 9, m.Links)
 	require.GreaterOrEqual(t, m.Visible, 2, "the menu is on screen at phone width")
 	require.LessOrEqual(t, m.Overflow, 0.0, "the page does not scroll sideways")
 	b.run(t, "menu works", chromedp.Click(chromedp.CSS(`#nav a[data-page="work"]`)), chromedp.WaitReady(chromedp.CSS(`#main[data-ready="work"]`)))

@@ -8,6 +8,7 @@ const (
 	PathScfDocument    = "/scf/document"    // data: decimal document id
 	PathScfCertificate = "/scf/certificate" // data: decimal certificate id
 	PathScfHolder      = "/scf/holder"      // data: holder address
+	PathScfIssued      = "/scf/issued"      // data: issuer address
 	PathScfFunder      = "/scf/funder"      // data: funder address
 	PathScfGraph       = "/scf/graph"       // data: decimal root certificate id
 	// PathScfQuote prices a discount from a request (data: the request as JSON, strictly
@@ -150,6 +151,14 @@ type ScfHolder struct {
 	FaceByState  map[string]int64 `json:"face_by_state" doc:"face (minor units) by state"`
 }
 
+// ScfIssued is the certificates an enterprise issued (the roots of its trees), and their face
+// by state.
+type ScfIssued struct {
+	Issuer       string           `json:"issuer"`
+	Certificates []ScfCertificate `json:"certificates"`
+	FaceByState  map[string]int64 `json:"face_by_state" doc:"face (minor units) by state"`
+}
+
 // ScfBookEntry is one certificate in a funder's financed book.
 type ScfBookEntry struct {
 	CertificateID uint64 `json:"certificate_id,string"`
@@ -234,6 +243,9 @@ var (
 	GetScfHolder = Declare(Def[ScfHolder]{Path: PathScfHolder, Route: "/v1/scf/holders/{address}", Group: "scf",
 		Name: "holder", Arg: addressArg, Summary: "The certificates an account holds or is offered, by state",
 		OperationID: "get-scf-holder"})
+	GetScfIssued = Declare(Def[ScfIssued]{Path: PathScfIssued, Route: "/v1/scf/enterprises/{address}/certificates", Group: "scf",
+		Name: "issued", Arg: addressArg, Summary: "The certificates an enterprise issued (roots), by state",
+		OperationID: "list-scf-issued"})
 	GetScfBook = Declare(Def[ScfBook]{Path: PathScfFunder, Route: "/v1/scf/funders/{address}", Group: "scf", Name: "book",
 		Arg: addressArg, Summary: "A funder's financed book: face, proceeds paid, yield, overdue", OperationID: "get-scf-book"})
 	GetScfGraph = Declare(Def[ScfGraph]{Path: PathScfGraph, Route: "/v1/scf/graphs/{id}", Group: "scf", Name: "graph",

@@ -20,6 +20,11 @@
 //  2. add it to the list in static/js/pages/index.js (its place there is its place in the menu);
 //  3. add its labels, Chinese and English, to static/js/i18n.js under the same keys.
 //
-// The browser tests (e2e/console_test.go) then load it with every other page and fail on any
-// console error it logs.
+// A module's page finds what it shares with the others in static/js/links.js (members' names
+// for addresses, links to the account page, route parameters as key/value pairs so that a
+// view survives a reload, facts maps, CSV/JSON exports) and static/js/graph.js (the
+// supply-chain graph as SVG built with createElementNS).
+//
+// The browser tests (e2e/console_test.go, and one file per module page) then load it with
+// every other page and fail on any console error it logs.
 package web

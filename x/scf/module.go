@@ -82,6 +82,9 @@ func queries() []module.Query {
 		module.Answer(query.GetScfHolder, func(q module.QueryContext, addr string) (query.ScfHolder, error) {
 			return holderView(q.State, addr), nil
 		}),
+		module.Answer(query.GetScfIssued, func(q module.QueryContext, addr string) (query.ScfIssued, error) {
+			return issuedView(q.State, addr), nil
+		}),
 		module.Answer(query.GetScfBook, func(q module.QueryContext, addr string) (query.ScfBook, error) {
 			return bookView(q.State, addr), nil
 		}),

@@ -109,6 +109,18 @@ func holderView(r store.Reader, addr string) query.ScfHolder {
 	return v
 }
 
+// issuedView is the certificates addr issued: the roots of its trees, through the issuer
+// index (one entry a certificate, written at issue).
+func issuedView(r store.Reader, addr string) query.ScfIssued {
+	v := query.ScfIssued{Issuer: addr, Certificates: []query.ScfCertificate{}, FaceByState: map[string]int64{}}
+	for _, c := range indexed(r, issuedPrefix(addr)) {
+		cv := certificateView(c)
+		v.Certificates = append(v.Certificates, cv)
+		v.FaceByState[cv.State] += c.Face
+	}
+	return v
+}
+
 func enterpriseView(r store.Reader, addr string) query.ScfEnterprise {
 	v := query.ScfEnterprise{Enterprise: addr, Lines: []query.ScfLine{}, Outstanding: []query.ScfMaturity{}}
 	store.IteratePrefix(r, linesOfPrefix(addr), func(k, _ []byte) bool {

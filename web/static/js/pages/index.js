@@ -8,6 +8,9 @@ import portfolio from "./portfolio.js";
 import work from "./work.js";
 import borrower from "./borrower.js";
 import consortium from "./consortium.js";
+import scf from "./scf.js";
+import insurance from "./insurance.js";
+import compliance from "./compliance.js";
 import account from "./account.js";
 import tx from "./tx.js";
 import block from "./block.js";
@@ -15,6 +18,6 @@ import loan from "./loan.js";
 import find from "./find.js";
 import trusts, { trustDetail, donorTrace } from "./trust.js";
 
-export const pages = [explorer, portfolio, work, borrower, consortium, trusts];
+export const pages = [explorer, portfolio, work, borrower, scf, insurance, compliance, trusts, consortium];
 
 export const details = [account, tx, block, loan, find, trustDetail, donorTrace];
