@@ -13,12 +13,14 @@ import (
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/credit"
 	"github.com/puhui-chain/puhui/x/docs"
+	"github.com/puhui-chain/puhui/x/escrow"
 	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/identity"
 	"github.com/puhui-chain/puhui/x/insurance"
 	"github.com/puhui-chain/puhui/x/ledger"
 	"github.com/puhui-chain/puhui/x/lending"
 	"github.com/puhui-chain/puhui/x/module"
+	"github.com/puhui-chain/puhui/x/offering"
 	"github.com/puhui-chain/puhui/x/oracle"
 	"github.com/puhui-chain/puhui/x/scf"
 	"github.com/puhui-chain/puhui/x/scheduler"
@@ -42,6 +44,8 @@ func modules(r *router) []module.Module {
 		oracle.Module(),
 		insurance.Module(ledger.Bank{}, oracle.Feeds{}, lending.Cover{}, identity.Registry{}),
 		compliance.Module(complianceBank{}, complianceRegistry{}, supervisedLending{}),
+		offering.Module(ledger.Bank{}, offeringRules, identity.Registry{}),
+		escrow.Module(ledger.Bank{}, identity.Registry{}),
 	}
 }
 

@@ -1,0 +1,5 @@
+package escrow
+
+import "github.com/puhui-chain/puhui/x/module"
+
+func queries() []module.Query { return nil }
