@@ -1,9 +1,6 @@
 package app
 
-import (
-	"github.com/puhui-chain/puhui/store"
-	"github.com/puhui-chain/puhui/x/offering"
-)
+import "github.com/puhui-chain/puhui/store"
 
 // assetRules is offering.AssetRules until the asset-rules module exists: no asset has rules
 // yet, so every investor may hold.
@@ -12,5 +9,3 @@ type assetRules struct{}
 // CheckHolder admits everyone (replaced by assets.Rules{} when x/assets lands).
 func (assetRules) CheckHolder(store.Reader, string, string, int64, int64) error { return nil }
 
-// offeringRules is the asset rules offerings check investors against; tests swap it.
-var offeringRules offering.AssetRules = assetRules{}

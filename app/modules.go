@@ -44,7 +44,7 @@ func modules(r *router) []module.Module {
 		oracle.Module(),
 		insurance.Module(ledger.Bank{}, oracle.Feeds{}, lending.Cover{}, identity.Registry{}),
 		compliance.Module(complianceBank{}, complianceRegistry{}, supervisedLending{}),
-		offering.Module(ledger.Bank{}, offeringRules, identity.Registry{}),
+		offering.Module(ledger.Bank{}, assetRules{}, identity.Registry{}),
 		escrow.Module(ledger.Bank{}, identity.Registry{}),
 	}
 }
