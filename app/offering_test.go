@@ -66,9 +66,13 @@ func newMarketWorld(t *testing.T) *marketWorld {
 
 func (w *marketWorld) now() int64 { return w.c.Time.Unix() }
 
-func (w *marketWorld) cash(k *apptest.Key) int64 { return ledger.AvailableOf(w.c.State(), k.Address, "CNY") }
+func (w *marketWorld) cash(k *apptest.Key) int64 {
+	return ledger.AvailableOf(w.c.State(), k.Address, "CNY")
+}
 
-func (w *marketWorld) notes(k *apptest.Key) int64 { return ledger.AvailableOf(w.c.State(), k.Address, "NOTE") }
+func (w *marketWorld) notes(k *apptest.Key) int64 {
+	return ledger.AvailableOf(w.c.State(), k.Address, "NOTE")
+}
 
 func (w *marketWorld) check(t *testing.T) {
 	t.Helper()
