@@ -116,7 +116,7 @@ func TestEscrowRefusesBadTermsAndChangesNothing(t *testing.T) {
 		{"a condition on an unknown fact", with(func(m *txpb.MsgCreateEscrow) { m.Condition = "secret > 1" }), escrow.ErrBadCondition},
 		{"a refund time in the past", with(func(m *txpb.MsgCreateEscrow) { m.Arbiter, m.RefundAt = w.platform.Address, w.now()-1 }), escrow.ErrBadEscrow},
 		{"the payer as payee", with(func(m *txpb.MsgCreateEscrow) { m.Arbiter, m.Payee = w.platform.Address, w.inv1.Address }), escrow.ErrSelfCounterpart},
-		{"more than the payer has", with(func(m *txpb.MsgCreateEscrow) { m.Arbiter, m.Amount = w.platform.Address, investorCash + 1 }), ledger.ErrInsufficientFunds},
+		{"more than the payer has", with(func(m *txpb.MsgCreateEscrow) { m.Arbiter, m.Amount = w.platform.Address, investorCash+1 }), ledger.ErrInsufficientFunds},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -138,7 +138,9 @@ func (w *marketWorld) proposeSwap(t *testing.T) uint64 {
 	return attrID(t, res.Events, "swap.proposed", "swap_id")
 }
 
-func (w *marketWorld) usd(k *apptest.Key) int64 { return ledger.AvailableOf(w.c.State(), k.Address, "USD") }
+func (w *marketWorld) usd(k *apptest.Key) int64 {
+	return ledger.AvailableOf(w.c.State(), k.Address, "USD")
+}
 
 func TestSwapMovesBothLegs(t *testing.T) {
 	w := newMarketWorld(t)
