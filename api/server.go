@@ -101,6 +101,8 @@ func New(c Config) *Handler {
 	s.registerOracle(api)
 	s.registerInsurance(api)
 	s.registerCompliance(api)
+	s.registerOffering(api)
+	s.registerEscrow(api)
 	// The console: its index at "/" and its assets, from the binary.
 	console := web.Handler()
 	mux.Handle("GET /{$}", console)

@@ -10,6 +10,7 @@ import (
 	"github.com/puhui-chain/puhui/x/credit/scorecard"
 	"github.com/puhui-chain/puhui/x/insurance"
 	"github.com/puhui-chain/puhui/x/lending/schedule"
+	"github.com/puhui-chain/puhui/x/offering"
 	"github.com/puhui-chain/puhui/x/scf"
 )
 
@@ -57,3 +58,7 @@ func DefaultScorecard() *txpb.Scorecard { return credit.ProtoOf(scorecard.Defaul
 // InsuranceQuote answers query.PathInsuranceQuote: a parametric payout computed by the rule
 // on-chain settlement uses. An invalid request is an answer whose Invalid names the field.
 func InsuranceQuote(request []byte) (query.QuotePreview, error) { return insurance.Quote(request) }
+
+// OfferingQuote answers query.PathOfferingQuote: a pledge priced by the rule pledges use
+// (offering.QuotePledge) from terms in the request. A bad request is a coded error.
+func OfferingQuote(request []byte) (query.OfferingQuote, error) { return offering.QuoteRequest(request) }

@@ -48,6 +48,9 @@ func (a *App) answer(qc module.QueryContext, req *abci.QueryRequest) (any, error
 	if req.Path == query.PathInsuranceQuote { // likewise
 		return InsuranceQuote(req.Data)
 	}
+	if req.Path == query.PathOfferingQuote { // likewise
+		return OfferingQuote(req.Data)
+	}
 	q, ok := a.router.queries[req.Path]
 	if !ok {
 		return nil, tx.ErrNotFound.Wrapf("unknown query path %q", req.Path)

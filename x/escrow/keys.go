@@ -75,3 +75,5 @@ func index(ctx *core.Context, kind string, id uint64, parties ...string) {
 		ctx.KV.Set(partyKey(p, kind, id), []byte{1})
 	}
 }
+
+func decodeID(b []byte) uint64 { return binary.BigEndian.Uint64(b) }

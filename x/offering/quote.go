@@ -1,7 +1,12 @@
 package offering
 
 import (
+	"bytes"
+	"encoding/json"
+
 	"github.com/puhui-chain/puhui/money"
+	"github.com/puhui-chain/puhui/query"
+	"github.com/puhui-chain/puhui/tx/txpb"
 )
 
 // Cost is what units (minor units of an asset of scale decimals) cost at price (settlement
@@ -62,4 +67,39 @@ func QuotePledge(terms interface {
 		return Quote{}, err
 	}
 	return Quote{Units: units, Cost: cost, Fee: fee, ToIssuer: cost - fee}, nil
+}
+
+// MaxQuoteRequestBytes bounds a quote request.
+const MaxQuoteRequestBytes = 4 << 10
+
+// QuoteRequest prices a pledge from a request, reading no state (the request carries the
+// terms): the rule a pledge uses. The request is parsed strictly (known keys only).
+func QuoteRequest(request []byte) (query.OfferingQuote, error) {
+	if len(request) > MaxQuoteRequestBytes {
+		return query.OfferingQuote{}, ErrBadOffering.Wrapf("request of %d bytes: at most %d", len(request), MaxQuoteRequestBytes)
+	}
+	var req query.OfferingQuoteRequest
+	dec := json.NewDecoder(bytes.NewReader(request))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		return query.OfferingQuote{}, ErrBadOffering.Wrapf("request: %v", err)
+	}
+	if dec.More() {
+		return query.OfferingQuote{}, ErrBadOffering.Wrapf("request: one JSON object only")
+	}
+	switch {
+	case req.Units <= 0 || req.Price <= 0:
+		return query.OfferingQuote{}, ErrBadOffering.Wrapf("units %d and price %d must be > 0", req.Units, req.Price)
+	case req.Scale > money.MaxScale || req.FeeBps > MaxFeeBps:
+		return query.OfferingQuote{}, ErrBadOffering.Wrapf("scale %d (≤ %d), fee_bps %d (≤ %d)", req.Scale, money.MaxScale, req.FeeBps, MaxFeeBps)
+	}
+	terms := &txpb.MsgCreateOffering{Price: req.Price, MinUnits: req.MinUnits, MaxUnits: req.MaxUnits, FeeBps: req.FeeBps}
+	if terms.MaxUnits == 0 {
+		terms.MaxUnits = req.Units
+	}
+	q, err := QuotePledge(terms, req.Scale, req.Units)
+	if err != nil {
+		return query.OfferingQuote{}, err
+	}
+	return query.OfferingQuote{Units: q.Units, Cost: q.Cost, Fee: q.Fee, ToIssuer: q.ToIssuer}, nil
 }
