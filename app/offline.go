@@ -61,4 +61,6 @@ func InsuranceQuote(request []byte) (query.QuotePreview, error) { return insuran
 
 // OfferingQuote answers query.PathOfferingQuote: a pledge priced by the rule pledges use
 // (offering.QuotePledge) from terms in the request. A bad request is a coded error.
-func OfferingQuote(request []byte) (query.OfferingQuote, error) { return offering.QuoteRequest(request) }
+func OfferingQuote(request []byte) (query.OfferingQuote, error) {
+	return offering.QuoteRequest(request)
+}
