@@ -22,7 +22,7 @@ const txWait = 60 * time.Second
 func newTxCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "tx", Short: "Sign and submit transactions (key from the keyring: --from)"}
 	cmd.AddCommand(newTxLedgerCmd(), newTxIdentityCmd(), newTxGovernanceCmd(), newTxLendingCmd(), newTxCreditCmd(), newTxSCFCmd(),
-		newTxOracleCmd(), newTxInsuranceCmd(), newTxComplianceCmd(), newTxRawCmd())
+		newTxOracleCmd(), newTxInsuranceCmd(), newTxComplianceCmd(), newTxOfferingCmd(), newTxEscrowCmd(), newTxRawCmd())
 	return cmd
 }
 
