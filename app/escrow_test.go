@@ -208,10 +208,14 @@ func TestHTLCClaimedWithThePreimageOnce(t *testing.T) {
 	require.Equal(t, refusedKeys(r, w.inv2, wrong), changedKeys(before, dump(w.c.State())))
 	r = w.c.Exec(w.inv1.Sign(tx.Wrap(&txpb.MsgReclaimHtlc{HtlcId: id})))
 	requireCode(t, escrow.ErrNotYet, r)
+	// The hold behind it is the module's: the receiver cannot capture it around the hashlock.
+	h, _ := escrow.GetHtlc(w.c.State(), id)
+	r = w.c.Exec(w.inv2.Sign(apptest.CaptureHold(h.HoldId, 0)))
+	requireCode(t, ledger.ErrNotBeneficiary, r)
 
 	res := w.c.MustExec(t, w.inv2.Sign(tx.Wrap(&txpb.MsgClaimHtlc{HtlcId: id, Preimage: []byte("the secret")})))
 	require.Equal(t, hex.EncodeToString([]byte("the secret")), attr(res.Events, "htlc.claimed", "preimage"))
-	h, _ := escrow.GetHtlc(w.c.State(), id)
+	h, _ = escrow.GetHtlc(w.c.State(), id)
 	require.Equal(t, []byte("the secret"), h.Preimage)
 	require.Equal(t, int64(investorCash+2_500_00), w.cash(w.inv2))
 	r = w.c.Exec(w.inv2.Sign(tx.Wrap(&txpb.MsgClaimHtlc{HtlcId: id, Preimage: []byte("the secret")})))

@@ -8,7 +8,7 @@ import (
 // TestSimulationGoldenHash pins the AppHash the seeded simulation reaches. A change that
 // alters it changes the state format or the rules: say so in the commit and update the value.
 func TestSimulationGoldenHash(t *testing.T) {
-	blocks, want := 250, "3203e2c30de7c6935c8200b4e89595976e960e6d72e0a9e6222ce7be110db00a"
+	blocks, want := 250, "04cac6dbb9f1ff71152907e5f906a578801b98cd9d9f6ad09cb997e82025f358"
 	if testing.Short() {
 		blocks, want = 60, "65e62e9b80c5a8a9bdfe27997257a5c9bfbd76057edb1c65f7d607a6aecdbbc1"
 	}

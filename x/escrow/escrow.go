@@ -55,7 +55,7 @@ func Create(ctx *core.Context, m *txpb.MsgCreateEscrow) error {
 		return err
 	}
 	id := nextID(ctx, kindEscrow)
-	holdID, err := bank.PlaceHold(ctx, ctx.Signer, m.Payee, m.Asset, m.Amount, m.RefundAt+holdGraceSecs, "escrow:"+core.Itoa(int64(id)))
+	holdID, err := bank.PlaceModuleHold(ctx, "escrow", ctx.Signer, m.Payee, m.Asset, m.Amount, m.RefundAt+holdGraceSecs, "escrow:"+core.Itoa(int64(id)))
 	if err != nil {
 		return err
 	}
@@ -184,4 +184,17 @@ func closeEscrow(ctx *core.Context, e *statepb.Escrow, status, by string) error 
 	ctx.Emit("escrow."+status, "escrow_id", id, "payer", e.Payer, "payee", e.Terms.Payee, "by", by,
 		"asset", e.Terms.Asset, "amount", core.Itoa(e.Terms.Amount))
 	return nil
+}
+
+// ListEscrows, ListSwaps and ListHtlcs return every record of their kind in id order.
+func ListEscrows(r store.Reader) []*statepb.Escrow {
+	return core.ListProto[statepb.Escrow](r, recordPrefix(kindEscrow))
+}
+
+func ListSwaps(r store.Reader) []*statepb.Swap {
+	return core.ListProto[statepb.Swap](r, recordPrefix(kindSwap))
+}
+
+func ListHtlcs(r store.Reader) []*statepb.Htlc {
+	return core.ListProto[statepb.Htlc](r, recordPrefix(kindHtlc))
 }

@@ -41,7 +41,7 @@ func LockHtlc(ctx *core.Context, m *txpb.MsgLockHtlc) error {
 		return ErrBadHtlc.Wrapf("%v", err)
 	}
 	id := nextID(ctx, kindHtlc)
-	holdID, err := bank.PlaceHold(ctx, ctx.Signer, m.Receiver, m.Asset, m.Amount, autoReclaimAt(m)+holdGraceSecs, "htlc:"+core.Itoa(int64(id)))
+	holdID, err := bank.PlaceModuleHold(ctx, "escrow", ctx.Signer, m.Receiver, m.Asset, m.Amount, autoReclaimAt(m)+holdGraceSecs, "htlc:"+core.Itoa(int64(id)))
 	if err != nil {
 		return err
 	}

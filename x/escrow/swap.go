@@ -38,7 +38,7 @@ func ProposeSwap(ctx *core.Context, m *txpb.MsgProposeSwap) error {
 		return ErrBadSwap.Wrapf("%v", err)
 	}
 	id := nextID(ctx, kindSwap)
-	holdID, err := bank.PlaceHold(ctx, ctx.Signer, m.Counterparty, m.GiveAsset, m.GiveAmount, m.ExpiresAt+holdGraceSecs, "swap:"+core.Itoa(int64(id)))
+	holdID, err := bank.PlaceModuleHold(ctx, "escrow", ctx.Signer, m.Counterparty, m.GiveAsset, m.GiveAmount, m.ExpiresAt+holdGraceSecs, "swap:"+core.Itoa(int64(id)))
 	if err != nil {
 		return err
 	}

@@ -69,3 +69,8 @@ func checkAgainstState(r store.Reader, signer string, m *txpb.MsgCreateOffering,
 	_, err = Cost(m.HardCap, m.Price, a.Scale)
 	return err
 }
+
+// ListOfferings returns every offering in id order.
+func ListOfferings(r store.Reader) []*statepb.Offering {
+	return core.ListProto[statepb.Offering](r, offeringPrefix)
+}

@@ -10,7 +10,8 @@ import (
 // issuer, released), the fee's move, the allotment's mint on the issuer's behalf, and asset
 // lookup.
 type Bank interface {
-	PlaceHold(ctx *core.Context, owner, beneficiary, asset string, amount, expiresAt int64, reference string) (uint64, error)
+	// PlaceModuleHold places a hold only this module settles (its beneficiary cannot by message).
+	PlaceModuleHold(ctx *core.Context, module, owner, beneficiary, asset string, amount, expiresAt int64, reference string) (uint64, error)
 	CaptureHoldFor(ctx *core.Context, id uint64, amount int64) error
 	ReleaseHoldFor(ctx *core.Context, id uint64) error
 	GetHold(r store.Reader, id uint64) (*statepb.Hold, bool)

@@ -32,7 +32,7 @@ func Pledge(ctx *core.Context, m *txpb.MsgPledge) error {
 		return err
 	}
 	t := o.Terms
-	holdID, err := bank.PlaceHold(ctx, ctx.Signer, o.Issuer, t.SettlementAsset, q.Cost, t.ClosesAt+holdGraceSecs,
+	holdID, err := bank.PlaceModuleHold(ctx, "offering", ctx.Signer, o.Issuer, t.SettlementAsset, q.Cost, t.ClosesAt+holdGraceSecs,
 		"offering:"+core.Itoa(int64(o.Id)))
 	if err != nil {
 		return err
