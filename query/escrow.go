@@ -82,7 +82,7 @@ var (
 		Summary: "A two-leg swap", OperationID: "get-swap"})
 	GetHtlc = Declare(Def[Htlc]{Path: PathHtlc, Route: "/v1/escrows/htlcs/{id}", Group: "escrow", Name: "htlc", Arg: idArg,
 		Summary: "A hash time-locked transfer (with its preimage once claimed)", OperationID: "get-htlc"})
-	ListAccountEscrows = Declare(Def[AccountEscrows]{Path: PathAccountEscrows, Route: "/v1/escrows/accounts/{account}",
-		Group: "escrow", Name: "account", Arg: Arg{Name: "account", Kind: ArgText, Doc: "address, or address@NEXT to continue"},
+	ListAccountEscrows = Declare(Def[AccountEscrows]{Path: PathAccountEscrows, Route: "/v1/escrows/accounts/{address}",
+		Group: "escrow", Name: "account", Arg: Arg{Name: "account", Kind: ArgText, Doc: "address, or address@NEXT to continue (REST: ?after=NEXT)"},
 		Summary: "An account's escrows, swaps and HTLCs, a page at a time", OperationID: "list-account-escrows"})
 )

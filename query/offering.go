@@ -82,13 +82,11 @@ type OfferingQuote struct {
 	ToIssuer int64 `json:"to_issuer,string"`
 }
 
-var offeringArg = Arg{Name: "offering", Kind: ArgID, Doc: "offering id"}
-
 // Offering declarations.
 var (
-	GetOffering = Declare(Def[Offering]{Path: PathOffering, Route: "/v1/offerings/{offering}", Group: "offering",
-		Name: "offering", Arg: offeringArg, Summary: "An offering: terms, status and totals", OperationID: "get-offering"})
-	ListOfferingPledges = Declare(Def[OfferingPledges]{Path: PathOfferingPledges, Route: "/v1/offerings/{offering}/pledges",
-		Group: "offering", Name: "pledges", Arg: Arg{Name: "offering", Kind: ArgText, Doc: "offering id, or id@investor to continue after that investor"},
+	GetOffering = Declare(Def[Offering]{Path: PathOffering, Route: "/v1/offerings/{id}", Group: "offering",
+		Name: "offering", Arg: idArg, Summary: "An offering: terms, status and totals", OperationID: "get-offering"})
+	ListOfferingPledges = Declare(Def[OfferingPledges]{Path: PathOfferingPledges, Route: "/v1/offerings/{id}/pledges",
+		Group: "offering", Name: "pledges", Arg: Arg{Name: "offering", Kind: ArgText, Doc: "offering id, or id@investor to continue after that investor (REST: ?after=investor)"},
 		Summary: "An offering's pledges, a page at a time", OperationID: "list-offering-pledges"})
 )
