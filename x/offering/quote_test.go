@@ -56,8 +56,10 @@ func TestCheckTerms(t *testing.T) {
 		"max above hard":      func(m *txpb.MsgCreateOffering) { m.MaxUnits = 21 },
 		"closes before opens": func(m *txpb.MsgCreateOffering) { m.ClosesAt = 1 },
 		"fee without account": func(m *txpb.MsgCreateOffering) { m.FeeBps = 10 },
-		"fee too high":        func(m *txpb.MsgCreateOffering) { m.FeeBps, m.FeeAccount = 1001, "00000000000000000000000000000000000000aa" },
-		"same assets":         func(m *txpb.MsgCreateOffering) { m.SettlementAsset = "NOTE" },
+		"fee too high": func(m *txpb.MsgCreateOffering) {
+			m.FeeBps, m.FeeAccount = 1001, "00000000000000000000000000000000000000aa"
+		},
+		"same assets": func(m *txpb.MsgCreateOffering) { m.SettlementAsset = "NOTE" },
 	} {
 		m := good()
 		f(m)
