@@ -61,7 +61,7 @@ func escrowCreateCmd() *cobra.Command {
 		func(ctx context.Context, c *client.Client, cmd *cobra.Command, _ []string) ([]*txpb.Msg, error) {
 			m := &txpb.MsgCreateEscrow{Payee: str(cmd, "payee"), Asset: str(cmd, "asset"), Arbiter: str(cmd, "arbiter"),
 				Condition: str(cmd, "condition"), WatchAccount: str(cmd, "watch-account"), WatchAsset: str(cmd, "watch-asset"),
-				Memo: str(cmd, "memo")}
+				Memo: str(cmd, "note")}
 			var err error
 			if m.Amount, err = amountOf(ctx, c, m.Asset, str(cmd, "amount")); err != nil {
 				return nil, err
@@ -83,7 +83,7 @@ func escrowCreateCmd() *cobra.Command {
 	c.Flags().String("watch-account", "", "the account whose balance is watched_balance")
 	c.Flags().String("watch-asset", "", "the asset of watched_balance")
 	c.Flags().Duration("refund-in", 7*24*time.Hour, "refunded to the payer this long after the latest block")
-	c.Flags().String("memo", "", "free reference")
+	c.Flags().String("note", "", "free reference recorded with the escrow")
 	required(c, "payee", "asset", "amount")
 	return c
 }
