@@ -109,6 +109,8 @@ func New(c Config) *Handler {
 	s.registerInsurance(api)
 	s.registerAssets(api)
 	s.registerCompliance(api)
+	s.registerOffering(api)
+	s.registerEscrow(api)
 	// The console: its index at "/" and its assets, from the binary.
 	console := web.Handler()
 	mux.Handle("GET /{$}", console)

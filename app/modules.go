@@ -14,12 +14,14 @@ import (
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/credit"
 	"github.com/puhui-chain/puhui/x/docs"
+	"github.com/puhui-chain/puhui/x/escrow"
 	"github.com/puhui-chain/puhui/x/governance"
 	"github.com/puhui-chain/puhui/x/identity"
 	"github.com/puhui-chain/puhui/x/insurance"
 	"github.com/puhui-chain/puhui/x/ledger"
 	"github.com/puhui-chain/puhui/x/lending"
 	"github.com/puhui-chain/puhui/x/module"
+	"github.com/puhui-chain/puhui/x/offering"
 	"github.com/puhui-chain/puhui/x/oracle"
 	"github.com/puhui-chain/puhui/x/scf"
 	"github.com/puhui-chain/puhui/x/scheduler"
@@ -47,6 +49,8 @@ func modules(r *router) []module.Module {
 		compliance.Module(complianceBank{}, complianceRegistry{}, supervisedLending{}),
 		assets.Module(ledger.Bank{}),
 		trust.Module(ledger.Bank{}, identity.Registry{}),
+		offering.Module(ledger.Bank{}, assets.Rules{}, identity.Registry{}),
+		escrow.Module(ledger.Bank{}, identity.Registry{}),
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/puhui-chain/puhui/x/credit/scorecard"
 	"github.com/puhui-chain/puhui/x/insurance"
 	"github.com/puhui-chain/puhui/x/lending/schedule"
+	"github.com/puhui-chain/puhui/x/offering"
 	"github.com/puhui-chain/puhui/x/scf"
 	"github.com/puhui-chain/puhui/x/trust"
 )
@@ -66,3 +67,8 @@ func DistributionQuote(request []byte) (query.DistributionQuote, error) { return
 // TrustReport computes a trust's period report from its flows (trust.ReportRequest as JSON),
 // reading no state: the rule the on-chain report query uses.
 func TrustReport(request []byte) (query.TrustReport, error) { return trust.ReportOffline(request) }
+// OfferingQuote answers query.PathOfferingQuote: a pledge priced by the rule pledges use
+// (offering.QuotePledge) from terms in the request. A bad request is a coded error.
+func OfferingQuote(request []byte) (query.OfferingQuote, error) {
+	return offering.QuoteRequest(request)
+}

@@ -51,6 +51,9 @@ func (a *App) answer(qc module.QueryContext, req *abci.QueryRequest) (any, error
 	if req.Path == query.PathDistributionQuote { // likewise
 		return DistributionQuote(req.Data)
 	}
+	if req.Path == query.PathOfferingQuote { // likewise
+		return OfferingQuote(req.Data)
+	}
 	q, ok := a.router.queries[req.Path]
 	if !ok {
 		return nil, tx.ErrNotFound.Wrapf("unknown query path %q", req.Path)

@@ -57,6 +57,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 	c.MustExec(t, bank.Sign(setup...))
 	c.MustExec(t, bank.Sign(simLendingSetup(bank, users)...))
 	c.MustExec(t, bank.Sign(simSCFSetup(bank, coreKey, c)...))
+	c.MustExec(t, coreKey.Sign(simMarketsSetup()...))
 	c.MustExec(t, regulator.Sign(simComplianceSetup()...))
 	c.MustExec(t, bank.Sign(simAssetsSetup()...))
 	// The last user borrows, spends everything and takes no further part: its loan must go
@@ -122,6 +123,7 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 		requireComplianceExercised(t, c)
 		requireAssetsExercised(t, c)
 		requireTrustExercised(t, c)
+		requireMarketsExercised(t, c)
 	}
 	return c, hashes, okCount, failCount
 }
@@ -129,12 +131,14 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 func randomTx(rng *rand.Rand, c *apptest.Chain, bank, regulator, coreKey *apptest.Key, pick func() *apptest.Key,
 	asset func() string, amount func() int64) []byte {
 	from, to := pick(), pick()
-	switch k := rng.IntN(47); {
-	case k >= 39: // supply-chain finance: eight in forty-seven
+	switch k := rng.IntN(55); {
+	case k >= 47: // offerings and escrows: eight in fifty-five
+		return randomMarketsTx(rng, c, k-47, bank, coreKey, from, pick)
+	case k >= 39: // supply-chain finance: eight in fifty-five
 		return randomSCFTx(rng, c, k-39, bank, coreKey, from, pick)
-	case k >= 36: // compliance: three in forty-seven
+	case k >= 36: // compliance: three in fifty-five
 		return randomComplianceTx(rng, c, bank, regulator, from, to, amount)
-	case k >= 20: // lending: sixteen in forty-seven transactions
+	case k >= 20: // lending: sixteen in fifty-five transactions
 		return randomLendingTx(rng, c, (k-20)%8, bank, from, amount)
 	case k < 8:
 		return from.Sign(apptest.Transfer(to.Address, asset(), amount()))

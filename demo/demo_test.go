@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"encoding/hex"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -117,6 +118,7 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 		d, err := client.Query(ctx, c, query.GetDistribution, "1")
 		return err == nil && d.Phase == "done" && d.Paid == 100_00
 	}, 20*time.Second, 250*time.Millisecond, "the coupon distribution paid")
+	requireMarkets(t, ctx, c, sc)
 	requireTrusts(t, ctx, sc)
 }
 
@@ -194,4 +196,31 @@ func pick(got, want map[string]string) map[string]string {
 		out[k] = got[k]
 	}
 	return out
+}
+
+// requireMarkets: the note offering succeeded at its hard cap, the other failed at its
+// closing time and refunded inv-cy; the swap was accepted and the HTLC claimed with the
+// demo's preimage.
+func requireMarkets(t *testing.T, ctx context.Context, c *client.Client, sc *demo.Scenario) {
+	t.Helper()
+	id := func(name string) string { return strconv.FormatUint(sc.Markets[name], 10) }
+	ok, err := client.Query(ctx, c, query.GetOffering, id("offering-succeeded"))
+	require.NoError(t, err)
+	require.Equal(t, "succeeded", ok.Status)
+	require.Equal(t, int64(1_000), ok.AllottedUnits)
+	require.Eventually(t, func() bool {
+		o, err := client.Query(ctx, c, query.GetOffering, id("offering-failed"))
+		return err == nil && o.Status == "failed"
+	}, time.Minute, 500*time.Millisecond, "the second offering fails at its closing time")
+	pledges, err := client.Query(ctx, c, query.ListOfferingPledges, id("offering-failed"))
+	require.NoError(t, err)
+	require.Len(t, pledges.Pledges, 1)
+	require.Equal(t, "refunded", pledges.Pledges[0].Status)
+	swap, err := client.Query(ctx, c, query.GetSwap, id("swap"))
+	require.NoError(t, err)
+	require.Equal(t, "accepted", swap.Status)
+	htlc, err := client.Query(ctx, c, query.GetHtlc, id("htlc"))
+	require.NoError(t, err)
+	require.Equal(t, "claimed", htlc.Status)
+	require.Equal(t, hex.EncodeToString([]byte(demo.DemoPreimage)), htlc.Preimage)
 }

@@ -29,6 +29,10 @@ type Scenario struct {
 	Chain  *SupplyChain
 	Out    io.Writer
 
+	// Markets are the offerings, swap and HTLC the sandbox made, by what became of them
+	// (offering-succeeded, offering-failed, swap, htlc).
+	Markets map[string]uint64
+
 	loans    map[string]uint64 // by borrower name
 	crops    cropSeasons       // the micro-insurance part
 	trustIDs []uint64          // the charity project and the family trust
@@ -77,7 +81,7 @@ func (s *Scenario) send(ctx context.Context, who *client.Signer, msgs ...*txpb.M
 // the loans: one in each state a loan can be in at once, and the ones that reach the others
 // as days pass.
 func (s *Scenario) Seed(ctx context.Context) error {
-	s.loans = map[string]uint64{}
+	s.loans, s.Markets = map[string]uint64{}, map[string]uint64{}
 	steps := []struct {
 		what string
 		do   func(context.Context) error
@@ -92,6 +96,8 @@ func (s *Scenario) Seed(ctx context.Context) error {
 		{"an issued note and its coupon", s.issuedNote},
 		{"a charity project and a family trust", s.trusts},
 		{"compliance and supervision", s.complianceSetup},
+		{"a note offering", s.offerings},
+		{"a swap and an HTLC", s.escrows},
 	}
 	for _, st := range steps {
 		if err := st.do(ctx); err != nil {

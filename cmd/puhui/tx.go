@@ -22,7 +22,8 @@ const txWait = 60 * time.Second
 func newTxCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "tx", Short: "Sign and submit transactions (key from the keyring: --from)"}
 	cmd.AddCommand(newTxLedgerCmd(), newTxIdentityCmd(), newTxGovernanceCmd(), newTxLendingCmd(), newTxCreditCmd(), newTxSCFCmd(),
-		newTxOracleCmd(), newTxInsuranceCmd(), newTxComplianceCmd(), newTxAssetsCmd(), newTxTrustCmd(), newTxRawCmd(), newTxSubmitBatchCmd())
+		newTxOracleCmd(), newTxInsuranceCmd(), newTxComplianceCmd(), newTxAssetsCmd(), newTxTrustCmd(),
+		newTxOfferingCmd(), newTxEscrowCmd(), newTxRawCmd(), newTxSubmitBatchCmd())
 	return cmd
 }
 

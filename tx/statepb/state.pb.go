@@ -190,6 +190,9 @@ type Hold struct {
 	ExpiresAt     int64                  `protobuf:"varint,6,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
 	Reference     string                 `protobuf:"bytes,7,opt,name=reference,proto3" json:"reference,omitempty"`
 	CreatedHeight int64                  `protobuf:"varint,8,opt,name=created_height,json=createdHeight,proto3" json:"created_height,omitempty"`
+	// held_by names the module that alone settles the hold (an escrow, an HTLC, an offering's
+	// pledge): its beneficiary cannot capture or release it by message. "": the beneficiary can.
+	HeldBy        string `protobuf:"bytes,9,opt,name=held_by,json=heldBy,proto3" json:"held_by,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -278,6 +281,13 @@ func (x *Hold) GetCreatedHeight() int64 {
 		return x.CreatedHeight
 	}
 	return 0
+}
+
+func (x *Hold) GetHeldBy() string {
+	if x != nil {
+		return x.HeldBy
+	}
+	return ""
 }
 
 type Member struct {
@@ -756,7 +766,7 @@ const file_puhui_state_v1_state_proto_rawDesc = "" +
 	"\x06issuer\x18\x05 \x01(\tR\x06issuer\x12\x16\n" +
 	"\x06minted\x18\x06 \x01(\x03R\x06minted\x12\x16\n" +
 	"\x06burned\x18\a \x01(\x03R\x06burned\x12%\n" +
-	"\x0ecreated_height\x18\b \x01(\x03R\rcreatedHeight\"\xe0\x01\n" +
+	"\x0ecreated_height\x18\b \x01(\x03R\rcreatedHeight\"\xf9\x01\n" +
 	"\x04Hold\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x04R\x02id\x12\x14\n" +
 	"\x05owner\x18\x02 \x01(\tR\x05owner\x12 \n" +
@@ -766,7 +776,8 @@ const file_puhui_state_v1_state_proto_rawDesc = "" +
 	"\n" +
 	"expires_at\x18\x06 \x01(\x03R\texpiresAt\x12\x1c\n" +
 	"\treference\x18\a \x01(\tR\treference\x12%\n" +
-	"\x0ecreated_height\x18\b \x01(\x03R\rcreatedHeight\"q\n" +
+	"\x0ecreated_height\x18\b \x01(\x03R\rcreatedHeight\x12\x17\n" +
+	"\aheld_by\x18\t \x01(\tR\x06heldBy\"q\n" +
 	"\x06Member\x12\x18\n" +
 	"\aaddress\x18\x01 \x01(\tR\aaddress\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12\x14\n" +

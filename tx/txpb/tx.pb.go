@@ -273,6 +273,17 @@ type Msg struct {
 	//	*Msg_DecideClaim
 	//	*Msg_DisputeSettlement
 	//	*Msg_ResolveDispute
+	//	*Msg_CreateOffering
+	//	*Msg_Pledge
+	//	*Msg_CreateEscrow
+	//	*Msg_ReleaseEscrow
+	//	*Msg_RefundEscrow
+	//	*Msg_ProposeSwap
+	//	*Msg_AcceptSwap
+	//	*Msg_CancelSwap
+	//	*Msg_LockHtlc
+	//	*Msg_ClaimHtlc
+	//	*Msg_ReclaimHtlc
 	//	*Msg_RegisterMonitoringRule
 	//	*Msg_RetireMonitoringRule
 	//	*Msg_TriageAlert
@@ -841,6 +852,105 @@ func (x *Msg) GetResolveDispute() *MsgResolveDispute {
 	return nil
 }
 
+func (x *Msg) GetCreateOffering() *MsgCreateOffering {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CreateOffering); ok {
+			return x.CreateOffering
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetPledge() *MsgPledge {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_Pledge); ok {
+			return x.Pledge
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetCreateEscrow() *MsgCreateEscrow {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CreateEscrow); ok {
+			return x.CreateEscrow
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetReleaseEscrow() *MsgReleaseEscrow {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ReleaseEscrow); ok {
+			return x.ReleaseEscrow
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetRefundEscrow() *MsgRefundEscrow {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_RefundEscrow); ok {
+			return x.RefundEscrow
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetProposeSwap() *MsgProposeSwap {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ProposeSwap); ok {
+			return x.ProposeSwap
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetAcceptSwap() *MsgAcceptSwap {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_AcceptSwap); ok {
+			return x.AcceptSwap
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetCancelSwap() *MsgCancelSwap {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CancelSwap); ok {
+			return x.CancelSwap
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetLockHtlc() *MsgLockHtlc {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_LockHtlc); ok {
+			return x.LockHtlc
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetClaimHtlc() *MsgClaimHtlc {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ClaimHtlc); ok {
+			return x.ClaimHtlc
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetReclaimHtlc() *MsgReclaimHtlc {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_ReclaimHtlc); ok {
+			return x.ReclaimHtlc
+		}
+	}
+	return nil
+}
+
 func (x *Msg) GetRegisterMonitoringRule() *MsgRegisterMonitoringRule {
 	if x != nil {
 		if x, ok := x.Sum.(*Msg_RegisterMonitoringRule); ok {
@@ -1344,6 +1454,50 @@ type Msg_ResolveDispute struct {
 	ResolveDispute *MsgResolveDispute `protobuf:"bytes,172,opt,name=resolve_dispute,json=resolveDispute,proto3,oneof"`
 }
 
+type Msg_CreateOffering struct {
+	CreateOffering *MsgCreateOffering `protobuf:"bytes,180,opt,name=create_offering,json=createOffering,proto3,oneof"`
+}
+
+type Msg_Pledge struct {
+	Pledge *MsgPledge `protobuf:"bytes,181,opt,name=pledge,proto3,oneof"`
+}
+
+type Msg_CreateEscrow struct {
+	CreateEscrow *MsgCreateEscrow `protobuf:"bytes,185,opt,name=create_escrow,json=createEscrow,proto3,oneof"`
+}
+
+type Msg_ReleaseEscrow struct {
+	ReleaseEscrow *MsgReleaseEscrow `protobuf:"bytes,186,opt,name=release_escrow,json=releaseEscrow,proto3,oneof"`
+}
+
+type Msg_RefundEscrow struct {
+	RefundEscrow *MsgRefundEscrow `protobuf:"bytes,187,opt,name=refund_escrow,json=refundEscrow,proto3,oneof"`
+}
+
+type Msg_ProposeSwap struct {
+	ProposeSwap *MsgProposeSwap `protobuf:"bytes,188,opt,name=propose_swap,json=proposeSwap,proto3,oneof"`
+}
+
+type Msg_AcceptSwap struct {
+	AcceptSwap *MsgAcceptSwap `protobuf:"bytes,189,opt,name=accept_swap,json=acceptSwap,proto3,oneof"`
+}
+
+type Msg_CancelSwap struct {
+	CancelSwap *MsgCancelSwap `protobuf:"bytes,190,opt,name=cancel_swap,json=cancelSwap,proto3,oneof"`
+}
+
+type Msg_LockHtlc struct {
+	LockHtlc *MsgLockHtlc `protobuf:"bytes,191,opt,name=lock_htlc,json=lockHtlc,proto3,oneof"`
+}
+
+type Msg_ClaimHtlc struct {
+	ClaimHtlc *MsgClaimHtlc `protobuf:"bytes,192,opt,name=claim_htlc,json=claimHtlc,proto3,oneof"`
+}
+
+type Msg_ReclaimHtlc struct {
+	ReclaimHtlc *MsgReclaimHtlc `protobuf:"bytes,193,opt,name=reclaim_htlc,json=reclaimHtlc,proto3,oneof"`
+}
+
 type Msg_RegisterMonitoringRule struct {
 	RegisterMonitoringRule *MsgRegisterMonitoringRule `protobuf:"bytes,100,opt,name=register_monitoring_rule,json=registerMonitoringRule,proto3,oneof"`
 }
@@ -1577,6 +1731,28 @@ func (*Msg_DecideClaim) isMsg_Sum() {}
 func (*Msg_DisputeSettlement) isMsg_Sum() {}
 
 func (*Msg_ResolveDispute) isMsg_Sum() {}
+
+func (*Msg_CreateOffering) isMsg_Sum() {}
+
+func (*Msg_Pledge) isMsg_Sum() {}
+
+func (*Msg_CreateEscrow) isMsg_Sum() {}
+
+func (*Msg_ReleaseEscrow) isMsg_Sum() {}
+
+func (*Msg_RefundEscrow) isMsg_Sum() {}
+
+func (*Msg_ProposeSwap) isMsg_Sum() {}
+
+func (*Msg_AcceptSwap) isMsg_Sum() {}
+
+func (*Msg_CancelSwap) isMsg_Sum() {}
+
+func (*Msg_LockHtlc) isMsg_Sum() {}
+
+func (*Msg_ClaimHtlc) isMsg_Sum() {}
+
+func (*Msg_ReclaimHtlc) isMsg_Sum() {}
 
 func (*Msg_RegisterMonitoringRule) isMsg_Sum() {}
 
@@ -3008,7 +3184,7 @@ var File_puhui_tx_v1_tx_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\n" +
-	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\x1a\x18puhui/tx/v1/oracle.proto\x1a\x1bpuhui/tx/v1/insurance.proto\x1a\x1cpuhui/tx/v1/compliance.proto\x1a\x18puhui/tx/v1/assets.proto\x1a\x17puhui/tx/v1/trust.proto\"6\n" +
+	"\x14puhui/tx/v1/tx.proto\x12\vpuhui.tx.v1\x1a\x19puhui/tx/v1/lending.proto\x1a\x18puhui/tx/v1/credit.proto\x1a\x15puhui/tx/v1/scf.proto\x1a\x18puhui/tx/v1/oracle.proto\x1a\x1bpuhui/tx/v1/insurance.proto\x1a\x1cpuhui/tx/v1/compliance.proto\x1a\x18puhui/tx/v1/assets.proto\x1a\x17puhui/tx/v1/trust.proto\x1a\x1apuhui/tx/v1/offering.proto\x1a\x18puhui/tx/v1/escrow.proto\"6\n" +
 	"\x02Tx\x12\x12\n" +
 	"\x04body\x18\x01 \x01(\fR\x04body\x12\x1c\n" +
 	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xc0\x01\n" +
@@ -3018,7 +3194,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xf02\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xc18\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -3083,7 +3259,21 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"file_claim\x18\xa9\x01 \x01(\v2\x19.puhui.tx.v1.MsgFileClaimH\x00R\tfileClaim\x12A\n" +
 	"\fdecide_claim\x18\xaa\x01 \x01(\v2\x1b.puhui.tx.v1.MsgDecideClaimH\x00R\vdecideClaim\x12S\n" +
 	"\x12dispute_settlement\x18\xab\x01 \x01(\v2!.puhui.tx.v1.MsgDisputeSettlementH\x00R\x11disputeSettlement\x12J\n" +
-	"\x0fresolve_dispute\x18\xac\x01 \x01(\v2\x1e.puhui.tx.v1.MsgResolveDisputeH\x00R\x0eresolveDispute\x12b\n" +
+	"\x0fresolve_dispute\x18\xac\x01 \x01(\v2\x1e.puhui.tx.v1.MsgResolveDisputeH\x00R\x0eresolveDispute\x12J\n" +
+	"\x0fcreate_offering\x18\xb4\x01 \x01(\v2\x1e.puhui.tx.v1.MsgCreateOfferingH\x00R\x0ecreateOffering\x121\n" +
+	"\x06pledge\x18\xb5\x01 \x01(\v2\x16.puhui.tx.v1.MsgPledgeH\x00R\x06pledge\x12D\n" +
+	"\rcreate_escrow\x18\xb9\x01 \x01(\v2\x1c.puhui.tx.v1.MsgCreateEscrowH\x00R\fcreateEscrow\x12G\n" +
+	"\x0erelease_escrow\x18\xba\x01 \x01(\v2\x1d.puhui.tx.v1.MsgReleaseEscrowH\x00R\rreleaseEscrow\x12D\n" +
+	"\rrefund_escrow\x18\xbb\x01 \x01(\v2\x1c.puhui.tx.v1.MsgRefundEscrowH\x00R\frefundEscrow\x12A\n" +
+	"\fpropose_swap\x18\xbc\x01 \x01(\v2\x1b.puhui.tx.v1.MsgProposeSwapH\x00R\vproposeSwap\x12>\n" +
+	"\vaccept_swap\x18\xbd\x01 \x01(\v2\x1a.puhui.tx.v1.MsgAcceptSwapH\x00R\n" +
+	"acceptSwap\x12>\n" +
+	"\vcancel_swap\x18\xbe\x01 \x01(\v2\x1a.puhui.tx.v1.MsgCancelSwapH\x00R\n" +
+	"cancelSwap\x128\n" +
+	"\tlock_htlc\x18\xbf\x01 \x01(\v2\x18.puhui.tx.v1.MsgLockHtlcH\x00R\blockHtlc\x12;\n" +
+	"\n" +
+	"claim_htlc\x18\xc0\x01 \x01(\v2\x19.puhui.tx.v1.MsgClaimHtlcH\x00R\tclaimHtlc\x12A\n" +
+	"\freclaim_htlc\x18\xc1\x01 \x01(\v2\x1b.puhui.tx.v1.MsgReclaimHtlcH\x00R\vreclaimHtlc\x12b\n" +
 	"\x18register_monitoring_rule\x18d \x01(\v2&.puhui.tx.v1.MsgRegisterMonitoringRuleH\x00R\x16registerMonitoringRule\x12\\\n" +
 	"\x16retire_monitoring_rule\x18e \x01(\v2$.puhui.tx.v1.MsgRetireMonitoringRuleH\x00R\x14retireMonitoringRule\x12@\n" +
 	"\ftriage_alert\x18f \x01(\v2\x1b.puhui.tx.v1.MsgTriageAlertH\x00R\vtriageAlert\x12@\n" +
@@ -3297,141 +3487,163 @@ var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(*MsgDecideClaim)(nil),              // 63: puhui.tx.v1.MsgDecideClaim
 	(*MsgDisputeSettlement)(nil),        // 64: puhui.tx.v1.MsgDisputeSettlement
 	(*MsgResolveDispute)(nil),           // 65: puhui.tx.v1.MsgResolveDispute
-	(*MsgRegisterMonitoringRule)(nil),   // 66: puhui.tx.v1.MsgRegisterMonitoringRule
-	(*MsgRetireMonitoringRule)(nil),     // 67: puhui.tx.v1.MsgRetireMonitoringRule
-	(*MsgTriageAlert)(nil),              // 68: puhui.tx.v1.MsgTriageAlert
-	(*MsgConfirmCase)(nil),              // 69: puhui.tx.v1.MsgConfirmCase
-	(*MsgCloseCase)(nil),                // 70: puhui.tx.v1.MsgCloseCase
-	(*MsgFileSuspiciousReport)(nil),     // 71: puhui.tx.v1.MsgFileSuspiciousReport
-	(*MsgFollowUpReport)(nil),           // 72: puhui.tx.v1.MsgFollowUpReport
-	(*MsgIssueFreezeOrder)(nil),         // 73: puhui.tx.v1.MsgIssueFreezeOrder
-	(*MsgLiftFreezeOrder)(nil),          // 74: puhui.tx.v1.MsgLiftFreezeOrder
-	(*MsgExecuteDebitOrder)(nil),        // 75: puhui.tx.v1.MsgExecuteDebitOrder
-	(*MsgUpdateSanctionsList)(nil),      // 76: puhui.tx.v1.MsgUpdateSanctionsList
-	(*MsgSetJurisdiction)(nil),          // 77: puhui.tx.v1.MsgSetJurisdiction
-	(*MsgDeclareNetAssets)(nil),         // 78: puhui.tx.v1.MsgDeclareNetAssets
-	(*MsgRegisterRuledAsset)(nil),       // 79: puhui.tx.v1.MsgRegisterRuledAsset
-	(*MsgTightenAssetRules)(nil),        // 80: puhui.tx.v1.MsgTightenAssetRules
-	(*MsgSetAssetPaused)(nil),           // 81: puhui.tx.v1.MsgSetAssetPaused
-	(*MsgSetAssetFreeze)(nil),           // 82: puhui.tx.v1.MsgSetAssetFreeze
-	(*MsgApproveAssetTransfer)(nil),     // 83: puhui.tx.v1.MsgApproveAssetTransfer
-	(*MsgSetAssetAllowList)(nil),        // 84: puhui.tx.v1.MsgSetAssetAllowList
-	(*MsgForceAssetTransfer)(nil),       // 85: puhui.tx.v1.MsgForceAssetTransfer
-	(*MsgRecoverAssetBalance)(nil),      // 86: puhui.tx.v1.MsgRecoverAssetBalance
-	(*MsgClawbackAsset)(nil),            // 87: puhui.tx.v1.MsgClawbackAsset
-	(*MsgCreateDistribution)(nil),       // 88: puhui.tx.v1.MsgCreateDistribution
-	(*MsgCreateTrust)(nil),              // 89: puhui.tx.v1.MsgCreateTrust
-	(*MsgContribute)(nil),               // 90: puhui.tx.v1.MsgContribute
-	(*MsgSubmitEvidence)(nil),           // 91: puhui.tx.v1.MsgSubmitEvidence
-	(*MsgDecideEvidence)(nil),           // 92: puhui.tx.v1.MsgDecideEvidence
-	(*MsgReleaseTranche)(nil),           // 93: puhui.tx.v1.MsgReleaseTranche
-	(*MsgCollectTrustFee)(nil),          // 94: puhui.tx.v1.MsgCollectTrustFee
-	(*MsgPublishDisclosure)(nil),        // 95: puhui.tx.v1.MsgPublishDisclosure
-	(*MsgEndTrust)(nil),                 // 96: puhui.tx.v1.MsgEndTrust
+	(*MsgCreateOffering)(nil),           // 66: puhui.tx.v1.MsgCreateOffering
+	(*MsgPledge)(nil),                   // 67: puhui.tx.v1.MsgPledge
+	(*MsgCreateEscrow)(nil),             // 68: puhui.tx.v1.MsgCreateEscrow
+	(*MsgReleaseEscrow)(nil),            // 69: puhui.tx.v1.MsgReleaseEscrow
+	(*MsgRefundEscrow)(nil),             // 70: puhui.tx.v1.MsgRefundEscrow
+	(*MsgProposeSwap)(nil),              // 71: puhui.tx.v1.MsgProposeSwap
+	(*MsgAcceptSwap)(nil),               // 72: puhui.tx.v1.MsgAcceptSwap
+	(*MsgCancelSwap)(nil),               // 73: puhui.tx.v1.MsgCancelSwap
+	(*MsgLockHtlc)(nil),                 // 74: puhui.tx.v1.MsgLockHtlc
+	(*MsgClaimHtlc)(nil),                // 75: puhui.tx.v1.MsgClaimHtlc
+	(*MsgReclaimHtlc)(nil),              // 76: puhui.tx.v1.MsgReclaimHtlc
+	(*MsgRegisterMonitoringRule)(nil),   // 77: puhui.tx.v1.MsgRegisterMonitoringRule
+	(*MsgRetireMonitoringRule)(nil),     // 78: puhui.tx.v1.MsgRetireMonitoringRule
+	(*MsgTriageAlert)(nil),              // 79: puhui.tx.v1.MsgTriageAlert
+	(*MsgConfirmCase)(nil),              // 80: puhui.tx.v1.MsgConfirmCase
+	(*MsgCloseCase)(nil),                // 81: puhui.tx.v1.MsgCloseCase
+	(*MsgFileSuspiciousReport)(nil),     // 82: puhui.tx.v1.MsgFileSuspiciousReport
+	(*MsgFollowUpReport)(nil),           // 83: puhui.tx.v1.MsgFollowUpReport
+	(*MsgIssueFreezeOrder)(nil),         // 84: puhui.tx.v1.MsgIssueFreezeOrder
+	(*MsgLiftFreezeOrder)(nil),          // 85: puhui.tx.v1.MsgLiftFreezeOrder
+	(*MsgExecuteDebitOrder)(nil),        // 86: puhui.tx.v1.MsgExecuteDebitOrder
+	(*MsgUpdateSanctionsList)(nil),      // 87: puhui.tx.v1.MsgUpdateSanctionsList
+	(*MsgSetJurisdiction)(nil),          // 88: puhui.tx.v1.MsgSetJurisdiction
+	(*MsgDeclareNetAssets)(nil),         // 89: puhui.tx.v1.MsgDeclareNetAssets
+	(*MsgRegisterRuledAsset)(nil),       // 90: puhui.tx.v1.MsgRegisterRuledAsset
+	(*MsgTightenAssetRules)(nil),        // 91: puhui.tx.v1.MsgTightenAssetRules
+	(*MsgSetAssetPaused)(nil),           // 92: puhui.tx.v1.MsgSetAssetPaused
+	(*MsgSetAssetFreeze)(nil),           // 93: puhui.tx.v1.MsgSetAssetFreeze
+	(*MsgApproveAssetTransfer)(nil),     // 94: puhui.tx.v1.MsgApproveAssetTransfer
+	(*MsgSetAssetAllowList)(nil),        // 95: puhui.tx.v1.MsgSetAssetAllowList
+	(*MsgForceAssetTransfer)(nil),       // 96: puhui.tx.v1.MsgForceAssetTransfer
+	(*MsgRecoverAssetBalance)(nil),      // 97: puhui.tx.v1.MsgRecoverAssetBalance
+	(*MsgClawbackAsset)(nil),            // 98: puhui.tx.v1.MsgClawbackAsset
+	(*MsgCreateDistribution)(nil),       // 99: puhui.tx.v1.MsgCreateDistribution
+	(*MsgCreateTrust)(nil),              // 100: puhui.tx.v1.MsgCreateTrust
+	(*MsgContribute)(nil),               // 101: puhui.tx.v1.MsgContribute
+	(*MsgSubmitEvidence)(nil),           // 102: puhui.tx.v1.MsgSubmitEvidence
+	(*MsgDecideEvidence)(nil),           // 103: puhui.tx.v1.MsgDecideEvidence
+	(*MsgReleaseTranche)(nil),           // 104: puhui.tx.v1.MsgReleaseTranche
+	(*MsgCollectTrustFee)(nil),          // 105: puhui.tx.v1.MsgCollectTrustFee
+	(*MsgPublishDisclosure)(nil),        // 106: puhui.tx.v1.MsgPublishDisclosure
+	(*MsgEndTrust)(nil),                 // 107: puhui.tx.v1.MsgEndTrust
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
-	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
-	4,  // 1: puhui.tx.v1.Msg.register_asset:type_name -> puhui.tx.v1.MsgRegisterAsset
-	5,  // 2: puhui.tx.v1.Msg.mint:type_name -> puhui.tx.v1.MsgMint
-	6,  // 3: puhui.tx.v1.Msg.burn:type_name -> puhui.tx.v1.MsgBurn
-	7,  // 4: puhui.tx.v1.Msg.transfer:type_name -> puhui.tx.v1.MsgTransfer
-	9,  // 5: puhui.tx.v1.Msg.multi_transfer:type_name -> puhui.tx.v1.MsgMultiTransfer
-	10, // 6: puhui.tx.v1.Msg.place_hold:type_name -> puhui.tx.v1.MsgPlaceHold
-	11, // 7: puhui.tx.v1.Msg.release_hold:type_name -> puhui.tx.v1.MsgReleaseHold
-	12, // 8: puhui.tx.v1.Msg.capture_hold:type_name -> puhui.tx.v1.MsgCaptureHold
-	13, // 9: puhui.tx.v1.Msg.set_frozen:type_name -> puhui.tx.v1.MsgSetFrozen
-	14, // 10: puhui.tx.v1.Msg.register_account:type_name -> puhui.tx.v1.MsgRegisterAccount
-	15, // 11: puhui.tx.v1.Msg.set_kyc_level:type_name -> puhui.tx.v1.MsgSetKycLevel
-	16, // 12: puhui.tx.v1.Msg.attest_kyc:type_name -> puhui.tx.v1.MsgAttestKyc
-	17, // 13: puhui.tx.v1.Msg.revoke_kyc:type_name -> puhui.tx.v1.MsgRevokeKyc
-	24, // 14: puhui.tx.v1.Msg.submit_proposal:type_name -> puhui.tx.v1.MsgSubmitProposal
-	25, // 15: puhui.tx.v1.Msg.vote:type_name -> puhui.tx.v1.MsgVote
-	26, // 16: puhui.tx.v1.Msg.register_product:type_name -> puhui.tx.v1.MsgRegisterProduct
-	27, // 17: puhui.tx.v1.Msg.apply_loan:type_name -> puhui.tx.v1.MsgApplyLoan
-	28, // 18: puhui.tx.v1.Msg.decide_loan:type_name -> puhui.tx.v1.MsgDecideLoan
-	29, // 19: puhui.tx.v1.Msg.disburse_loan:type_name -> puhui.tx.v1.MsgDisburseLoan
-	30, // 20: puhui.tx.v1.Msg.repay_loan:type_name -> puhui.tx.v1.MsgRepayLoan
-	31, // 21: puhui.tx.v1.Msg.write_off_loan:type_name -> puhui.tx.v1.MsgWriteOffLoan
-	32, // 22: puhui.tx.v1.Msg.fund_loan:type_name -> puhui.tx.v1.MsgFundLoan
-	33, // 23: puhui.tx.v1.Msg.create_group:type_name -> puhui.tx.v1.MsgCreateGroup
-	34, // 24: puhui.tx.v1.Msg.set_delinquency_buckets:type_name -> puhui.tx.v1.MsgSetDelinquencyBuckets
-	35, // 25: puhui.tx.v1.Msg.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	36, // 26: puhui.tx.v1.Msg.grant_consent:type_name -> puhui.tx.v1.MsgGrantConsent
-	37, // 27: puhui.tx.v1.Msg.revoke_consent:type_name -> puhui.tx.v1.MsgRevokeConsent
-	38, // 28: puhui.tx.v1.Msg.request_credit_report:type_name -> puhui.tx.v1.MsgRequestCreditReport
-	39, // 29: puhui.tx.v1.Msg.set_encryption_key:type_name -> puhui.tx.v1.MsgSetEncryptionKey
-	40, // 30: puhui.tx.v1.Msg.register_document:type_name -> puhui.tx.v1.MsgRegisterDocument
-	41, // 31: puhui.tx.v1.Msg.grant_document:type_name -> puhui.tx.v1.MsgGrantDocument
-	42, // 32: puhui.tx.v1.Msg.revoke_document_grant:type_name -> puhui.tx.v1.MsgRevokeDocumentGrant
-	43, // 33: puhui.tx.v1.Msg.set_scf_params:type_name -> puhui.tx.v1.MsgSetScfParams
-	44, // 34: puhui.tx.v1.Msg.grant_credit_line:type_name -> puhui.tx.v1.MsgGrantCreditLine
-	45, // 35: puhui.tx.v1.Msg.set_credit_line:type_name -> puhui.tx.v1.MsgSetCreditLine
-	46, // 36: puhui.tx.v1.Msg.register_trade_document:type_name -> puhui.tx.v1.MsgRegisterTradeDocument
-	47, // 37: puhui.tx.v1.Msg.record_document_financing:type_name -> puhui.tx.v1.MsgRecordDocumentFinancing
-	48, // 38: puhui.tx.v1.Msg.issue_certificate:type_name -> puhui.tx.v1.MsgIssueCertificate
-	49, // 39: puhui.tx.v1.Msg.accept_certificate:type_name -> puhui.tx.v1.MsgAcceptCertificate
-	50, // 40: puhui.tx.v1.Msg.reject_certificate:type_name -> puhui.tx.v1.MsgRejectCertificate
-	51, // 41: puhui.tx.v1.Msg.cancel_certificate_offer:type_name -> puhui.tx.v1.MsgCancelCertificateOffer
-	52, // 42: puhui.tx.v1.Msg.split_certificate:type_name -> puhui.tx.v1.MsgSplitCertificate
-	53, // 43: puhui.tx.v1.Msg.transfer_certificate:type_name -> puhui.tx.v1.MsgTransferCertificate
-	54, // 44: puhui.tx.v1.Msg.offer_financing:type_name -> puhui.tx.v1.MsgOfferFinancing
-	55, // 45: puhui.tx.v1.Msg.accept_financing:type_name -> puhui.tx.v1.MsgAcceptFinancing
-	56, // 46: puhui.tx.v1.Msg.register_feed:type_name -> puhui.tx.v1.MsgRegisterFeed
-	57, // 47: puhui.tx.v1.Msg.submit_observation:type_name -> puhui.tx.v1.MsgSubmitObservation
-	58, // 48: puhui.tx.v1.Msg.register_insurance_product:type_name -> puhui.tx.v1.MsgRegisterInsuranceProduct
-	59, // 49: puhui.tx.v1.Msg.fund_pool:type_name -> puhui.tx.v1.MsgFundPool
-	60, // 50: puhui.tx.v1.Msg.withdraw_pool:type_name -> puhui.tx.v1.MsgWithdrawPool
-	61, // 51: puhui.tx.v1.Msg.buy_policy:type_name -> puhui.tx.v1.MsgBuyPolicy
-	62, // 52: puhui.tx.v1.Msg.file_claim:type_name -> puhui.tx.v1.MsgFileClaim
-	63, // 53: puhui.tx.v1.Msg.decide_claim:type_name -> puhui.tx.v1.MsgDecideClaim
-	64, // 54: puhui.tx.v1.Msg.dispute_settlement:type_name -> puhui.tx.v1.MsgDisputeSettlement
-	65, // 55: puhui.tx.v1.Msg.resolve_dispute:type_name -> puhui.tx.v1.MsgResolveDispute
-	66, // 56: puhui.tx.v1.Msg.register_monitoring_rule:type_name -> puhui.tx.v1.MsgRegisterMonitoringRule
-	67, // 57: puhui.tx.v1.Msg.retire_monitoring_rule:type_name -> puhui.tx.v1.MsgRetireMonitoringRule
-	68, // 58: puhui.tx.v1.Msg.triage_alert:type_name -> puhui.tx.v1.MsgTriageAlert
-	69, // 59: puhui.tx.v1.Msg.confirm_case:type_name -> puhui.tx.v1.MsgConfirmCase
-	70, // 60: puhui.tx.v1.Msg.close_case:type_name -> puhui.tx.v1.MsgCloseCase
-	71, // 61: puhui.tx.v1.Msg.file_suspicious_report:type_name -> puhui.tx.v1.MsgFileSuspiciousReport
-	72, // 62: puhui.tx.v1.Msg.follow_up_report:type_name -> puhui.tx.v1.MsgFollowUpReport
-	73, // 63: puhui.tx.v1.Msg.issue_freeze_order:type_name -> puhui.tx.v1.MsgIssueFreezeOrder
-	74, // 64: puhui.tx.v1.Msg.lift_freeze_order:type_name -> puhui.tx.v1.MsgLiftFreezeOrder
-	75, // 65: puhui.tx.v1.Msg.execute_debit_order:type_name -> puhui.tx.v1.MsgExecuteDebitOrder
-	76, // 66: puhui.tx.v1.Msg.update_sanctions_list:type_name -> puhui.tx.v1.MsgUpdateSanctionsList
-	77, // 67: puhui.tx.v1.Msg.set_jurisdiction:type_name -> puhui.tx.v1.MsgSetJurisdiction
-	78, // 68: puhui.tx.v1.Msg.declare_net_assets:type_name -> puhui.tx.v1.MsgDeclareNetAssets
-	79, // 69: puhui.tx.v1.Msg.register_ruled_asset:type_name -> puhui.tx.v1.MsgRegisterRuledAsset
-	80, // 70: puhui.tx.v1.Msg.tighten_asset_rules:type_name -> puhui.tx.v1.MsgTightenAssetRules
-	81, // 71: puhui.tx.v1.Msg.set_asset_paused:type_name -> puhui.tx.v1.MsgSetAssetPaused
-	82, // 72: puhui.tx.v1.Msg.set_asset_freeze:type_name -> puhui.tx.v1.MsgSetAssetFreeze
-	83, // 73: puhui.tx.v1.Msg.approve_asset_transfer:type_name -> puhui.tx.v1.MsgApproveAssetTransfer
-	84, // 74: puhui.tx.v1.Msg.set_asset_allow_list:type_name -> puhui.tx.v1.MsgSetAssetAllowList
-	85, // 75: puhui.tx.v1.Msg.force_asset_transfer:type_name -> puhui.tx.v1.MsgForceAssetTransfer
-	86, // 76: puhui.tx.v1.Msg.recover_asset_balance:type_name -> puhui.tx.v1.MsgRecoverAssetBalance
-	87, // 77: puhui.tx.v1.Msg.clawback_asset:type_name -> puhui.tx.v1.MsgClawbackAsset
-	88, // 78: puhui.tx.v1.Msg.create_distribution:type_name -> puhui.tx.v1.MsgCreateDistribution
-	89, // 79: puhui.tx.v1.Msg.create_trust:type_name -> puhui.tx.v1.MsgCreateTrust
-	90, // 80: puhui.tx.v1.Msg.contribute:type_name -> puhui.tx.v1.MsgContribute
-	91, // 81: puhui.tx.v1.Msg.submit_evidence:type_name -> puhui.tx.v1.MsgSubmitEvidence
-	92, // 82: puhui.tx.v1.Msg.decide_evidence:type_name -> puhui.tx.v1.MsgDecideEvidence
-	93, // 83: puhui.tx.v1.Msg.release_tranche:type_name -> puhui.tx.v1.MsgReleaseTranche
-	94, // 84: puhui.tx.v1.Msg.collect_trust_fee:type_name -> puhui.tx.v1.MsgCollectTrustFee
-	95, // 85: puhui.tx.v1.Msg.publish_disclosure:type_name -> puhui.tx.v1.MsgPublishDisclosure
-	96, // 86: puhui.tx.v1.Msg.end_trust:type_name -> puhui.tx.v1.MsgEndTrust
-	8,  // 87: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	19, // 88: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	20, // 89: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	21, // 90: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	22, // 91: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	23, // 92: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	35, // 93: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	3,  // 94: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
-	18, // 95: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 96: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	97, // [97:97] is the sub-list for method output_type
-	97, // [97:97] is the sub-list for method input_type
-	97, // [97:97] is the sub-list for extension type_name
-	97, // [97:97] is the sub-list for extension extendee
-	0,  // [0:97] is the sub-list for field type_name
+	3,   // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
+	4,   // 1: puhui.tx.v1.Msg.register_asset:type_name -> puhui.tx.v1.MsgRegisterAsset
+	5,   // 2: puhui.tx.v1.Msg.mint:type_name -> puhui.tx.v1.MsgMint
+	6,   // 3: puhui.tx.v1.Msg.burn:type_name -> puhui.tx.v1.MsgBurn
+	7,   // 4: puhui.tx.v1.Msg.transfer:type_name -> puhui.tx.v1.MsgTransfer
+	9,   // 5: puhui.tx.v1.Msg.multi_transfer:type_name -> puhui.tx.v1.MsgMultiTransfer
+	10,  // 6: puhui.tx.v1.Msg.place_hold:type_name -> puhui.tx.v1.MsgPlaceHold
+	11,  // 7: puhui.tx.v1.Msg.release_hold:type_name -> puhui.tx.v1.MsgReleaseHold
+	12,  // 8: puhui.tx.v1.Msg.capture_hold:type_name -> puhui.tx.v1.MsgCaptureHold
+	13,  // 9: puhui.tx.v1.Msg.set_frozen:type_name -> puhui.tx.v1.MsgSetFrozen
+	14,  // 10: puhui.tx.v1.Msg.register_account:type_name -> puhui.tx.v1.MsgRegisterAccount
+	15,  // 11: puhui.tx.v1.Msg.set_kyc_level:type_name -> puhui.tx.v1.MsgSetKycLevel
+	16,  // 12: puhui.tx.v1.Msg.attest_kyc:type_name -> puhui.tx.v1.MsgAttestKyc
+	17,  // 13: puhui.tx.v1.Msg.revoke_kyc:type_name -> puhui.tx.v1.MsgRevokeKyc
+	24,  // 14: puhui.tx.v1.Msg.submit_proposal:type_name -> puhui.tx.v1.MsgSubmitProposal
+	25,  // 15: puhui.tx.v1.Msg.vote:type_name -> puhui.tx.v1.MsgVote
+	26,  // 16: puhui.tx.v1.Msg.register_product:type_name -> puhui.tx.v1.MsgRegisterProduct
+	27,  // 17: puhui.tx.v1.Msg.apply_loan:type_name -> puhui.tx.v1.MsgApplyLoan
+	28,  // 18: puhui.tx.v1.Msg.decide_loan:type_name -> puhui.tx.v1.MsgDecideLoan
+	29,  // 19: puhui.tx.v1.Msg.disburse_loan:type_name -> puhui.tx.v1.MsgDisburseLoan
+	30,  // 20: puhui.tx.v1.Msg.repay_loan:type_name -> puhui.tx.v1.MsgRepayLoan
+	31,  // 21: puhui.tx.v1.Msg.write_off_loan:type_name -> puhui.tx.v1.MsgWriteOffLoan
+	32,  // 22: puhui.tx.v1.Msg.fund_loan:type_name -> puhui.tx.v1.MsgFundLoan
+	33,  // 23: puhui.tx.v1.Msg.create_group:type_name -> puhui.tx.v1.MsgCreateGroup
+	34,  // 24: puhui.tx.v1.Msg.set_delinquency_buckets:type_name -> puhui.tx.v1.MsgSetDelinquencyBuckets
+	35,  // 25: puhui.tx.v1.Msg.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	36,  // 26: puhui.tx.v1.Msg.grant_consent:type_name -> puhui.tx.v1.MsgGrantConsent
+	37,  // 27: puhui.tx.v1.Msg.revoke_consent:type_name -> puhui.tx.v1.MsgRevokeConsent
+	38,  // 28: puhui.tx.v1.Msg.request_credit_report:type_name -> puhui.tx.v1.MsgRequestCreditReport
+	39,  // 29: puhui.tx.v1.Msg.set_encryption_key:type_name -> puhui.tx.v1.MsgSetEncryptionKey
+	40,  // 30: puhui.tx.v1.Msg.register_document:type_name -> puhui.tx.v1.MsgRegisterDocument
+	41,  // 31: puhui.tx.v1.Msg.grant_document:type_name -> puhui.tx.v1.MsgGrantDocument
+	42,  // 32: puhui.tx.v1.Msg.revoke_document_grant:type_name -> puhui.tx.v1.MsgRevokeDocumentGrant
+	43,  // 33: puhui.tx.v1.Msg.set_scf_params:type_name -> puhui.tx.v1.MsgSetScfParams
+	44,  // 34: puhui.tx.v1.Msg.grant_credit_line:type_name -> puhui.tx.v1.MsgGrantCreditLine
+	45,  // 35: puhui.tx.v1.Msg.set_credit_line:type_name -> puhui.tx.v1.MsgSetCreditLine
+	46,  // 36: puhui.tx.v1.Msg.register_trade_document:type_name -> puhui.tx.v1.MsgRegisterTradeDocument
+	47,  // 37: puhui.tx.v1.Msg.record_document_financing:type_name -> puhui.tx.v1.MsgRecordDocumentFinancing
+	48,  // 38: puhui.tx.v1.Msg.issue_certificate:type_name -> puhui.tx.v1.MsgIssueCertificate
+	49,  // 39: puhui.tx.v1.Msg.accept_certificate:type_name -> puhui.tx.v1.MsgAcceptCertificate
+	50,  // 40: puhui.tx.v1.Msg.reject_certificate:type_name -> puhui.tx.v1.MsgRejectCertificate
+	51,  // 41: puhui.tx.v1.Msg.cancel_certificate_offer:type_name -> puhui.tx.v1.MsgCancelCertificateOffer
+	52,  // 42: puhui.tx.v1.Msg.split_certificate:type_name -> puhui.tx.v1.MsgSplitCertificate
+	53,  // 43: puhui.tx.v1.Msg.transfer_certificate:type_name -> puhui.tx.v1.MsgTransferCertificate
+	54,  // 44: puhui.tx.v1.Msg.offer_financing:type_name -> puhui.tx.v1.MsgOfferFinancing
+	55,  // 45: puhui.tx.v1.Msg.accept_financing:type_name -> puhui.tx.v1.MsgAcceptFinancing
+	56,  // 46: puhui.tx.v1.Msg.register_feed:type_name -> puhui.tx.v1.MsgRegisterFeed
+	57,  // 47: puhui.tx.v1.Msg.submit_observation:type_name -> puhui.tx.v1.MsgSubmitObservation
+	58,  // 48: puhui.tx.v1.Msg.register_insurance_product:type_name -> puhui.tx.v1.MsgRegisterInsuranceProduct
+	59,  // 49: puhui.tx.v1.Msg.fund_pool:type_name -> puhui.tx.v1.MsgFundPool
+	60,  // 50: puhui.tx.v1.Msg.withdraw_pool:type_name -> puhui.tx.v1.MsgWithdrawPool
+	61,  // 51: puhui.tx.v1.Msg.buy_policy:type_name -> puhui.tx.v1.MsgBuyPolicy
+	62,  // 52: puhui.tx.v1.Msg.file_claim:type_name -> puhui.tx.v1.MsgFileClaim
+	63,  // 53: puhui.tx.v1.Msg.decide_claim:type_name -> puhui.tx.v1.MsgDecideClaim
+	64,  // 54: puhui.tx.v1.Msg.dispute_settlement:type_name -> puhui.tx.v1.MsgDisputeSettlement
+	65,  // 55: puhui.tx.v1.Msg.resolve_dispute:type_name -> puhui.tx.v1.MsgResolveDispute
+	66,  // 56: puhui.tx.v1.Msg.create_offering:type_name -> puhui.tx.v1.MsgCreateOffering
+	67,  // 57: puhui.tx.v1.Msg.pledge:type_name -> puhui.tx.v1.MsgPledge
+	68,  // 58: puhui.tx.v1.Msg.create_escrow:type_name -> puhui.tx.v1.MsgCreateEscrow
+	69,  // 59: puhui.tx.v1.Msg.release_escrow:type_name -> puhui.tx.v1.MsgReleaseEscrow
+	70,  // 60: puhui.tx.v1.Msg.refund_escrow:type_name -> puhui.tx.v1.MsgRefundEscrow
+	71,  // 61: puhui.tx.v1.Msg.propose_swap:type_name -> puhui.tx.v1.MsgProposeSwap
+	72,  // 62: puhui.tx.v1.Msg.accept_swap:type_name -> puhui.tx.v1.MsgAcceptSwap
+	73,  // 63: puhui.tx.v1.Msg.cancel_swap:type_name -> puhui.tx.v1.MsgCancelSwap
+	74,  // 64: puhui.tx.v1.Msg.lock_htlc:type_name -> puhui.tx.v1.MsgLockHtlc
+	75,  // 65: puhui.tx.v1.Msg.claim_htlc:type_name -> puhui.tx.v1.MsgClaimHtlc
+	76,  // 66: puhui.tx.v1.Msg.reclaim_htlc:type_name -> puhui.tx.v1.MsgReclaimHtlc
+	77,  // 67: puhui.tx.v1.Msg.register_monitoring_rule:type_name -> puhui.tx.v1.MsgRegisterMonitoringRule
+	78,  // 68: puhui.tx.v1.Msg.retire_monitoring_rule:type_name -> puhui.tx.v1.MsgRetireMonitoringRule
+	79,  // 69: puhui.tx.v1.Msg.triage_alert:type_name -> puhui.tx.v1.MsgTriageAlert
+	80,  // 70: puhui.tx.v1.Msg.confirm_case:type_name -> puhui.tx.v1.MsgConfirmCase
+	81,  // 71: puhui.tx.v1.Msg.close_case:type_name -> puhui.tx.v1.MsgCloseCase
+	82,  // 72: puhui.tx.v1.Msg.file_suspicious_report:type_name -> puhui.tx.v1.MsgFileSuspiciousReport
+	83,  // 73: puhui.tx.v1.Msg.follow_up_report:type_name -> puhui.tx.v1.MsgFollowUpReport
+	84,  // 74: puhui.tx.v1.Msg.issue_freeze_order:type_name -> puhui.tx.v1.MsgIssueFreezeOrder
+	85,  // 75: puhui.tx.v1.Msg.lift_freeze_order:type_name -> puhui.tx.v1.MsgLiftFreezeOrder
+	86,  // 76: puhui.tx.v1.Msg.execute_debit_order:type_name -> puhui.tx.v1.MsgExecuteDebitOrder
+	87,  // 77: puhui.tx.v1.Msg.update_sanctions_list:type_name -> puhui.tx.v1.MsgUpdateSanctionsList
+	88,  // 78: puhui.tx.v1.Msg.set_jurisdiction:type_name -> puhui.tx.v1.MsgSetJurisdiction
+	89,  // 79: puhui.tx.v1.Msg.declare_net_assets:type_name -> puhui.tx.v1.MsgDeclareNetAssets
+	90,  // 80: puhui.tx.v1.Msg.register_ruled_asset:type_name -> puhui.tx.v1.MsgRegisterRuledAsset
+	91,  // 81: puhui.tx.v1.Msg.tighten_asset_rules:type_name -> puhui.tx.v1.MsgTightenAssetRules
+	92,  // 82: puhui.tx.v1.Msg.set_asset_paused:type_name -> puhui.tx.v1.MsgSetAssetPaused
+	93,  // 83: puhui.tx.v1.Msg.set_asset_freeze:type_name -> puhui.tx.v1.MsgSetAssetFreeze
+	94,  // 84: puhui.tx.v1.Msg.approve_asset_transfer:type_name -> puhui.tx.v1.MsgApproveAssetTransfer
+	95,  // 85: puhui.tx.v1.Msg.set_asset_allow_list:type_name -> puhui.tx.v1.MsgSetAssetAllowList
+	96,  // 86: puhui.tx.v1.Msg.force_asset_transfer:type_name -> puhui.tx.v1.MsgForceAssetTransfer
+	97,  // 87: puhui.tx.v1.Msg.recover_asset_balance:type_name -> puhui.tx.v1.MsgRecoverAssetBalance
+	98,  // 88: puhui.tx.v1.Msg.clawback_asset:type_name -> puhui.tx.v1.MsgClawbackAsset
+	99,  // 89: puhui.tx.v1.Msg.create_distribution:type_name -> puhui.tx.v1.MsgCreateDistribution
+	100, // 90: puhui.tx.v1.Msg.create_trust:type_name -> puhui.tx.v1.MsgCreateTrust
+	101, // 91: puhui.tx.v1.Msg.contribute:type_name -> puhui.tx.v1.MsgContribute
+	102, // 92: puhui.tx.v1.Msg.submit_evidence:type_name -> puhui.tx.v1.MsgSubmitEvidence
+	103, // 93: puhui.tx.v1.Msg.decide_evidence:type_name -> puhui.tx.v1.MsgDecideEvidence
+	104, // 94: puhui.tx.v1.Msg.release_tranche:type_name -> puhui.tx.v1.MsgReleaseTranche
+	105, // 95: puhui.tx.v1.Msg.collect_trust_fee:type_name -> puhui.tx.v1.MsgCollectTrustFee
+	106, // 96: puhui.tx.v1.Msg.publish_disclosure:type_name -> puhui.tx.v1.MsgPublishDisclosure
+	107, // 97: puhui.tx.v1.Msg.end_trust:type_name -> puhui.tx.v1.MsgEndTrust
+	8,   // 98: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19,  // 99: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20,  // 100: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21,  // 101: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22,  // 102: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23,  // 103: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	35,  // 104: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	3,   // 105: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
+	18,  // 106: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,   // 107: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	108, // [108:108] is the sub-list for method output_type
+	108, // [108:108] is the sub-list for method input_type
+	108, // [108:108] is the sub-list for extension type_name
+	108, // [108:108] is the sub-list for extension extendee
+	0,   // [0:108] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -3447,6 +3659,8 @@ func file_puhui_tx_v1_tx_proto_init() {
 	file_puhui_tx_v1_compliance_proto_init()
 	file_puhui_tx_v1_assets_proto_init()
 	file_puhui_tx_v1_trust_proto_init()
+	file_puhui_tx_v1_offering_proto_init()
+	file_puhui_tx_v1_escrow_proto_init()
 	file_puhui_tx_v1_tx_proto_msgTypes[2].OneofWrappers = []any{
 		(*Msg_RegisterAsset)(nil),
 		(*Msg_Mint)(nil),
@@ -3503,6 +3717,17 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_DecideClaim)(nil),
 		(*Msg_DisputeSettlement)(nil),
 		(*Msg_ResolveDispute)(nil),
+		(*Msg_CreateOffering)(nil),
+		(*Msg_Pledge)(nil),
+		(*Msg_CreateEscrow)(nil),
+		(*Msg_ReleaseEscrow)(nil),
+		(*Msg_RefundEscrow)(nil),
+		(*Msg_ProposeSwap)(nil),
+		(*Msg_AcceptSwap)(nil),
+		(*Msg_CancelSwap)(nil),
+		(*Msg_LockHtlc)(nil),
+		(*Msg_ClaimHtlc)(nil),
+		(*Msg_ReclaimHtlc)(nil),
 		(*Msg_RegisterMonitoringRule)(nil),
 		(*Msg_RetireMonitoringRule)(nil),
 		(*Msg_TriageAlert)(nil),

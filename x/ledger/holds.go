@@ -99,6 +99,9 @@ func beneficiaryHold(ctx *core.Context, id uint64) (*statepb.Hold, error) {
 	if h.Beneficiary != ctx.Signer {
 		return nil, ErrNotBeneficiary.Wrapf("hold %d belongs to beneficiary %s", id, h.Beneficiary)
 	}
+	if h.HeldBy != "" { // its terms (a hashlock, a condition) are the module's to judge
+		return nil, ErrNotBeneficiary.Wrapf("hold %d is settled by the %s module only", id, h.HeldBy)
+	}
 	return h, nil
 }
 
