@@ -53,18 +53,17 @@ func submitShareRPCBatch(ctx context.Context, nodes []*client.Client, streams []
 			time.Sleep(20 * time.Millisecond)
 			continue
 		}
-		before := submitted.Load()
-		if settleRPC(results, txs, owner, next, t, now, submitted) {
-			backOff(int(submitted.Load() - before)) // some did not get in: the mempool is full
+		if accepted, missed := settleRPC(results, txs, owner, next, t, now, submitted); missed {
+			backOff(accepted) // some did not get in: the mempool is full
 		}
 	}
 	return true
 }
 
 // settleRPC records the accepted entries and advances each stream past its leading accepted
-// ones; it reports whether any entry did not get in.
-func settleRPC(results []any, txs [][]byte, owner []int, next []int, t *tracker, sent time.Time, submitted *atomic.Int64) bool {
-	missed := false
+// ones; it reports how many got in and whether any did not.
+func settleRPC(results []any, txs [][]byte, owner []int, next []int, t *tracker, sent time.Time, submitted *atomic.Int64) (int, bool) {
+	missed, accepted := false, 0
 	blocked := map[int]bool{}
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -82,6 +81,7 @@ func settleRPC(results []any, txs [][]byte, owner []int, next []int, t *tracker,
 		t.submitted[sha256.Sum256(txs[i])] = sent
 		submitted.Add(1)
 		next[k]++
+		accepted++
 	}
-	return missed
+	return accepted, missed
 }
