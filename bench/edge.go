@@ -44,12 +44,21 @@ func submitShareEdge(ctx context.Context, apis []string, streams []Stream, w, n,
 			time.Sleep(20 * time.Millisecond) // rate limited, or the node is busy: resend
 			continue
 		}
-		busy := settle(res, txs, owner, mine, next, stopped, t, now, submitted)
-		if busy {
-			time.Sleep(5 * time.Millisecond) // back-pressure: the mempool is full
+		if settle(res, txs, owner, mine, next, stopped, t, now, submitted) {
+			backOff(res.Accepted)
 		}
 	}
 	return true
+}
+
+// backOff waits after a batch that met a full mempool: longer when none of it got in, so
+// that resending whole batches does not take the CPU the node needs to empty its mempool.
+func backOff(accepted int) {
+	if accepted == 0 {
+		time.Sleep(50 * time.Millisecond)
+		return
+	}
+	time.Sleep(5 * time.Millisecond)
 }
 
 // gather takes up to per transactions from each live stream of node, from its cursor.

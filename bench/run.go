@@ -80,10 +80,13 @@ func Run(ctx context.Context, nodes []*client.Client, streams []Stream, cfg Conf
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			ok := true
-			if len(cfg.APIs) > 0 {
+			var ok bool
+			switch {
+			case cfg.RPCBatch:
+				ok = submitShareRPCBatch(submitCtx, nodes, streams, w, cfg.Workers, max(cfg.Batch, 1), t, &submitted)
+			case len(cfg.APIs) > 0:
 				ok = submitShareEdge(submitCtx, cfg.APIs, streams, w, cfg.Workers, max(cfg.Batch, 1), t, &submitted)
-			} else {
+			default:
 				ok = submitShare(submitCtx, nodes, streams, w, cfg.Workers, t, &submitted)
 			}
 			if !ok {

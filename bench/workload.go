@@ -27,6 +27,9 @@ type Config struct {
 	// instead of one by one through the clients.
 	APIs  []string
 	Batch int
+	// RPCBatch sends Batch broadcast_tx_sync calls per JSON-RPC batch request instead (the
+	// kvstore yardstick's best public path; its transactions must be independent).
+	RPCBatch bool
 	// Progress, when set, is called about once a second.
 	Progress func(p Progress)
 }

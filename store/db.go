@@ -27,6 +27,10 @@ type DB struct {
 	reads     *readCache
 	nodeCache *nodeCache
 	warming   warming
+	// batchHint is the size of the last commit's batch: the next one starts that large, so
+	// that a block of many changes does not grow its batch by copying again and again (the
+	// growth was a quarter of Commit's CPU in BenchmarkDueProcessing's profile).
+	batchHint int
 
 	mu      sync.RWMutex // guards height and root for readers on other goroutines
 	height  int64
@@ -191,11 +195,14 @@ func (db *DB) ApplyChanges(height int64, changes *Cache) ([]byte, error) {
 	return root[:], nil
 }
 
+// maxBatchHint bounds the batch a commit starts with.
+const maxBatchHint = 64 << 20
+
 // Commit writes the state changes since the last commit (every key ApplyChanges saw), the
 // tree nodes made by ApplyChanges, the block's side-index records and the new height and
 // root in one synced batch.
 func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record) error {
-	b := db.pdb.NewBatch()
+	b := db.pdb.NewBatchWithSize(db.batchHint)
 	defer b.Close()
 	var err error
 	changes.Changes(func(key, value []byte, deleted bool) {
@@ -233,6 +240,7 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record)
 	if err := b.Commit(pebble.Sync); err != nil {
 		return fmt.Errorf("commit state: %w", err)
 	}
+	db.batchHint = min(b.Len(), maxBatchHint)
 	db.reads.update(changes)
 	db.nodes.updateCache()
 	db.nodes.reset()

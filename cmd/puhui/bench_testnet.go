@@ -23,10 +23,15 @@ type testnetBenchResult struct {
 	Puhui      *bench.Result `json:"puhui"`
 	KVStore    *bench.Result `json:"cometbft_kvstore"`
 	Ratio      float64       `json:"puhui_over_kvstore"`
+	// The kvstore fed by JSON-RPC batch requests of broadcast_tx_sync, its best public path.
+	KVStoreBatched *bench.Result `json:"cometbft_kvstore_batched"`
+	RatioBatched   float64       `json:"puhui_over_kvstore_batched"`
 }
 
-// runTestnetBench measures Puhui on n local validator processes, then CometBFT's kvstore
-// example on n nodes with the same consensus settings, in one run on the same machine.
+// runTestnetBench measures Puhui on n local validator processes, fed through their REST batch
+// endpoints, then CometBFT's kvstore example on n nodes with the same consensus settings fed
+// one transaction per JSON-RPC request and then by JSON-RPC batch requests, in one run on the
+// same machine.
 func runTestnetBench(cmd *cobra.Command, cfg bench.Config, n int) error {
 	ctx := cmd.Context()
 	dir, err := os.MkdirTemp("", "puhui-bench-net-")
@@ -48,34 +53,51 @@ func runTestnetBench(cmd *cobra.Command, cfg bench.Config, n int) error {
 			return nil, err
 		}
 		return bench.AccountStreams(accts, n), nil
-	}, cfg)
+	}, cfg, true)
 	fmt.Fprintln(errOut)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(errOut, "cometbft kvstore: %d validators, same settings…\n", n)
-	kvRes, err := benchNetwork(ctx, filepath.Join(dir, "kvstore"), n, "kvstore-node", func(context.Context, *node.Testnet, []*client.Client) ([]bench.Stream, error) {
+	kvStreams := func(context.Context, *node.Testnet, []*client.Client) ([]bench.Stream, error) {
 		return bench.KVStreams(cfg.Accounts, n, cfg.MaxTxs/cfg.Accounts), nil
-	}, cfg)
+	}
+	fmt.Fprintf(errOut, "cometbft kvstore: %d validators, same settings, one transaction per JSON-RPC request…\n", n)
+	kvRes, err := benchNetwork(ctx, filepath.Join(dir, "kvstore"), n, "kvstore-node", kvStreams, cfg, false)
 	fmt.Fprintln(errOut)
 	if err != nil {
 		return err
 	}
-	out := testnetBenchResult{Validators: n, Puhui: puhuiRes, KVStore: kvRes}
-	if kvRes.TPS > 0 {
-		out.Ratio = puhuiRes.TPS / kvRes.TPS
+	batched := cfg
+	batched.RPCBatch, batched.Batch = true, min(max(cfg.Batch, 1), node.KVStoreMaxBatch)
+	fmt.Fprintf(errOut, "cometbft kvstore: %d validators, same settings, JSON-RPC batches of %d broadcast_tx_sync…\n", n, batched.Batch)
+	kvBatched, err := benchNetwork(ctx, filepath.Join(dir, "kvstore-batched"), n, "kvstore-node", kvStreams, batched, false)
+	fmt.Fprintln(errOut)
+	if err != nil {
+		return err
 	}
+	out := testnetBenchResult{Validators: n, Puhui: puhuiRes, KVStore: kvRes, KVStoreBatched: kvBatched,
+		Ratio: ratio(puhuiRes, kvRes), RatioBatched: ratio(puhuiRes, kvBatched)}
 	return printOut(cmd, out, func() string {
-		return fmt.Sprintf("%d validators on this machine:\n  puhui    %.0f signed transfers/s, p50 %.0f ms, p99 %.0f ms\n"+
-			"  kvstore  %.0f tx/s, p50 %.0f ms, p99 %.0f ms\n  ratio    %.2f", n, puhuiRes.TPS, puhuiRes.P50Millis, puhuiRes.P99Millis,
-			kvRes.TPS, kvRes.P50Millis, kvRes.P99Millis, out.Ratio)
+		line := func(name string, r *bench.Result) string {
+			return fmt.Sprintf("\n  %-17s %6.0f tx/s, p50 %5.0f ms, p99 %5.0f ms", name, r.TPS, r.P50Millis, r.P99Millis)
+		}
+		return fmt.Sprintf("%d validators on this machine:", n) + line("puhui (edge)", puhuiRes) + line("kvstore", kvRes) +
+			line("kvstore batched", kvBatched) + fmt.Sprintf("\n  puhui / kvstore %.2f, puhui / kvstore batched %.2f", out.Ratio, out.RatioBatched)
 	})
 }
 
+func ratio(a, b *bench.Result) float64 {
+	if b.TPS == 0 {
+		return 0
+	}
+	return a.TPS / b.TPS
+}
+
 // benchNetwork writes a testnet layout, runs its nodes as child processes (`puhui <sub>
-// --home …`), prepares the streams and runs the workload.
+// --home …`), prepares the streams and runs the workload; with edge, through the nodes'
+// REST batch endpoints.
 func benchNetwork(ctx context.Context, out string, n int, sub string,
-	prepare func(context.Context, *node.Testnet, []*client.Client) ([]bench.Stream, error), cfg bench.Config) (*bench.Result, error) {
+	prepare func(context.Context, *node.Testnet, []*client.Client) ([]bench.Stream, error), cfg bench.Config, edge bool) (*bench.Result, error) {
 	tn, err := node.NewTestnet(out, n, "puhui-bench", node.DefaultTimeZone, 0)
 	if err != nil {
 		return nil, err
@@ -94,6 +116,11 @@ func benchNetwork(ctx context.Context, out string, n int, sub string,
 	streams, err := prepare(ctx, tn, nodes)
 	if err != nil {
 		return nil, err
+	}
+	if edge {
+		for _, nd := range tn.Nodes {
+			cfg.APIs = append(cfg.APIs, nd.APIURL)
+		}
 	}
 	return bench.Run(ctx, nodes, streams, cfg)
 }
