@@ -38,7 +38,7 @@ func modules(r *router) []module.Module {
 		lending.Module(ledger.Bank{}, identity.Registry{}, credit.Bureau{}, insurance.Covers{}),
 		credit.Module(),
 		docs.Module(),
-		scf.Module(ledger.Bank{}, identity.Registry{}),
+		scf.Module(ledger.Bank{}, identity.Registry{}, credit.Bureau{}),
 		oracle.Module(),
 		insurance.Module(ledger.Bank{}, oracle.Feeds{}, lending.Cover{}, identity.Registry{}),
 		compliance.Module(complianceBank{}, complianceRegistry{}, supervisedLending{}),

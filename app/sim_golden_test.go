@@ -8,9 +8,9 @@ import (
 // TestSimulationGoldenHash pins the AppHash the seeded simulation reaches. A change that
 // alters it changes the state format or the rules: say so in the commit and update the value.
 func TestSimulationGoldenHash(t *testing.T) {
-	blocks, want := 250, "3203e2c30de7c6935c8200b4e89595976e960e6d72e0a9e6222ce7be110db00a"
+	blocks, want := 250, "42d3bc3942a22c9bb1d1b4822bcb180a72d100f3e3af3e814ab489e1dc592ea8"
 	if testing.Short() {
-		blocks, want = 60, "65e62e9b80c5a8a9bdfe27997257a5c9bfbd76057edb1c65f7d607a6aecdbbc1"
+		blocks, want = 60, "197d57422c71ecc0a15b1b1f72747f8dcf7673b111285156aeccbfb72a1965df"
 	}
 	h, _, _ := simulate(t, 42, blocks)
 	if got := hex.EncodeToString(h[blocks-1]); got != want {

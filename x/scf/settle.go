@@ -82,23 +82,33 @@ func pay(ctx *core.Context, c *statepb.Certificate, share, today int64) {
 			share = 0
 		} else {
 			c.Paid += share
+			bureau.ReceivablesHeld(ctx, c.Holder, c.Asset, -share)
 		}
 	}
 	first := c.AttemptedDay == 0
 	c.AttemptedDay = today
 	c.DaysPastDue = today - c.MaturityDay
+	// What the issuer leaves unpaid past maturity: the part's rest when it first falls
+	// overdue, less each later payment.
+	overdue := -share
+	if first {
+		overdue = c.Face - c.Paid
+	}
 	if c.Paid == c.Face {
 		if first {
 			// Paid in full at the first settlement: on time, even if the first block of the
 			// maturity date came days later (a halted chain, a sandbox clock).
 			c.DaysPastDue = 0
+		} else {
+			bureau.IssuerOverdue(ctx, c.Issuer, c.Asset, overdue, c.DaysPastDue, false)
 		}
 		settled(ctx, c, today)
 		return
 	}
 	rec := issuerRecord(ctx.KV, c.Issuer)
 	rec.MaxDpd = max(rec.MaxDpd, c.DaysPastDue)
-	if c.State != stateDefaulted && c.DaysPastDue >= int64(Params(ctx.KV).DefaultAfterDays) {
+	defaulted := c.State != stateDefaulted && c.DaysPastDue >= int64(Params(ctx.KV).DefaultAfterDays)
+	if defaulted {
 		c.State = stateDefaulted
 		rec.Defaulted++
 		ctx.Emit("scf.certificate_defaulted", "certificate", idText(c.Id), "issuer", c.Issuer, "dpd", core.Itoa(c.DaysPastDue))
@@ -106,6 +116,7 @@ func pay(ctx *core.Context, c *statepb.Certificate, share, today int64) {
 		c.State = stateOverdue
 	}
 	setIssuerRecord(ctx.KV, c.Issuer, rec)
+	bureau.IssuerOverdue(ctx, c.Issuer, c.Asset, overdue, c.DaysPastDue, defaulted)
 	c.Offer = dropOffer(ctx, c)
 	saveCertificate(ctx.KV, c)
 	scheduleMaturity(ctx, c.Id, maturityAt(ctx.KV, today+1))
@@ -130,6 +141,7 @@ func settled(ctx *core.Context, c *statepb.Certificate, today int64) {
 		rec.MaxDpd = max(rec.MaxDpd, c.DaysPastDue)
 	}
 	setIssuerRecord(ctx.KV, c.Issuer, rec)
+	bureau.ReceivableSettled(ctx, c.Issuer, c.Holder, c.Asset, c.Face, c.DaysPastDue)
 	ctx.Emit("scf.certificate_settled", "certificate", idText(c.Id), "issuer", c.Issuer, "holder", c.Holder,
 		"face", core.Itoa(c.Face), "dpd", core.Itoa(c.DaysPastDue))
 }
