@@ -41,7 +41,7 @@ func modules(r *router) []module.Module {
 		scf.Module(ledger.Bank{}, identity.Registry{}, credit.Bureau{}),
 		oracle.Module(),
 		insurance.Module(ledger.Bank{}, oracle.Feeds{}, lending.Cover{}, identity.Registry{}),
-		compliance.Module(complianceBank{}, complianceRegistry{}, supervisedLending{}),
+		compliance.Module(complianceBank{}, complianceRegistry{}, supervisedLending{}, supervisedSCF{}, supervisedInsurance{}),
 	}
 }
 

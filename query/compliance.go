@@ -18,18 +18,20 @@ func SanctionsHash(salt, addr string) string {
 
 // Compliance and supervision query paths.
 const (
-	PathComplianceRules   = "/compliance/rules"
-	PathAlerts            = "/compliance/alerts"
-	PathAlert             = "/compliance/alert"       // data: decimal alert id
-	PathCases             = "/compliance/cases"       //
-	PathCase              = "/compliance/case"        // data: decimal case id
-	PathSuspiciousReports = "/compliance/str"         //
-	PathLargeValueReports = "/compliance/large-value" // data: "YYYY-MM-DD~YYYY-MM-DD" (either side may be empty)
-	PathFreezeOrders      = "/compliance/freezes"     // data: account address
-	PathSupervisionLender = "/supervision/lender"     // data: lender address
-	PathBorrowerExposure  = "/supervision/borrower"   // data: borrower address
-	PathEarlyWarnings     = "/supervision/warnings"   //
-	PathSupervisionCounts = "/supervision/counts"     //
+	PathComplianceRules     = "/compliance/rules"
+	PathAlerts              = "/compliance/alerts"
+	PathAlert               = "/compliance/alert"       // data: decimal alert id
+	PathCases               = "/compliance/cases"       //
+	PathCase                = "/compliance/case"        // data: decimal case id
+	PathSuspiciousReports   = "/compliance/str"         //
+	PathLargeValueReports   = "/compliance/large-value" // data: "YYYY-MM-DD~YYYY-MM-DD" (either side may be empty)
+	PathFreezeOrders        = "/compliance/freezes"     // data: account address
+	PathSupervisionLender   = "/supervision/lender"     // data: lender address
+	PathBorrowerExposure    = "/supervision/borrower"   // data: borrower address
+	PathEarlyWarnings       = "/supervision/warnings"   //
+	PathSupervisionCounts   = "/supervision/counts"     //
+	PathOverdueCertificates = "/supervision/overdue-certificates"
+	PathPoolCoverage        = "/supervision/insurance-pools"
 )
 
 // MonitoringRule is a registered rule.
@@ -176,9 +178,32 @@ type BorrowerExposure struct {
 
 // EarlyWarning is one early-warning signal with the facts behind it.
 type EarlyWarning struct {
-	Kind    string            `json:"kind" enum:"lender_par30,borrower_exposure_growth,large_exposure"`
+	Kind    string            `json:"kind" enum:"lender_par30,borrower_exposure_growth,large_exposure,core_enterprise_overdue,insurance_pool_coverage"`
 	Subject string            `json:"subject"`
 	Facts   map[string]string `json:"facts"`
+}
+
+// OverdueIssuer is a core enterprise's receivable certificates unpaid past maturity in one
+// asset, amounts in minor units.
+type OverdueIssuer struct {
+	Issuer       string `json:"issuer"`
+	Asset        string `json:"asset"`
+	Overdue      int64  `json:"overdue,string" doc:"unpaid face of its overdue certificates"`
+	OldestDPD    int64  `json:"oldest_dpd" doc:"days past due of the oldest"`
+	Certificates int    `json:"certificates" doc:"overdue certificates (parts)"`
+	Defaulted    int    `json:"defaulted" doc:"of which past the consortium's default limit"`
+}
+
+// PoolCoverage is an insurance pool against the maximum payouts of its active policies.
+type PoolCoverage struct {
+	Insurer    string `json:"insurer"`
+	Asset      string `json:"asset"`
+	Balance    int64  `json:"balance,string" doc:"held in the pool"`
+	MaxPayouts int64  `json:"max_payouts,string" doc:"sum of the maximum payouts of its active policies"`
+	Policies   int    `json:"policies" doc:"active policies"`
+	Coverage   string `json:"coverage" doc:"balance / max payouts, percent with two decimals; empty without active policies"`
+	Threshold  string `json:"threshold" doc:"the coverage below which an early warning is raised, percent"`
+	Below      bool   `json:"below_threshold"`
 }
 
 // SupervisionCounts counts alerts, cases, reports and orders by status.
@@ -223,6 +248,12 @@ var (
 	ListEarlyWarnings = Declare(Def[[]EarlyWarning]{Path: PathEarlyWarnings, Route: "/v1/supervision/warnings",
 		Group: "supervision", Name: "warnings", OperationID: "list-early-warnings",
 		Summary: "Early warnings with the facts behind each"})
+	ListOverdueCertificates = Declare(Def[[]OverdueIssuer]{Path: PathOverdueCertificates, Route: "/v1/supervision/overdue-certificates",
+		Group: "supervision", Name: "overdue-certificates", OperationID: "list-overdue-certificates",
+		Summary: "Receivable certificates unpaid past maturity, by issuer: amount, oldest days past due, count"})
+	ListPoolCoverage = Declare(Def[[]PoolCoverage]{Path: PathPoolCoverage, Route: "/v1/supervision/insurance-pools",
+		Group: "supervision", Name: "insurance-pools", OperationID: "list-insurance-pool-coverage",
+		Summary: "Insurance pools against the maximum payouts of their active policies"})
 	GetSupervisionCounts = Declare(Def[SupervisionCounts]{Path: PathSupervisionCounts, Route: "/v1/supervision/counts",
 		Group: "supervision", Name: "counts", OperationID: "get-supervision-counts",
 		Summary: "Alerts, cases, reports and freeze orders by status"})

@@ -19,8 +19,8 @@ var (
 
 // Module is compliance as the application plugs it in; its Hook must be given to the
 // ledger (ledger.Use) for screening to happen.
-func Module(b Bank, r Registry, l Lending) module.Module {
-	Use(b, r, l)
+func Module(b Bank, r Registry, l Lending, s SupplyChain, i Insurance) module.Module {
+	Use(b, r, l, s, i)
 	return module.Module{
 		Name:     "compliance",
 		Prefixes: [][]byte{core.Key("cmp", "")},
@@ -93,6 +93,12 @@ func queries() []module.Query {
 		}),
 		module.Answer(query.ListEarlyWarnings, func(q module.QueryContext, _ string) ([]query.EarlyWarning, error) {
 			return earlyWarnings(q.State, q.Now), nil
+		}),
+		module.Answer(query.ListOverdueCertificates, func(q module.QueryContext, _ string) ([]query.OverdueIssuer, error) {
+			return mapList(scf.OverdueByIssuer(q.State), overdueView), nil
+		}),
+		module.Answer(query.ListPoolCoverage, func(q module.QueryContext, _ string) ([]query.PoolCoverage, error) {
+			return poolCoverage(q.State), nil
 		}),
 		module.Answer(query.GetSupervisionCounts, func(q module.QueryContext, _ string) (query.SupervisionCounts, error) {
 			return countsView(q.State), nil

@@ -17,7 +17,10 @@ const (
 	relatedLimitBps      = 1500 // 15% with related parties (the chain records no relations yet)
 	par30WarningBps      = 1000 // a lender whose PAR30 crosses 10%
 	growthWarningPercent = 50   // a borrower whose exposure across lenders is ≥ 150% of a month ago
-	topBorrowers         = 5
+	// An insurance pool is fully collateralised (it never holds less than its policies'
+	// maximum payouts); below 120% it has little room left for new business or a dispute.
+	poolCoverageWarningBps = 12_000
+	topBorrowers           = 5
 )
 
 // lenderView gathers a lender's supervision figures.
@@ -123,3 +126,6 @@ func countsView(r store.Reader) query.SupervisionCounts {
 	}
 	return v
 }
+
+// poolCoverageThresholdBps is the pool coverage below which an early warning is raised.
+func poolCoverageThresholdBps(store.Reader) int64 { return poolCoverageWarningBps }

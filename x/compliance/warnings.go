@@ -10,9 +10,11 @@ import (
 )
 
 // earlyWarnings computes the early warnings as of now: a lender whose PAR30 crossed the
-// threshold, a borrower above the large-exposure limit of a lender, and a borrower whose
-// exposure across two or more lenders grew by half or more within a month. Each carries
-// the facts behind it. It is a query: it may read every lender's book.
+// threshold, a borrower above the large-exposure limit of a lender, a borrower whose
+// exposure across two or more lenders grew by half or more within a month, a core
+// enterprise with receivable certificates overdue, and an insurance pool whose coverage of
+// its policies' maximum payouts fell below the threshold. Each carries the facts behind it.
+// It is a query: it may read every lender's book.
 func earlyWarnings(r store.Reader, now int64) []query.EarlyWarning {
 	out := []query.EarlyWarning{}
 	borrowers := map[string]bool{}
@@ -41,7 +43,8 @@ func earlyWarnings(r store.Reader, now int64) []query.EarlyWarning {
 	for _, b := range names {
 		out = append(out, growthWarnings(r, b, now)...)
 	}
-	return out
+	out = append(out, overdueWarnings(r)...)
+	return append(out, coverageWarnings(r)...)
 }
 
 // growthWarnings: per asset, the principal disbursed in the last 30 days is at least half
