@@ -32,7 +32,54 @@ const (
 	PathSupervisionCounts   = "/supervision/counts"     //
 	PathOverdueCertificates = "/supervision/overdue-certificates"
 	PathPoolCoverage        = "/supervision/insurance-pools"
+	// PathComplianceCheck answers what screening would do with a proposed movement, changing
+	// nothing (data: a ComplianceCheckRequest as JSON, strictly parsed). The answer is a
+	// ComplianceCheck.
+	PathComplianceCheck = "/compliance/check"
 )
+
+// ComplianceCheckRequest is a proposed movement of value.
+type ComplianceCheckRequest struct {
+	Kind   string `json:"kind" enum:"transfer,mint,burn,capture" doc:"mint is a cash-equivalent deposit, burn a withdrawal"`
+	From   string `json:"from,omitempty" doc:"sender address; none for a mint"`
+	To     string `json:"to,omitempty" doc:"receiver address; none for a burn"`
+	Asset  string `json:"asset"`
+	Amount string `json:"amount" doc:"in units of the asset, e.g. 500000.00"`
+}
+
+// CheckRefusal is why screening would refuse a movement.
+type CheckRefusal struct {
+	Code   string `json:"code" doc:"the coded error the movement would fail with, e.g. compliance.held_for_review"`
+	Rule   string `json:"rule,omitempty" doc:"the hold-for-review rule, when one holds it"`
+	Reason string `json:"reason"`
+}
+
+// CheckAlert is an alert a movement would raise.
+type CheckAlert struct {
+	Rule    string `json:"rule"`
+	Code    string `json:"code"`
+	Outcome string `json:"outcome" enum:"alert,hold"`
+}
+
+// CheckLargeValue is a large-value report a movement would file.
+type CheckLargeValue struct {
+	Account   string `json:"account"`
+	Criterion string `json:"criterion" enum:"cash,natural_domestic,natural_cross_border,legal_person"`
+	Direction string `json:"direction" enum:"in,out"`
+	DayTotal  int64  `json:"day_total,string" doc:"the account's business-day sum under the criterion with this movement, minor units"`
+	Threshold int64  `json:"threshold,string" doc:"minor units"`
+}
+
+// ComplianceCheck is what screening would do with a proposed movement on the last committed
+// state: refuse it (a freeze, the sanctions list, a hold rule), raise alerts, file
+// large-value reports, freeze a listed account. Nothing is changed.
+type ComplianceCheck struct {
+	Allowed         bool              `json:"allowed" doc:"screening lets it move (the ledger's own checks, such as funds, still apply)"`
+	Refusal         *CheckRefusal     `json:"refusal,omitempty"`
+	Alerts          []CheckAlert      `json:"alerts"`
+	LargeValue      []CheckLargeValue `json:"large_value"`
+	SanctionsFreeze []string          `json:"sanctions_freeze" doc:"listed accounts a movement would freeze at once"`
+}
 
 // MonitoringRule is a registered rule.
 type MonitoringRule struct {

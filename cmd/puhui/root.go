@@ -39,7 +39,7 @@ func newRootCmd() *cobra.Command {
 	root.PersistentFlags().String(flagHome, defaultHome(), "node home directory (PUHUI_HOME)")
 	root.AddCommand(newInitCmd(), newStartCmd(), newKeysCmd(), newTxCmd(), newQueryCmd(), newVerifyCmd(),
 		newVersionCmd(), newBenchCmd(), newTestnetCmd(), newShowNodeCmd(), newKVStoreNodeCmd(), newLendingCmd(), newDemoCmd(),
-		newCreditCmd(), newDocsCmd(), newSCFCmd(), newInsuranceCmd(), exportCmd(), newReindexCmd())
+		newCreditCmd(), newDocsCmd(), newSCFCmd(), newInsuranceCmd(), newComplianceCmd(), exportCmd(), newReindexCmd())
 	return root
 }
 
