@@ -191,12 +191,14 @@ type FreezeOrder struct {
 
 // LargeExposure is a borrower whose exposure with a lender passes the NFRA limit.
 type LargeExposure struct {
-	Borrower    string `json:"borrower"`
-	Asset       string `json:"asset"`
-	Outstanding int64  `json:"outstanding,string"`
-	NetAssets   int64  `json:"net_assets,string"`
-	Share       string `json:"share" doc:"outstanding / net assets, percent with two decimals"`
-	Limit       string `json:"limit" doc:"the limit crossed, percent"`
+	Borrower    string   `json:"borrower"`
+	Asset       string   `json:"asset"`
+	Outstanding int64    `json:"outstanding,string"`
+	NetAssets   int64    `json:"net_assets,string"`
+	Share       string   `json:"share" doc:"outstanding / net assets, percent with two decimals"`
+	Limit       string   `json:"limit" doc:"the limit crossed, percent"`
+	Group       string   `json:"group,omitempty" doc:"a related-party group: borrower is the group's name, outstanding its members' combined"`
+	Members     []string `json:"members,omitempty" doc:"the group's members with an exposure to the lender"`
 }
 
 // LenderSupervision is one lender's figures for the regulator.

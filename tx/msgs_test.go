@@ -28,6 +28,7 @@ func TestMsgTypes(t *testing.T) {
 		"register_monitoring_rule", "retire_monitoring_rule", "triage_alert", "confirm_case", "close_case",
 		"file_suspicious_report", "follow_up_report", "issue_freeze_order", "lift_freeze_order",
 		"execute_debit_order", "update_sanctions_list", "set_jurisdiction", "declare_net_assets",
+		"set_compliance_params", "declare_related_parties",
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)

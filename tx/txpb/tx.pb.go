@@ -286,6 +286,8 @@ type Msg struct {
 	//	*Msg_UpdateSanctionsList
 	//	*Msg_SetJurisdiction
 	//	*Msg_DeclareNetAssets
+	//	*Msg_SetComplianceParams
+	//	*Msg_DeclareRelatedParties
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -940,6 +942,24 @@ func (x *Msg) GetDeclareNetAssets() *MsgDeclareNetAssets {
 	return nil
 }
 
+func (x *Msg) GetSetComplianceParams() *MsgSetComplianceParams {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SetComplianceParams); ok {
+			return x.SetComplianceParams
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetDeclareRelatedParties() *MsgDeclareRelatedParties {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_DeclareRelatedParties); ok {
+			return x.DeclareRelatedParties
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -1216,6 +1236,14 @@ type Msg_DeclareNetAssets struct {
 	DeclareNetAssets *MsgDeclareNetAssets `protobuf:"bytes,112,opt,name=declare_net_assets,json=declareNetAssets,proto3,oneof"`
 }
 
+type Msg_SetComplianceParams struct {
+	SetComplianceParams *MsgSetComplianceParams `protobuf:"bytes,113,opt,name=set_compliance_params,json=setComplianceParams,proto3,oneof"`
+}
+
+type Msg_DeclareRelatedParties struct {
+	DeclareRelatedParties *MsgDeclareRelatedParties `protobuf:"bytes,114,opt,name=declare_related_parties,json=declareRelatedParties,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -1351,6 +1379,10 @@ func (*Msg_UpdateSanctionsList) isMsg_Sum() {}
 func (*Msg_SetJurisdiction) isMsg_Sum() {}
 
 func (*Msg_DeclareNetAssets) isMsg_Sum() {}
+
+func (*Msg_SetComplianceParams) isMsg_Sum() {}
+
+func (*Msg_DeclareRelatedParties) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -2722,7 +2754,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xde'\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\x9a)\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -2801,7 +2833,9 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x13execute_debit_order\x18m \x01(\v2!.puhui.tx.v1.MsgExecuteDebitOrderH\x00R\x11executeDebitOrder\x12Y\n" +
 	"\x15update_sanctions_list\x18n \x01(\v2#.puhui.tx.v1.MsgUpdateSanctionsListH\x00R\x13updateSanctionsList\x12L\n" +
 	"\x10set_jurisdiction\x18o \x01(\v2\x1f.puhui.tx.v1.MsgSetJurisdictionH\x00R\x0fsetJurisdiction\x12P\n" +
-	"\x12declare_net_assets\x18p \x01(\v2 .puhui.tx.v1.MsgDeclareNetAssetsH\x00R\x10declareNetAssetsB\x05\n" +
+	"\x12declare_net_assets\x18p \x01(\v2 .puhui.tx.v1.MsgDeclareNetAssetsH\x00R\x10declareNetAssets\x12Y\n" +
+	"\x15set_compliance_params\x18q \x01(\v2#.puhui.tx.v1.MsgSetComplianceParamsH\x00R\x13setComplianceParams\x12_\n" +
+	"\x17declare_related_parties\x18r \x01(\v2%.puhui.tx.v1.MsgDeclareRelatedPartiesH\x00R\x15declareRelatedPartiesB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -2993,6 +3027,8 @@ var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(*MsgUpdateSanctionsList)(nil),      // 76: puhui.tx.v1.MsgUpdateSanctionsList
 	(*MsgSetJurisdiction)(nil),          // 77: puhui.tx.v1.MsgSetJurisdiction
 	(*MsgDeclareNetAssets)(nil),         // 78: puhui.tx.v1.MsgDeclareNetAssets
+	(*MsgSetComplianceParams)(nil),      // 79: puhui.tx.v1.MsgSetComplianceParams
+	(*MsgDeclareRelatedParties)(nil),    // 80: puhui.tx.v1.MsgDeclareRelatedParties
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,  // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -3064,21 +3100,23 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	76, // 66: puhui.tx.v1.Msg.update_sanctions_list:type_name -> puhui.tx.v1.MsgUpdateSanctionsList
 	77, // 67: puhui.tx.v1.Msg.set_jurisdiction:type_name -> puhui.tx.v1.MsgSetJurisdiction
 	78, // 68: puhui.tx.v1.Msg.declare_net_assets:type_name -> puhui.tx.v1.MsgDeclareNetAssets
-	8,  // 69: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	19, // 70: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	20, // 71: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	21, // 72: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	22, // 73: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	23, // 74: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	35, // 75: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	3,  // 76: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
-	18, // 77: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,  // 78: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	79, // [79:79] is the sub-list for method output_type
-	79, // [79:79] is the sub-list for method input_type
-	79, // [79:79] is the sub-list for extension type_name
-	79, // [79:79] is the sub-list for extension extendee
-	0,  // [0:79] is the sub-list for field type_name
+	79, // 69: puhui.tx.v1.Msg.set_compliance_params:type_name -> puhui.tx.v1.MsgSetComplianceParams
+	80, // 70: puhui.tx.v1.Msg.declare_related_parties:type_name -> puhui.tx.v1.MsgDeclareRelatedParties
+	8,  // 71: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19, // 72: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20, // 73: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21, // 74: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22, // 75: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23, // 76: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	35, // 77: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	3,  // 78: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
+	18, // 79: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,  // 80: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	81, // [81:81] is the sub-list for method output_type
+	81, // [81:81] is the sub-list for method input_type
+	81, // [81:81] is the sub-list for extension type_name
+	81, // [81:81] is the sub-list for extension extendee
+	0,  // [0:81] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -3161,6 +3199,8 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_UpdateSanctionsList)(nil),
 		(*Msg_SetJurisdiction)(nil),
 		(*Msg_DeclareNetAssets)(nil),
+		(*Msg_SetComplianceParams)(nil),
+		(*Msg_DeclareRelatedParties)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),

@@ -40,7 +40,7 @@ func largeValueCrossing(s *screened, p *party) (crossing, bool) {
 		sum = p.ctr.Daily[inDomestic+p.class%2]
 		sum = money.AddSat(sum, p.ctr.Daily[inCrossBorder+p.class%2])
 	}
-	c := crossing{sum: sum, threshold: thresholdMinor(p.crit, s.scale), direction: "in",
+	c := crossing{sum: sum, threshold: s.thresholds[p.crit], direction: "in",
 		bit: uint16(1) << (p.crit*2 + p.class%2)}
 	if p.class%2 == 1 {
 		c.direction = "out"

@@ -37,6 +37,8 @@ func Module(b Bank, r Registry, l Lending, s SupplyChain, i Insurance) module.Mo
 			module.Handle("execute_debit_order", regulatorOrGovernance, (*txpb.Msg).GetExecuteDebitOrder, ExecuteDebit).Validated(basicExecuteDebitOrder),
 			module.Handle("update_sanctions_list", regulatorOrGovernance, (*txpb.Msg).GetUpdateSanctionsList, UpdateSanctions).Validated(basicUpdateSanctionsList),
 			module.Handle("set_jurisdiction", jurisdictionSetters, (*txpb.Msg).GetSetJurisdiction, SetJurisdiction).Validated(basicSetJurisdiction),
+			module.Handle("set_compliance_params", []module.Role{module.RoleGovernance}, (*txpb.Msg).GetSetComplianceParams, SetParams).Checked(checkParams).Validated(basicSetComplianceParams),
+			module.Handle("declare_related_parties", regulatorOrGovernance, (*txpb.Msg).GetDeclareRelatedParties, DeclareRelated).Validated(basicDeclareRelatedParties),
 			module.Handle("declare_net_assets", identity.Lenders, (*txpb.Msg).GetDeclareNetAssets, DeclareNetAssets).Validated(basicDeclareNetAssets),
 		},
 		Scheduled: map[string]scheduler.Handler{

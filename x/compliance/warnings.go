@@ -2,6 +2,7 @@ package compliance
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/query"
@@ -18,6 +19,7 @@ import (
 func earlyWarnings(r store.Reader, now int64) []query.EarlyWarning {
 	out := []query.EarlyWarning{}
 	borrowers := map[string]bool{}
+	par30WarningBps := int64(Params(r).Par30WarningBps)
 	for _, lender := range lending.Lenders(r) {
 		for _, a := range lending.Portfolio(r, lender, now).Assets {
 			if bp, err := money.ParseAmount(a.PAR30, 2); err == nil && bp >= par30WarningBps {
@@ -27,9 +29,13 @@ func earlyWarnings(r store.Reader, now int64) []query.EarlyWarning {
 			}
 		}
 		for _, e := range lenderView(r, lender, now).LargeExposures {
-			out = append(out, query.EarlyWarning{Kind: "large_exposure", Subject: e.Borrower, Facts: map[string]string{
+			w := query.EarlyWarning{Kind: "large_exposure", Subject: e.Borrower, Facts: map[string]string{
 				"lender": lender, "asset": e.Asset, "outstanding": core.Itoa(e.Outstanding),
-				"net_assets": core.Itoa(e.NetAssets), "share": e.Share, "limit": e.Limit}})
+				"net_assets": core.Itoa(e.NetAssets), "share": e.Share, "limit": e.Limit}}
+			if e.Group != "" {
+				w.Facts["group"], w.Facts["members"] = e.Group, strings.Join(e.Members, ",")
+			}
+			out = append(out, w)
 		}
 		for _, e := range lending.ExposuresOfLender(r, lender, now) {
 			borrowers[e.Borrower] = true
