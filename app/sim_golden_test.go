@@ -10,7 +10,7 @@ import (
 func TestSimulationGoldenHash(t *testing.T) {
 	blocks, want := 250, "42d3bc3942a22c9bb1d1b4822bcb180a72d100f3e3af3e814ab489e1dc592ea8"
 	if testing.Short() {
-		blocks, want = 60, "197d57422c71ecc0a15b1b1f72747f8dcf7673b111285156aeccbfb72a1965df"
+		blocks, want = 60, "8dbb0cd8b878c834ac6630a8229321bc8db48478642360e20ea865c1e5e6c942"
 	}
 	h, _, _ := simulate(t, 42, blocks)
 	if got := hex.EncodeToString(h[blocks-1]); got != want {

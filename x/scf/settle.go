@@ -13,15 +13,16 @@ func ScheduledHandlers() map[string]xsched.Handler {
 	return map[string]xsched.Handler{matureKind: runMaturity, offerKind: runOfferExpiry}
 }
 
-// runMaturity (scheduled at a live part's maturity and each business day after while it is
-// unpaid) settles everything its issuer owes in its asset up to today, once per day: the
-// other due parts' entries of the same day find their part already tried and do nothing, so
-// a block's cost is proportional to the parts that fall due.
+// runMaturity (scheduled at a certificate's maturity when it goes live — a split keeps it
+// for its parts — and each business day after while a part is unpaid) settles everything
+// its issuer owes in its asset up to today, once per day: the other entries of the same day
+// find the parts already tried and do nothing, so a block's cost is proportional to the
+// parts that fall due.
 func runMaturity(ctx *core.Context, text string) error {
 	c, ok := GetCertificate(ctx.KV, parseID(text))
 	today := ctx.Today().Day
-	if !ok || !live(c) || c.AttemptedDay == today || c.MaturityDay > today {
-		return nil // stale (split, settled) or already tried today with its issuer's other parts
+	if !ok || !(live(c) || c.State == stateSplit) || c.AttemptedDay == today || c.MaturityDay > today {
+		return nil // stale (settled) or already tried today with its issuer's other parts
 	}
 	return settleIssuer(ctx, c.Issuer, c.Asset, today)
 }
@@ -32,6 +33,9 @@ func runMaturity(ctx *core.Context, text string) error {
 // days past due, are retried the next business day and default after the consortium's limit.
 func settleIssuer(ctx *core.Context, issuer, asset string, today int64) error {
 	parts := dueParts(ctx.KV, issuer, asset, today)
+	if len(parts) == 0 || parts[0].AttemptedDay == today {
+		return nil // tried today already (a split's entry after its parts' own)
+	}
 	owed := make([]int64, len(parts))
 	var total money.Accumulator
 	for i, p := range parts {
