@@ -34,7 +34,11 @@ func TestLargeValueThresholdsAreGovernanceParams(t *testing.T) {
 	res := w.c.Exec(w.regulator.Sign(msg))
 	require.Equal(t, tx.ErrUnauthorized.Code, res.Code, "governance only")
 	passGovernance(t, w.world, governanceMsg(msg))
-	require.Equal(t, int64(300_000), compliance.Params(w.c.State()).NaturalDomesticUnits)
+	var v query.ComplianceParams
+	queryJSON(t, w.c, query.PathComplianceParams, "", &v)
+	require.Equal(t, query.ComplianceParams{CashUnits: 50_000, NaturalDomesticUnits: 300_000, NaturalCrossBorderUnits: 200_000,
+		LegalPersonUnits: 2_000_000, SingleLimit: "10.00", RelatedLimit: "15.00", PAR30Warning: "10.00",
+		PoolCoverageWarning: "120.00"}, v)
 
 	w.nextDay()
 	before := len(w.reports(t))

@@ -36,7 +36,21 @@ const (
 	// nothing (data: a ComplianceCheckRequest as JSON, strictly parsed). The answer is a
 	// ComplianceCheck.
 	PathComplianceCheck = "/compliance/check"
+	// PathComplianceParams answers the supervision thresholds in force.
+	PathComplianceParams = "/compliance/params"
 )
+
+// ComplianceParams are the thresholds in force, set by governance.
+type ComplianceParams struct {
+	CashUnits               int64  `json:"cash_units" doc:"cash deposit or withdrawal threshold, whole CNY"`
+	NaturalDomesticUnits    int64  `json:"natural_domestic_units" doc:"a natural person's domestic transfers, whole CNY"`
+	NaturalCrossBorderUnits int64  `json:"natural_cross_border_units" doc:"a natural person's cross-border transfers, whole CNY"`
+	LegalPersonUnits        int64  `json:"legal_person_units" doc:"a legal person's transfers, whole CNY"`
+	SingleLimit             string `json:"single_limit" doc:"one borrower's share of a lender's net assets, percent"`
+	RelatedLimit            string `json:"related_limit" doc:"a related-party group's combined share, percent"`
+	PAR30Warning            string `json:"par30_warning" doc:"a lender's PAR30 warning level, percent"`
+	PoolCoverageWarning     string `json:"pool_coverage_warning" doc:"an insurance pool's coverage warning level, percent"`
+}
 
 // ComplianceCheckRequest is a proposed movement of value.
 type ComplianceCheckRequest struct {
@@ -297,6 +311,9 @@ var (
 	ListEarlyWarnings = Declare(Def[[]EarlyWarning]{Path: PathEarlyWarnings, Route: "/v1/supervision/warnings",
 		Group: "supervision", Name: "warnings", OperationID: "list-early-warnings",
 		Summary: "Early warnings with the facts behind each"})
+	GetComplianceParams = Declare(Def[ComplianceParams]{Path: PathComplianceParams, Route: "/v1/compliance/params",
+		Group: "compliance", Name: "params", OperationID: "get-compliance-params",
+		Summary: "The large-value thresholds, large-exposure limits and early-warning levels in force"})
 	ListOverdueCertificates = Declare(Def[[]OverdueIssuer]{Path: PathOverdueCertificates, Route: "/v1/supervision/overdue-certificates",
 		Group: "supervision", Name: "overdue-certificates", OperationID: "list-overdue-certificates",
 		Summary: "Receivable certificates unpaid past maturity, by issuer: amount, oldest days past due, count"})

@@ -4,6 +4,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"github.com/puhui-chain/puhui/money"
+	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/txpb"
 	"github.com/puhui-chain/puhui/x/core"
@@ -79,4 +80,12 @@ func SetParams(ctx *core.Context, m *txpb.MsgSetComplianceParams) error {
 // checkParams is the governance pre-check of MsgSetComplianceParams.
 func checkParams(_ store.Reader, m *txpb.Msg) error {
 	return ValidateParams(m.GetSetComplianceParams().GetParams())
+}
+
+// paramsView is the parameters as the query answers them.
+func paramsView(p *txpb.ComplianceParams) query.ComplianceParams {
+	return query.ComplianceParams{CashUnits: p.CashUnits, NaturalDomesticUnits: p.NaturalDomesticUnits,
+		NaturalCrossBorderUnits: p.NaturalCrossBorderUnits, LegalPersonUnits: p.LegalPersonUnits,
+		SingleLimit: money.FormatMinor(int64(p.SingleLimitBps), 2), RelatedLimit: money.FormatMinor(int64(p.RelatedLimitBps), 2),
+		PAR30Warning: money.FormatMinor(int64(p.Par30WarningBps), 2), PoolCoverageWarning: money.FormatMinor(int64(p.PoolCoverageWarningBps), 2)}
 }
