@@ -1,6 +1,9 @@
 package api
 
 import (
+	"context"
+	"net/http"
+
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/puhui-chain/puhui/query"
@@ -26,5 +29,33 @@ func (s *server) registerCompliance(api huma.API) {
 	serveQuery(api, s, query.GetBorrowerExposure)
 	serveQuery(api, s, query.ListEarlyWarnings)
 	serveQuery(api, s, query.GetSupervisionCounts)
+	serveQuery(api, s, query.GetComplianceParams)
+	serveQuery(api, s, query.ListOverdueCertificates)
+	serveQuery(api, s, query.ListPoolCoverage)
 	s.registerComplianceExports(api)
+	s.registerComplianceCheck(api)
+}
+
+type complianceCheckInput struct {
+	Body query.ComplianceCheckRequest
+}
+
+type complianceCheckOutput struct{ Body *query.ComplianceCheck }
+
+// registerComplianceCheck serves "would this be held?": a proposed movement screened on the
+// node's last committed state, changing nothing.
+func (s *server) registerComplianceCheck(api huma.API) {
+	huma.Register(api, huma.Operation{
+		OperationID: "compliance-check", Method: http.MethodPost, Path: "/v1/compliance/check",
+		Summary: "Would a movement be held? The refusal, alerts and large-value reports screening would give it",
+		Description: "Screens a proposed movement (kind, from, to, asset, amount) as the ledger's hook would on the " +
+			"last committed state: freezes, the sanctions list, hold-for-review and alert rules, the PBOC large-value " +
+			"criteria. Changes nothing. A bad request is refused with a coded error (compliance.bad_field, an unknown asset or address).",
+	}, func(ctx context.Context, in *complianceCheckInput) (*complianceCheckOutput, error) {
+		v, err := s.Client.CheckMovement(ctx, in.Body)
+		if err != nil {
+			return nil, problemOf(err)
+		}
+		return &complianceCheckOutput{Body: v}, nil
+	})
 }

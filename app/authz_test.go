@@ -113,4 +113,4 @@ func TestAuthorizationTableExpectations(t *testing.T) {
 var regulatorCompliance = map[string]bool{"register_monitoring_rule": true, "retire_monitoring_rule": true,
 	"triage_alert": true, "confirm_case": true, "close_case": true, "file_suspicious_report": true,
 	"follow_up_report": true, "issue_freeze_order": true, "lift_freeze_order": true, "execute_debit_order": true,
-	"update_sanctions_list": true}
+	"update_sanctions_list": true, "declare_related_parties": true}

@@ -11,8 +11,10 @@ import (
 	"github.com/puhui-chain/puhui/x/compliance"
 	"github.com/puhui-chain/puhui/x/core"
 	"github.com/puhui-chain/puhui/x/identity"
+	"github.com/puhui-chain/puhui/x/insurance"
 	"github.com/puhui-chain/puhui/x/ledger"
 	"github.com/puhui-chain/puhui/x/lending"
+	"github.com/puhui-chain/puhui/x/scf"
 )
 
 // complianceRegistry is identity as compliance sees it (compliance.Registry).
@@ -81,6 +83,48 @@ func exposures(r store.Reader, loans []*statepb.Loan, now int64) []compliance.Ex
 	out := make([]compliance.Exposure, len(keys))
 	for i, k := range keys {
 		out[i] = *by[k]
+	}
+	return out
+}
+
+// supervisedSCF is supply-chain finance as the supervision views read it
+// (compliance.SupplyChain).
+type supervisedSCF struct{}
+
+func (supervisedSCF) OverdueByIssuer(r store.Reader) []compliance.OverdueCertificates {
+	var out []compliance.OverdueCertificates
+	for _, c := range scf.OverdueParts(r) { // by issuer, asset, maturity: the oldest first
+		n := len(out)
+		if n == 0 || out[n-1].Issuer != c.Issuer || out[n-1].Asset != c.Asset {
+			out = append(out, compliance.OverdueCertificates{Issuer: c.Issuer, Asset: c.Asset, OldestDPD: c.DaysPastDue})
+			n++
+		}
+		o := &out[n-1]
+		o.Overdue = money.AddSat(o.Overdue, c.Face-c.Paid)
+		o.OldestDPD = max(o.OldestDPD, c.DaysPastDue)
+		o.Count++
+		if c.State == statepb.CertState_CERT_STATE_DEFAULTED {
+			o.Defaulted++
+		}
+	}
+	return out
+}
+
+// supervisedInsurance is insurance as the supervision views read it (compliance.Insurance).
+type supervisedInsurance struct{}
+
+func (supervisedInsurance) Pools(r store.Reader) []compliance.PoolCover {
+	active := map[[2]string]int{}
+	for _, p := range insurance.ListPolicies(r) {
+		if p.Status == statepb.PolicyStatus_POLICY_STATUS_ACTIVE {
+			active[[2]string{p.Insurer, p.Asset}]++
+		}
+	}
+	pools := insurance.ListPools(r)
+	out := make([]compliance.PoolCover, len(pools))
+	for i, p := range pools {
+		out[i] = compliance.PoolCover{Insurer: p.Insurer, Asset: p.Asset, Balance: p.Balance, MaxPayouts: p.Exposure,
+			Policies: active[[2]string{p.Insurer, p.Asset}]}
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
+	"github.com/puhui-chain/puhui/x/compliance"
 	"github.com/puhui-chain/puhui/x/module"
 )
 
@@ -44,6 +45,9 @@ func (a *App) answer(qc module.QueryContext, req *abci.QueryRequest) (any, error
 	}
 	if req.Path == query.PathScfQuote { // a discount priced from its request, no state
 		return QuoteDiscount(req.Data)
+	}
+	if req.Path == query.PathComplianceCheck { // a request screened on the state, nothing written
+		return compliance.Check(qc.State, qc.Now, req.Data)
 	}
 	if req.Path == query.PathInsuranceQuote { // likewise
 		return InsuranceQuote(req.Data)

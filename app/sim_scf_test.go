@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/app/apptest"
+	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
@@ -129,11 +131,29 @@ func requireSCFExercised(t *testing.T, c *apptest.Chain) {
 	t.Helper()
 	counts := map[string]int{}
 	financed := 0
+	held := map[[2]string]int64{} // holder, asset → unpaid face of live parts
 	for _, x := range scf.ListCertificates(c.State()) {
 		counts[scf.StateName(x.State)]++
 		if x.Financing != nil {
 			financed++
 		}
+		if s := scf.StateName(x.State); s == "active" || s == "overdue" || s == "defaulted" {
+			held[[2]string{x.Holder, x.Asset}] += x.Face - x.Paid
+		}
+	}
+	// What the credit bureau was told agrees with the certificates themselves.
+	store.IteratePrefix(c.State(), core.Key("credit", "scf", ""), func(k, v []byte) bool {
+		var rec statepb.ScfRecord
+		core.MustUnmarshal(v, &rec)
+		parts := strings.Split(string(k), "/") // credit/scf/<holder>/<asset>
+		at := [2]string{parts[2], parts[3]}
+		require.Equal(t, at[1], rec.Asset, "credit scf record %q", k)
+		require.Equal(t, held[at], rec.ReceivablesHeld, "%s: live parts held vs what credit was told", at[0])
+		delete(held, at)
+		return true
+	})
+	for h, v := range held {
+		require.Zero(t, v, "%v holds live parts credit was not told of", h)
 	}
 	t.Logf("certificates by state: %v; %d financed", counts, financed)
 	for _, s := range []string{"split", "settled", "rejected"} {

@@ -25,6 +25,8 @@ func TestComplianceReadmeWalkthrough(t *testing.T) {
 	require.Contains(t, text, "compliance.large_value_report id=1")
 	require.Contains(t, text, "criterion=cash direction=in")
 	require.Contains(t, text, "compliance.held_for_review: rule p2p-review (code HLD-01)")
+	require.Contains(t, text, "refused: compliance.held_for_review", "the check foresees the hold")
+	require.Contains(t, text, `"refusal":{"code":"compliance.frozen_by_order"`, "the REST check foresees the freeze")
 	require.Contains(t, text, "compliance.report_filed id=1 case=1")
 	require.Contains(t, text, "compliance.frozen_by_order")
 	require.Contains(t, text, `"authority":"Haidian Court"`)

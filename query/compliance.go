@@ -18,19 +18,82 @@ func SanctionsHash(salt, addr string) string {
 
 // Compliance and supervision query paths.
 const (
-	PathComplianceRules   = "/compliance/rules"
-	PathAlerts            = "/compliance/alerts"
-	PathAlert             = "/compliance/alert"       // data: decimal alert id
-	PathCases             = "/compliance/cases"       //
-	PathCase              = "/compliance/case"        // data: decimal case id
-	PathSuspiciousReports = "/compliance/str"         //
-	PathLargeValueReports = "/compliance/large-value" // data: "YYYY-MM-DD~YYYY-MM-DD" (either side may be empty)
-	PathFreezeOrders      = "/compliance/freezes"     // data: account address
-	PathSupervisionLender = "/supervision/lender"     // data: lender address
-	PathBorrowerExposure  = "/supervision/borrower"   // data: borrower address
-	PathEarlyWarnings     = "/supervision/warnings"   //
-	PathSupervisionCounts = "/supervision/counts"     //
+	PathComplianceRules     = "/compliance/rules"
+	PathAlerts              = "/compliance/alerts"
+	PathAlert               = "/compliance/alert"       // data: decimal alert id
+	PathCases               = "/compliance/cases"       //
+	PathCase                = "/compliance/case"        // data: decimal case id
+	PathSuspiciousReports   = "/compliance/str"         //
+	PathLargeValueReports   = "/compliance/large-value" // data: "YYYY-MM-DD~YYYY-MM-DD" (either side may be empty)
+	PathFreezeOrders        = "/compliance/freezes"     // data: account address
+	PathSupervisionLender   = "/supervision/lender"     // data: lender address
+	PathBorrowerExposure    = "/supervision/borrower"   // data: borrower address
+	PathEarlyWarnings       = "/supervision/warnings"   //
+	PathSupervisionCounts   = "/supervision/counts"     //
+	PathOverdueCertificates = "/supervision/overdue-certificates"
+	PathPoolCoverage        = "/supervision/insurance-pools"
+	// PathComplianceCheck answers what screening would do with a proposed movement, changing
+	// nothing (data: a ComplianceCheckRequest as JSON, strictly parsed). The answer is a
+	// ComplianceCheck.
+	PathComplianceCheck = "/compliance/check"
+	// PathComplianceParams answers the supervision thresholds in force.
+	PathComplianceParams = "/compliance/params"
 )
+
+// ComplianceParams are the thresholds in force, set by governance.
+type ComplianceParams struct {
+	CashUnits               int64  `json:"cash_units" doc:"cash deposit or withdrawal threshold, whole CNY"`
+	NaturalDomesticUnits    int64  `json:"natural_domestic_units" doc:"a natural person's domestic transfers, whole CNY"`
+	NaturalCrossBorderUnits int64  `json:"natural_cross_border_units" doc:"a natural person's cross-border transfers, whole CNY"`
+	LegalPersonUnits        int64  `json:"legal_person_units" doc:"a legal person's transfers, whole CNY"`
+	SingleLimit             string `json:"single_limit" doc:"one borrower's share of a lender's net assets, percent"`
+	RelatedLimit            string `json:"related_limit" doc:"a related-party group's combined share, percent"`
+	PAR30Warning            string `json:"par30_warning" doc:"a lender's PAR30 warning level, percent"`
+	PoolCoverageWarning     string `json:"pool_coverage_warning" doc:"an insurance pool's coverage warning level, percent"`
+}
+
+// ComplianceCheckRequest is a proposed movement of value.
+type ComplianceCheckRequest struct {
+	Kind   string `json:"kind" enum:"transfer,mint,burn,capture" doc:"mint is a cash-equivalent deposit, burn a withdrawal"`
+	From   string `json:"from,omitempty" doc:"sender address; none for a mint"`
+	To     string `json:"to,omitempty" doc:"receiver address; none for a burn"`
+	Asset  string `json:"asset"`
+	Amount string `json:"amount" doc:"in units of the asset, e.g. 500000.00"`
+}
+
+// CheckRefusal is why screening would refuse a movement.
+type CheckRefusal struct {
+	Code   string `json:"code" doc:"the coded error the movement would fail with, e.g. compliance.held_for_review"`
+	Rule   string `json:"rule,omitempty" doc:"the hold-for-review rule, when one holds it"`
+	Reason string `json:"reason"`
+}
+
+// CheckAlert is an alert a movement would raise.
+type CheckAlert struct {
+	Rule    string `json:"rule"`
+	Code    string `json:"code"`
+	Outcome string `json:"outcome" enum:"alert,hold"`
+}
+
+// CheckLargeValue is a large-value report a movement would file.
+type CheckLargeValue struct {
+	Account   string `json:"account"`
+	Criterion string `json:"criterion" enum:"cash,natural_domestic,natural_cross_border,legal_person"`
+	Direction string `json:"direction" enum:"in,out"`
+	DayTotal  int64  `json:"day_total,string" doc:"the account's business-day sum under the criterion with this movement, minor units"`
+	Threshold int64  `json:"threshold,string" doc:"minor units"`
+}
+
+// ComplianceCheck is what screening would do with a proposed movement on the last committed
+// state: refuse it (a freeze, the sanctions list, a hold rule), raise alerts, file
+// large-value reports, freeze a listed account. Nothing is changed.
+type ComplianceCheck struct {
+	Allowed         bool              `json:"allowed" doc:"screening lets it move (the ledger's own checks, such as funds, still apply)"`
+	Refusal         *CheckRefusal     `json:"refusal,omitempty"`
+	Alerts          []CheckAlert      `json:"alerts"`
+	LargeValue      []CheckLargeValue `json:"large_value"`
+	SanctionsFreeze []string          `json:"sanctions_freeze" doc:"listed accounts a movement would freeze at once"`
+}
 
 // MonitoringRule is a registered rule.
 type MonitoringRule struct {
@@ -142,12 +205,14 @@ type FreezeOrder struct {
 
 // LargeExposure is a borrower whose exposure with a lender passes the NFRA limit.
 type LargeExposure struct {
-	Borrower    string `json:"borrower"`
-	Asset       string `json:"asset"`
-	Outstanding int64  `json:"outstanding,string"`
-	NetAssets   int64  `json:"net_assets,string"`
-	Share       string `json:"share" doc:"outstanding / net assets, percent with two decimals"`
-	Limit       string `json:"limit" doc:"the limit crossed, percent"`
+	Borrower    string   `json:"borrower"`
+	Asset       string   `json:"asset"`
+	Outstanding int64    `json:"outstanding,string"`
+	NetAssets   int64    `json:"net_assets,string"`
+	Share       string   `json:"share" doc:"outstanding / net assets, percent with two decimals"`
+	Limit       string   `json:"limit" doc:"the limit crossed, percent"`
+	Group       string   `json:"group,omitempty" doc:"a related-party group: borrower is the group's name, outstanding its members' combined"`
+	Members     []string `json:"members,omitempty" doc:"the group's members with an exposure to the lender"`
 }
 
 // LenderSupervision is one lender's figures for the regulator.
@@ -176,9 +241,32 @@ type BorrowerExposure struct {
 
 // EarlyWarning is one early-warning signal with the facts behind it.
 type EarlyWarning struct {
-	Kind    string            `json:"kind" enum:"lender_par30,borrower_exposure_growth,large_exposure"`
+	Kind    string            `json:"kind" enum:"lender_par30,borrower_exposure_growth,large_exposure,core_enterprise_overdue,insurance_pool_coverage"`
 	Subject string            `json:"subject"`
 	Facts   map[string]string `json:"facts"`
+}
+
+// OverdueIssuer is a core enterprise's receivable certificates unpaid past maturity in one
+// asset, amounts in minor units.
+type OverdueIssuer struct {
+	Issuer       string `json:"issuer"`
+	Asset        string `json:"asset"`
+	Overdue      int64  `json:"overdue,string" doc:"unpaid face of its overdue certificates"`
+	OldestDPD    int64  `json:"oldest_dpd" doc:"days past due of the oldest"`
+	Certificates int    `json:"certificates" doc:"overdue certificates (parts)"`
+	Defaulted    int    `json:"defaulted" doc:"of which past the consortium's default limit"`
+}
+
+// PoolCoverage is an insurance pool against the maximum payouts of its active policies.
+type PoolCoverage struct {
+	Insurer    string `json:"insurer"`
+	Asset      string `json:"asset"`
+	Balance    int64  `json:"balance,string" doc:"held in the pool"`
+	MaxPayouts int64  `json:"max_payouts,string" doc:"sum of the maximum payouts of its active policies"`
+	Policies   int    `json:"policies" doc:"active policies"`
+	Coverage   string `json:"coverage" doc:"balance / max payouts, percent with two decimals; empty without active policies"`
+	Threshold  string `json:"threshold" doc:"the coverage below which an early warning is raised, percent"`
+	Below      bool   `json:"below_threshold"`
 }
 
 // SupervisionCounts counts alerts, cases, reports and orders by status.
@@ -223,6 +311,15 @@ var (
 	ListEarlyWarnings = Declare(Def[[]EarlyWarning]{Path: PathEarlyWarnings, Route: "/v1/supervision/warnings",
 		Group: "supervision", Name: "warnings", OperationID: "list-early-warnings",
 		Summary: "Early warnings with the facts behind each"})
+	GetComplianceParams = Declare(Def[ComplianceParams]{Path: PathComplianceParams, Route: "/v1/compliance/params",
+		Group: "compliance", Name: "params", OperationID: "get-compliance-params",
+		Summary: "The large-value thresholds, large-exposure limits and early-warning levels in force"})
+	ListOverdueCertificates = Declare(Def[[]OverdueIssuer]{Path: PathOverdueCertificates, Route: "/v1/supervision/overdue-certificates",
+		Group: "supervision", Name: "overdue-certificates", OperationID: "list-overdue-certificates",
+		Summary: "Receivable certificates unpaid past maturity, by issuer: amount, oldest days past due, count"})
+	ListPoolCoverage = Declare(Def[[]PoolCoverage]{Path: PathPoolCoverage, Route: "/v1/supervision/insurance-pools",
+		Group: "supervision", Name: "insurance-pools", OperationID: "list-insurance-pool-coverage",
+		Summary: "Insurance pools against the maximum payouts of their active policies"})
 	GetSupervisionCounts = Declare(Def[SupervisionCounts]{Path: PathSupervisionCounts, Route: "/v1/supervision/counts",
 		Group: "supervision", Name: "counts", OperationID: "get-supervision-counts",
 		Summary: "Alerts, cases, reports and freeze orders by status"})

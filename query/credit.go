@@ -118,6 +118,23 @@ type GroupSignals struct {
 	GuaranteesGiven int64  `json:"guarantees_given,string"`
 }
 
+// SCFSignals are what supply-chain finance reported about an account in the report's asset,
+// amounts in minor units.
+type SCFSignals struct {
+	Asset            string `json:"asset"`
+	ReceivablesHeld  int64  `json:"receivables_held,string" doc:"unpaid face of confirmed receivable certificates held"`
+	ReceivedOnTime   uint64 `json:"received_on_time" doc:"parts held at maturity and paid on time"`
+	ReceivedLate     uint64 `json:"received_late" doc:"parts held at maturity and paid after it"`
+	ReceivedMaxDPD   int64  `json:"received_max_dpd" doc:"worst days past due of a part held at maturity"`
+	IssuedOnTime     uint64 `json:"issued_on_time" doc:"own certificates' parts paid on time"`
+	IssuedLate       uint64 `json:"issued_late" doc:"own certificates' parts paid after maturity"`
+	IssuedDefaulted  uint64 `json:"issued_defaulted" doc:"own certificates' parts that reached the default limit"`
+	IssuedPaidOnTime int64  `json:"issued_paid_on_time,string" doc:"face of own parts paid on time"`
+	IssuedPaidLate   int64  `json:"issued_paid_late,string" doc:"face of own parts paid late"`
+	IssuedOverdue    int64  `json:"issued_overdue,string" doc:"unpaid amount of own parts past maturity now"`
+	IssuerMaxDPD     int64  `json:"issuer_max_dpd" doc:"worst days past due of an own part"`
+}
+
 // CreditReport is what a lender with a live consent obtains on a borrower.
 type CreditReport struct {
 	Borrower string          `json:"borrower"`
@@ -128,6 +145,7 @@ type CreditReport struct {
 	CashFlow []CashFlow      `json:"cash_flow"`
 	Groups   GroupSignals    `json:"groups"`
 	Score    Score           `json:"score"`
+	SCF      SCFSignals      `json:"scf" doc:"supply-chain finance: receivable certificates held, and the account's record as their issuer"`
 }
 
 // ReportAccess is one entry of a borrower's access log: who obtained a report, when, why,

@@ -30,6 +30,7 @@ func TestMsgTypes(t *testing.T) {
 		"execute_debit_order", "update_sanctions_list", "set_jurisdiction", "declare_net_assets",
 		"register_ruled_asset", "tighten_asset_rules", "set_asset_paused", "set_asset_freeze", "approve_asset_transfer",
 		"set_asset_allow_list", "force_asset_transfer", "recover_asset_balance", "clawback_asset", "create_distribution",
+		"set_compliance_params", "declare_related_parties",
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)

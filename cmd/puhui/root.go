@@ -39,8 +39,8 @@ func newRootCmd() *cobra.Command {
 	root.PersistentFlags().String(flagHome, defaultHome(), "node home directory (PUHUI_HOME)")
 	root.AddCommand(newInitCmd(), newStartCmd(), newKeysCmd(), newTxCmd(), newQueryCmd(), newVerifyCmd(),
 		newVersionCmd(), newBenchCmd(), newTestnetCmd(), newShowNodeCmd(), newKVStoreNodeCmd(), newLendingCmd(), newDemoCmd(),
-		newCreditCmd(), newDocsCmd(), newSCFCmd(), newInsuranceCmd(), newAssetsCmd(), newTrustCmd(), newOfferingCmd(),
-		exportCmd(), newReindexCmd())
+		newCreditCmd(), newDocsCmd(), newSCFCmd(), newInsuranceCmd(), newComplianceCmd(), newAssetsCmd(), newTrustCmd(),
+		newOfferingCmd(), exportCmd(), newReindexCmd())
 	return root
 }
 

@@ -185,7 +185,12 @@ func profileCmds() []*cobra.Command {
 		})
 	net.Flags().String("asset", "", "asset")
 	net.Flags().String("amount", "", "net assets as a decimal")
-	return []*cobra.Command{jur, net}
+	related := complianceCmd("declare-related-parties GROUP [MEMBER...]",
+		"Declare a group of related borrowers (the related-party limit applies to their combined exposure); no members dissolves it (regulator)",
+		cobra.MinimumNArgs(1), func(_ context.Context, _ *client.Client, cmd *cobra.Command, args []string) (*txpb.Msg, error) {
+			return tx.Wrap(&txpb.MsgDeclareRelatedParties{Group: args[0], Members: args[1:], Reason: str(cmd, "reason")}), nil
+		})
+	return []*cobra.Command{jur, net, related}
 }
 
 // expiryOf reads --expiry: a duration after the chain's latest block time, or unix seconds.

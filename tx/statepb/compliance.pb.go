@@ -1167,6 +1167,83 @@ func (x *NetAssets) GetDeclaredAt() int64 {
 	return 0
 }
 
+// RelatedGroup is a declared group of related borrowers.
+type RelatedGroup struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Name          string                 `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	Members       []string               `protobuf:"bytes,2,rep,name=members,proto3" json:"members,omitempty"`                         // sorted
+	DeclaredBy    string                 `protobuf:"bytes,3,opt,name=declared_by,json=declaredBy,proto3" json:"declared_by,omitempty"` // regulator address, or "governance"
+	DeclaredAt    int64                  `protobuf:"varint,4,opt,name=declared_at,json=declaredAt,proto3" json:"declared_at,omitempty"`
+	Reason        string                 `protobuf:"bytes,5,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RelatedGroup) Reset() {
+	*x = RelatedGroup{}
+	mi := &file_puhui_state_v1_compliance_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RelatedGroup) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RelatedGroup) ProtoMessage() {}
+
+func (x *RelatedGroup) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_state_v1_compliance_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RelatedGroup.ProtoReflect.Descriptor instead.
+func (*RelatedGroup) Descriptor() ([]byte, []int) {
+	return file_puhui_state_v1_compliance_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *RelatedGroup) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *RelatedGroup) GetMembers() []string {
+	if x != nil {
+		return x.Members
+	}
+	return nil
+}
+
+func (x *RelatedGroup) GetDeclaredBy() string {
+	if x != nil {
+		return x.DeclaredBy
+	}
+	return ""
+}
+
+func (x *RelatedGroup) GetDeclaredAt() int64 {
+	if x != nil {
+		return x.DeclaredAt
+	}
+	return 0
+}
+
+func (x *RelatedGroup) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
 var File_puhui_state_v1_compliance_proto protoreflect.FileDescriptor
 
 const file_puhui_state_v1_compliance_proto_rawDesc = "" +
@@ -1282,7 +1359,15 @@ const file_puhui_state_v1_compliance_proto_rawDesc = "" +
 	"\x05asset\x18\x02 \x01(\tR\x05asset\x12\x16\n" +
 	"\x06amount\x18\x03 \x01(\x03R\x06amount\x12\x1f\n" +
 	"\vdeclared_at\x18\x04 \x01(\x03R\n" +
-	"declaredAtB)Z'github.com/puhui-chain/puhui/tx/statepbb\x06proto3"
+	"declaredAt\"\x96\x01\n" +
+	"\fRelatedGroup\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12\x18\n" +
+	"\amembers\x18\x02 \x03(\tR\amembers\x12\x1f\n" +
+	"\vdeclared_by\x18\x03 \x01(\tR\n" +
+	"declaredBy\x12\x1f\n" +
+	"\vdeclared_at\x18\x04 \x01(\x03R\n" +
+	"declaredAt\x12\x16\n" +
+	"\x06reason\x18\x05 \x01(\tR\x06reasonB)Z'github.com/puhui-chain/puhui/tx/statepbb\x06proto3"
 
 var (
 	file_puhui_state_v1_compliance_proto_rawDescOnce sync.Once
@@ -1296,7 +1381,7 @@ func file_puhui_state_v1_compliance_proto_rawDescGZIP() []byte {
 	return file_puhui_state_v1_compliance_proto_rawDescData
 }
 
-var file_puhui_state_v1_compliance_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
+var file_puhui_state_v1_compliance_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
 var file_puhui_state_v1_compliance_proto_goTypes = []any{
 	(*MonitoringRule)(nil),   // 0: puhui.state.v1.MonitoringRule
 	(*RuleSet)(nil),          // 1: puhui.state.v1.RuleSet
@@ -1310,6 +1395,7 @@ var file_puhui_state_v1_compliance_proto_goTypes = []any{
 	(*FreezeOrder)(nil),      // 9: puhui.state.v1.FreezeOrder
 	(*SanctionsEntry)(nil),   // 10: puhui.state.v1.SanctionsEntry
 	(*NetAssets)(nil),        // 11: puhui.state.v1.NetAssets
+	(*RelatedGroup)(nil),     // 12: puhui.state.v1.RelatedGroup
 }
 var file_puhui_state_v1_compliance_proto_depIdxs = []int32{
 	0, // 0: puhui.state.v1.RuleSet.rules:type_name -> puhui.state.v1.MonitoringRule
@@ -1335,7 +1421,7 @@ func file_puhui_state_v1_compliance_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_state_v1_compliance_proto_rawDesc), len(file_puhui_state_v1_compliance_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   12,
+			NumMessages:   13,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -529,6 +529,141 @@ func (x *GroupSignals) GetGuaranteesGiven() int64 {
 	return 0
 }
 
+// ScfRecord is what supply-chain finance told the bureau about an account in one asset: the
+// confirmed receivables it holds and how they were paid, and its own record as an issuer of
+// certificates. Amounts are minor units of the asset.
+type ScfRecord struct {
+	state            protoimpl.MessageState `protogen:"open.v1"`
+	Asset            string                 `protobuf:"bytes,1,opt,name=asset,proto3" json:"asset,omitempty"`
+	ReceivablesHeld  int64                  `protobuf:"varint,2,opt,name=receivables_held,json=receivablesHeld,proto3" json:"receivables_held,omitempty"`        // unpaid face of live confirmed certificates held
+	ReceivedOnTime   uint64                 `protobuf:"varint,3,opt,name=received_on_time,json=receivedOnTime,proto3" json:"received_on_time,omitempty"`         // parts held at maturity and paid in full at the first settlement
+	ReceivedLate     uint64                 `protobuf:"varint,4,opt,name=received_late,json=receivedLate,proto3" json:"received_late,omitempty"`                 // parts held at maturity and paid in full later
+	ReceivedMaxDpd   int64                  `protobuf:"varint,5,opt,name=received_max_dpd,json=receivedMaxDpd,proto3" json:"received_max_dpd,omitempty"`         // worst days past due of a part held at maturity
+	IssuedOnTime     uint64                 `protobuf:"varint,6,opt,name=issued_on_time,json=issuedOnTime,proto3" json:"issued_on_time,omitempty"`               // own parts paid in full at the first settlement
+	IssuedLate       uint64                 `protobuf:"varint,7,opt,name=issued_late,json=issuedLate,proto3" json:"issued_late,omitempty"`                       // own parts paid in full after maturity
+	IssuedDefaulted  uint64                 `protobuf:"varint,8,opt,name=issued_defaulted,json=issuedDefaulted,proto3" json:"issued_defaulted,omitempty"`        // own parts that reached the consortium's default limit
+	IssuedPaidOnTime int64                  `protobuf:"varint,9,opt,name=issued_paid_on_time,json=issuedPaidOnTime,proto3" json:"issued_paid_on_time,omitempty"` // face of own parts paid on time
+	IssuedPaidLate   int64                  `protobuf:"varint,10,opt,name=issued_paid_late,json=issuedPaidLate,proto3" json:"issued_paid_late,omitempty"`        // face of own parts paid late
+	IssuedOverdue    int64                  `protobuf:"varint,11,opt,name=issued_overdue,json=issuedOverdue,proto3" json:"issued_overdue,omitempty"`             // unpaid amount of own parts past maturity now
+	IssuerMaxDpd     int64                  `protobuf:"varint,12,opt,name=issuer_max_dpd,json=issuerMaxDpd,proto3" json:"issuer_max_dpd,omitempty"`              // worst days past due of an own part
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *ScfRecord) Reset() {
+	*x = ScfRecord{}
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ScfRecord) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ScfRecord) ProtoMessage() {}
+
+func (x *ScfRecord) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ScfRecord.ProtoReflect.Descriptor instead.
+func (*ScfRecord) Descriptor() ([]byte, []int) {
+	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *ScfRecord) GetAsset() string {
+	if x != nil {
+		return x.Asset
+	}
+	return ""
+}
+
+func (x *ScfRecord) GetReceivablesHeld() int64 {
+	if x != nil {
+		return x.ReceivablesHeld
+	}
+	return 0
+}
+
+func (x *ScfRecord) GetReceivedOnTime() uint64 {
+	if x != nil {
+		return x.ReceivedOnTime
+	}
+	return 0
+}
+
+func (x *ScfRecord) GetReceivedLate() uint64 {
+	if x != nil {
+		return x.ReceivedLate
+	}
+	return 0
+}
+
+func (x *ScfRecord) GetReceivedMaxDpd() int64 {
+	if x != nil {
+		return x.ReceivedMaxDpd
+	}
+	return 0
+}
+
+func (x *ScfRecord) GetIssuedOnTime() uint64 {
+	if x != nil {
+		return x.IssuedOnTime
+	}
+	return 0
+}
+
+func (x *ScfRecord) GetIssuedLate() uint64 {
+	if x != nil {
+		return x.IssuedLate
+	}
+	return 0
+}
+
+func (x *ScfRecord) GetIssuedDefaulted() uint64 {
+	if x != nil {
+		return x.IssuedDefaulted
+	}
+	return 0
+}
+
+func (x *ScfRecord) GetIssuedPaidOnTime() int64 {
+	if x != nil {
+		return x.IssuedPaidOnTime
+	}
+	return 0
+}
+
+func (x *ScfRecord) GetIssuedPaidLate() int64 {
+	if x != nil {
+		return x.IssuedPaidLate
+	}
+	return 0
+}
+
+func (x *ScfRecord) GetIssuedOverdue() int64 {
+	if x != nil {
+		return x.IssuedOverdue
+	}
+	return 0
+}
+
+func (x *ScfRecord) GetIssuerMaxDpd() int64 {
+	if x != nil {
+		return x.IssuerMaxDpd
+	}
+	return 0
+}
+
 // CreditReport is what a lender sees under consent.
 type CreditReport struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -540,13 +675,14 @@ type CreditReport struct {
 	CashFlow      []*CashFlow            `protobuf:"bytes,6,rep,name=cash_flow,json=cashFlow,proto3" json:"cash_flow,omitempty"`
 	Groups        *GroupSignals          `protobuf:"bytes,7,opt,name=groups,proto3" json:"groups,omitempty"`
 	Score         *Score                 `protobuf:"bytes,8,opt,name=score,proto3" json:"score,omitempty"`
+	Scf           *ScfRecord             `protobuf:"bytes,9,opt,name=scf,proto3" json:"scf,omitempty"` // supply-chain finance facts in the report's asset
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *CreditReport) Reset() {
 	*x = CreditReport{}
-	mi := &file_puhui_state_v1_credit_proto_msgTypes[7]
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -558,7 +694,7 @@ func (x *CreditReport) String() string {
 func (*CreditReport) ProtoMessage() {}
 
 func (x *CreditReport) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_state_v1_credit_proto_msgTypes[7]
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -571,7 +707,7 @@ func (x *CreditReport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreditReport.ProtoReflect.Descriptor instead.
 func (*CreditReport) Descriptor() ([]byte, []int) {
-	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{7}
+	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *CreditReport) GetBorrower() string {
@@ -630,6 +766,13 @@ func (x *CreditReport) GetScore() *Score {
 	return nil
 }
 
+func (x *CreditReport) GetScf() *ScfRecord {
+	if x != nil {
+		return x.Scf
+	}
+	return nil
+}
+
 // ReportAccess records one report obtained under consent: who, when, why, with which model,
 // and the sha256 of the report given, never the report itself (state is readable by anyone
 // who can query the chain). Each node keeps the report's bytes in its private report store,
@@ -652,7 +795,7 @@ type ReportAccess struct {
 
 func (x *ReportAccess) Reset() {
 	*x = ReportAccess{}
-	mi := &file_puhui_state_v1_credit_proto_msgTypes[8]
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -664,7 +807,7 @@ func (x *ReportAccess) String() string {
 func (*ReportAccess) ProtoMessage() {}
 
 func (x *ReportAccess) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_state_v1_credit_proto_msgTypes[8]
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -677,7 +820,7 @@ func (x *ReportAccess) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReportAccess.ProtoReflect.Descriptor instead.
 func (*ReportAccess) Descriptor() ([]byte, []int) {
-	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{8}
+	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *ReportAccess) GetId() uint64 {
@@ -761,7 +904,7 @@ type EncryptionKey struct {
 
 func (x *EncryptionKey) Reset() {
 	*x = EncryptionKey{}
-	mi := &file_puhui_state_v1_credit_proto_msgTypes[9]
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -773,7 +916,7 @@ func (x *EncryptionKey) String() string {
 func (*EncryptionKey) ProtoMessage() {}
 
 func (x *EncryptionKey) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_state_v1_credit_proto_msgTypes[9]
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -786,7 +929,7 @@ func (x *EncryptionKey) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EncryptionKey.ProtoReflect.Descriptor instead.
 func (*EncryptionKey) Descriptor() ([]byte, []int) {
-	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{9}
+	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *EncryptionKey) GetX25519PubKey() []byte {
@@ -819,7 +962,7 @@ type Document struct {
 
 func (x *Document) Reset() {
 	*x = Document{}
-	mi := &file_puhui_state_v1_credit_proto_msgTypes[10]
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -831,7 +974,7 @@ func (x *Document) String() string {
 func (*Document) ProtoMessage() {}
 
 func (x *Document) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_state_v1_credit_proto_msgTypes[10]
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -844,7 +987,7 @@ func (x *Document) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Document.ProtoReflect.Descriptor instead.
 func (*Document) Descriptor() ([]byte, []int) {
-	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{10}
+	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *Document) GetCiphertextHash() []byte {
@@ -910,7 +1053,7 @@ type DocumentGrant struct {
 
 func (x *DocumentGrant) Reset() {
 	*x = DocumentGrant{}
-	mi := &file_puhui_state_v1_credit_proto_msgTypes[11]
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -922,7 +1065,7 @@ func (x *DocumentGrant) String() string {
 func (*DocumentGrant) ProtoMessage() {}
 
 func (x *DocumentGrant) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_state_v1_credit_proto_msgTypes[11]
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -935,7 +1078,7 @@ func (x *DocumentGrant) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DocumentGrant.ProtoReflect.Descriptor instead.
 func (*DocumentGrant) Descriptor() ([]byte, []int) {
-	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{11}
+	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *DocumentGrant) GetCiphertextHash() []byte {
@@ -984,7 +1127,7 @@ type DocumentView struct {
 
 func (x *DocumentView) Reset() {
 	*x = DocumentView{}
-	mi := &file_puhui_state_v1_credit_proto_msgTypes[12]
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -996,7 +1139,7 @@ func (x *DocumentView) String() string {
 func (*DocumentView) ProtoMessage() {}
 
 func (x *DocumentView) ProtoReflect() protoreflect.Message {
-	mi := &file_puhui_state_v1_credit_proto_msgTypes[12]
+	mi := &file_puhui_state_v1_credit_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1009,7 +1152,7 @@ func (x *DocumentView) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DocumentView.ProtoReflect.Descriptor instead.
 func (*DocumentView) Descriptor() ([]byte, []int) {
-	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{12}
+	return file_puhui_state_v1_credit_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *DocumentView) GetDocument() *Document {
@@ -1073,7 +1216,22 @@ const file_puhui_state_v1_credit_proto_rawDesc = "" +
 	"\fGroupSignals\x12\x16\n" +
 	"\x06groups\x18\x01 \x01(\rR\x06groups\x12\"\n" +
 	"\rgroup_par_bps\x18\x02 \x01(\x03R\vgroupParBps\x12)\n" +
-	"\x10guarantees_given\x18\x03 \x01(\x03R\x0fguaranteesGiven\"\xec\x02\n" +
+	"\x10guarantees_given\x18\x03 \x01(\x03R\x0fguaranteesGiven\"\xdd\x03\n" +
+	"\tScfRecord\x12\x14\n" +
+	"\x05asset\x18\x01 \x01(\tR\x05asset\x12)\n" +
+	"\x10receivables_held\x18\x02 \x01(\x03R\x0freceivablesHeld\x12(\n" +
+	"\x10received_on_time\x18\x03 \x01(\x04R\x0ereceivedOnTime\x12#\n" +
+	"\rreceived_late\x18\x04 \x01(\x04R\freceivedLate\x12(\n" +
+	"\x10received_max_dpd\x18\x05 \x01(\x03R\x0ereceivedMaxDpd\x12$\n" +
+	"\x0eissued_on_time\x18\x06 \x01(\x04R\fissuedOnTime\x12\x1f\n" +
+	"\vissued_late\x18\a \x01(\x04R\n" +
+	"issuedLate\x12)\n" +
+	"\x10issued_defaulted\x18\b \x01(\x04R\x0fissuedDefaulted\x12-\n" +
+	"\x13issued_paid_on_time\x18\t \x01(\x03R\x10issuedPaidOnTime\x12(\n" +
+	"\x10issued_paid_late\x18\n" +
+	" \x01(\x03R\x0eissuedPaidLate\x12%\n" +
+	"\x0eissued_overdue\x18\v \x01(\x03R\rissuedOverdue\x12$\n" +
+	"\x0eissuer_max_dpd\x18\f \x01(\x03R\fissuerMaxDpd\"\x99\x03\n" +
 	"\fCreditReport\x12\x1a\n" +
 	"\bborrower\x18\x01 \x01(\tR\bborrower\x12\x13\n" +
 	"\x05as_of\x18\x02 \x01(\x03R\x04asOf\x12\x1b\n" +
@@ -1082,7 +1240,8 @@ const file_puhui_state_v1_credit_proto_rawDesc = "" +
 	"\bexposure\x18\x05 \x03(\v2\x1d.puhui.state.v1.AssetExposureR\bexposure\x125\n" +
 	"\tcash_flow\x18\x06 \x03(\v2\x18.puhui.state.v1.CashFlowR\bcashFlow\x124\n" +
 	"\x06groups\x18\a \x01(\v2\x1c.puhui.state.v1.GroupSignalsR\x06groups\x12+\n" +
-	"\x05score\x18\b \x01(\v2\x15.puhui.state.v1.ScoreR\x05score\"\x90\x02\n" +
+	"\x05score\x18\b \x01(\v2\x15.puhui.state.v1.ScoreR\x05score\x12+\n" +
+	"\x03scf\x18\t \x01(\v2\x19.puhui.state.v1.ScfRecordR\x03scf\"\x90\x02\n" +
 	"\fReportAccess\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x04R\x02id\x12\x1a\n" +
 	"\bborrower\x18\x02 \x01(\tR\bborrower\x12\x16\n" +
@@ -1132,7 +1291,7 @@ func file_puhui_state_v1_credit_proto_rawDescGZIP() []byte {
 	return file_puhui_state_v1_credit_proto_rawDescData
 }
 
-var file_puhui_state_v1_credit_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
+var file_puhui_state_v1_credit_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
 var file_puhui_state_v1_credit_proto_goTypes = []any{
 	(*ScorecardRecord)(nil), // 0: puhui.state.v1.ScorecardRecord
 	(*Consent)(nil),         // 1: puhui.state.v1.Consent
@@ -1141,33 +1300,35 @@ var file_puhui_state_v1_credit_proto_goTypes = []any{
 	(*AssetExposure)(nil),   // 4: puhui.state.v1.AssetExposure
 	(*CashFlow)(nil),        // 5: puhui.state.v1.CashFlow
 	(*GroupSignals)(nil),    // 6: puhui.state.v1.GroupSignals
-	(*CreditReport)(nil),    // 7: puhui.state.v1.CreditReport
-	(*ReportAccess)(nil),    // 8: puhui.state.v1.ReportAccess
-	(*EncryptionKey)(nil),   // 9: puhui.state.v1.EncryptionKey
-	(*Document)(nil),        // 10: puhui.state.v1.Document
-	(*DocumentGrant)(nil),   // 11: puhui.state.v1.DocumentGrant
-	(*DocumentView)(nil),    // 12: puhui.state.v1.DocumentView
-	(*txpb.Scorecard)(nil),  // 13: puhui.tx.v1.Scorecard
-	(*BorrowerHistory)(nil), // 14: puhui.state.v1.BorrowerHistory
-	(*txpb.WrappedKey)(nil), // 15: puhui.tx.v1.WrappedKey
+	(*ScfRecord)(nil),       // 7: puhui.state.v1.ScfRecord
+	(*CreditReport)(nil),    // 8: puhui.state.v1.CreditReport
+	(*ReportAccess)(nil),    // 9: puhui.state.v1.ReportAccess
+	(*EncryptionKey)(nil),   // 10: puhui.state.v1.EncryptionKey
+	(*Document)(nil),        // 11: puhui.state.v1.Document
+	(*DocumentGrant)(nil),   // 12: puhui.state.v1.DocumentGrant
+	(*DocumentView)(nil),    // 13: puhui.state.v1.DocumentView
+	(*txpb.Scorecard)(nil),  // 14: puhui.tx.v1.Scorecard
+	(*BorrowerHistory)(nil), // 15: puhui.state.v1.BorrowerHistory
+	(*txpb.WrappedKey)(nil), // 16: puhui.tx.v1.WrappedKey
 }
 var file_puhui_state_v1_credit_proto_depIdxs = []int32{
-	13, // 0: puhui.state.v1.ScorecardRecord.model:type_name -> puhui.tx.v1.Scorecard
+	14, // 0: puhui.state.v1.ScorecardRecord.model:type_name -> puhui.tx.v1.Scorecard
 	2,  // 1: puhui.state.v1.Score.reasons:type_name -> puhui.state.v1.ScoreReason
-	14, // 2: puhui.state.v1.CreditReport.history:type_name -> puhui.state.v1.BorrowerHistory
+	15, // 2: puhui.state.v1.CreditReport.history:type_name -> puhui.state.v1.BorrowerHistory
 	4,  // 3: puhui.state.v1.CreditReport.exposure:type_name -> puhui.state.v1.AssetExposure
 	5,  // 4: puhui.state.v1.CreditReport.cash_flow:type_name -> puhui.state.v1.CashFlow
 	6,  // 5: puhui.state.v1.CreditReport.groups:type_name -> puhui.state.v1.GroupSignals
 	3,  // 6: puhui.state.v1.CreditReport.score:type_name -> puhui.state.v1.Score
-	15, // 7: puhui.state.v1.Document.owner_key:type_name -> puhui.tx.v1.WrappedKey
-	15, // 8: puhui.state.v1.DocumentGrant.wrapped_key:type_name -> puhui.tx.v1.WrappedKey
-	10, // 9: puhui.state.v1.DocumentView.document:type_name -> puhui.state.v1.Document
-	11, // 10: puhui.state.v1.DocumentView.grants:type_name -> puhui.state.v1.DocumentGrant
-	11, // [11:11] is the sub-list for method output_type
-	11, // [11:11] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	7,  // 7: puhui.state.v1.CreditReport.scf:type_name -> puhui.state.v1.ScfRecord
+	16, // 8: puhui.state.v1.Document.owner_key:type_name -> puhui.tx.v1.WrappedKey
+	16, // 9: puhui.state.v1.DocumentGrant.wrapped_key:type_name -> puhui.tx.v1.WrappedKey
+	11, // 10: puhui.state.v1.DocumentView.document:type_name -> puhui.state.v1.Document
+	12, // 11: puhui.state.v1.DocumentView.grants:type_name -> puhui.state.v1.DocumentGrant
+	12, // [12:12] is the sub-list for method output_type
+	12, // [12:12] is the sub-list for method input_type
+	12, // [12:12] is the sub-list for extension type_name
+	12, // [12:12] is the sub-list for extension extendee
+	0,  // [0:12] is the sub-list for field type_name
 }
 
 func init() { file_puhui_state_v1_credit_proto_init() }
@@ -1182,7 +1343,7 @@ func file_puhui_state_v1_credit_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_state_v1_credit_proto_rawDesc), len(file_puhui_state_v1_credit_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   13,
+			NumMessages:   14,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

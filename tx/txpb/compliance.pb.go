@@ -908,6 +908,225 @@ func (x *MsgDeclareNetAssets) GetAmount() int64 {
 	return 0
 }
 
+// ComplianceParams are the supervision thresholds, set by governance. The large-value
+// thresholds are whole units of the reporting currency (CNY); the limits and warning levels
+// are basis points.
+type ComplianceParams struct {
+	state                   protoimpl.MessageState `protogen:"open.v1"`
+	CashUnits               int64                  `protobuf:"varint,1,opt,name=cash_units,json=cashUnits,proto3" json:"cash_units,omitempty"`                                               // cash deposits or withdrawals: 50,000
+	NaturalDomesticUnits    int64                  `protobuf:"varint,2,opt,name=natural_domestic_units,json=naturalDomesticUnits,proto3" json:"natural_domestic_units,omitempty"`            // a natural person's domestic transfers: 500,000
+	NaturalCrossBorderUnits int64                  `protobuf:"varint,3,opt,name=natural_cross_border_units,json=naturalCrossBorderUnits,proto3" json:"natural_cross_border_units,omitempty"` // a natural person's cross-border transfers: 200,000
+	LegalPersonUnits        int64                  `protobuf:"varint,4,opt,name=legal_person_units,json=legalPersonUnits,proto3" json:"legal_person_units,omitempty"`                        // a legal person's transfers: 2,000,000
+	SingleLimitBps          uint32                 `protobuf:"varint,5,opt,name=single_limit_bps,json=singleLimitBps,proto3" json:"single_limit_bps,omitempty"`                              // one borrower's share of a lender's net assets: 10%
+	RelatedLimitBps         uint32                 `protobuf:"varint,6,opt,name=related_limit_bps,json=relatedLimitBps,proto3" json:"related_limit_bps,omitempty"`                           // a related-party group's combined share: 15%
+	Par30WarningBps         uint32                 `protobuf:"varint,7,opt,name=par30_warning_bps,json=par30WarningBps,proto3" json:"par30_warning_bps,omitempty"`                           // a lender's PAR30 warning level: 10%
+	PoolCoverageWarningBps  uint32                 `protobuf:"varint,8,opt,name=pool_coverage_warning_bps,json=poolCoverageWarningBps,proto3" json:"pool_coverage_warning_bps,omitempty"`    // an insurance pool's coverage warning level: 120%
+	unknownFields           protoimpl.UnknownFields
+	sizeCache               protoimpl.SizeCache
+}
+
+func (x *ComplianceParams) Reset() {
+	*x = ComplianceParams{}
+	mi := &file_puhui_tx_v1_compliance_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ComplianceParams) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ComplianceParams) ProtoMessage() {}
+
+func (x *ComplianceParams) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_compliance_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ComplianceParams.ProtoReflect.Descriptor instead.
+func (*ComplianceParams) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_compliance_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *ComplianceParams) GetCashUnits() int64 {
+	if x != nil {
+		return x.CashUnits
+	}
+	return 0
+}
+
+func (x *ComplianceParams) GetNaturalDomesticUnits() int64 {
+	if x != nil {
+		return x.NaturalDomesticUnits
+	}
+	return 0
+}
+
+func (x *ComplianceParams) GetNaturalCrossBorderUnits() int64 {
+	if x != nil {
+		return x.NaturalCrossBorderUnits
+	}
+	return 0
+}
+
+func (x *ComplianceParams) GetLegalPersonUnits() int64 {
+	if x != nil {
+		return x.LegalPersonUnits
+	}
+	return 0
+}
+
+func (x *ComplianceParams) GetSingleLimitBps() uint32 {
+	if x != nil {
+		return x.SingleLimitBps
+	}
+	return 0
+}
+
+func (x *ComplianceParams) GetRelatedLimitBps() uint32 {
+	if x != nil {
+		return x.RelatedLimitBps
+	}
+	return 0
+}
+
+func (x *ComplianceParams) GetPar30WarningBps() uint32 {
+	if x != nil {
+		return x.Par30WarningBps
+	}
+	return 0
+}
+
+func (x *ComplianceParams) GetPoolCoverageWarningBps() uint32 {
+	if x != nil {
+		return x.PoolCoverageWarningBps
+	}
+	return 0
+}
+
+// MsgSetComplianceParams replaces the parameters (governance only).
+type MsgSetComplianceParams struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Params        *ComplianceParams      `protobuf:"bytes,1,opt,name=params,proto3" json:"params,omitempty"`
+	Reason        string                 `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MsgSetComplianceParams) Reset() {
+	*x = MsgSetComplianceParams{}
+	mi := &file_puhui_tx_v1_compliance_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MsgSetComplianceParams) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgSetComplianceParams) ProtoMessage() {}
+
+func (x *MsgSetComplianceParams) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_compliance_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MsgSetComplianceParams.ProtoReflect.Descriptor instead.
+func (*MsgSetComplianceParams) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_compliance_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *MsgSetComplianceParams) GetParams() *ComplianceParams {
+	if x != nil {
+		return x.Params
+	}
+	return nil
+}
+
+func (x *MsgSetComplianceParams) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// MsgDeclareRelatedParties declares (or, with no members, dissolves) a group of related
+// borrowers whose combined exposure to a lender the related-party limit applies to
+// (regulator or governance). A borrower belongs to one group at most.
+type MsgDeclareRelatedParties struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Group         string                 `protobuf:"bytes,1,opt,name=group,proto3" json:"group,omitempty"`     // 1..64 of a-z, 0-9, - and _
+	Members       []string               `protobuf:"bytes,2,rep,name=members,proto3" json:"members,omitempty"` // addresses, 2..50, or none to dissolve
+	Reason        string                 `protobuf:"bytes,3,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MsgDeclareRelatedParties) Reset() {
+	*x = MsgDeclareRelatedParties{}
+	mi := &file_puhui_tx_v1_compliance_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MsgDeclareRelatedParties) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgDeclareRelatedParties) ProtoMessage() {}
+
+func (x *MsgDeclareRelatedParties) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_compliance_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MsgDeclareRelatedParties.ProtoReflect.Descriptor instead.
+func (*MsgDeclareRelatedParties) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_compliance_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *MsgDeclareRelatedParties) GetGroup() string {
+	if x != nil {
+		return x.Group
+	}
+	return ""
+}
+
+func (x *MsgDeclareRelatedParties) GetMembers() []string {
+	if x != nil {
+		return x.Members
+	}
+	return nil
+}
+
+func (x *MsgDeclareRelatedParties) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
 var File_puhui_tx_v1_compliance_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_compliance_proto_rawDesc = "" +
@@ -979,7 +1198,24 @@ const file_puhui_tx_v1_compliance_proto_rawDesc = "" +
 	"\x06reason\x18\x03 \x01(\tR\x06reason\"C\n" +
 	"\x13MsgDeclareNetAssets\x12\x14\n" +
 	"\x05asset\x18\x01 \x01(\tR\x05asset\x12\x16\n" +
-	"\x06amount\x18\x02 \x01(\x03R\x06amountB&Z$github.com/puhui-chain/puhui/tx/txpbb\x06proto3"
+	"\x06amount\x18\x02 \x01(\x03R\x06amount\"\x8f\x03\n" +
+	"\x10ComplianceParams\x12\x1d\n" +
+	"\n" +
+	"cash_units\x18\x01 \x01(\x03R\tcashUnits\x124\n" +
+	"\x16natural_domestic_units\x18\x02 \x01(\x03R\x14naturalDomesticUnits\x12;\n" +
+	"\x1anatural_cross_border_units\x18\x03 \x01(\x03R\x17naturalCrossBorderUnits\x12,\n" +
+	"\x12legal_person_units\x18\x04 \x01(\x03R\x10legalPersonUnits\x12(\n" +
+	"\x10single_limit_bps\x18\x05 \x01(\rR\x0esingleLimitBps\x12*\n" +
+	"\x11related_limit_bps\x18\x06 \x01(\rR\x0frelatedLimitBps\x12*\n" +
+	"\x11par30_warning_bps\x18\a \x01(\rR\x0fpar30WarningBps\x129\n" +
+	"\x19pool_coverage_warning_bps\x18\b \x01(\rR\x16poolCoverageWarningBps\"g\n" +
+	"\x16MsgSetComplianceParams\x125\n" +
+	"\x06params\x18\x01 \x01(\v2\x1d.puhui.tx.v1.ComplianceParamsR\x06params\x12\x16\n" +
+	"\x06reason\x18\x02 \x01(\tR\x06reason\"b\n" +
+	"\x18MsgDeclareRelatedParties\x12\x14\n" +
+	"\x05group\x18\x01 \x01(\tR\x05group\x12\x18\n" +
+	"\amembers\x18\x02 \x03(\tR\amembers\x12\x16\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reasonB&Z$github.com/puhui-chain/puhui/tx/txpbb\x06proto3"
 
 var (
 	file_puhui_tx_v1_compliance_proto_rawDescOnce sync.Once
@@ -993,7 +1229,7 @@ func file_puhui_tx_v1_compliance_proto_rawDescGZIP() []byte {
 	return file_puhui_tx_v1_compliance_proto_rawDescData
 }
 
-var file_puhui_tx_v1_compliance_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
+var file_puhui_tx_v1_compliance_proto_msgTypes = make([]protoimpl.MessageInfo, 16)
 var file_puhui_tx_v1_compliance_proto_goTypes = []any{
 	(*MsgRegisterMonitoringRule)(nil), // 0: puhui.tx.v1.MsgRegisterMonitoringRule
 	(*MsgRetireMonitoringRule)(nil),   // 1: puhui.tx.v1.MsgRetireMonitoringRule
@@ -1008,13 +1244,17 @@ var file_puhui_tx_v1_compliance_proto_goTypes = []any{
 	(*MsgUpdateSanctionsList)(nil),    // 10: puhui.tx.v1.MsgUpdateSanctionsList
 	(*MsgSetJurisdiction)(nil),        // 11: puhui.tx.v1.MsgSetJurisdiction
 	(*MsgDeclareNetAssets)(nil),       // 12: puhui.tx.v1.MsgDeclareNetAssets
+	(*ComplianceParams)(nil),          // 13: puhui.tx.v1.ComplianceParams
+	(*MsgSetComplianceParams)(nil),    // 14: puhui.tx.v1.MsgSetComplianceParams
+	(*MsgDeclareRelatedParties)(nil),  // 15: puhui.tx.v1.MsgDeclareRelatedParties
 }
 var file_puhui_tx_v1_compliance_proto_depIdxs = []int32{
-	0, // [0:0] is the sub-list for method output_type
-	0, // [0:0] is the sub-list for method input_type
-	0, // [0:0] is the sub-list for extension type_name
-	0, // [0:0] is the sub-list for extension extendee
-	0, // [0:0] is the sub-list for field type_name
+	13, // 0: puhui.tx.v1.MsgSetComplianceParams.params:type_name -> puhui.tx.v1.ComplianceParams
+	1,  // [1:1] is the sub-list for method output_type
+	1,  // [1:1] is the sub-list for method input_type
+	1,  // [1:1] is the sub-list for extension type_name
+	1,  // [1:1] is the sub-list for extension extendee
+	0,  // [0:1] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_compliance_proto_init() }
@@ -1028,7 +1268,7 @@ func file_puhui_tx_v1_compliance_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_tx_v1_compliance_proto_rawDesc), len(file_puhui_tx_v1_compliance_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   13,
+			NumMessages:   16,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -315,6 +315,8 @@ type Msg struct {
 	//	*Msg_CollectTrustFee
 	//	*Msg_PublishDisclosure
 	//	*Msg_EndTrust
+	//	*Msg_SetComplianceParams
+	//	*Msg_DeclareRelatedParties
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1230,6 +1232,24 @@ func (x *Msg) GetEndTrust() *MsgEndTrust {
 	return nil
 }
 
+func (x *Msg) GetSetComplianceParams() *MsgSetComplianceParams {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_SetComplianceParams); ok {
+			return x.SetComplianceParams
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetDeclareRelatedParties() *MsgDeclareRelatedParties {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_DeclareRelatedParties); ok {
+			return x.DeclareRelatedParties
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -1622,6 +1642,14 @@ type Msg_EndTrust struct {
 	EndTrust *MsgEndTrust `protobuf:"bytes,147,opt,name=end_trust,json=endTrust,proto3,oneof"`
 }
 
+type Msg_SetComplianceParams struct {
+	SetComplianceParams *MsgSetComplianceParams `protobuf:"bytes,113,opt,name=set_compliance_params,json=setComplianceParams,proto3,oneof"`
+}
+
+type Msg_DeclareRelatedParties struct {
+	DeclareRelatedParties *MsgDeclareRelatedParties `protobuf:"bytes,114,opt,name=declare_related_parties,json=declareRelatedParties,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -1815,6 +1843,10 @@ func (*Msg_CollectTrustFee) isMsg_Sum() {}
 func (*Msg_PublishDisclosure) isMsg_Sum() {}
 
 func (*Msg_EndTrust) isMsg_Sum() {}
+
+func (*Msg_SetComplianceParams) isMsg_Sum() {}
+
+func (*Msg_DeclareRelatedParties) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -3194,7 +3226,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x05nonce\x18\x03 \x01(\x04R\x05nonce\x12$\n" +
 	"\x04msgs\x18\x04 \x03(\v2\x10.puhui.tx.v1.MsgR\x04msgs\x12\x12\n" +
 	"\x04memo\x18\x05 \x01(\tR\x04memo\x12%\n" +
-	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xc18\n" +
+	"\x0etimeout_height\x18\x06 \x01(\x04R\rtimeoutHeight\"\xfd9\n" +
 	"\x03Msg\x12F\n" +
 	"\x0eregister_asset\x18\x01 \x01(\v2\x1d.puhui.tx.v1.MsgRegisterAssetH\x00R\rregisterAsset\x12*\n" +
 	"\x04mint\x18\x02 \x01(\v2\x14.puhui.tx.v1.MsgMintH\x00R\x04mint\x12*\n" +
@@ -3307,7 +3339,9 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x0frelease_tranche\x18\x90\x01 \x01(\v2\x1e.puhui.tx.v1.MsgReleaseTrancheH\x00R\x0ereleaseTranche\x12N\n" +
 	"\x11collect_trust_fee\x18\x91\x01 \x01(\v2\x1f.puhui.tx.v1.MsgCollectTrustFeeH\x00R\x0fcollectTrustFee\x12S\n" +
 	"\x12publish_disclosure\x18\x92\x01 \x01(\v2!.puhui.tx.v1.MsgPublishDisclosureH\x00R\x11publishDisclosure\x128\n" +
-	"\tend_trust\x18\x93\x01 \x01(\v2\x18.puhui.tx.v1.MsgEndTrustH\x00R\bendTrustB\x05\n" +
+	"\tend_trust\x18\x93\x01 \x01(\v2\x18.puhui.tx.v1.MsgEndTrustH\x00R\bendTrust\x12Y\n" +
+	"\x15set_compliance_params\x18q \x01(\v2#.puhui.tx.v1.MsgSetComplianceParamsH\x00R\x13setComplianceParams\x12_\n" +
+	"\x17declare_related_parties\x18r \x01(\v2%.puhui.tx.v1.MsgDeclareRelatedPartiesH\x00R\x15declareRelatedPartiesB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -3529,6 +3563,8 @@ var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(*MsgCollectTrustFee)(nil),          // 105: puhui.tx.v1.MsgCollectTrustFee
 	(*MsgPublishDisclosure)(nil),        // 106: puhui.tx.v1.MsgPublishDisclosure
 	(*MsgEndTrust)(nil),                 // 107: puhui.tx.v1.MsgEndTrust
+	(*MsgSetComplianceParams)(nil),      // 108: puhui.tx.v1.MsgSetComplianceParams
+	(*MsgDeclareRelatedParties)(nil),    // 109: puhui.tx.v1.MsgDeclareRelatedParties
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,   // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -3629,21 +3665,23 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	105, // 95: puhui.tx.v1.Msg.collect_trust_fee:type_name -> puhui.tx.v1.MsgCollectTrustFee
 	106, // 96: puhui.tx.v1.Msg.publish_disclosure:type_name -> puhui.tx.v1.MsgPublishDisclosure
 	107, // 97: puhui.tx.v1.Msg.end_trust:type_name -> puhui.tx.v1.MsgEndTrust
-	8,   // 98: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
-	19,  // 99: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
-	20,  // 100: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
-	21,  // 101: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
-	22,  // 102: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
-	23,  // 103: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
-	35,  // 104: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
-	3,   // 105: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
-	18,  // 106: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
-	0,   // 107: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
-	108, // [108:108] is the sub-list for method output_type
-	108, // [108:108] is the sub-list for method input_type
-	108, // [108:108] is the sub-list for extension type_name
-	108, // [108:108] is the sub-list for extension extendee
-	0,   // [0:108] is the sub-list for field type_name
+	108, // 98: puhui.tx.v1.Msg.set_compliance_params:type_name -> puhui.tx.v1.MsgSetComplianceParams
+	109, // 99: puhui.tx.v1.Msg.declare_related_parties:type_name -> puhui.tx.v1.MsgDeclareRelatedParties
+	8,   // 100: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
+	19,  // 101: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
+	20,  // 102: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
+	21,  // 103: puhui.tx.v1.ProposalAction.set_roles:type_name -> puhui.tx.v1.ActionSetRoles
+	22,  // 104: puhui.tx.v1.ProposalAction.set_validator:type_name -> puhui.tx.v1.ActionSetValidator
+	23,  // 105: puhui.tx.v1.ProposalAction.set_params:type_name -> puhui.tx.v1.ActionSetParams
+	35,  // 106: puhui.tx.v1.ProposalAction.register_scorecard:type_name -> puhui.tx.v1.MsgRegisterScorecard
+	3,   // 107: puhui.tx.v1.ProposalAction.msg:type_name -> puhui.tx.v1.Msg
+	18,  // 108: puhui.tx.v1.MsgSubmitProposal.action:type_name -> puhui.tx.v1.ProposalAction
+	0,   // 109: puhui.tx.v1.MsgVote.option:type_name -> puhui.tx.v1.VoteOption
+	110, // [110:110] is the sub-list for method output_type
+	110, // [110:110] is the sub-list for method input_type
+	110, // [110:110] is the sub-list for extension type_name
+	110, // [110:110] is the sub-list for extension extendee
+	0,   // [0:110] is the sub-list for field type_name
 }
 
 func init() { file_puhui_tx_v1_tx_proto_init() }
@@ -3759,6 +3797,8 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_CollectTrustFee)(nil),
 		(*Msg_PublishDisclosure)(nil),
 		(*Msg_EndTrust)(nil),
+		(*Msg_SetComplianceParams)(nil),
+		(*Msg_DeclareRelatedParties)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),

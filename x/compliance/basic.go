@@ -153,3 +153,12 @@ func basicDeclareNetAssets(m *txpb.Msg) error {
 	x := m.GetDeclareNetAssets()
 	return tx.FirstError(money.CheckPositive("amount", x.GetAmount()), money.ValidateAssetCode("asset", x.GetAsset()))
 }
+
+func basicSetComplianceParams(m *txpb.Msg) error {
+	x := m.GetSetComplianceParams()
+	return tx.FirstError(ValidateParams(x.GetParams()), checkReason(x.GetReason()))
+}
+
+func basicDeclareRelatedParties(m *txpb.Msg) error {
+	return checkRelated(m.GetDeclareRelatedParties())
+}

@@ -40,8 +40,8 @@ func TestNearThresholdBand(t *testing.T) {
 	require.True(t, nearThreshold(4_500_000, 5_000_000))
 	require.False(t, nearThreshold(4_499_999, 5_000_000))
 	require.False(t, nearThreshold(5_000_000, 5_000_000))
-	require.Equal(t, int64(5_000_000), thresholdMinor(critCash, 2))
-	require.Equal(t, int64(9223372036854775807), thresholdMinor(critLegalPerson, 18), "unreachable, not wrapped")
+	require.Equal(t, int64(5_000_000), thresholdMinor(DefaultParams().CashUnits, 2))
+	require.Equal(t, int64(9223372036854775807), thresholdMinor(DefaultParams().LegalPersonUnits, 18), "unreachable, not wrapped")
 }
 
 func FuzzDecodeCounters(f *testing.F) {

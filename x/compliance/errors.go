@@ -22,4 +22,6 @@ var (
 	ErrTooManyRules   = tx.Register("compliance", 16, "too_many_rules")
 	ErrDebitExceeds   = tx.Register("compliance", 17, "debit_exceeds_order")
 	ErrUnknownAccount = tx.Register("compliance", 18, "unknown_account")
+	ErrBadParams      = tx.Register("compliance", 19, "bad_params")
+	ErrBadGroup       = tx.Register("compliance", 20, "bad_related_group")
 )

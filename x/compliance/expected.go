@@ -43,13 +43,47 @@ type Lending interface {
 	Lenders(r store.Reader) []string
 }
 
+// OverdueCertificates are one issuer's receivable certificates left unpaid past maturity in
+// one asset.
+type OverdueCertificates struct {
+	Issuer, Asset string
+	Overdue       int64 // unpaid face
+	OldestDPD     int64 // days past due of the oldest
+	Count         int   // overdue parts
+	Defaulted     int   // of which past the consortium's default limit
+}
+
+// SupplyChain is what the supervision views read of supply-chain finance.
+type SupplyChain interface {
+	// OverdueByIssuer lists overdue certificates grouped by issuer and asset, in that order.
+	OverdueByIssuer(r store.Reader) []OverdueCertificates
+}
+
+// PoolCover is an insurer's pool in one asset against what its active policies may pay.
+type PoolCover struct {
+	Insurer, Asset string
+	Balance        int64 // held in the pool
+	MaxPayouts     int64 // Σ maximum payouts of its active policies
+	Policies       int   // active policies
+}
+
+// Insurance is what the supervision views read of insurance.
+type Insurance interface {
+	// Pools lists every pool, by insurer then asset.
+	Pools(r store.Reader) []PoolCover
+}
+
 // The modules compliance depends on, as the application wired them (Use): stateless
 // adapters, the same in every application of a process.
 var (
-	bank     Bank
-	registry Registry
-	lending  Lending
+	bank      Bank
+	registry  Registry
+	lending   Lending
+	scf       SupplyChain
+	insurance Insurance
 )
 
 // Use wires compliance's dependencies; the application calls it once.
-func Use(b Bank, r Registry, l Lending) { bank, registry, lending = b, r, l }
+func Use(b Bank, r Registry, l Lending, s SupplyChain, i Insurance) {
+	bank, registry, lending, scf, insurance = b, r, l, s, i
+}

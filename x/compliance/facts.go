@@ -41,8 +41,9 @@ type screened struct {
 	from, to    party
 	crossBorder bool
 	cash        bool
-	scale       uint32 // of the reporting currency, when the movement is in it
-	reportable  bool   // in the reporting currency
+	scale       uint32   // of the reporting currency, when the movement is in it
+	reportable  bool     // in the reporting currency
+	thresholds  [4]int64 // the large-value thresholds in minor units, by criterion, when reportable
 }
 
 // valueKinds are the movements that change who owns value, the ones rules and counters
@@ -58,6 +59,9 @@ func screen(ctx *core.Context, m ledger.Movement) *screened {
 	if m.Asset == ReportingCurrency {
 		if a, err := bank.Asset(ctx.KV, m.Asset); err == nil {
 			s.scale, s.reportable = a.Scale, true
+			for i, units := range criterionUnits(Params(ctx.KV)) {
+				s.thresholds[i] = thresholdMinor(units, a.Scale)
+			}
 		}
 	}
 	s.from = loadParty(ctx.KV, m.From, m.Asset, s.today)
@@ -68,7 +72,7 @@ func screen(ctx *core.Context, m ledger.Movement) *screened {
 			continue
 		}
 		p.crit, p.class = s.criterion(p, i == 1)
-		near := s.reportable && nearThreshold(m.Amount, thresholdMinor(p.crit, s.scale))
+		near := s.reportable && nearThreshold(m.Amount, s.thresholds[p.crit])
 		p.ctr.record(s.today, p.class, m.Amount, near)
 	}
 	return s

@@ -29,23 +29,49 @@ func (Hook) BeforeMove(ctx *core.Context, m ledger.Movement) error {
 	if !valueKind(m.Kind) {
 		return nil
 	}
-	var s *screened
-	for _, r := range activeRules(ctx.KV) {
-		if r.Outcome != OutcomeHold {
-			continue
-		}
-		if s == nil {
-			s = screen(ctx, m)
-		}
-		if r.fires(s) {
-			alert := newAlert(r.Name, r.Code, OutcomeHold, s)
-			// The refusal discards the transaction's writes; the alert must outlive it.
-			ctx.KeepAfter(func(k *core.Context) { raise(k, alert) })
-			return ErrHeldForReview.Wrapf("rule %s (code %s) holds %s of %d %s for review",
-				r.Name, r.Code, m.Kind, m.Amount, m.Asset)
-		}
+	rules := activeRules(ctx.KV)
+	if !hasHold(rules) {
+		return nil // no hold rule: nothing to screen before the movement
+	}
+	s := screen(ctx, m)
+	if r, ok := holdRule(rules, s); ok {
+		alert := newAlert(r.Name, r.Code, OutcomeHold, s)
+		// The refusal discards the transaction's writes; the alert must outlive it.
+		ctx.KeepAfter(func(k *core.Context) { raise(k, alert) })
+		return ErrHeldForReview.Wrapf("rule %s (code %s) holds %s of %d %s for review",
+			r.Name, r.Code, m.Kind, m.Amount, m.Asset)
 	}
 	return nil
+}
+
+func hasHold(rules []compiledRule) bool {
+	for _, r := range rules {
+		if r.Outcome == OutcomeHold {
+			return true
+		}
+	}
+	return false
+}
+
+// holdRule is the first hold-for-review rule the movement fires, in registration order.
+func holdRule(rules []compiledRule, s *screened) (compiledRule, bool) {
+	for _, r := range rules {
+		if r.Outcome == OutcomeHold && r.fires(s) {
+			return r, true
+		}
+	}
+	return compiledRule{}, false
+}
+
+// alertRules are the alert rules the movement fires, in registration order.
+func alertRules(rules []compiledRule, s *screened) []compiledRule {
+	var out []compiledRule
+	for _, r := range rules {
+		if r.Outcome == OutcomeAlert && r.fires(s) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // AfterMove records the movement: counters, large-value reports, alerts.
@@ -64,10 +90,8 @@ func (Hook) AfterMove(ctx *core.Context, m ledger.Movement) error {
 		p.ctr.touch(s.today)
 		ctx.KV.Set(CountersKey(p.addr, m.Asset), p.ctr.Encode())
 	}
-	for _, r := range activeRules(ctx.KV) {
-		if r.Outcome == OutcomeAlert && r.fires(s) {
-			raise(ctx, newAlert(r.Name, r.Code, OutcomeAlert, s))
-		}
+	for _, r := range alertRules(activeRules(ctx.KV), s) {
+		raise(ctx, newAlert(r.Name, r.Code, OutcomeAlert, s))
 	}
 	return nil
 }

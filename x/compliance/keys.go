@@ -25,6 +25,12 @@ func NetAssetsKey(lender, asset string) []byte {
 	return core.Key("cmp", "net", lender, asset)
 }
 
+// Parameters, and related-party groups with each member's group.
+var paramsKey = core.Key("cmp", "params")
+
+func RelatedGroupKey(name string) []byte { return core.Key("cmp", "rel", name) }
+func relatedOfKey(addr string) []byte    { return core.Key("cmp", "relof", addr) }
+
 // Freeze aggregates: what the screen reads per movement instead of the orders themselves.
 func wholeFreezeKey(addr string) []byte         { return core.Key("cmp", "fzw", addr) }
 func frozenAmountKey(addr, asset string) []byte { return core.Key("cmp", "fza", addr, asset) }

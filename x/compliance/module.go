@@ -19,8 +19,8 @@ var (
 
 // Module is compliance as the application plugs it in; its Hook must be given to the
 // ledger (ledger.Use) for screening to happen.
-func Module(b Bank, r Registry, l Lending) module.Module {
-	Use(b, r, l)
+func Module(b Bank, r Registry, l Lending, s SupplyChain, i Insurance) module.Module {
+	Use(b, r, l, s, i)
 	return module.Module{
 		Name:     "compliance",
 		Prefixes: [][]byte{core.Key("cmp", "")},
@@ -37,6 +37,8 @@ func Module(b Bank, r Registry, l Lending) module.Module {
 			module.Handle("execute_debit_order", regulatorOrGovernance, (*txpb.Msg).GetExecuteDebitOrder, ExecuteDebit).Validated(basicExecuteDebitOrder),
 			module.Handle("update_sanctions_list", regulatorOrGovernance, (*txpb.Msg).GetUpdateSanctionsList, UpdateSanctions).Validated(basicUpdateSanctionsList),
 			module.Handle("set_jurisdiction", jurisdictionSetters, (*txpb.Msg).GetSetJurisdiction, SetJurisdiction).Validated(basicSetJurisdiction),
+			module.Handle("set_compliance_params", []module.Role{module.RoleGovernance}, (*txpb.Msg).GetSetComplianceParams, SetParams).Checked(checkParams).Validated(basicSetComplianceParams),
+			module.Handle("declare_related_parties", regulatorOrGovernance, (*txpb.Msg).GetDeclareRelatedParties, DeclareRelated).Validated(basicDeclareRelatedParties),
 			module.Handle("declare_net_assets", identity.Lenders, (*txpb.Msg).GetDeclareNetAssets, DeclareNetAssets).Validated(basicDeclareNetAssets),
 		},
 		Scheduled: map[string]scheduler.Handler{
@@ -93,6 +95,15 @@ func queries() []module.Query {
 		}),
 		module.Answer(query.ListEarlyWarnings, func(q module.QueryContext, _ string) ([]query.EarlyWarning, error) {
 			return earlyWarnings(q.State, q.Now), nil
+		}),
+		module.Answer(query.GetComplianceParams, func(q module.QueryContext, _ string) (query.ComplianceParams, error) {
+			return paramsView(Params(q.State)), nil
+		}),
+		module.Answer(query.ListOverdueCertificates, func(q module.QueryContext, _ string) ([]query.OverdueIssuer, error) {
+			return mapList(scf.OverdueByIssuer(q.State), overdueView), nil
+		}),
+		module.Answer(query.ListPoolCoverage, func(q module.QueryContext, _ string) ([]query.PoolCoverage, error) {
+			return poolCoverage(q.State), nil
 		}),
 		module.Answer(query.GetSupervisionCounts, func(q module.QueryContext, _ string) (query.SupervisionCounts, error) {
 			return countsView(q.State), nil

@@ -5,10 +5,11 @@ import (
 
 	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/query"
+	"github.com/puhui-chain/puhui/tx/txpb"
 )
 
-// The PBOC large-value rules (Order 2016 No. 3) as the chain applies them. They are law,
-// not configuration: a change is a new release.
+// The PBOC large-value rules (Order 2016 No. 3) as the chain applies them: the reporting
+// currency and the structure are fixed; the thresholds are parameters (DefaultParams).
 const (
 	// ReportingCurrency is the asset the large-value thresholds are in. Other assets are
 	// screened by the registered rules but produce no large-value reports: the chain keeps
@@ -17,11 +18,7 @@ const (
 	// HomeJurisdiction is where an account without a recorded jurisdiction is.
 	HomeJurisdiction = "CN"
 
-	cashMajor                = 50_000    // cash deposits or withdrawals, any customer
-	naturalDomesticMajor     = 500_000   // a natural person's domestic transfers
-	naturalCrossBorderMajor  = 200_000   // a natural person's cross-border transfers
-	legalPersonMajor         = 2_000_000 // any transfer of a legal person's account
-	nearThresholdPercent     = 90        // the structuring rule's band: [90%, 100%) of a threshold
+	nearThresholdPercent     = 90 // the structuring rule's band: [90%, 100%) of a threshold
 	reportDueBusinessDays    = 5
 	maxRules                 = 64
 	maxReasonBytes           = 200
@@ -39,12 +36,15 @@ const (
 
 var criterionNames = [...]string{"cash", "natural_domestic", "natural_cross_border", "legal_person"}
 
-var criterionMajor = [...]int64{cashMajor, naturalDomesticMajor, naturalCrossBorderMajor, legalPersonMajor}
+// criterionUnits are the large-value thresholds of p in whole units, by criterion.
+func criterionUnits(p *txpb.ComplianceParams) [4]int64 {
+	return [4]int64{p.CashUnits, p.NaturalDomesticUnits, p.NaturalCrossBorderUnits, p.LegalPersonUnits}
+}
 
-// thresholdMinor is a criterion's threshold in minor units of an asset of scale. A scale
-// so large that the threshold does not fit in int64 makes it unreachable.
-func thresholdMinor(crit int, scale uint32) int64 {
-	t := criterionMajor[crit]
+// thresholdMinor is a threshold of units whole units in minor units of an asset of scale. A
+// scale so large that the threshold does not fit in int64 makes it unreachable.
+func thresholdMinor(units int64, scale uint32) int64 {
+	t := units
 	for i := uint32(0); i < scale; i++ {
 		next, err := money.Mul(t, 10)
 		if err != nil {

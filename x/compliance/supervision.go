@@ -10,13 +10,10 @@ import (
 	"github.com/puhui-chain/puhui/x/core"
 )
 
-// NFRA 2025 microloan limits on one borrower's share of a lender's net assets, in basis
-// points; and the early-warning thresholds.
+// The early-warning constants that are no parameter (the limits and warning levels are:
+// Params).
 const (
-	singleLimitBps       = 1000 // 10%
-	relatedLimitBps      = 1500 // 15% with related parties (the chain records no relations yet)
-	par30WarningBps      = 1000 // a lender whose PAR30 crosses 10%
-	growthWarningPercent = 50   // a borrower whose exposure across lenders is ≥ 150% of a month ago
+	growthWarningPercent = 50 // a borrower whose exposure across lenders is ≥ 150% of a month ago
 	topBorrowers         = 5
 )
 
@@ -34,6 +31,7 @@ func lenderView(r store.Reader, lender string, now int64) query.LenderSupervisio
 		byAsset[e.Asset] = append(byAsset[e.Asset], e)
 	}
 	slices.Sort(assets)
+	params := Params(r)
 	for _, asset := range assets {
 		net := NetAssetsOf(r, lender, asset)
 		if net > 0 {
@@ -41,9 +39,12 @@ func lenderView(r store.Reader, lender string, now int64) query.LenderSupervisio
 		}
 		list := byAsset[asset]
 		for _, e := range list {
-			if net > 0 && overLimit(e.Outstanding, net, singleLimitBps) {
-				v.LargeExposures = append(v.LargeExposures, exposureView(e, net, "10.00"))
+			if net > 0 && overLimit(e.Outstanding, net, int64(params.SingleLimitBps)) {
+				v.LargeExposures = append(v.LargeExposures, exposureView(e, net, money.FormatMinor(int64(params.SingleLimitBps), 2)))
 			}
+		}
+		if net > 0 {
+			v.LargeExposures = append(v.LargeExposures, groupExposures(r, list, net, int64(params.RelatedLimitBps))...)
 		}
 		slices.SortStableFunc(list, func(a, b Exposure) int { return cmpDesc(a.Outstanding, b.Outstanding) })
 		for _, e := range list[:min(topBorrowers, len(list))] {
@@ -122,4 +123,36 @@ func countsView(r store.Reader) query.SupervisionCounts {
 		v.FreezeOrders[o.Status]++
 	}
 	return v
+}
+
+// poolCoverageThresholdBps is the pool coverage below which an early warning is raised.
+func poolCoverageThresholdBps(r store.Reader) int64 { return int64(Params(r).PoolCoverageWarningBps) }
+
+// groupExposures: related-party groups whose members' combined exposure with the lender in
+// one asset (list) passes the related-party limit of its net assets, by group name.
+func groupExposures(r store.Reader, list []Exposure, net, limitBps int64) []query.LargeExposure {
+	sums, members := map[string]int64{}, map[string][]string{}
+	var names []string
+	for _, e := range list {
+		g := RelatedGroupOf(r, e.Borrower)
+		if g == "" {
+			continue
+		}
+		if _, ok := sums[g]; !ok {
+			names = append(names, g)
+		}
+		sums[g] = money.AddSat(sums[g], e.Outstanding)
+		members[g] = append(members[g], e.Borrower)
+	}
+	slices.Sort(names)
+	var out []query.LargeExposure
+	for _, g := range names {
+		if overLimit(sums[g], net, limitBps) {
+			slices.Sort(members[g])
+			v := exposureView(Exposure{Borrower: g, Asset: list[0].Asset, Outstanding: sums[g]}, net, money.FormatMinor(limitBps, 2))
+			v.Group, v.Members = g, members[g]
+			out = append(out, v)
+		}
+	}
+	return out
 }

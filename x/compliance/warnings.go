@@ -2,6 +2,7 @@ package compliance
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/query"
@@ -10,12 +11,15 @@ import (
 )
 
 // earlyWarnings computes the early warnings as of now: a lender whose PAR30 crossed the
-// threshold, a borrower above the large-exposure limit of a lender, and a borrower whose
-// exposure across two or more lenders grew by half or more within a month. Each carries
-// the facts behind it. It is a query: it may read every lender's book.
+// threshold, a borrower above the large-exposure limit of a lender, a borrower whose
+// exposure across two or more lenders grew by half or more within a month, a core
+// enterprise with receivable certificates overdue, and an insurance pool whose coverage of
+// its policies' maximum payouts fell below the threshold. Each carries the facts behind it.
+// It is a query: it may read every lender's book.
 func earlyWarnings(r store.Reader, now int64) []query.EarlyWarning {
 	out := []query.EarlyWarning{}
 	borrowers := map[string]bool{}
+	par30WarningBps := int64(Params(r).Par30WarningBps)
 	for _, lender := range lending.Lenders(r) {
 		for _, a := range lending.Portfolio(r, lender, now).Assets {
 			if bp, err := money.ParseAmount(a.PAR30, 2); err == nil && bp >= par30WarningBps {
@@ -25,9 +29,13 @@ func earlyWarnings(r store.Reader, now int64) []query.EarlyWarning {
 			}
 		}
 		for _, e := range lenderView(r, lender, now).LargeExposures {
-			out = append(out, query.EarlyWarning{Kind: "large_exposure", Subject: e.Borrower, Facts: map[string]string{
+			w := query.EarlyWarning{Kind: "large_exposure", Subject: e.Borrower, Facts: map[string]string{
 				"lender": lender, "asset": e.Asset, "outstanding": core.Itoa(e.Outstanding),
-				"net_assets": core.Itoa(e.NetAssets), "share": e.Share, "limit": e.Limit}})
+				"net_assets": core.Itoa(e.NetAssets), "share": e.Share, "limit": e.Limit}}
+			if e.Group != "" {
+				w.Facts["group"], w.Facts["members"] = e.Group, strings.Join(e.Members, ",")
+			}
+			out = append(out, w)
 		}
 		for _, e := range lending.ExposuresOfLender(r, lender, now) {
 			borrowers[e.Borrower] = true
@@ -41,7 +49,8 @@ func earlyWarnings(r store.Reader, now int64) []query.EarlyWarning {
 	for _, b := range names {
 		out = append(out, growthWarnings(r, b, now)...)
 	}
-	return out
+	out = append(out, overdueWarnings(r)...)
+	return append(out, coverageWarnings(r)...)
 }
 
 // growthWarnings: per asset, the principal disbursed in the last 30 days is at least half

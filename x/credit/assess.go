@@ -26,6 +26,7 @@ type Profile struct {
 	Exposure *statepb.AssetExposure
 	CashFlow *statepb.CashFlow
 	Groups   *statepb.GroupSignals
+	Scf      *statepb.ScfRecord
 }
 
 // ProfileOf derives a borrower's profile in asset at block time now.
@@ -44,6 +45,7 @@ func ProfileOf(r store.Reader, borrower, asset string, now int64) *Profile {
 		DebtServiceRatioBps: ratioBps(debtService, flow.AvgMonthlyInflow3M)}
 	groups, par, guarantees := lending.GroupSignals(r, loans, now)
 	p.Groups = &statepb.GroupSignals{Groups: uint32(groups), GroupParBps: par, GuaranteesGiven: guarantees}
+	p.Scf = ScfRecordOf(r, borrower, asset)
 	return p
 }
 
@@ -86,6 +88,14 @@ func (p *Profile) Facts() map[string]int64 {
 		scorecard.FactGroups:             int64(p.Groups.Groups),
 		scorecard.FactGroupPARBps:        p.Groups.GroupParBps,
 		scorecard.FactGuaranteesGiven:    p.Groups.GuaranteesGiven,
+		scorecard.FactScfReceivablesHeld: p.Scf.ReceivablesHeld,
+		scorecard.FactScfReceivedOnTime:  int64(p.Scf.ReceivedOnTime),
+		scorecard.FactScfReceivedLate:    int64(p.Scf.ReceivedLate),
+		scorecard.FactScfIssuedOnTime:    int64(p.Scf.IssuedOnTime),
+		scorecard.FactScfIssuedLate:      int64(p.Scf.IssuedLate),
+		scorecard.FactScfIssuedDefaulted: int64(p.Scf.IssuedDefaulted),
+		scorecard.FactScfIssuedOverdue:   p.Scf.IssuedOverdue,
+		scorecard.FactScfIssuerMaxDPD:    p.Scf.IssuerMaxDpd,
 	}
 }
 

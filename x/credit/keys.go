@@ -26,3 +26,6 @@ func accessPrefix(borrower string) []byte { return core.Key("credit", "access", 
 func accessSeqKey(borrower string) []byte { return core.Key("credit", "accseq", borrower) }
 
 var allScorecards = core.Key("credit", "model", "")
+
+// ScfRecordKey holds what supply-chain finance reported about an account in one asset.
+func ScfRecordKey(addr, asset string) []byte { return core.Key("credit", "scf", addr, asset) }

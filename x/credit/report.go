@@ -24,7 +24,7 @@ func Report(r store.Reader, borrower, asset, model string, now int64) (*statepb.
 	}
 	return &statepb.CreditReport{Borrower: borrower, AsOf: now, KycLevel: p.KYCLevel, History: p.History,
 		Exposure: []*statepb.AssetExposure{p.Exposure}, CashFlow: []*statepb.CashFlow{p.CashFlow},
-		Groups: p.Groups, Score: s}, nil
+		Groups: p.Groups, Score: s, Scf: p.Scf}, nil
 }
 
 // RequestReport gives the signing lender a borrower's report under a live consent for the

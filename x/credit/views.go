@@ -67,6 +67,11 @@ func ReportView(r *statepb.CreditReport) query.CreditReport {
 		v.CashFlow[i] = query.CashFlow{Asset: c.Asset, InflowMonths12: c.InflowMonths_12, AvgBalance3M: c.AvgBalance_3M,
 			AvgMonthlyInflow3M: c.AvgMonthlyInflow_3M, DebtServiceRatioBPS: c.DebtServiceRatioBps}
 	}
+	f := r.GetScf()
+	v.SCF = query.SCFSignals{Asset: f.GetAsset(), ReceivablesHeld: f.GetReceivablesHeld(), ReceivedOnTime: f.GetReceivedOnTime(),
+		ReceivedLate: f.GetReceivedLate(), ReceivedMaxDPD: f.GetReceivedMaxDpd(), IssuedOnTime: f.GetIssuedOnTime(),
+		IssuedLate: f.GetIssuedLate(), IssuedDefaulted: f.GetIssuedDefaulted(), IssuedPaidOnTime: f.GetIssuedPaidOnTime(),
+		IssuedPaidLate: f.GetIssuedPaidLate(), IssuedOverdue: f.GetIssuedOverdue(), IssuerMaxDPD: f.GetIssuerMaxDpd()}
 	s := r.GetScore()
 	v.Score = query.Score{Score: s.GetScore(), Band: s.GetBand(), PD: s.GetPd(), Model: s.GetModel(),
 		ModelVersion: s.GetModelVersion(), InputsHash: hex.EncodeToString(s.GetInputsHash()),

@@ -72,6 +72,8 @@ func mustHold(ctx *core.Context, id uint64) (*statepb.Certificate, error) {
 // setHolder moves a certificate to a new holder, keeping the holder index and the history.
 func setHolder(ctx *core.Context, c *statepb.Certificate, to, how string) {
 	ctx.KV.Delete(heldKey(c.Holder, c.Id))
+	bureau.ReceivablesHeld(ctx, c.Holder, c.Asset, c.Paid-c.Face)
+	bureau.ReceivablesHeld(ctx, to, c.Asset, c.Face-c.Paid)
 	c.Holders = append(c.Holders, &statepb.CertHolding{Holder: to, From: c.Holder, Day: ctx.Today().Day, How: how})
 	c.Holder = to
 	ctx.KV.Set(heldKey(to, c.Id), []byte{1})

@@ -23,11 +23,21 @@ type Registry interface {
 	HasRole(r store.Reader, addr string, role module.Role) bool
 }
 
+// CreditBureau is what scf tells the credit bureau, in the step that changes a certificate:
+// the confirmed receivables an account holds, each part paid in full (on time or dpd days
+// late, for the issuer and the holder), and an issuer's parts left unpaid past maturity.
+type CreditBureau interface {
+	ReceivablesHeld(ctx *core.Context, holder, asset string, delta int64)
+	ReceivableSettled(ctx *core.Context, issuer, holder, asset string, face, dpd int64)
+	IssuerOverdue(ctx *core.Context, issuer, asset string, delta, dpd int64, defaulted bool)
+}
+
 // The modules scf depends on, as the application wired them (Use): stateless adapters.
 var (
 	bank     Bank
 	registry Registry
+	bureau   CreditBureau
 )
 
 // Use wires scf's dependencies; the application calls it once, when it builds its modules.
-func Use(b Bank, r Registry) { bank, registry = b, r }
+func Use(b Bank, r Registry, c CreditBureau) { bank, registry, bureau = b, r, c }

@@ -20,10 +20,10 @@ var (
 	docParty = []module.Role{identity.RoleEnterprise, identity.RoleIndividual, identity.RoleMFI}
 )
 
-// Module is supply-chain finance as the application plugs it in, over the bank and
-// registry it is given.
-func Module(b Bank, r Registry) module.Module {
-	Use(b, r)
+// Module is supply-chain finance as the application plugs it in, over the bank, registry
+// and credit bureau it is given.
+func Module(b Bank, r Registry, c CreditBureau) module.Module {
+	Use(b, r, c)
 	return module.Module{
 		Name:     "scf",
 		Prefixes: [][]byte{core.Key("scf", "")},

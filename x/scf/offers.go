@@ -26,6 +26,7 @@ func Accept(ctx *core.Context, m *txpb.MsgAcceptCertificate) error {
 		c.Holders = []*statepb.CertHolding{{Holder: ctx.Signer, From: c.Issuer, Day: ctx.Today().Day, How: "issued"}}
 		c.Holder, c.Receiver, c.PendingExpiresAt = ctx.Signer, "", 0
 		goLive(ctx, c)
+		bureau.ReceivablesHeld(ctx, c.Holder, c.Asset, c.Face)
 	case c.Offer != nil && c.Offer.Kind == offerTransfer && live(c):
 		if c.Offer.To != ctx.Signer {
 			return ErrNotReceiver.Wrapf("certificate %d is offered to %s", c.Id, c.Offer.To)

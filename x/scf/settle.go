@@ -13,15 +13,16 @@ func ScheduledHandlers() map[string]xsched.Handler {
 	return map[string]xsched.Handler{matureKind: runMaturity, offerKind: runOfferExpiry}
 }
 
-// runMaturity (scheduled at a live part's maturity and each business day after while it is
-// unpaid) settles everything its issuer owes in its asset up to today, once per day: the
-// other due parts' entries of the same day find their part already tried and do nothing, so
-// a block's cost is proportional to the parts that fall due.
+// runMaturity (scheduled at a certificate's maturity when it goes live — a split keeps it
+// for its parts — and each business day after while a part is unpaid) settles everything
+// its issuer owes in its asset up to today, once per day: the other entries of the same day
+// find the parts already tried and do nothing, so a block's cost is proportional to the
+// parts that fall due.
 func runMaturity(ctx *core.Context, text string) error {
 	c, ok := GetCertificate(ctx.KV, parseID(text))
 	today := ctx.Today().Day
-	if !ok || !live(c) || c.AttemptedDay == today || c.MaturityDay > today {
-		return nil // stale (split, settled) or already tried today with its issuer's other parts
+	if !ok || !(live(c) || c.State == stateSplit) || c.AttemptedDay == today || c.MaturityDay > today {
+		return nil // stale (settled) or already tried today with its issuer's other parts
 	}
 	return settleIssuer(ctx, c.Issuer, c.Asset, today)
 }
@@ -32,6 +33,9 @@ func runMaturity(ctx *core.Context, text string) error {
 // days past due, are retried the next business day and default after the consortium's limit.
 func settleIssuer(ctx *core.Context, issuer, asset string, today int64) error {
 	parts := dueParts(ctx.KV, issuer, asset, today)
+	if len(parts) == 0 || parts[0].AttemptedDay == today {
+		return nil // tried today already (a split's entry after its parts' own)
+	}
 	owed := make([]int64, len(parts))
 	var total money.Accumulator
 	for i, p := range parts {
@@ -82,23 +86,33 @@ func pay(ctx *core.Context, c *statepb.Certificate, share, today int64) {
 			share = 0
 		} else {
 			c.Paid += share
+			bureau.ReceivablesHeld(ctx, c.Holder, c.Asset, -share)
 		}
 	}
 	first := c.AttemptedDay == 0
 	c.AttemptedDay = today
 	c.DaysPastDue = today - c.MaturityDay
+	// What the issuer leaves unpaid past maturity: the part's rest when it first falls
+	// overdue, less each later payment.
+	overdue := -share
+	if first {
+		overdue = c.Face - c.Paid
+	}
 	if c.Paid == c.Face {
 		if first {
 			// Paid in full at the first settlement: on time, even if the first block of the
 			// maturity date came days later (a halted chain, a sandbox clock).
 			c.DaysPastDue = 0
+		} else {
+			bureau.IssuerOverdue(ctx, c.Issuer, c.Asset, overdue, c.DaysPastDue, false)
 		}
 		settled(ctx, c, today)
 		return
 	}
 	rec := issuerRecord(ctx.KV, c.Issuer)
 	rec.MaxDpd = max(rec.MaxDpd, c.DaysPastDue)
-	if c.State != stateDefaulted && c.DaysPastDue >= int64(Params(ctx.KV).DefaultAfterDays) {
+	defaulted := c.State != stateDefaulted && c.DaysPastDue >= int64(Params(ctx.KV).DefaultAfterDays)
+	if defaulted {
 		c.State = stateDefaulted
 		rec.Defaulted++
 		ctx.Emit("scf.certificate_defaulted", "certificate", idText(c.Id), "issuer", c.Issuer, "dpd", core.Itoa(c.DaysPastDue))
@@ -106,6 +120,7 @@ func pay(ctx *core.Context, c *statepb.Certificate, share, today int64) {
 		c.State = stateOverdue
 	}
 	setIssuerRecord(ctx.KV, c.Issuer, rec)
+	bureau.IssuerOverdue(ctx, c.Issuer, c.Asset, overdue, c.DaysPastDue, defaulted)
 	c.Offer = dropOffer(ctx, c)
 	saveCertificate(ctx.KV, c)
 	scheduleMaturity(ctx, c.Id, maturityAt(ctx.KV, today+1))
@@ -130,6 +145,7 @@ func settled(ctx *core.Context, c *statepb.Certificate, today int64) {
 		rec.MaxDpd = max(rec.MaxDpd, c.DaysPastDue)
 	}
 	setIssuerRecord(ctx.KV, c.Issuer, rec)
+	bureau.ReceivableSettled(ctx, c.Issuer, c.Holder, c.Asset, c.Face, c.DaysPastDue)
 	ctx.Emit("scf.certificate_settled", "certificate", idText(c.Id), "issuer", c.Issuer, "holder", c.Holder,
 		"face", core.Itoa(c.Face), "dpd", core.Itoa(c.DaysPastDue))
 }

@@ -42,9 +42,12 @@ func checkParts(ctx *core.Context, face int64, parts []int64) error {
 }
 
 // split consumes c into children of the given faces, which keep its root, issuer, line,
-// maturity, documents, holder and tier; it returns them.
+// maturity, documents, holder and tier; it returns them. The children take c's place in the
+// maturity index but no scheduler entries of their own: c's entry stays and, on the
+// maturity date, settles everything its issuer owes that day, the children included (a
+// split rewrites no scheduler page, which would cost more than the split itself).
 func split(ctx *core.Context, c *statepb.Certificate, parts []int64) []*statepb.Certificate {
-	retire(ctx, c)
+	ctx.KV.Delete(maturityKey(c))
 	ctx.KV.Delete(heldKey(c.Holder, c.Id))
 	out := make([]*statepb.Certificate, len(parts))
 	for i, face := range parts {
@@ -52,7 +55,8 @@ func split(ctx *core.Context, c *statepb.Certificate, parts []int64) []*statepb.
 			LineId: c.LineId, Asset: c.Asset, Face: face, MaturityDay: c.MaturityDay, DocumentIds: c.DocumentIds,
 			Holder: c.Holder, IssuedDay: c.IssuedDay, Tier: c.Tier,
 			Holders: []*statepb.CertHolding{{Holder: c.Holder, From: c.Holder, Day: ctx.Today().Day, How: "split"}}}
-		goLive(ctx, child)
+		child.State = stateActive
+		ctx.KV.Set(maturityKey(child), []byte{1})
 		saveCertificate(ctx.KV, child)
 		ctx.KV.Set(heldKey(child.Holder, child.Id), []byte{1})
 		c.Children = append(c.Children, child.Id)

@@ -163,3 +163,17 @@ func HeldFace(r store.Reader, addr string) int64 {
 	}
 	return sum
 }
+
+// OverdueParts lists the live parts whose settlement has left them unpaid past maturity
+// (overdue or defaulted), by issuer, asset, maturity and id: the supervision view of overdue
+// certificates by issuer. It reads the maturity index, which holds live parts only.
+func OverdueParts(r store.Reader) []*statepb.Certificate {
+	var out []*statepb.Certificate
+	store.IteratePrefix(r, core.Key("scf", "mat", ""), func(k, _ []byte) bool {
+		if c, ok := GetCertificate(r, idOf(k)); ok && (c.State == stateOverdue || c.State == stateDefaulted) {
+			out = append(out, c)
+		}
+		return true
+	})
+	return out
+}

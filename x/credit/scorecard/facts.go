@@ -26,6 +26,17 @@ const (
 	FactGroups             = "groups"                 // joint-liability groups the borrower borrowed in
 	FactGroupPARBps        = "group_par_bps"          // overdue / outstanding principal of those groups' loans; −1 when none
 	FactGuaranteesGiven    = "guarantees_given"       // the borrower's guarantees still held in group funds
+
+	// Supply-chain finance: receivable certificates confirmed by a core enterprise, held by
+	// the account, and the account's own record as a core enterprise issuing them.
+	FactScfReceivablesHeld = "scf_receivables_held" // unpaid face of confirmed certificates held
+	FactScfReceivedOnTime  = "scf_received_on_time" // parts held at maturity, paid on time
+	FactScfReceivedLate    = "scf_received_late"    // parts held at maturity, paid late
+	FactScfIssuedOnTime    = "scf_issued_on_time"   // own parts paid on time
+	FactScfIssuedLate      = "scf_issued_late"      // own parts paid after maturity
+	FactScfIssuedDefaulted = "scf_issued_defaulted" // own parts that reached the default limit
+	FactScfIssuedOverdue   = "scf_issued_overdue"   // unpaid amount of own parts past maturity now
+	FactScfIssuerMaxDPD    = "scf_issuer_max_dpd"   // worst days past due of an own part
 )
 
 // Facts lists every fact, in the fixed order the credit module supplies them (inputs
@@ -35,5 +46,6 @@ func Facts() []string {
 		FactLoansWrittenOff, FactInstallmentsOnTime, FactInstallmentsLate, FactOnTimeRatioBps, FactMaxDPD,
 		FactMaxDPD12M, FactPrepayments, FactExposure, FactDebtService, FactLenders, FactInflowMonths12,
 		FactAvgBalance3M, FactAvgMonthlyInflow3M, FactDebtServiceRatio, FactGroups, FactGroupPARBps,
-		FactGuaranteesGiven}
+		FactGuaranteesGiven, FactScfReceivablesHeld, FactScfReceivedOnTime, FactScfReceivedLate,
+		FactScfIssuedOnTime, FactScfIssuedLate, FactScfIssuedDefaulted, FactScfIssuedOverdue, FactScfIssuerMaxDPD}
 }
