@@ -64,9 +64,11 @@ func InsuranceQuote(request []byte) (query.QuotePreview, error) { return insuran
 // DistributionQuote answers query.PathDistributionQuote: each holding's payout by the largest-
 // remainder rule distributions pay by. A bad request is a coded error.
 func DistributionQuote(request []byte) (query.DistributionQuote, error) { return assets.Quote(request) }
+
 // TrustReport computes a trust's period report from its flows (trust.ReportRequest as JSON),
 // reading no state: the rule the on-chain report query uses.
 func TrustReport(request []byte) (query.TrustReport, error) { return trust.ReportOffline(request) }
+
 // OfferingQuote answers query.PathOfferingQuote: a pledge priced by the rule pledges use
 // (offering.QuotePledge) from terms in the request. A bad request is a coded error.
 func OfferingQuote(request []byte) (query.OfferingQuote, error) {

@@ -1,14 +1,11 @@
 package escrow
 
 import (
-	"sync"
-
 	"cel.dev/cel-go/cel"
-	"cel.dev/cel-go/common/cost"
-	"cel.dev/cel-go/common/types"
 
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/x/cond"
 	"github.com/puhui-chain/puhui/x/core"
 )
 
@@ -30,70 +27,30 @@ const (
 	MaxConditionCost  = 100
 )
 
-var (
-	envOnce sync.Once
-	condEnv *cel.Env
-	envErr  error
-)
-
-func env() (*cel.Env, error) {
-	envOnce.Do(func() {
-		var opts []cel.EnvOption
-		for _, n := range factNames {
-			opts = append(opts, cel.Variable(n, cel.IntType))
-		}
-		condEnv, envErr = cel.NewEnv(opts...)
-	})
-	return condEnv, envErr
-}
+// conditions is the release conditions' kind of condition.
+var conditions = &cond.Env{Facts: factNames, MaxBytes: MaxConditionBytes, MaxCost: MaxConditionCost}
 
 // CompileCondition type-checks a condition (a bool over the facts) and bounds its cost.
 func CompileCondition(src string) (cel.Program, error) {
-	if src == "" || len(src) > MaxConditionBytes {
-		return nil, ErrBadCondition.Wrapf("condition is %d bytes, allowed 1..%d", len(src), MaxConditionBytes)
+	if src == "" {
+		return nil, ErrBadCondition.Wrapf("condition is empty")
 	}
-	e, err := env()
+	p, err := conditions.Compile(src)
 	if err != nil {
-		return nil, ErrBadCondition.Wrapf("environment: %v", err)
+		return nil, ErrBadCondition.Wrapf("condition: %v", err)
 	}
-	ast, iss := e.Compile(src)
-	if iss.Err() != nil {
-		return nil, ErrBadCondition.Wrapf("does not compile: %v", iss.Err())
-	}
-	if ast.OutputType() != cel.BoolType {
-		return nil, ErrBadCondition.Wrapf("must be a bool, is %s", ast.OutputType())
-	}
-	est, err := e.EstimateCost(ast, noSizes{})
-	if err != nil || est.Max > MaxConditionCost {
-		return nil, ErrBadCondition.Wrapf("estimated cost above %d", MaxConditionCost)
-	}
-	prg, err := e.Program(ast)
-	if err != nil {
-		return nil, ErrBadCondition.Wrapf("%v", err)
-	}
-	return prg, nil
+	return p, nil
 }
 
-var (
-	programsMu sync.Mutex
-	programs   = map[string]cel.Program{}
-)
-
-// program compiles a condition once per process (programs are safe for concurrent use).
+// program compiles a condition once per process.
 func program(src string) (cel.Program, error) {
-	programsMu.Lock()
-	defer programsMu.Unlock()
-	if p, ok := programs[src]; ok {
-		return p, nil
+	if src == "" {
+		return nil, ErrBadCondition.Wrapf("condition is empty")
 	}
-	p, err := CompileCondition(src)
+	p, err := conditions.Program(src)
 	if err != nil {
-		return nil, err
+		return nil, ErrBadCondition.Wrapf("condition: %v", err)
 	}
-	if len(programs) > 1024 {
-		programs = map[string]cel.Program{}
-	}
-	programs[src] = p
 	return p, nil
 }
 
@@ -112,21 +69,12 @@ func conditionHolds(ctx *core.Context, e *statepb.Escrow) error {
 	if err != nil {
 		return err
 	}
-	out, _, err := prg.Eval(Facts(ctx.KV, e, ctx.Now(), ctx.Height))
+	holds, err := cond.Eval(prg, Facts(ctx.KV, e, ctx.Now(), ctx.Height))
 	if err != nil {
-		return ErrConditionFalse.Wrapf("condition fails to evaluate: %v", err)
+		return ErrConditionFalse.Wrapf("condition %v", err)
 	}
-	if b, ok := out.(types.Bool); !ok || !bool(b) {
+	if !holds {
 		return ErrConditionFalse.Wrapf("condition %q is false", e.Terms.Condition)
 	}
-	return nil
-}
-
-// noSizes: the facts are integers, whose size CEL knows; nothing to add.
-type noSizes struct{}
-
-func (noSizes) EstimateSize(cost.AstNode) *cost.SizeEstimate { return nil }
-
-func (noSizes) EstimateCallCost(string, string, *cost.AstNode, []cost.AstNode) *cost.CallEstimate {
 	return nil
 }

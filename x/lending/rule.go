@@ -3,12 +3,10 @@ package lending
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"sync"
 
 	"cel.dev/cel-go/cel"
-	"cel.dev/cel-go/common/cost"
-	"cel.dev/cel-go/common/types"
 
+	"github.com/puhui-chain/puhui/x/cond"
 	"github.com/puhui-chain/puhui/x/credit/scorecard"
 )
 
@@ -64,99 +62,28 @@ func (f Facts) Hash() []byte {
 	return h[:]
 }
 
-var (
-	envOnce sync.Once
-	ruleEnv *cel.Env
-	envErr  error
-)
-
-func env() (*cel.Env, error) {
-	envOnce.Do(func() {
-		var opts []cel.EnvOption
-		for _, name := range factNames {
-			opts = append(opts, cel.Variable(name, cel.IntType))
-		}
-		ruleEnv, envErr = cel.NewEnv(opts...)
-	})
-	return ruleEnv, envErr
-}
-
-type noEstimates struct{}
-
-// The facts are plain integers, so CEL's own size and call estimates are exact enough.
-func (noEstimates) EstimateSize(cost.AstNode) *cost.SizeEstimate { return nil }
-func (noEstimates) EstimateCallCost(string, string, *cost.AstNode, []cost.AstNode) *cost.CallEstimate {
-	return nil
-}
+// rules is the approval rules' kind of condition.
+var rules = &cond.Env{Facts: factNames, MaxBytes: MaxRuleBytes, MaxCost: MaxRuleCost}
 
 // compileRule type-checks a rule (it must be a bool over the facts) and bounds its cost.
 func compileRule(src string) (cel.Program, error) {
-	if len(src) > MaxRuleBytes {
-		return nil, ErrBadRule.Wrapf("rule is %d bytes, limit %d", len(src), MaxRuleBytes)
-	}
-	e, err := env()
+	p, err := rules.Compile(src)
 	if err != nil {
-		return nil, ErrBadRule.Wrapf("environment: %v", err)
+		return nil, ErrBadRule.Wrapf("rule: %v", err)
 	}
-	ast, iss := e.Compile(src)
-	if iss.Err() != nil {
-		return nil, ErrBadRule.Wrapf("does not compile: %v", iss.Err())
-	}
-	if ast.OutputType() != cel.BoolType {
-		return nil, ErrBadRule.Wrapf("must be a bool, is %s", ast.OutputType())
-	}
-	est, err := e.EstimateCost(ast, noEstimates{})
-	if err != nil {
-		return nil, ErrBadRule.Wrapf("cost: %v", err)
-	}
-	if est.Max > MaxRuleCost {
-		return nil, ErrBadRule.Wrapf("estimated cost %d exceeds %d", est.Max, MaxRuleCost)
-	}
-	prg, err := e.Program(ast, cel.CostLimit(MaxRuleCost))
-	if err != nil {
-		return nil, ErrBadRule.Wrapf("%v", err)
-	}
-	return prg, nil
+	return p, nil
 }
-
-var (
-	programsMu sync.Mutex
-	programs   = map[string]cel.Program{}
-)
 
 // evalRule decides an application. A rule that errs at run time (say, division by zero on
 // these facts) does not decide: the application waits for the lender, and the reason says so.
 func evalRule(src string, f Facts) (approve, decided bool, why string) {
-	prg, err := cachedProgram(src)
+	prg, err := rules.Program(src)
 	if err != nil {
 		return false, false, "rule no longer compiles: " + err.Error()
 	}
-	out, _, err := prg.Eval(f.activation())
+	approve, err = cond.Eval(prg, f.activation())
 	if err != nil {
-		return false, false, "rule could not decide: " + err.Error()
+		return false, false, "rule " + err.Error()
 	}
-	b, ok := out.(types.Bool)
-	if !ok {
-		return false, false, "rule did not return a bool"
-	}
-	return bool(b), true, ""
-}
-
-// cachedProgram compiles a rule once per process; programs are safe for concurrent use and
-// compiling on every application would dominate its cost.
-func cachedProgram(src string) (cel.Program, error) {
-	programsMu.Lock()
-	defer programsMu.Unlock()
-	if p, ok := programs[src]; ok {
-		return p, nil
-	}
-	p, err := compileRule(src)
-	if err != nil {
-		return nil, err
-	}
-	if len(programs) > 1024 {
-		programs = map[string]cel.Program{}
-	}
-	programs[src] = p
-	return p, nil
+	return approve, true, ""
 }
