@@ -26,6 +26,7 @@ func simulate(t *testing.T, seed uint64, blocks int) (hashes [][]byte, okCount, 
 func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, hashes [][]byte, okCount, failCount int) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	trustRNG := rand.New(rand.NewPCG(seed^0x7472757374, seed))
+	assetsRNG := rand.New(rand.NewPCG(seed^0x617373657473, seed))
 	bank, regulator, coreKey := apptest.NewKey("sim-bank"), apptest.NewKey("sim-regulator"), apptest.NewKey("sim-core")
 	ins := newSimInsurance()
 	// A sandbox clock: each 5-second block is one business day, so loans live whole lives.
@@ -87,11 +88,12 @@ func simulateChain(t *testing.T, seed uint64, blocks int) (c *apptest.Chain, has
 				txs = append(txs, ins.randomTx(rng, c, bank, pick(), amount))
 				continue
 			}
-			if rng.IntN(8) == 0 { // the ruled note: one in eight of the rest
-				txs = append(txs, randomAssetsTx(rng, c, bank, pick(), pick()))
-				continue
-			}
 			txs = append(txs, randomTx(rng, c, bank, regulator, coreKey, pick, asset, amount))
+		}
+		// the ruled note: up to two a block, from its own stream (like trusts below)
+		for n := assetsRNG.IntN(3); n > 0; n-- {
+			assetsPick := func() *apptest.Key { return users[assetsRNG.IntN(len(users))] }
+			txs = append(txs, randomAssetsTx(assetsRNG, c, bank, assetsPick(), assetsPick()))
 		}
 		// trusts and charity: up to two a block, drawn from their own stream so that the
 		// other modules' random mix stays what it was
