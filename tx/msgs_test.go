@@ -25,11 +25,16 @@ func TestMsgTypes(t *testing.T) {
 		"register_feed", "submit_observation", // oracle, 160–161
 		"register_insurance_product", "fund_pool", "withdraw_pool", "buy_policy", "file_claim", "decide_claim",
 		"dispute_settlement", "resolve_dispute", // insurance, 165–172
+		"create_offering", "pledge", // offering, 180–181
+		"create_escrow", "release_escrow", "refund_escrow", "propose_swap", "accept_swap", "cancel_swap",
+		"lock_htlc", "claim_htlc", "reclaim_htlc", // escrow, 185–193
 		"register_monitoring_rule", "retire_monitoring_rule", "triage_alert", "confirm_case", "close_case",
 		"file_suspicious_report", "follow_up_report", "issue_freeze_order", "lift_freeze_order",
 		"execute_debit_order", "update_sanctions_list", "set_jurisdiction", "declare_net_assets",
 		"register_ruled_asset", "tighten_asset_rules", "set_asset_paused", "set_asset_freeze", "approve_asset_transfer",
 		"set_asset_allow_list", "force_asset_transfer", "recover_asset_balance", "clawback_asset", "create_distribution",
+		"create_trust", "contribute", "submit_evidence", "decide_evidence", "release_tranche", "collect_trust_fee",
+		"publish_disclosure", "end_trust", // trust, 140–147
 		"set_compliance_params", "declare_related_parties",
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
