@@ -19,10 +19,7 @@ func runSection(t *testing.T, name string) string {
 		"--rpc-listen", ports.rpc, "--p2p-listen", ports.p2p).CombinedOutput()
 	require.NoError(t, err, string(res))
 	n := startNode(t, home, ports)
-	require.NoError(t, os.MkdirAll("../bin", 0o755))
-	raw, err := os.ReadFile(binary(t))
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile("../bin/puhui", raw, 0o755))
+	readmeBinary(t)
 	cmd := exec.Command("bash", "-euo", "pipefail", "-c", readmeScript(t, name))
 	cmd.Dir = ".."
 	cmd.Env = append(os.Environ(), "PUHUI_HOME="+home, "PUHUI_NODE=http://"+n.rpc)
@@ -34,6 +31,7 @@ func runSection(t *testing.T, name string) string {
 // TestReadmeOfferingWalkthrough: the quote, the refused pledge over the maximum, the hard-cap
 // settlement and the failed offering's refund, as the README's offering section shows them.
 func TestReadmeOfferingWalkthrough(t *testing.T) {
+	t.Parallel() // a fresh node of its own; see readmeBinary
 	if testing.Short() {
 		t.Skip("runs a node past an offering's closing time")
 	}
@@ -50,6 +48,7 @@ func TestReadmeOfferingWalkthrough(t *testing.T) {
 // TestReadmeEscrowWalkthrough: the arbiter's release, the swap, and the HTLC's wrong and right
 // preimages, as the README's escrow section shows them.
 func TestReadmeEscrowWalkthrough(t *testing.T) {
+	t.Parallel() // a fresh node of its own; see readmeBinary
 	text := runSection(t, "walkthrough:escrow")
 	require.Contains(t, text, "escrow.released")
 	require.Contains(t, text, "swap.accepted")

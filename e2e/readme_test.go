@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,6 +32,30 @@ func readmeScript(t *testing.T, name string) string {
 	block = strings.TrimSuffix(block, "```")
 	return block
 }
+
+// readmeBinary puts the built binary at bin/puhui in the repository root (ignored by git),
+// where the README's module sections expect it (the main walkthrough builds it there), once:
+// the module sections run in parallel, and rewriting a binary another test is executing
+// fails with "text file busy".
+func readmeBinary(t *testing.T) {
+	t.Helper()
+	readmeBinOnce.Do(func() {
+		raw, err := os.ReadFile(binary(t))
+		if err == nil {
+			err = os.MkdirAll("../bin", 0o755)
+		}
+		if err == nil {
+			err = os.WriteFile("../bin/puhui", raw, 0o755)
+		}
+		readmeBinErr = err
+	})
+	require.NoError(t, readmeBinErr)
+}
+
+var (
+	readmeBinOnce sync.Once
+	readmeBinErr  error
+)
 
 // readmeSections are the README's sections that go on in the walkthrough's shell, in the
 // order a reader meets them. (Modules' own sections are run by their tests.)

@@ -17,15 +17,12 @@ import (
 // node initialised the way the README says (governance votes of 20 seconds), then checks the
 // REST side of it: the quote endpoint and the certificate's tree and graph.
 func TestReadmeSCFWalkthrough(t *testing.T) {
+	t.Parallel() // a fresh node of its own; see readmeBinary
+	readmeBinary(t)
 	home := filepath.Join(t.TempDir(), "home")
 	out, err := exec.Command(binary(t), "init", "--home", home, "--voting-period", "20s").CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	n := startNode(t, home, nil)
-	// The script expects bin/puhui at the repository root, as the main walkthrough builds it.
-	require.NoError(t, os.MkdirAll("../bin", 0o755))
-	raw, err := os.ReadFile(binary(t))
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile("../bin/puhui", raw, 0o755))
 
 	cmd := exec.Command("bash", "-euo", "pipefail", "-c", readmeScript(t, "walkthrough:scf"))
 	cmd.Dir = ".."
