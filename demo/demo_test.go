@@ -38,7 +38,9 @@ func TestDemoReachesEveryLoanState(t *testing.T) {
 	sc, err := demo.Load(home, c, nil)
 	require.NoError(t, err)
 	inst, people, chain := sc.Inst, sc.People, sc.Chain
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	// Seeding alone takes a minute or more on a loaded 2-core machine, and the scenario's
+	// seasons and deadlines run on after it: the context must outlast every wait below.
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
 	require.NoError(t, sc.Seed(ctx))
 	go func() { _ = sc.Run(ctx) }()
