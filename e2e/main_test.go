@@ -10,7 +10,7 @@ import (
 // is given (go test's default is GOMAXPROCS, two on the machines this runs on). Those tests
 // are the README's module sections and the testnet block, each against nodes of its own; they
 // spend their time waiting for blocks and governance votes, not computing, so running them
-// together keeps the package well inside go test's ten minutes on a 2-core machine.
+// together saves minutes of the package's wall time on a 2-core machine.
 const readmeParallel = "6"
 
 func TestMain(m *testing.M) {
