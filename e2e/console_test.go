@@ -242,7 +242,7 @@ func (w *consoleWorld) narrow(t *testing.T) {
 		const shown = links.filter((a) => { const r = a.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; });
 		return { links: links.length, visible: shown.length, overflow: document.documentElement.scrollWidth - innerWidth };
 	})()`)
-	require.Equal(t, 9, m.Links)
+	require.Equal(t, 10, m.Links)
 	require.GreaterOrEqual(t, m.Visible, 2, "the menu is on screen at phone width")
 	require.LessOrEqual(t, m.Overflow, 0.0, "the page does not scroll sideways")
 	b.run(t, "menu works", chromedp.Click(chromedp.CSS(`#nav a[data-page="work"]`)), chromedp.WaitReady(chromedp.CSS(`#main[data-ready="work"]`)))

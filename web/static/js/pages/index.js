@@ -17,7 +17,8 @@ import block from "./block.js";
 import loan from "./loan.js";
 import find from "./find.js";
 import trusts, { trustDetail, donorTrace } from "./trust.js";
+import assets from "./assets.js";
 
-export const pages = [explorer, portfolio, work, borrower, scf, insurance, compliance, trusts, consortium];
+export const pages = [explorer, portfolio, work, borrower, scf, insurance, compliance, trusts, assets, consortium];
 
 export const details = [account, tx, block, loan, find, trustDetail, donorTrace];
