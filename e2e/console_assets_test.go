@@ -38,7 +38,8 @@ func TestConsoleAssets(t *testing.T) {
 	require.Len(t, rows, len(holders.Holders))
 	require.Equal(t, money.FormatMinor(holders.Holders[0].Balance, 0)+" "+demo.NoteCode, rows[0][1])
 	require.Equal(t, holders.Holders[0].Address, eval[string](t, b, `document.querySelector("#asset-holders-table tbody a").dataset.addr`))
-	require.Contains(t, eval[string](t, b, `document.querySelector(".kv").textContent`), "白名单", "the note's transfer mode, labelled")
+	modes := map[string]string{"free": "自由转让", "allow_list": "白名单", "pre_approved": "须预先批准"}
+	require.Contains(t, eval[string](t, b, `document.querySelector(".kv").textContent`), modes[rules.TransferMode], "the note's transfer mode, labelled")
 	b.shot(t, "assets")
 
 	// The coupon (distribution 1), found through the page's search box once it is paid.

@@ -5,8 +5,8 @@
 // continues the shown list after X (each list is paged by the API, 100 rows a page).
 
 import { h, card, table, kv, link, stat } from "../dom.js";
-import { money, minor, scaleOf, short, when } from "../fmt.js";
-import { params, route, lookup, isAddress, badge } from "../links.js";
+import { money, minor, scaleOf, when } from "../fmt.js";
+import { params, route, lookup, isAddress, badge, members, who } from "../links.js";
 
 const ID = "assets";
 
@@ -19,7 +19,6 @@ export function target(s) {
   return route(ID, {}, "a", s.toUpperCase());
 }
 
-const acct = (addr) => (addr ? link("account/" + addr, short(addr), { class: "mono", title: addr, "data-addr": addr }) : "—");
 const yn = (t, b) => t(b ? "yes" : "no");
 const limit = (t, v, f) => (v ? f(v) : t("as.none"));
 const at = (s) => (s ? when(s) : "—");
@@ -35,7 +34,7 @@ function units(v, asset) {
 }
 
 async function asset(root, ctx, p) {
-  const { t, api } = ctx;
+  const { t, api, acct } = ctx;
   const code = p.a;
   const path = "/v1/assets/" + encodeURIComponent(code);
   const [r, page] = await Promise.all([api.get(path + "/rules"),
@@ -59,7 +58,7 @@ async function asset(root, ctx, p) {
 }
 
 async function distribution(root, ctx, p) {
-  const { t, api } = ctx;
+  const { t, api, acct } = ctx;
   const path = "/v1/distributions/" + encodeURIComponent(p.d);
   const [d, page] = await Promise.all([api.get(path), api.get(path + "/payouts" + (p.after ? "?after=" + encodeURIComponent(p.after) : ""))]);
   const m = (v) => units(v, d.asset);
@@ -80,7 +79,7 @@ async function distribution(root, ctx, p) {
 }
 
 async function offering(root, ctx, p) {
-  const { t, api } = ctx;
+  const { t, api, acct } = ctx;
   const path = "/v1/offerings/" + encodeURIComponent(p.o);
   const [o, page] = await Promise.all([api.get(path), api.get(path + "/pledges" + (p.after ? "?after=" + encodeURIComponent(p.after) : ""))]);
   const x = o.terms;
@@ -105,7 +104,7 @@ async function offering(root, ctx, p) {
 }
 
 async function escrows(root, ctx, p) {
-  const { t, api } = ctx;
+  const { t, api, acct } = ctx;
   const e = await api.get("/v1/escrows/accounts/" + encodeURIComponent(p.acct) + (p.after ? "?after=" + encodeURIComponent(p.after) : ""));
   root.append(h("h2", null, t("as.escrowsOf"), " ", acct(e.address)),
     card(t("as.escrows"), table([
@@ -143,6 +142,9 @@ export default {
   async render(root, ctx, args) {
     const { t } = ctx;
     const p = params(args || []);
+    // Addresses link to the account page, members by name (as on the other pages).
+    const byAddr = await members(ctx.api);
+    ctx = { ...ctx, acct: (addr) => who(byAddr, addr) };
     const shown = p.a ? "a:" + p.a : p.d ? "d:" + p.d : p.o ? "o:" + p.o : p.acct || "";
     root.append(h("h1", null, t("as.title")),
       card(null, h("p", { class: "muted" }, t("as.help")), lookup(ctx, "assets-search", t("as.search"), shown.replace(/^a:/, ""), target)));
