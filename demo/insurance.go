@@ -33,9 +33,12 @@ func (s *Scenario) insurance(ctx context.Context) error {
 	for _, o := range s.Inst.Oracles {
 		reporters = append(reporters, o.Address())
 	}
+	// Rounds wait two minutes for their second answer: on a loaded machine the two reporters'
+	// transactions can land more than a few seconds apart, and a dry round that timed out
+	// would leave the first season to be closed by the wet one.
 	if _, err := s.send(ctx, s.Inst.Oracles[0], tx.Wrap(&txpb.MsgRegisterFeed{Feed: &txpb.Feed{Id: DemoFeed,
 		Description: "seasonal rainfall, county median", Unit: "mm", Decimals: 1, HeartbeatSeconds: 3600,
-		RoundTimeoutSeconds: 15, MinSubmissions: 2, Reporters: reporters}})); err != nil {
+		RoundTimeoutSeconds: 120, MinSubmissions: 2, Reporters: reporters}})); err != nil {
 		return err
 	}
 	s.crops.start = time.Now()
