@@ -12,7 +12,6 @@ import (
 // TestReadmeAssetsWalkthrough runs the README's issued-assets section, as written, against a
 // fresh node: a ruled note, two refusals naming their rules, and a coupon paid exactly.
 func TestReadmeAssetsWalkthrough(t *testing.T) {
-	t.Parallel() // a fresh node of its own; see readmeBinary
 	readmeBinary(t)
 	if testing.Short() {
 		t.Skip("runs a node")

@@ -12,7 +12,6 @@ import (
 // TestComplianceReadmeWalkthrough runs the README's compliance walkthrough, as written,
 // against a node initialised with a short voting period (the regulator is voted in).
 func TestComplianceReadmeWalkthrough(t *testing.T) {
-	t.Parallel() // a fresh node of its own; see readmeBinary
 	readmeBinary(t)
 	home := filepath.Join(t.TempDir(), "home")
 	out, err := exec.Command(binary(t), "init", "--home", home, "--voting-period", "4s").CombinedOutput()

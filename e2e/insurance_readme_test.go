@@ -12,7 +12,6 @@ import (
 // TestReadmeInsuranceWalkthrough runs the README's insurance section, as written, against a
 // node initialised with a five-second governance voting period (as the section says).
 func TestReadmeInsuranceWalkthrough(t *testing.T) {
-	t.Parallel() // a fresh node of its own; see readmeBinary
 	readmeBinary(t)
 	if testing.Short() {
 		t.Skip("runs a node through a 30-second season")

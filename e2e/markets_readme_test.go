@@ -31,7 +31,6 @@ func runSection(t *testing.T, name string) string {
 // TestReadmeOfferingWalkthrough: the quote, the refused pledge over the maximum, the hard-cap
 // settlement and the failed offering's refund, as the README's offering section shows them.
 func TestReadmeOfferingWalkthrough(t *testing.T) {
-	t.Parallel() // a fresh node of its own; see readmeBinary
 	if testing.Short() {
 		t.Skip("runs a node past an offering's closing time")
 	}
@@ -48,7 +47,6 @@ func TestReadmeOfferingWalkthrough(t *testing.T) {
 // TestReadmeEscrowWalkthrough: the arbiter's release, the swap, and the HTLC's wrong and right
 // preimages, as the README's escrow section shows them.
 func TestReadmeEscrowWalkthrough(t *testing.T) {
-	t.Parallel() // a fresh node of its own; see readmeBinary
 	text := runSection(t, "walkthrough:escrow")
 	require.Contains(t, text, "escrow.released")
 	require.Contains(t, text, "swap.accepted")

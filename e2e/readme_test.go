@@ -34,9 +34,8 @@ func readmeScript(t *testing.T, name string) string {
 }
 
 // readmeBinary puts the built binary at bin/puhui in the repository root (ignored by git),
-// where the README's module sections expect it (the main walkthrough builds it there), once:
-// the module sections run in parallel, and rewriting a binary another test is executing
-// fails with "text file busy".
+// where the README's module sections expect it (the main walkthrough builds it there), once
+// per run: rewriting a binary that a test still executes fails with "text file busy".
 func readmeBinary(t *testing.T) {
 	t.Helper()
 	readmeBinOnce.Do(func() {

@@ -17,7 +17,6 @@ import (
 // node initialised the way the README says (governance votes of 20 seconds), then checks the
 // REST side of it: the quote endpoint and the certificate's tree and graph.
 func TestReadmeSCFWalkthrough(t *testing.T) {
-	t.Parallel() // a fresh node of its own; see readmeBinary
 	readmeBinary(t)
 	home := filepath.Join(t.TempDir(), "home")
 	out, err := exec.Command(binary(t), "init", "--home", home, "--voting-period", "20s").CombinedOutput()

@@ -32,7 +32,6 @@ var startedLine = regexp.MustCompile(`^(node\d+) started \(pid \d+\): api (\S+) 
 // consensus, and Ctrl-C (SIGINT to the foreground process group, as a terminal sends it)
 // stops every one of them.
 func TestReadmeTestnet(t *testing.T) {
-	t.Parallel() // its own four nodes in its own HOME
 	if testing.Short() {
 		t.Skip("starts four validator processes")
 	}

@@ -14,7 +14,6 @@ import (
 // node, then checks the donors' traces it printed and the REST side: the trust and a donor's
 // trace under /v1/trusts.
 func TestReadmeTrustWalkthrough(t *testing.T) {
-	t.Parallel() // a fresh node of its own; see readmeBinary
 	readmeBinary(t)
 	home := filepath.Join(t.TempDir(), "home")
 	out, err := exec.Command(binary(t), "init", "--home", home).CombinedOutput()
