@@ -89,9 +89,19 @@ func (s *Scenario) report(ctx context.Context, value int64) error {
 	return nil
 }
 
-// rainfall reports the second season's (wet) rainfall once it has begun.
+// rainfall reports the second season's (wet) rainfall once the chain's clock has passed the
+// first season's end. A product's index takes the rounds opened within its risk period by
+// block time, which lags the wall clock by up to a block (more on a loaded machine), so the
+// wall clock alone could let the wet round open inside the dry season and close it.
 func (s *Scenario) rainfall(ctx context.Context) error {
-	if s.crops.wetSent || s.crops.start.IsZero() || time.Since(s.crops.start) < seasonLength+2*time.Second {
+	if s.crops.wetSent || s.crops.start.IsZero() || time.Since(s.crops.start) < seasonLength {
+		return nil
+	}
+	st, err := s.C.Status(ctx)
+	if err != nil {
+		return err
+	}
+	if st.BlockTime.Unix() <= s.crops.start.Add(seasonLength).Unix() {
 		return nil
 	}
 	s.crops.wetSent = true
