@@ -8,9 +8,9 @@ import (
 // TestSimulationGoldenHash pins the AppHash the seeded simulation reaches. A change that
 // alters it changes the state format or the rules: say so in the commit and update the value.
 func TestSimulationGoldenHash(t *testing.T) {
-	blocks, want := 250, "30431973c03a0218d7b7cf6ee5fb39ed402b67ca8a7b0ac0467c9a7f5ef8fbb5"
+	blocks, want := 250, "052113e1e78ca82ea9ef81380dbaf8a18ecd24ee7c86a702b2d827190f7bf200"
 	if testing.Short() {
-		blocks, want = 60, "e931a540e59fd8007de0ed4f025739f218fa0193ae286b651d90f0c393e0642e"
+		blocks, want = 60, "dfbea96a56fbe953aaf47cf4cc905f6e9721403bd26ab3e199782543d19ca1d4"
 	}
 	h, _, _ := simulate(t, 42, blocks)
 	if got := hex.EncodeToString(h[blocks-1]); got != want {

@@ -35,13 +35,20 @@ func randomMarketsTx(rng *rand.Rand, c *apptest.Chain, kind int, bank, coreKey, 
 	switch kind {
 	case 0, 1, 2:
 		offerings := offering.ListOfferings(c.State())
+		if kind == 0 && openCount(offerings) > 0 && rng.IntN(4) == 0 { // the issuer, or now and then a stranger it refuses, cancels
+			signer := []*apptest.Key{coreKey, coreKey, coreKey, user}[rng.IntN(4)]
+			return signer.Sign(tx.Wrap(&txpb.MsgCancelOffering{OfferingId: pickOpen(rng, offerings), Reason: "sim"}))
+		}
 		if kind > 0 || openCount(offerings) >= 2 {
 			id := pickOpen(rng, offerings)
+			if kind == 2 && rng.IntN(2) == 0 { // an investor takes a pledge back
+				return user.Sign(tx.Wrap(&txpb.MsgWithdrawPledge{OfferingId: withdrawable(c, id, user)}))
+			}
 			return user.Sign(tx.Wrap(&txpb.MsgPledge{OfferingId: id, Units: rng.Int64N(1_200) + 5}))
 		}
-		soft := rng.Int64N(3_000) + 100
+		soft := rng.Int64N(1_000) + 100
 		return coreKey.Sign(tx.Wrap(&txpb.MsgCreateOffering{Asset: "NOTE", SettlementAsset: "CNY", Price: 100,
-			SoftCap: soft, HardCap: 2 * soft, MinUnits: 10, MaxUnits: 1_500, OpensAt: now,
+			SoftCap: soft, HardCap: 2 * soft, MinUnits: 10, MaxUnits: 2 * soft, OpensAt: now,
 			ClosesAt: now + 60 + rng.Int64N(120), FeeBps: uint32(rng.IntN(3)) * 50, FeeAccount: feeAccount(rng, bank)}))
 	case 3:
 		m := &txpb.MsgCreateEscrow{Payee: pick().Address, Asset: "CNY", Amount: rng.Int64N(20_000) + 1, RefundAt: now + 20 + rng.Int64N(60)}
@@ -64,6 +71,17 @@ func randomMarketsTx(rng *rand.Rand, c *apptest.Chain, kind int, bank, coreKey, 
 	default:
 		return htlcTx(rng, c, user, pick)
 	}
+}
+
+// withdrawable is an open offering the user has a live pledge to, if any, else id (whose
+// withdrawal the handler refuses).
+func withdrawable(c *apptest.Chain, id uint64, user *apptest.Key) uint64 {
+	for _, o := range offering.ListOfferings(c.State()) {
+		if p, ok := offering.GetPledge(c.State(), o.Id, user.Address); ok && o.Status == offering.StatusOpen && p.Status == offering.PledgePledged {
+			return o.Id
+		}
+	}
+	return id
 }
 
 func feeAccount(rng *rand.Rand, bank *apptest.Key) string {
@@ -178,13 +196,16 @@ func htlcTx(rng *rand.Rand, c *apptest.Chain, user *apptest.Key, pick func() *ap
 	return user.Sign(tx.Wrap(&txpb.MsgClaimHtlc{HtlcId: h.Id, Preimage: pre}))
 }
 
-// requireMarketsExercised: offerings both succeeded and failed; escrows released and
+// requireMarketsExercised: offerings succeeded, failed and cancelled, pledges withdrawn; escrows released and
 // refunded; swaps accepted; HTLCs claimed and reclaimed.
 func requireMarketsExercised(t *testing.T, c *apptest.Chain) {
 	t.Helper()
 	counts := map[string]int{}
 	for _, o := range offering.ListOfferings(c.State()) {
 		counts["offering "+o.Status]++
+		for _, p := range offering.Pledges(c.State(), o.Id) {
+			counts["pledge "+p.Status]++
+		}
 	}
 	for _, e := range escrow.ListEscrows(c.State()) {
 		counts["escrow "+e.Status]++
@@ -196,7 +217,7 @@ func requireMarketsExercised(t *testing.T, c *apptest.Chain) {
 		counts["htlc "+h.Status]++
 	}
 	t.Logf("offerings and escrows by state: %v", counts)
-	for _, s := range []string{"offering succeeded", "offering failed", "escrow released", "escrow refunded",
+	for _, s := range []string{"offering succeeded", "offering failed", "offering cancelled", "pledge withdrawn", "escrow released", "escrow refunded",
 		"swap accepted", "htlc claimed", "htlc reclaimed"} {
 		require.Positive(t, counts[s], "no %s in the simulation", s)
 	}

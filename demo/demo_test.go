@@ -206,7 +206,8 @@ func pick(got, want map[string]string) map[string]string {
 }
 
 // requireMarkets: the note offering succeeded at its hard cap, the other failed at its
-// closing time and refunded inv-cy; the swap was accepted and the HTLC claimed with the
+// closing time and refunded inv-cy (inv-ada had withdrawn her pledge), the third was
+// cancelled and inv-bo's hold released; the swap was accepted and the HTLC claimed with the
 // demo's preimage.
 func requireMarkets(t *testing.T, ctx context.Context, c *client.Client, sc *demo.Scenario) {
 	t.Helper()
@@ -221,8 +222,19 @@ func requireMarkets(t *testing.T, ctx context.Context, c *client.Client, sc *dem
 	}, time.Minute, 500*time.Millisecond, "the second offering fails at its closing time")
 	pledges, err := client.Query(ctx, c, query.ListOfferingPledges, id("offering-failed"))
 	require.NoError(t, err)
-	require.Len(t, pledges.Pledges, 1)
-	require.Equal(t, "refunded", pledges.Pledges[0].Status)
+	statuses := map[string]string{}
+	for _, p := range pledges.Pledges {
+		statuses[p.Investor] = p.Status
+	}
+	require.Equal(t, map[string]string{sc.People["inv-cy"].Address(): "refunded", sc.People["inv-ada"].Address(): "withdrawn"}, statuses)
+	cancelled, err := client.Query(ctx, c, query.GetOffering, id("offering-cancelled"))
+	require.NoError(t, err)
+	require.Equal(t, "cancelled", cancelled.Status)
+	require.Zero(t, cancelled.AllottedUnits)
+	bo, err := client.Query(ctx, c, query.ListOfferingPledges, id("offering-cancelled"))
+	require.NoError(t, err)
+	require.Len(t, bo.Pledges, 1)
+	require.Equal(t, "refunded", bo.Pledges[0].Status)
 	swap, err := client.Query(ctx, c, query.GetSwap, id("swap"))
 	require.NoError(t, err)
 	require.Equal(t, "accepted", swap.Status)

@@ -16,7 +16,9 @@ const DemoNote = "EANOTE"
 // (1,000 notes, hard cap) is taken by inv-ada (600) and inv-bo (400) and settles at once: the
 // notes are minted to them and 1,000.00 CNY goes to Eastern Axle less a 1% platform fee to the
 // MFI. The second needs 2,000 notes by its closing time 20 seconds later; inv-cy pledges 300,
-// and at the close the scheduler refunds the hold to the cent.
+// inv-ada pledges 200 and takes it back, and at the close the scheduler refunds inv-cy's hold
+// to the cent. A third, taking pledges for a week, is cancelled by Eastern Axle after inv-bo
+// pledged 100: the hold is released at once.
 func (s *Scenario) offerings(ctx context.Context) error {
 	issuer := s.Chain.Tier1
 	if _, err := s.send(ctx, issuer, tx.Wrap(&txpb.MsgRegisterAsset{Code: DemoNote, Name: "Eastern Axle 90-day note", Scale: 0})); err != nil {
@@ -45,8 +47,32 @@ func (s *Scenario) offerings(ctx context.Context) error {
 	if _, err := s.send(ctx, s.People["inv-cy"], tx.Wrap(&txpb.MsgPledge{OfferingId: failure, Units: 300})); err != nil {
 		return err
 	}
-	s.Markets["offering-succeeded"], s.Markets["offering-failed"] = success, failure
+	if _, err := s.send(ctx, s.People["inv-ada"], tx.Wrap(&txpb.MsgPledge{OfferingId: failure, Units: 200})); err != nil {
+		return err
+	}
+	if _, err := s.send(ctx, s.People["inv-ada"], tx.Wrap(&txpb.MsgWithdrawPledge{OfferingId: failure})); err != nil {
+		return err
+	}
+	cancelled, err := s.cancelledOffering(ctx, now)
+	if err != nil {
+		return err
+	}
+	s.Markets["offering-succeeded"], s.Markets["offering-failed"], s.Markets["offering-cancelled"] = success, failure, cancelled
 	return nil
+}
+
+// cancelledOffering is an offering Eastern Axle withdraws after inv-bo pledged to it.
+func (s *Scenario) cancelledOffering(ctx context.Context, now int64) (uint64, error) {
+	id, err := s.createOffering(ctx, &txpb.MsgCreateOffering{Asset: DemoNote, SettlementAsset: "CNY", Price: 100,
+		SoftCap: 500, HardCap: 1_000, MinUnits: 100, MaxUnits: 600, OpensAt: now - 60, ClosesAt: now + 7*86400})
+	if err != nil {
+		return 0, err
+	}
+	if _, err := s.send(ctx, s.People["inv-bo"], tx.Wrap(&txpb.MsgPledge{OfferingId: id, Units: 100})); err != nil {
+		return 0, err
+	}
+	_, err = s.send(ctx, s.Chain.Tier1, tx.Wrap(&txpb.MsgCancelOffering{OfferingId: id, Reason: "the axle order was moved to next quarter"}))
+	return id, err
 }
 
 func (s *Scenario) createOffering(ctx context.Context, m *txpb.MsgCreateOffering) (uint64, error) {

@@ -30,7 +30,7 @@ type Scenario struct {
 	Out    io.Writer
 
 	// Markets are the offerings, swap and HTLC the sandbox made, by what became of them
-	// (offering-succeeded, offering-failed, swap, htlc).
+	// (offering-succeeded, offering-failed, offering-cancelled, swap, htlc).
 	Markets map[string]uint64
 
 	loans    map[string]uint64 // by borrower name

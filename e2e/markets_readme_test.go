@@ -29,7 +29,8 @@ func runSection(t *testing.T, name string) string {
 }
 
 // TestReadmeOfferingWalkthrough: the quote, the refused pledge over the maximum, the hard-cap
-// settlement and the failed offering's refund, as the README's offering section shows them.
+// settlement, the failed offering's refund, a withdrawn pledge and a cancelled offering, as the
+// README's offering section shows them.
 func TestReadmeOfferingWalkthrough(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a node past an offering's closing time")
@@ -42,6 +43,9 @@ func TestReadmeOfferingWalkthrough(t *testing.T) {
 	require.Contains(t, text, "succeeded")
 	require.Contains(t, text, "refunded")
 	require.Contains(t, text, "4600.00", "Bo paid 400.00 for offering 1 and got offering 2's 300.00 back")
+	require.Contains(t, text, "offering.withdrawn")
+	require.Contains(t, text, "offering.cancelled")
+	require.Contains(t, text, "withdrawn", "offering 3's pledges: Ada's withdrawn")
 }
 
 // TestReadmeEscrowWalkthrough: the arbiter's release, the swap, and the HTLC's wrong and right

@@ -34,7 +34,7 @@ type Offering struct {
 	ID            uint64        `json:"id,string"`
 	Issuer        string        `json:"issuer"`
 	Terms         OfferingTerms `json:"terms"`
-	Status        string        `json:"status" enum:"open,succeeded,failed"`
+	Status        string        `json:"status" enum:"open,succeeded,failed,cancelled"`
 	PledgedUnits  int64         `json:"pledged_units,string" doc:"units of live pledges (open), or pledged at settlement"`
 	PledgedCost   int64         `json:"pledged_cost,string" doc:"settlement minor units held for them"`
 	Pledges       uint32        `json:"pledges"`
@@ -42,18 +42,20 @@ type Offering struct {
 	Raised        int64         `json:"raised,string" doc:"cash captured to the issuer, before the fee"`
 	FeePaid       int64         `json:"fee_paid,string"`
 	SettledAt     int64         `json:"settled_at,omitempty"`
-	CloseReason   string        `json:"close_reason,omitempty" enum:"hard_cap,closing_time,"`
+	CloseReason   string        `json:"close_reason,omitempty" enum:"hard_cap,closing_time,cancelled,"`
+	CancelReason  string        `json:"cancel_reason,omitempty" doc:"the issuer's reason, when cancelled"`
 }
 
 // Pledge is one investor's pledge.
 type Pledge struct {
-	Investor  string `json:"investor"`
-	Units     int64  `json:"units,string"`
-	Cost      int64  `json:"cost,string" doc:"settlement minor units"`
-	HoldID    uint64 `json:"hold_id,string"`
-	Status    string `json:"status" enum:"pledged,allotted,refunded,excluded"`
-	PledgedAt int64  `json:"pledged_at"`
-	Reason    string `json:"reason,omitempty" doc:"why the investor was excluded at settlement"`
+	Investor    string `json:"investor"`
+	Units       int64  `json:"units,string"`
+	Cost        int64  `json:"cost,string" doc:"settlement minor units"`
+	HoldID      uint64 `json:"hold_id,string"`
+	Status      string `json:"status" enum:"pledged,allotted,refunded,excluded,withdrawn"`
+	PledgedAt   int64  `json:"pledged_at"`
+	Reason      string `json:"reason,omitempty" doc:"why the investor was excluded at settlement"`
+	WithdrawnAt int64  `json:"withdrawn_at,omitempty" doc:"block time the investor took the pledge back"`
 }
 
 // OfferingPledges is one page of an offering's pledges, in investor-address order.

@@ -16,7 +16,7 @@ import (
 )
 
 func newTxOfferingCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "offering", Short: "Offerings of an issuer's asset: create, pledge"}
+	cmd := &cobra.Command{Use: "offering", Short: "Offerings of an issuer's asset: create, pledge, withdraw a pledge, cancel"}
 
 	create := txCommand("create", "Offer units of the signer's asset at a price in a settlement asset (the asset's issuer)", cobra.NoArgs,
 		func(ctx context.Context, c *client.Client, cmd *cobra.Command, _ []string) ([]*txpb.Msg, error) {
@@ -70,7 +70,26 @@ func newTxOfferingCmd() *cobra.Command {
 			return []*txpb.Msg{tx.Wrap(&txpb.MsgPledge{OfferingId: o.ID, Units: units})}, nil
 		})
 
-	cmd.AddCommand(create, pledge)
+	cancel := txCommand("cancel OFFERING_ID", "Cancel an open offering (its issuer): every pledge's hold is released", cobra.ExactArgs(1),
+		func(_ context.Context, _ *client.Client, cmd *cobra.Command, args []string) ([]*txpb.Msg, error) {
+			id, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("offering id %q: %w", args[0], err)
+			}
+			return []*txpb.Msg{tx.Wrap(&txpb.MsgCancelOffering{OfferingId: id, Reason: str(cmd, "reason")})}, nil
+		})
+	cancel.Flags().String("reason", "", "why, recorded on the offering")
+
+	withdraw := txCommand("withdraw OFFERING_ID", "Take back the signer's pledge to an open offering before it closes (the hold is released)", cobra.ExactArgs(1),
+		func(_ context.Context, _ *client.Client, _ *cobra.Command, args []string) ([]*txpb.Msg, error) {
+			id, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("offering id %q: %w", args[0], err)
+			}
+			return []*txpb.Msg{tx.Wrap(&txpb.MsgWithdrawPledge{OfferingId: id})}, nil
+		})
+
+	cmd.AddCommand(create, pledge, cancel, withdraw)
 	return cmd
 }
 

@@ -22,7 +22,8 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
-// Offering is an offering with its running totals. status: "open", "succeeded", "failed".
+// Offering is an offering with its running totals. status: "open", "succeeded", "failed",
+// "cancelled".
 type Offering struct {
 	state         protoimpl.MessageState  `protogen:"open.v1"`
 	Id            uint64                  `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
@@ -37,7 +38,8 @@ type Offering struct {
 	FeePaid       int64                   `protobuf:"varint,10,opt,name=fee_paid,json=feePaid,proto3" json:"fee_paid,omitempty"`
 	SettledAt     int64                   `protobuf:"varint,11,opt,name=settled_at,json=settledAt,proto3" json:"settled_at,omitempty"` // block time of settlement; 0 while open
 	CreatedHeight int64                   `protobuf:"varint,12,opt,name=created_height,json=createdHeight,proto3" json:"created_height,omitempty"`
-	CloseReason   string                  `protobuf:"bytes,13,opt,name=close_reason,json=closeReason,proto3" json:"close_reason,omitempty"` // "hard_cap", "closing_time"
+	CloseReason   string                  `protobuf:"bytes,13,opt,name=close_reason,json=closeReason,proto3" json:"close_reason,omitempty"`    // "hard_cap", "closing_time", "cancelled"
+	CancelReason  string                  `protobuf:"bytes,14,opt,name=cancel_reason,json=cancelReason,proto3" json:"cancel_reason,omitempty"` // the issuer's reason, when cancelled
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -163,9 +165,17 @@ func (x *Offering) GetCloseReason() string {
 	return ""
 }
 
+func (x *Offering) GetCancelReason() string {
+	if x != nil {
+		return x.CancelReason
+	}
+	return ""
+}
+
 // Pledge is one investor's pledge. status: "pledged" (hold live), "allotted" (units minted,
 // cash captured), "refunded" (offering failed), "excluded" (failed the holder check or
-// the capture at settlement; refunded).
+// the capture at settlement; refunded), "withdrawn" (taken back by the investor while open;
+// refunded).
 type Pledge struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	OfferingId    uint64                 `protobuf:"varint,1,opt,name=offering_id,json=offeringId,proto3" json:"offering_id,omitempty"`
@@ -175,7 +185,8 @@ type Pledge struct {
 	HoldId        uint64                 `protobuf:"varint,5,opt,name=hold_id,json=holdId,proto3" json:"hold_id,omitempty"`
 	Status        string                 `protobuf:"bytes,6,opt,name=status,proto3" json:"status,omitempty"`
 	PledgedAt     int64                  `protobuf:"varint,7,opt,name=pledged_at,json=pledgedAt,proto3" json:"pledged_at,omitempty"`
-	Reason        string                 `protobuf:"bytes,8,opt,name=reason,proto3" json:"reason,omitempty"` // why excluded
+	Reason        string                 `protobuf:"bytes,8,opt,name=reason,proto3" json:"reason,omitempty"`                               // why excluded
+	WithdrawnAt   int64                  `protobuf:"varint,9,opt,name=withdrawn_at,json=withdrawnAt,proto3" json:"withdrawn_at,omitempty"` // block time of the withdrawal
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -266,11 +277,18 @@ func (x *Pledge) GetReason() string {
 	return ""
 }
 
+func (x *Pledge) GetWithdrawnAt() int64 {
+	if x != nil {
+		return x.WithdrawnAt
+	}
+	return 0
+}
+
 var File_puhui_state_v1_offering_proto protoreflect.FileDescriptor
 
 const file_puhui_state_v1_offering_proto_rawDesc = "" +
 	"\n" +
-	"\x1dpuhui/state/v1/offering.proto\x12\x0epuhui.state.v1\x1a\x1apuhui/tx/v1/offering.proto\"\xa5\x03\n" +
+	"\x1dpuhui/state/v1/offering.proto\x12\x0epuhui.state.v1\x1a\x1apuhui/tx/v1/offering.proto\"\xca\x03\n" +
 	"\bOffering\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x04R\x02id\x12\x16\n" +
 	"\x06issuer\x18\x02 \x01(\tR\x06issuer\x124\n" +
@@ -286,7 +304,8 @@ const file_puhui_state_v1_offering_proto_rawDesc = "" +
 	"\n" +
 	"settled_at\x18\v \x01(\x03R\tsettledAt\x12%\n" +
 	"\x0ecreated_height\x18\f \x01(\x03R\rcreatedHeight\x12!\n" +
-	"\fclose_reason\x18\r \x01(\tR\vcloseReason\"\xd7\x01\n" +
+	"\fclose_reason\x18\r \x01(\tR\vcloseReason\x12#\n" +
+	"\rcancel_reason\x18\x0e \x01(\tR\fcancelReason\"\xfa\x01\n" +
 	"\x06Pledge\x12\x1f\n" +
 	"\voffering_id\x18\x01 \x01(\x04R\n" +
 	"offeringId\x12\x1a\n" +
@@ -297,7 +316,8 @@ const file_puhui_state_v1_offering_proto_rawDesc = "" +
 	"\x06status\x18\x06 \x01(\tR\x06status\x12\x1d\n" +
 	"\n" +
 	"pledged_at\x18\a \x01(\x03R\tpledgedAt\x12\x16\n" +
-	"\x06reason\x18\b \x01(\tR\x06reasonB)Z'github.com/puhui-chain/puhui/tx/statepbb\x06proto3"
+	"\x06reason\x18\b \x01(\tR\x06reason\x12!\n" +
+	"\fwithdrawn_at\x18\t \x01(\x03R\vwithdrawnAtB)Z'github.com/puhui-chain/puhui/tx/statepbb\x06proto3"
 
 var (
 	file_puhui_state_v1_offering_proto_rawDescOnce sync.Once

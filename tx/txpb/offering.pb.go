@@ -204,6 +204,106 @@ func (x *MsgPledge) GetUnits() int64 {
 	return 0
 }
 
+// MsgCancelOffering withdraws an open offering (its issuer only): every live pledge's hold is
+// released to the cent and no unit is minted.
+type MsgCancelOffering struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	OfferingId    uint64                 `protobuf:"varint,1,opt,name=offering_id,json=offeringId,proto3" json:"offering_id,omitempty"`
+	Reason        string                 `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"` // recorded on the offering, at most 256 bytes
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MsgCancelOffering) Reset() {
+	*x = MsgCancelOffering{}
+	mi := &file_puhui_tx_v1_offering_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MsgCancelOffering) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgCancelOffering) ProtoMessage() {}
+
+func (x *MsgCancelOffering) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_offering_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MsgCancelOffering.ProtoReflect.Descriptor instead.
+func (*MsgCancelOffering) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_offering_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *MsgCancelOffering) GetOfferingId() uint64 {
+	if x != nil {
+		return x.OfferingId
+	}
+	return 0
+}
+
+func (x *MsgCancelOffering) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// MsgWithdrawPledge takes back the signer's live pledge to an open offering before its
+// closing time: the hold is released and the investor may pledge again while it is open.
+type MsgWithdrawPledge struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	OfferingId    uint64                 `protobuf:"varint,1,opt,name=offering_id,json=offeringId,proto3" json:"offering_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MsgWithdrawPledge) Reset() {
+	*x = MsgWithdrawPledge{}
+	mi := &file_puhui_tx_v1_offering_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MsgWithdrawPledge) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgWithdrawPledge) ProtoMessage() {}
+
+func (x *MsgWithdrawPledge) ProtoReflect() protoreflect.Message {
+	mi := &file_puhui_tx_v1_offering_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MsgWithdrawPledge.ProtoReflect.Descriptor instead.
+func (*MsgWithdrawPledge) Descriptor() ([]byte, []int) {
+	return file_puhui_tx_v1_offering_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *MsgWithdrawPledge) GetOfferingId() uint64 {
+	if x != nil {
+		return x.OfferingId
+	}
+	return 0
+}
+
 var File_puhui_tx_v1_offering_proto protoreflect.FileDescriptor
 
 const file_puhui_tx_v1_offering_proto_rawDesc = "" +
@@ -226,7 +326,14 @@ const file_puhui_tx_v1_offering_proto_rawDesc = "" +
 	"\tMsgPledge\x12\x1f\n" +
 	"\voffering_id\x18\x01 \x01(\x04R\n" +
 	"offeringId\x12\x14\n" +
-	"\x05units\x18\x02 \x01(\x03R\x05unitsB&Z$github.com/puhui-chain/puhui/tx/txpbb\x06proto3"
+	"\x05units\x18\x02 \x01(\x03R\x05units\"L\n" +
+	"\x11MsgCancelOffering\x12\x1f\n" +
+	"\voffering_id\x18\x01 \x01(\x04R\n" +
+	"offeringId\x12\x16\n" +
+	"\x06reason\x18\x02 \x01(\tR\x06reason\"4\n" +
+	"\x11MsgWithdrawPledge\x12\x1f\n" +
+	"\voffering_id\x18\x01 \x01(\x04R\n" +
+	"offeringIdB&Z$github.com/puhui-chain/puhui/tx/txpbb\x06proto3"
 
 var (
 	file_puhui_tx_v1_offering_proto_rawDescOnce sync.Once
@@ -240,10 +347,12 @@ func file_puhui_tx_v1_offering_proto_rawDescGZIP() []byte {
 	return file_puhui_tx_v1_offering_proto_rawDescData
 }
 
-var file_puhui_tx_v1_offering_proto_msgTypes = make([]protoimpl.MessageInfo, 2)
+var file_puhui_tx_v1_offering_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
 var file_puhui_tx_v1_offering_proto_goTypes = []any{
 	(*MsgCreateOffering)(nil), // 0: puhui.tx.v1.MsgCreateOffering
 	(*MsgPledge)(nil),         // 1: puhui.tx.v1.MsgPledge
+	(*MsgCancelOffering)(nil), // 2: puhui.tx.v1.MsgCancelOffering
+	(*MsgWithdrawPledge)(nil), // 3: puhui.tx.v1.MsgWithdrawPledge
 }
 var file_puhui_tx_v1_offering_proto_depIdxs = []int32{
 	0, // [0:0] is the sub-list for method output_type
@@ -264,7 +373,7 @@ func file_puhui_tx_v1_offering_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_puhui_tx_v1_offering_proto_rawDesc), len(file_puhui_tx_v1_offering_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   2,
+			NumMessages:   4,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

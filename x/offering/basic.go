@@ -61,3 +61,21 @@ func basicPledge(m *txpb.Msg) error {
 	}
 	return money.CheckPositive("units", p.Units)
 }
+
+func basicCancelOffering(m *txpb.Msg) error {
+	c := m.GetCancelOffering()
+	switch {
+	case c.GetOfferingId() == 0:
+		return tx.ErrInvalidField.Wrapf("offering_id missing")
+	case len(c.Reason) > MaxCancelReason:
+		return tx.ErrInvalidField.Wrapf("reason is %d bytes, at most %d", len(c.Reason), MaxCancelReason)
+	}
+	return nil
+}
+
+func basicWithdrawPledge(m *txpb.Msg) error {
+	if m.GetWithdrawPledge().GetOfferingId() == 0 {
+		return tx.ErrInvalidField.Wrapf("offering_id missing")
+	}
+	return nil
+}

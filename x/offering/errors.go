@@ -16,4 +16,5 @@ var (
 	ErrTooManyPledges  = tx.Register("offering", 10, "too_many_pledges")
 	ErrIssuerPledge    = tx.Register("offering", 11, "issuer_cannot_pledge")
 	ErrInvariant       = tx.Register("offering", 12, "offering_invariant")
+	ErrNoLivePledge    = tx.Register("offering", 13, "no_live_pledge")
 )

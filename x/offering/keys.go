@@ -32,9 +32,11 @@ const (
 	StatusOpen      = "open"
 	StatusSucceeded = "succeeded"
 	StatusFailed    = "failed"
+	StatusCancelled = "cancelled"
 
-	PledgePledged  = "pledged"
-	PledgeAllotted = "allotted"
-	PledgeRefunded = "refunded"
-	PledgeExcluded = "excluded"
+	PledgePledged   = "pledged"
+	PledgeAllotted  = "allotted"
+	PledgeRefunded  = "refunded"
+	PledgeExcluded  = "excluded"
+	PledgeWithdrawn = "withdrawn"
 )

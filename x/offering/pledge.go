@@ -37,11 +37,13 @@ func Pledge(ctx *core.Context, m *txpb.MsgPledge) error {
 	if err != nil {
 		return err
 	}
+	if _, again := GetPledge(ctx.KV, o.Id, ctx.Signer); !again {
+		o.Pledges++ // pledge records, withdrawn ones included: settlement visits each
+	}
 	core.SetProto(ctx.KV, PledgeKey(o.Id, ctx.Signer), &statepb.Pledge{OfferingId: o.Id, Investor: ctx.Signer,
 		Units: m.Units, Cost: q.Cost, HoldId: holdID, Status: PledgePledged, PledgedAt: ctx.Now()})
 	o.PledgedUnits += m.Units // ≤ hard cap: checked
 	o.PledgedCost += q.Cost   // ≤ the hard cap's cost, which Cost computed without overflow
-	o.Pledges++
 	core.SetProto(ctx.KV, OfferingKey(o.Id), o)
 	ctx.Emit("offering.pledged", "offering_id", core.Itoa(int64(o.Id)), "investor", ctx.Signer,
 		"units", core.Itoa(m.Units), "amount", core.Itoa(q.Cost), "asset", t.SettlementAsset, "hold_id", core.Itoa(int64(holdID)))
@@ -63,9 +65,11 @@ func checkPledge(r store.Reader, o *statepb.Offering, investor string, units, no
 	case investor == o.Issuer:
 		return Quote{}, ErrIssuerPledge.Wrapf("the issuer cannot pledge to its own offering")
 	case o.Pledges >= MaxPledges:
-		return Quote{}, ErrTooManyPledges.Wrapf("offering %d has %d pledges", o.Id, MaxPledges)
+		if _, again := GetPledge(r, o.Id, investor); !again { // a withdrawn record is reused
+			return Quote{}, ErrTooManyPledges.Wrapf("offering %d has %d pledges", o.Id, MaxPledges)
+		}
 	}
-	if _, dup := GetPledge(r, o.Id, investor); dup {
+	if livePledge(GetPledge(r, o.Id, investor)) {
 		return Quote{}, ErrAlreadyPledged.Wrapf("%s already pledged to offering %d", investor, o.Id)
 	}
 	a, err := bank.Asset(r, t.Asset)

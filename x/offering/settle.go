@@ -38,6 +38,9 @@ func settle(ctx *core.Context, o *statepb.Offering, reason string) error {
 	var eligible []*statepb.Pledge
 	excluded := map[string]string{} // investor → reason; read only by lookups below
 	for _, p := range Pledges(ctx.KV, o.Id) {
+		if p.Status != PledgePledged {
+			continue // withdrawn
+		}
 		if err := rules.CheckHolder(ctx.KV, o.Terms.Asset, p.Investor, p.Units, ctx.Now()); err != nil {
 			excluded[p.Investor] = err.Error()
 			continue

@@ -32,7 +32,7 @@ func offeringView(o *statepb.Offering) query.Offering {
 	t := o.Terms
 	return query.Offering{ID: o.Id, Issuer: o.Issuer, Status: o.Status, PledgedUnits: o.PledgedUnits,
 		PledgedCost: o.PledgedCost, Pledges: o.Pledges, AllottedUnits: o.AllottedUnits, Raised: o.Raised,
-		FeePaid: o.FeePaid, SettledAt: o.SettledAt, CloseReason: o.CloseReason,
+		FeePaid: o.FeePaid, SettledAt: o.SettledAt, CloseReason: o.CloseReason, CancelReason: o.CancelReason,
 		Terms: query.OfferingTerms{Asset: t.Asset, SettlementAsset: t.SettlementAsset, Price: t.Price,
 			SoftCap: t.SoftCap, HardCap: t.HardCap, MinUnits: t.MinUnits, MaxUnits: t.MaxUnits, OpensAt: t.OpensAt,
 			ClosesAt: t.ClosesAt, FeeBps: t.FeeBps, FeeAccount: t.FeeAccount}}
@@ -69,7 +69,7 @@ func pledgesPage(r store.Reader, arg string) (query.OfferingPledges, error) {
 			return false
 		}
 		out.Pledges = append(out.Pledges, query.Pledge{Investor: p.Investor, Units: p.Units, Cost: p.Cost,
-			HoldID: p.HoldId, Status: p.Status, PledgedAt: p.PledgedAt, Reason: p.Reason})
+			HoldID: p.HoldId, Status: p.Status, PledgedAt: p.PledgedAt, Reason: p.Reason, WithdrawnAt: p.WithdrawnAt})
 		return true
 	})
 	return out, nil

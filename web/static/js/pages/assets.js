@@ -93,7 +93,7 @@ async function offering(root, ctx, p) {
       [t("as.minMax"), `${u(x.min_units)} – ${u(x.max_units)}`], [t("as.window"), `${at(x.opens_at)} – ${at(x.closes_at)}`],
       [t("as.fee"), `${minor(String(x.fee_bps), 2)}%`], [t("as.feeAccount"), acct(x.fee_account)],
       [t("as.cost"), c(o.pledged_cost)], [t("as.allotted"), u(o.allotted_units)], [t("as.feePaid"), c(o.fee_paid)],
-      [t("as.settled"), at(o.settled_at)], [t("as.closeReason"), o.close_reason ? t("as.close." + o.close_reason) : "—"]])),
+      [t("as.settled"), at(o.settled_at)], [t("as.closeReason"), o.close_reason ? t("as.close." + o.close_reason) + (o.cancel_reason ? ": " + o.cancel_reason : "") : "—"]])),
     card(t("as.pledgeList"), table([
       { label: t("as.investor"), cell: (r) => acct(r.investor) },
       { label: t("as.units"), num: true, cell: (r) => u(r.units) },
