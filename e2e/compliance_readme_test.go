@@ -34,4 +34,5 @@ func TestComplianceReadmeWalkthrough(t *testing.T) {
 	require.Contains(t, text, "1,2026-", "the CSV export has the report")
 	require.Contains(t, text, `"cases":{"reported":1}`)
 	require.Contains(t, text, "amount=10000.01", "after the order lapsed Wang sends 10,000.01")
+	require.Contains(t, text, `"cash_units":30000,`, "the consortium voted the cash threshold down")
 }

@@ -4,11 +4,14 @@ import (
 	"context"
 	"encoding/hex"
 	"fmt"
+	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/tx/txpb"
@@ -74,6 +77,19 @@ func newTxGovernanceCmd() *cobra.Command {
 		})
 	params.Flags().Duration("voting-period", 7*24*time.Hour, "voting period")
 	params.Flags().String("threshold", "2/3", "share of all members whose yes votes must be exceeded")
+	msg := propose("propose-msg FILE|-", "Propose any message governance may send (a module's parameters, a scorecard, …), given as JSON",
+		cobra.ExactArgs(1), func(cmd *cobra.Command, args []string) (*txpb.ProposalAction, error) {
+			m, err := readProposedMsg(cmd.InOrStdin(), args[0])
+			if err != nil {
+				return nil, err
+			}
+			return &txpb.ProposalAction{Action: &txpb.ProposalAction_Msg{Msg: m}}, nil
+		})
+	msg.Long = `The message is the JSON form of one transaction message, named by its field in the
+Msg oneof of proto/puhui/tx/v1/tx.proto, for example
+  {"set_compliance_params": {"params": {"cash_units": "30000", ...}, "reason": "..."}}
+When the proposal passes, the message is executed with governance as its signer; a message
+whose route does not admit governance is refused when the proposal is submitted.`
 	vote := txCommand("vote PROPOSAL_ID yes|no|abstain", "Vote on a proposal (a vote can be changed while voting is open)", cobra.ExactArgs(2),
 		func(_ context.Context, _ *client.Client, _ *cobra.Command, args []string) ([]*txpb.Msg, error) {
 			id, err := parseID("proposal", args[0])
@@ -86,7 +102,7 @@ func newTxGovernanceCmd() *cobra.Command {
 			}
 			return []*txpb.Msg{{Sum: &txpb.Msg_Vote{Vote: &txpb.MsgVote{ProposalId: id, Option: txpb.VoteOption(opt)}}}}, nil
 		})
-	cmd.AddCommand(addMember, removeMember, setRoles, validator, params, vote, waitProposalCmd())
+	cmd.AddCommand(addMember, removeMember, setRoles, validator, params, msg, vote, waitProposalCmd())
 	return cmd
 }
 
@@ -139,4 +155,35 @@ func parseFraction(s string) (uint32, uint32, error) {
 		return 0, 0, fmt.Errorf("threshold %q: want N/D, e.g. 2/3", s)
 	}
 	return uint32(num), uint32(den), nil
+}
+
+// maxProposedMsgBytes bounds a proposed message's JSON (a transaction is at most 1 MiB).
+const maxProposedMsgBytes = 1 << 20
+
+// readProposedMsg reads one transaction message as JSON from a file or, for "-", stdin.
+func readProposedMsg(stdin io.Reader, path string) (*txpb.Msg, error) {
+	in := stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		in = f
+	}
+	raw, err := io.ReadAll(io.LimitReader(in, maxProposedMsgBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) > maxProposedMsgBytes {
+		return nil, fmt.Errorf("the message is over %d bytes", maxProposedMsgBytes)
+	}
+	var m txpb.Msg
+	if err := protojson.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("the message: %w", err)
+	}
+	if m.Sum == nil {
+		return nil, fmt.Errorf("the message names no message: want one field of Msg, e.g. {\"set_compliance_params\": {...}}")
+	}
+	return &m, nil
 }
