@@ -1,6 +1,9 @@
 package scf
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -32,7 +35,7 @@ func runMaturity(ctx *core.Context, text string) error {
 // paid in full are retired and their face returns to the line; the rest stay overdue, count
 // days past due, are retried the next business day and default after the consortium's limit.
 func settleIssuer(ctx *core.Context, issuer, asset string, today int64) error {
-	parts := dueParts(ctx.KV, issuer, asset, today)
+	roots, parts := dueParts(ctx.KV, issuer, asset, today)
 	if len(parts) == 0 || parts[0].AttemptedDay == today {
 		return nil // tried today already (a split's entry after its parts' own)
 	}
@@ -57,24 +60,62 @@ func settleIssuer(ctx *core.Context, issuer, asset string, today int64) error {
 	for i, p := range parts {
 		pay(ctx, p, shares[i], today)
 	}
+	for _, root := range roots {
+		if !anyLive(root.parts) {
+			ctx.KV.Delete(root.key) // its last part is paid: the root leaves the maturity index
+		}
+	}
 	return nil
 }
 
-// dueParts reads the issuer's live parts in asset maturing on or before today, by maturity
-// day then id.
-func dueParts(r store.Reader, issuer, asset string, today int64) []*statepb.Certificate {
-	var out []*statepb.Certificate
+// dueRoot is a root in the maturity index and its live parts.
+type dueRoot struct {
+	key   []byte
+	parts []*statepb.Certificate
+}
+
+// dueParts reads the issuer's roots in asset maturing on or before today and their live
+// parts, the parts by maturity day then id (the order ProRata's ties follow). The walk reads
+// each tree's split nodes too, at most one fewer than its parts.
+func dueParts(r store.Reader, issuer, asset string, today int64) ([]dueRoot, []*statepb.Certificate) {
+	var roots []dueRoot
+	var parts []*statepb.Certificate
 	start := maturityPrefix(issuer, asset)
 	end := append(append([]byte{}, start...), dayBytes(today+1)...)
 	r.Iterate(start, end, func(k, _ []byte) bool {
-		c, ok := GetCertificate(r, idOf(k))
-		if !ok {
-			panic("scf: maturity index names a missing certificate")
-		}
-		out = append(out, c)
+		root := dueRoot{key: append([]byte(nil), k...), parts: liveParts(r, idOf(k))}
+		roots = append(roots, root)
+		parts = append(parts, root.parts...)
 		return true
 	})
+	slices.SortFunc(parts, byMaturityThenID)
+	return roots, parts
+}
+
+// liveParts reads the live parts of a root's tree.
+func liveParts(r store.Reader, rootID uint64) []*statepb.Certificate {
+	nodes := treeOf(r, rootID)
+	if len(nodes) == 0 {
+		panic("scf: maturity index names a missing certificate")
+	}
+	var out []*statepb.Certificate
+	for _, c := range nodes {
+		if live(c) {
+			out = append(out, c)
+		}
+	}
 	return out
+}
+
+func anyLive(parts []*statepb.Certificate) bool {
+	return slices.ContainsFunc(parts, live)
+}
+
+func byMaturityThenID(a, b *statepb.Certificate) int {
+	if c := cmp.Compare(a.MaturityDay, b.MaturityDay); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Id, b.Id)
 }
 
 // pay pays one part its share (if the move fails — a holder's account closed to it — the
