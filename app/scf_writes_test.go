@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/app/apptest"
@@ -21,8 +22,8 @@ func blockWrites(t *testing.T, w *scfWorld, raw []byte) []string {
 	t.Helper()
 	var keys []string
 	w.c.App.AfterBlock = func(_ int64, s store.Reader) {
-		s.(*store.Cache).Changes(func(key, _ []byte, deleted bool) {
-			name := readableKey(key)
+		s.(*store.Cache).Changes(func(key, value []byte, deleted bool) {
+			name := fmt.Sprintf("%s (%d bytes)", readableKey(key), len(value))
 			if deleted {
 				name += " (deleted)"
 			}
@@ -34,7 +35,9 @@ func blockWrites(t *testing.T, w *scfWorld, raw []byte) []string {
 		_, err := w.c.Block()
 		require.NoError(t, err)
 	} else {
-		w.c.MustExec(t, raw)
+		res := w.c.MustExec(t, raw)
+		// The result, events included, goes into the transaction index in the same batch.
+		t.Logf("result %d bytes (events %v)", res.Size(), eventTypes(res.Events))
 	}
 	sort.Strings(keys)
 	return keys
@@ -88,4 +91,12 @@ func TestSCFKeysWritten(t *testing.T) {
 		t.Logf("%s: %d keys of its own, transfer %d", op, own, base)
 		require.LessOrEqual(t, own, 2*base, "%s writes more than twice the keys of a transfer", op)
 	}
+}
+
+func eventTypes(events []abci.Event) []string {
+	out := make([]string, len(events))
+	for i, e := range events {
+		out[i] = fmt.Sprintf("%s/%d", e.Type, len(e.Attributes))
+	}
+	return out
 }
