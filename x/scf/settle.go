@@ -24,10 +24,27 @@ func ScheduledHandlers() map[string]xsched.Handler {
 func runMaturity(ctx *core.Context, text string) error {
 	c, ok := GetCertificate(ctx.KV, parseID(text))
 	today := ctx.Today().Day
-	if !ok || !(live(c) || c.State == stateSplit) || c.AttemptedDay == today || c.MaturityDay > today {
+	if !ok || c.MaturityDay > today || !untried(ctx.KV, c, today) {
 		return nil // stale (settled) or already tried today with its issuer's other parts
 	}
 	return settleIssuer(ctx, c.Issuer, c.Asset, today)
+}
+
+// untried reports whether a live part of c's subtree (c itself unless split) has not been
+// tried today. It reads the tree rather than the issuer's range of the maturity index:
+// the first entry of a day settles every root of its issuer, and the range read by each of
+// the others cost more than the settlement (a range over a block's pending writes is
+// sorted each time it is read).
+func untried(r store.Reader, c *statepb.Certificate, today int64) bool {
+	if live(c) {
+		return c.AttemptedDay != today
+	}
+	if c.State != stateSplit {
+		return false
+	}
+	return slices.ContainsFunc(treeOf(r, c.Id), func(p *statepb.Certificate) bool {
+		return live(p) && p.AttemptedDay != today
+	})
 }
 
 // settleIssuer pays the issuer's due parts in asset: in full when it can, otherwise what it
