@@ -8,9 +8,9 @@ import (
 // TestSimulationGoldenHash pins the AppHash the seeded simulation reaches. A change that
 // alters it changes the state format or the rules: say so in the commit and update the value.
 func TestSimulationGoldenHash(t *testing.T) {
-	blocks, want := 250, "052113e1e78ca82ea9ef81380dbaf8a18ecd24ee7c86a702b2d827190f7bf200"
+	blocks, want := 250, "b28e5548fe427133027bece1994d2b36fa9f6be74f5f5fddcb174637b6754349"
 	if testing.Short() {
-		blocks, want = 60, "dfbea96a56fbe953aaf47cf4cc905f6e9721403bd26ab3e199782543d19ca1d4"
+		blocks, want = 60, "d76f00738f9127c78146e8290170b93375a1d6e52be67b0d25ab23200b4ce63e"
 	}
 	h, _, _ := simulate(t, 42, blocks)
 	if got := hex.EncodeToString(h[blocks-1]); got != want {

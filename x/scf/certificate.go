@@ -69,14 +69,22 @@ func mustHold(ctx *core.Context, id uint64) (*statepb.Certificate, error) {
 	return c, nil
 }
 
-// setHolder moves a certificate to a new holder, keeping the holder index and the history.
+// setHolder moves a certificate to a new holder, keeping the credit facts and the history.
+// The caller indexes it under the new holder (held or funded); the old holder's entry stays
+// and the views skip it.
 func setHolder(ctx *core.Context, c *statepb.Certificate, to, how string) {
-	ctx.KV.Delete(heldKey(c.Holder, c.Id))
 	bureau.ReceivablesHeld(ctx, c.Holder, c.Asset, c.Paid-c.Face)
 	bureau.ReceivablesHeld(ctx, to, c.Asset, c.Face-c.Paid)
 	c.Holders = append(c.Holders, &statepb.CertHolding{Holder: to, From: c.Holder, Day: ctx.Today().Day, How: how})
 	c.Holder = to
-	ctx.KV.Set(heldKey(to, c.Id), []byte{1})
+}
+
+// indexOnce writes an index entry unless it is there already (a certificate that comes back
+// to an earlier holder): an unchanged key costs no tree update.
+func indexOnce(kv store.KV, key []byte) {
+	if kv.Get(key) == nil {
+		kv.Set(key, []byte{1})
+	}
 }
 
 // maturityAt is the block time at which a business day begins.
@@ -85,18 +93,18 @@ func maturityAt(r store.Reader, day int64) int64 {
 	return clock.BlockTimeOf(clock.StartOfDay(day))
 }
 
-// goLive makes an accepted or split-off part a live claim: it joins its issuer's maturity
-// index and its settlement is scheduled.
+// goLive makes an accepted root a live claim: it joins its issuer's maturity index and its
+// settlement is scheduled. Its parts, when it is split, inherit both.
 func goLive(ctx *core.Context, c *statepb.Certificate) {
 	c.State = stateActive
 	ctx.KV.Set(maturityKey(c), []byte{1})
 	scheduleMaturity(ctx, c.Id, maturityAt(ctx.KV, c.MaturityDay))
 }
 
-// retire takes a part out of the live set (split or settled), with its maturity entry, so
-// that a block at maturity runs only entries of parts still owed.
+// retire takes a settled part's scheduler entry away, so that a block at maturity runs only
+// entries of parts still owed. Its root leaves the maturity index when its last live part
+// is settled (settleIssuer).
 func retire(ctx *core.Context, c *statepb.Certificate) {
-	ctx.KV.Delete(maturityKey(c))
 	xsched.Remove(ctx.KV, maturityAt(ctx.KV, c.MaturityDay), matureKind, idText(c.Id))
 }
 

@@ -69,7 +69,7 @@ func AcceptFinancing(ctx *core.Context, m *txpb.MsgAcceptFinancing) error {
 		DayCountBasis: uint32(basis), Day: today, Days: d.Days, Interest: d.Interest, Proceeds: d.Proceeds}
 	setHolder(ctx, c, ctx.Signer, "financed")
 	saveCertificate(ctx.KV, c)
-	ctx.KV.Set(fundedKey(ctx.Signer, c.Id), []byte{1})
+	ctx.KV.Set(fundedKey(ctx.Signer, c.Id), []byte{1}) // also the funder's holder entry (heldBy)
 	ctx.Emit("scf.certificate_financed", "certificate", idText(c.Id), "funder", ctx.Signer, "seller", seller,
 		"face", core.Itoa(c.Face), "days", core.Itoa(d.Days), "interest", core.Itoa(d.Interest), "proceeds", core.Itoa(d.Proceeds))
 	return nil

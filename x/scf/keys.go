@@ -35,8 +35,12 @@ var (
 func invoiceKey(code, number string) []byte { return core.Key("scf", "inv", code, number) }
 func contractKey(hash []byte) []byte        { return core.Key("scf", "ctr", string(hash)) }
 
-// Indexes: certificates a holder holds (live or pending to it), a funder has financed, an
-// issuer has issued (roots), a line's enterprise; parts matured and not yet paid, by issuer.
+// Indexes: certificates issued or passed to a holder and the ones it split (an entry stands
+// for the parts made from it, so a split writes none), those a funder has financed (which it
+// then holds), an issuer has issued (roots), a line's enterprise; parts matured and not yet
+// paid, by issuer. Holder and funder entries are not taken back when a certificate moves on
+// (the views keep what the account holds now), so that a message that moves a certificate
+// writes one index key, not two; heldBy in views.go reads them.
 func heldKey(holder string, id uint64) []byte   { return core.Key("scf", "held", holder, idBytes(id)) }
 func heldPrefix(holder string) []byte           { return core.Key("scf", "held", holder, "") }
 func fundedKey(funder string, id uint64) []byte { return core.Key("scf", "fund", funder, idBytes(id)) }
@@ -55,10 +59,12 @@ const (
 	offerKind  = "scf-offer"  // a pending offer's expiry
 )
 
-// maturityKey indexes live parts by issuer, asset, maturity day and id: settlement reads an
-// issuer's parts due up to a day as one ordered range.
+// maturityKey indexes the roots with live parts by issuer, asset, maturity day and root id
+// (every part of a root keeps its issuer, asset and maturity, so a part's key is its root's):
+// settlement reads an issuer's roots due up to a day as one ordered range and their live
+// parts from the trees. One entry a root, not a part, so that a split changes no index key.
 func maturityKey(c *statepb.Certificate) []byte {
-	return core.Key("scf", "mat", c.Issuer, c.Asset, dayBytes(c.MaturityDay)+idBytes(c.Id))
+	return core.Key("scf", "mat", c.Issuer, c.Asset, dayBytes(c.MaturityDay)+idBytes(c.RootId))
 }
 
 func maturityPrefix(issuer, asset string) []byte { return core.Key("scf", "mat", issuer, asset, "") }

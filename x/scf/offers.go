@@ -35,6 +35,7 @@ func Accept(ctx *core.Context, m *txpb.MsgAcceptCertificate) error {
 		c.Offer = nil
 		c.Tier++
 		setHolder(ctx, c, ctx.Signer, "transferred")
+		indexOnce(ctx.KV, heldKey(c.Holder, c.Id))
 	default:
 		return ErrNoOffer.Wrapf("certificate %d has no issue or transfer offer pending", c.Id)
 	}

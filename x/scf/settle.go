@@ -1,6 +1,9 @@
 package scf
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -21,10 +24,27 @@ func ScheduledHandlers() map[string]xsched.Handler {
 func runMaturity(ctx *core.Context, text string) error {
 	c, ok := GetCertificate(ctx.KV, parseID(text))
 	today := ctx.Today().Day
-	if !ok || !(live(c) || c.State == stateSplit) || c.AttemptedDay == today || c.MaturityDay > today {
+	if !ok || c.MaturityDay > today || !untried(ctx.KV, c, today) {
 		return nil // stale (settled) or already tried today with its issuer's other parts
 	}
 	return settleIssuer(ctx, c.Issuer, c.Asset, today)
+}
+
+// untried reports whether a live part of c's subtree (c itself unless split) has not been
+// tried today. It reads the tree rather than the issuer's range of the maturity index:
+// the first entry of a day settles every root of its issuer, and the range read by each of
+// the others cost more than the settlement (a range over a block's pending writes is
+// sorted each time it is read).
+func untried(r store.Reader, c *statepb.Certificate, today int64) bool {
+	if live(c) {
+		return c.AttemptedDay != today
+	}
+	if c.State != stateSplit {
+		return false
+	}
+	return slices.ContainsFunc(treeOf(r, c.Id), func(p *statepb.Certificate) bool {
+		return live(p) && p.AttemptedDay != today
+	})
 }
 
 // settleIssuer pays the issuer's due parts in asset: in full when it can, otherwise what it
@@ -32,7 +52,7 @@ func runMaturity(ctx *core.Context, text string) error {
 // paid in full are retired and their face returns to the line; the rest stay overdue, count
 // days past due, are retried the next business day and default after the consortium's limit.
 func settleIssuer(ctx *core.Context, issuer, asset string, today int64) error {
-	parts := dueParts(ctx.KV, issuer, asset, today)
+	roots, parts := dueParts(ctx.KV, issuer, asset, today)
 	if len(parts) == 0 || parts[0].AttemptedDay == today {
 		return nil // tried today already (a split's entry after its parts' own)
 	}
@@ -57,24 +77,62 @@ func settleIssuer(ctx *core.Context, issuer, asset string, today int64) error {
 	for i, p := range parts {
 		pay(ctx, p, shares[i], today)
 	}
+	for _, root := range roots {
+		if !anyLive(root.parts) {
+			ctx.KV.Delete(root.key) // its last part is paid: the root leaves the maturity index
+		}
+	}
 	return nil
 }
 
-// dueParts reads the issuer's live parts in asset maturing on or before today, by maturity
-// day then id.
-func dueParts(r store.Reader, issuer, asset string, today int64) []*statepb.Certificate {
-	var out []*statepb.Certificate
+// dueRoot is a root in the maturity index and its live parts.
+type dueRoot struct {
+	key   []byte
+	parts []*statepb.Certificate
+}
+
+// dueParts reads the issuer's roots in asset maturing on or before today and their live
+// parts, the parts by maturity day then id (the order ProRata's ties follow). The walk reads
+// each tree's split nodes too, at most one fewer than its parts.
+func dueParts(r store.Reader, issuer, asset string, today int64) ([]dueRoot, []*statepb.Certificate) {
+	var roots []dueRoot
+	var parts []*statepb.Certificate
 	start := maturityPrefix(issuer, asset)
 	end := append(append([]byte{}, start...), dayBytes(today+1)...)
 	r.Iterate(start, end, func(k, _ []byte) bool {
-		c, ok := GetCertificate(r, idOf(k))
-		if !ok {
-			panic("scf: maturity index names a missing certificate")
-		}
-		out = append(out, c)
+		root := dueRoot{key: append([]byte(nil), k...), parts: liveParts(r, idOf(k))}
+		roots = append(roots, root)
+		parts = append(parts, root.parts...)
 		return true
 	})
+	slices.SortFunc(parts, byMaturityThenID)
+	return roots, parts
+}
+
+// liveParts reads the live parts of a root's tree.
+func liveParts(r store.Reader, rootID uint64) []*statepb.Certificate {
+	nodes := treeOf(r, rootID)
+	if len(nodes) == 0 {
+		panic("scf: maturity index names a missing certificate")
+	}
+	var out []*statepb.Certificate
+	for _, c := range nodes {
+		if live(c) {
+			out = append(out, c)
+		}
+	}
 	return out
+}
+
+func anyLive(parts []*statepb.Certificate) bool {
+	return slices.ContainsFunc(parts, live)
+}
+
+func byMaturityThenID(a, b *statepb.Certificate) int {
+	if c := cmp.Compare(a.MaturityDay, b.MaturityDay); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Id, b.Id)
 }
 
 // pay pays one part its share (if the move fails — a holder's account closed to it — the

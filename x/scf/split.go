@@ -42,13 +42,13 @@ func checkParts(ctx *core.Context, face int64, parts []int64) error {
 }
 
 // split consumes c into children of the given faces, which keep its root, issuer, line,
-// maturity, documents, holder and tier; it returns them. The children take c's place in the
-// maturity index but no scheduler entries of their own: c's entry stays and, on the
-// maturity date, settles everything its issuer owes that day, the children included (a
-// split rewrites no scheduler page, which would cost more than the split itself).
+// maturity, documents, holder and tier; it returns them. It writes the nodes and nothing
+// else: the root's maturity entry covers the children (settlement walks the tree), the
+// holder's entry for c (or for the ancestor it split) stands for them in the holder's view,
+// and c's scheduler entry stays and, on the maturity date, settles everything its issuer
+// owes that day, the children included. Each index key a split wrote cost a tree update at
+// commit, more than the split's own work.
 func split(ctx *core.Context, c *statepb.Certificate, parts []int64) []*statepb.Certificate {
-	ctx.KV.Delete(maturityKey(c))
-	ctx.KV.Delete(heldKey(c.Holder, c.Id))
 	out := make([]*statepb.Certificate, len(parts))
 	for i, face := range parts {
 		child := &statepb.Certificate{Id: nextID(ctx.KV, certSeqKey), RootId: c.RootId, ParentId: c.Id, Issuer: c.Issuer,
@@ -56,9 +56,7 @@ func split(ctx *core.Context, c *statepb.Certificate, parts []int64) []*statepb.
 			Holder: c.Holder, IssuedDay: c.IssuedDay, Tier: c.Tier,
 			Holders: []*statepb.CertHolding{{Holder: c.Holder, From: c.Holder, Day: ctx.Today().Day, How: "split"}}}
 		child.State = stateActive
-		ctx.KV.Set(maturityKey(child), []byte{1})
 		saveCertificate(ctx.KV, child)
-		ctx.KV.Set(heldKey(child.Holder, child.Id), []byte{1})
 		c.Children = append(c.Children, child.Id)
 		out[i] = child
 		ctx.Emit("scf.certificate_split", "certificate", idText(c.Id), "part", idText(child.Id), "holder", c.Holder,

@@ -1,6 +1,9 @@
 package scf
 
 import (
+	"bytes"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/puhui-chain/puhui/query"
@@ -99,9 +102,49 @@ func indexed(r store.Reader, prefix []byte) []*statepb.Certificate {
 	return out
 }
 
+// heldBy reads the certificates addr holds (in any state but split) or is offered as a new
+// issue, in id order. Its holder and funder entries name certificates that were issued,
+// passed or financed to it and stand for the parts split from them; an entry whose
+// certificate has moved on since is skipped, as is a part that left.
+func heldBy(r store.Reader, addr string) []*statepb.Certificate {
+	var out []*statepb.Certificate
+	seen := map[uint64]bool{}
+	var walk func(id uint64)
+	walk = func(id uint64) {
+		c, ok := GetCertificate(r, id)
+		if seen[id] || !ok {
+			return
+		}
+		seen[id] = true
+		if holds(c, addr) {
+			out = append(out, c)
+		}
+		for _, child := range c.Children {
+			walk(child)
+		}
+	}
+	for _, prefix := range [][]byte{heldPrefix(addr), fundedPrefix(addr)} {
+		store.IteratePrefix(r, prefix, func(k, _ []byte) bool {
+			walk(idOf(k))
+			return true
+		})
+	}
+	slices.SortFunc(out, func(a, b *statepb.Certificate) int { return cmp.Compare(a.Id, b.Id) })
+	return out
+}
+
+// holds reports whether c is addr's now: offered to it as a new issue, or held by it and
+// not split.
+func holds(c *statepb.Certificate, addr string) bool {
+	if c.State == statePending {
+		return c.Receiver == addr
+	}
+	return c.Holder == addr && c.State != stateSplit
+}
+
 func holderView(r store.Reader, addr string) query.ScfHolder {
 	v := query.ScfHolder{Holder: addr, Certificates: []query.ScfCertificate{}, FaceByState: map[string]int64{}}
-	for _, c := range indexed(r, heldPrefix(addr)) {
+	for _, c := range heldBy(r, addr) {
 		cv := certificateView(c)
 		v.Certificates = append(v.Certificates, cv)
 		v.FaceByState[cv.State] += c.Face
@@ -130,18 +173,16 @@ func enterpriseView(r store.Reader, addr string) query.ScfEnterprise {
 		return true
 	})
 	store.IteratePrefix(r, core.Key("scf", "mat", addr, ""), func(k, _ []byte) bool {
-		c, ok := GetCertificate(r, idOf(k))
-		if !ok {
-			return true
-		}
-		date, owed := dateText(c.MaturityDay), c.Face-c.Paid
-		if n := len(v.Outstanding); n > 0 && v.Outstanding[n-1].Date == date && v.Outstanding[n-1].Asset == c.Asset {
-			v.Outstanding[n-1].Amount += owed
-		} else {
-			v.Outstanding = append(v.Outstanding, query.ScfMaturity{Date: date, Asset: c.Asset, Amount: owed})
-		}
-		if c.State == stateOverdue || c.State == stateDefaulted {
-			v.Record.Overdue += owed
+		for _, c := range liveParts(r, idOf(k)) {
+			date, owed := dateText(c.MaturityDay), c.Face-c.Paid
+			if n := len(v.Outstanding); n > 0 && v.Outstanding[n-1].Date == date && v.Outstanding[n-1].Asset == c.Asset {
+				v.Outstanding[n-1].Amount += owed
+			} else {
+				v.Outstanding = append(v.Outstanding, query.ScfMaturity{Date: date, Asset: c.Asset, Amount: owed})
+			}
+			if c.State == stateOverdue || c.State == stateDefaulted {
+				v.Record.Overdue += owed
+			}
 		}
 		return true
 	})
@@ -156,8 +197,8 @@ func enterpriseView(r store.Reader, addr string) query.ScfEnterprise {
 // receivables, a fact for credit.
 func HeldFace(r store.Reader, addr string) int64 {
 	var sum int64
-	for _, c := range indexed(r, heldPrefix(addr)) {
-		if live(c) && c.Holder == addr {
+	for _, c := range heldBy(r, addr) {
+		if live(c) {
 			sum += c.Face - c.Paid
 		}
 	}
@@ -166,14 +207,24 @@ func HeldFace(r store.Reader, addr string) int64 {
 
 // OverdueParts lists the live parts whose settlement has left them unpaid past maturity
 // (overdue or defaulted), by issuer, asset, maturity and id: the supervision view of overdue
-// certificates by issuer. It reads the maturity index, which holds live parts only.
+// certificates by issuer. It reads the maturity index, which holds the roots with live parts
+// only, in (issuer, asset, maturity) order; the parts of one such group are put in id order.
 func OverdueParts(r store.Reader) []*statepb.Certificate {
 	var out []*statepb.Certificate
+	group := 0 // where the current (issuer, asset, maturity) group starts in out
+	var groupKey []byte
 	store.IteratePrefix(r, core.Key("scf", "mat", ""), func(k, _ []byte) bool {
-		if c, ok := GetCertificate(r, idOf(k)); ok && (c.State == stateOverdue || c.State == stateDefaulted) {
-			out = append(out, c)
+		if head := k[:len(k)-8]; !bytes.Equal(head, groupKey) {
+			slices.SortFunc(out[group:], byMaturityThenID)
+			group, groupKey = len(out), append(groupKey[:0], head...)
+		}
+		for _, c := range liveParts(r, idOf(k)) {
+			if c.State == stateOverdue || c.State == stateDefaulted {
+				out = append(out, c)
+			}
 		}
 		return true
 	})
+	slices.SortFunc(out[group:], byMaturityThenID)
 	return out
 }
