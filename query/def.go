@@ -41,8 +41,8 @@ type Arg struct {
 	InQuery bool
 	// Optional arguments may be left out; only the last ones may be (a page cursor).
 	Optional bool
-	// Pattern, when set, is a regular expression a text argument matches whole (checked
-	// here, and the REST parameter's schema pattern).
+	// Pattern, when set, is a regular expression a text argument must match (checked by
+	// Validate; also the REST parameter's schema pattern).
 	Pattern string
 }
 
