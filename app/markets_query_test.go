@@ -28,7 +28,7 @@ func TestMarketViews(t *testing.T) {
 	require.Len(t, page.Pledges, 2)
 	require.Empty(t, page.Next)
 	first := page.Pledges[0].Investor
-	queryJSON(t, w.c, query.PathOfferingPledges, "1@"+first, &page)
+	queryJSON(t, w.c, query.PathOfferingPledges, "1/"+first, &page)
 	require.Len(t, page.Pledges, 1)
 	require.NotEqual(t, first, page.Pledges[0].Investor)
 
@@ -39,7 +39,7 @@ func TestMarketViews(t *testing.T) {
 	require.Len(t, acct.Escrows, 1)
 	require.Len(t, acct.Htlcs, 1)
 	require.Equal(t, "arbiter", acct.Escrows[0].Condition)
-	queryJSON(t, w.c, query.PathAccountEscrows, w.inv2.Address+"@e1", &acct)
+	queryJSON(t, w.c, query.PathAccountEscrows, w.inv2.Address+"/e1", &acct)
 	require.Empty(t, acct.Escrows)
 	require.Len(t, acct.Htlcs, 1)
 	w.c.MustExec(t, w.inv2.Sign(tx.Wrap(&txpb.MsgClaimHtlc{HtlcId: 1, Preimage: []byte("secret")})))

@@ -173,7 +173,7 @@ func TestTrustWorkedExampleFIFO(t *testing.T) {
 	// The period report from the chain, and the same computed offline from the two lists.
 	var rep query.TrustReport
 	end := w.c.Time.Unix() + 1
-	queryJSON(t, w.c, query.PathTrustReport, "1:0:"+strconv.FormatInt(end, 10), &rep)
+	queryJSON(t, w.c, query.PathTrustReport, "1/0/"+strconv.FormatInt(end, 10), &rep)
 	require.Equal(t, int64(300_000_00), rep.Donations)
 	require.Equal(t, int64(300_000_00), rep.Releases)
 	require.Zero(t, rep.Closing)
@@ -303,7 +303,7 @@ func TestTrustDisclosureOverdue(t *testing.T) {
 	require.Equal(t, "1", attr(w.c.LastResponse.Events, "trust.disclosure_overdue", "trust_id"))
 	var rep query.TrustReport
 	created := w.trust(t, id).CreatedAt
-	queryJSON(t, w.c, query.PathTrustReport, "1:"+strconv.FormatInt(created, 10)+":"+strconv.FormatInt(w.c.Time.Unix(), 10), &rep)
+	queryJSON(t, w.c, query.PathTrustReport, "1/"+strconv.FormatInt(created, 10)+"/"+strconv.FormatInt(w.c.Time.Unix(), 10), &rep)
 	require.Equal(t, int64(300_000_00), rep.Donations)
 	require.Equal(t, int64(300_000_00), rep.Closing)
 	h := sha256.Sum256([]byte(rep.ReportHash))

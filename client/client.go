@@ -321,13 +321,15 @@ func IsMempoolFull(err error) bool {
 	return err != nil && (strings.Contains(err.Error(), "mempool is full") || strings.Contains(err.Error(), "considered as full"))
 }
 
-// Query reads any declared query: the path, the argument's check and the view's type come
-// from its declaration in package query.
-func Query[V any](ctx context.Context, c *Client, d query.Def[V], arg string) (V, error) {
+// Query reads any declared query: the path, the arguments' checks and the view's type come
+// from its declaration in package query. args are its arguments' values in declared order
+// (an optional cursor may be left out or ""), joined as query.Compose joins them.
+func Query[V any](ctx context.Context, c *Client, d query.Def[V], args ...string) (V, error) {
 	var v V
-	if err := d.Arg.Validate(arg); err != nil {
+	arg, err := query.Compose(d.Params(), args...)
+	if err != nil {
 		return v, err
 	}
-	_, err := c.Query(ctx, d.Path, arg, false, &v)
+	_, err = c.Query(ctx, d.Path, arg, false, &v)
 	return v, err
 }

@@ -44,7 +44,7 @@ func (c *Client) DocumentsOwned(ctx context.Context, owner string) ([]query.Docu
 
 // MayReadDocument reports whether a member may fetch a document (its owner or a live grant).
 func (c *Client) MayReadDocument(ctx context.Context, hash []byte, member string) (bool, error) {
-	return Query(ctx, c, query.MayReadDocument, hex.EncodeToString(hash)+"/"+member)
+	return Query(ctx, c, query.MayReadDocument, hex.EncodeToString(hash), member)
 }
 
 // ReportRequest is a signed read, by the signer, of the report of a borrower's access id at

@@ -16,44 +16,15 @@ import (
 	"github.com/cometbft/cometbft/crypto/ed25519"
 
 	"github.com/puhui-chain/puhui/client"
+	"github.com/puhui-chain/puhui/e2e/e2etest"
 	"github.com/puhui-chain/puhui/node"
 )
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
+// binary is the puhui binary, built once per test run.
+func binary(t *testing.T) string { return e2etest.Binary(t) }
 
-// binary builds cmd/puhui once per test run.
-func binary(t *testing.T) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "puhui-e2e-bin-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "puhui")
-		out, err := exec.Command("go", "build", "-o", binPath, "../cmd/puhui").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return binPath
-}
-
-func freePort(t *testing.T) string {
-	t.Helper()
-	ports, err := node.FreePorts(1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ports[0]
-}
+// freePort is a loopback port from node.FreePorts' range, which e2e/console never uses.
+func freePort(t *testing.T) string { return e2etest.FreePort(t) }
 
 // proc is a node running as a child process.
 type proc struct {

@@ -3,10 +3,10 @@ package query
 // Paths of the issued-asset and distribution views.
 const (
 	PathAssetRules        = "/assets/rules"          // data: asset code
-	PathAssetHolders      = "/assets/holders"        // data: "<code>" or "<code>/<after address>"
-	PathAssetAccount      = "/assets/account"        // data: "<code>/<address>"
+	PathAssetHolders      = "/assets/holders"        // data: code[/after address]
+	PathAssetAccount      = "/assets/account"        // data: code/address
 	PathDistribution      = "/distributions/get"     // data: distribution id
-	PathDistributionPays  = "/distributions/payouts" // data: "<id>" or "<id>/<after address>"
+	PathDistributionPays  = "/distributions/payouts" // data: id[/after address]
 	PathDistributionQuote = "/distributions/quote"   // data: a DistributionQuoteRequest as JSON; reads no state
 )
 
@@ -45,7 +45,7 @@ type AssetHolder struct {
 type AssetHolders struct {
 	Asset   string        `json:"asset"`
 	Holders []AssetHolder `json:"holders"`
-	Next    string        `json:"next,omitempty" doc:"the argument of the next page; empty: last page"`
+	Next    string        `json:"next,omitempty" doc:"the after of the next page; empty: last page"`
 }
 
 // LockedLot is a minted amount locked up until a time.
@@ -137,12 +137,15 @@ var (
 var (
 	GetAssetRules = Declare(Def[AssetRules]{Path: PathAssetRules, Route: "/v1/assets/{code}/rules", Group: "assets", Name: "rules",
 		Arg: assetCodeArg, Summary: "An issued asset's rules and holder count", OperationID: "get-asset-rules"})
-	ListAssetHolders = Declare(Def[AssetHolders]{Path: PathAssetHolders, Group: "assets", Name: "holders",
-		Arg: Arg{Name: "code_and_after", Kind: ArgText, Doc: "asset code, or code/address to page after"}, Summary: "An issued asset's holders, paged by address"})
-	GetAssetAccount = Declare(Def[AssetAccount]{Path: PathAssetAccount, Group: "assets", Name: "account",
-		Arg: Arg{Name: "code_and_address", Kind: ArgText, Doc: "asset code / address"}, Summary: "An account's rule state for an asset: freeze, locked lots, approvals"})
+	ListAssetHolders = Declare(Def[AssetHolders]{Path: PathAssetHolders, Route: "/v1/assets/{code}/holders", Group: "assets", Name: "holders",
+		Args:    []Arg{assetCodeArg, After(ArgAddress, "page after this address (the previous page's next)")},
+		Summary: "An issued asset's holders, paged by address; next is the after of the next page", OperationID: "list-asset-holders"})
+	GetAssetAccount = Declare(Def[AssetAccount]{Path: PathAssetAccount, Route: "/v1/assets/{code}/accounts/{address}", Group: "assets", Name: "account",
+		Args:    []Arg{assetCodeArg, {Name: "address", Kind: ArgAddress, Doc: "account address"}},
+		Summary: "An account's rule state for an asset: freeze, locked lots, approvals", OperationID: "get-asset-account"})
 	GetDistribution = Declare(Def[Distribution]{Path: PathDistribution, Route: "/v1/distributions/{id}", Group: "distributions", Name: "get",
 		Arg: distIDArg, Summary: "A distribution and its progress", OperationID: "get-distribution"})
-	ListDistributionPayouts = Declare(Def[DistributionPayouts]{Path: PathDistributionPays, Group: "distributions", Name: "payouts",
-		Arg: Arg{Name: "id_and_after", Kind: ArgText, Doc: "distribution id, or id/address to page after"}, Summary: "A distribution's payouts, paged by holder"})
+	ListDistributionPayouts = Declare(Def[DistributionPayouts]{Path: PathDistributionPays, Route: "/v1/distributions/{id}/payouts",
+		Group: "distributions", Name: "payouts", Args: []Arg{distIDArg, After(ArgAddress, "page after this holder address (the previous page's next)")},
+		Summary: "A distribution's payouts, paged by holder; next is the after of the next page", OperationID: "list-distribution-payouts"})
 )

@@ -279,7 +279,8 @@ type SupervisionCounts struct {
 	FreezeOrders      map[string]int `json:"freeze_orders"`
 }
 
-var dateRangeArg = Arg{Name: "range", Kind: ArgText, Doc: "business dates FROM~TO (YYYY-MM-DD; either side may be empty: ~ is every date)"}
+var dateRangeArg = Arg{Name: "range", Kind: ArgText, Doc: "business dates FROM~TO (YYYY-MM-DD; either side may be empty: ~ is every date)",
+	Pattern: "^([0-9]{4}-[0-9]{2}-[0-9]{2})?~([0-9]{4}-[0-9]{2}-[0-9]{2})?$"}
 
 // Compliance and supervision views.
 var (

@@ -69,7 +69,7 @@ var (
 		Arg:     Arg{Name: "hash", Kind: ArgHash, Doc: "sha256 of the document's ciphertext, hex"},
 		Summary: "A private document's on-chain record and grants (never its content)", OperationID: "get-document"})
 	MayReadDocument = Declare(Def[bool]{Path: PathDocumentAccess, Group: "docs", Name: "access",
-		Arg:     Arg{Name: "hash_and_member", Kind: ArgText, Doc: "hex hash / member address"},
+		Args:    []Arg{{Name: "hash", Kind: ArgHash, Doc: "sha256 of the document's ciphertext, hex"}, {Name: "member", Kind: ArgAddress, Doc: "member address"}},
 		Summary: "Whether a member holds a live grant on a document"})
 	ListDocumentsOwned = Declare(Def[[]Document]{Path: PathDocumentsOwned, Route: "/v1/documents/owners/{address}", Group: "docs",
 		Name: "owned", Arg: addressArg, Summary: "A member's private documents (records only)", OperationID: "list-documents"})

@@ -5,7 +5,8 @@
 // private documents' records and grants; and the loan schedule preview, whose request and schedule types mirror the engine's (a
 // test in app keeps them equal).
 //
-// Each read is declared once (Def, in declared.go): its path, argument and typed view. From
+// Each read is declared once (Def, in declared.go): its path, arguments (several joined with
+// Sep; a page's cursor is the optional After) and typed view. From
 // the declaration the application answers it (module.Answer), the API serves its REST route
 // with the view's schema, the SDK reads it (client.Query) and the CLI offers it as
 // `puhui query [group] name`. Two views carry protobuf JSON on purpose: a product's terms and

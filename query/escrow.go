@@ -5,7 +5,7 @@ const (
 	PathEscrow         = "/escrow/escrow"  // data: decimal escrow id
 	PathSwap           = "/escrow/swap"    // data: decimal swap id
 	PathHtlc           = "/escrow/htlc"    // data: decimal HTLC id
-	PathAccountEscrows = "/escrow/account" // data: address, or address@NEXT to continue a listing
+	PathAccountEscrows = "/escrow/account" // data: address[/after: a page's next, to continue]
 	// MaxEscrowsListed is an account listing's page size (escrows, swaps and HTLCs together).
 	MaxEscrowsListed = 100
 )
@@ -70,7 +70,7 @@ type AccountEscrows struct {
 	Escrows []Escrow `json:"escrows"`
 	Swaps   []Swap   `json:"swaps"`
 	Htlcs   []Htlc   `json:"htlcs"`
-	// Next, when set, is the argument that lists the following page.
+	// Next, when set, is the after of the following page: the last record's kind and id.
 	Next string `json:"next,omitempty"`
 }
 
@@ -83,6 +83,6 @@ var (
 	GetHtlc = Declare(Def[Htlc]{Path: PathHtlc, Route: "/v1/escrows/htlcs/{id}", Group: "escrow", Name: "htlc", Arg: idArg,
 		Summary: "A hash time-locked transfer (with its preimage once claimed)", OperationID: "get-htlc"})
 	ListAccountEscrows = Declare(Def[AccountEscrows]{Path: PathAccountEscrows, Route: "/v1/escrows/accounts/{address}",
-		Group: "escrow", Name: "account", Arg: Arg{Name: "account", Kind: ArgText, Doc: "address, or address@NEXT to continue (REST: ?after=NEXT)"},
+		Group: "escrow", Name: "account", Args: []Arg{addressArg, After(ArgText, "continue after this record (the previous page's next)")},
 		Summary: "An account's escrows, swaps and HTLCs, a page at a time", OperationID: "list-account-escrows"})
 )

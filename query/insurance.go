@@ -4,7 +4,7 @@ package query
 const (
 	PathInsuranceProducts = "/insurance/products" // every product, by id
 	PathInsuranceProduct  = "/insurance/product"  // data: product id
-	PathPool              = "/insurance/pool"     // data: "<insurer address>/<asset>"
+	PathPool              = "/insurance/pool"     // data: insurer address/asset
 	PathPools             = "/insurance/pools"    // data: insurer address
 	PathPolicy            = "/insurance/policy"   // data: policy id
 	PathPoliciesOf        = "/insurance/policies" // data: insured address
@@ -148,7 +148,8 @@ var (
 	ListPools = Declare(Def[[]Pool]{Path: PathPools, Route: "/v1/insurance/insurers/{address}/pools", Group: "insurance",
 		Name: "pools", Arg: addressArg, Summary: "An insurer's capacity pools", OperationID: "list-insurance-pools"})
 	GetPool = Declare(Def[Pool]{Path: PathPool, Group: "insurance", Name: "pool",
-		Arg: Arg{Name: "insurer_and_asset", Kind: ArgText, Doc: "insurer address / asset code"}, Summary: "One capacity pool"})
+		Args:    []Arg{{Name: "insurer", Kind: ArgAddress, Doc: "insurer address"}, {Name: "asset", Kind: ArgCode, Doc: "asset code"}},
+		Summary: "One capacity pool"})
 	GetPolicy = Declare(Def[Policy]{Path: PathPolicy, Route: "/v1/insurance/policies/{id}", Group: "insurance", Name: "policy",
 		Arg: idArg, Summary: "One policy", OperationID: "get-insurance-policy"})
 	ListPoliciesOf = Declare(Def[[]Policy]{Path: PathPoliciesOf, Route: "/v1/insurance/insured/{address}/policies",

@@ -3,14 +3,12 @@ package query
 // Offering query paths.
 const (
 	PathOffering        = "/offering/offering" // data: decimal offering id
-	PathOfferingPledges = "/offering/pledges"  // data: offering id, or id@investor to continue after that investor
+	PathOfferingPledges = "/offering/pledges"  // data: offering id[/investor to continue after]
 	// PathOfferingQuote prices a pledge from a request (data: the request as JSON, strictly
 	// parsed) and reads no state. The answer is an OfferingQuote.
 	PathOfferingQuote = "/offering/quote"
 	// MaxPledgesListed is a pledges page's size.
 	MaxPledgesListed = 100
-	// PledgesAfter separates an offering id from the investor a listing continues after.
-	PledgesAfter = "@"
 )
 
 // OfferingTerms are an offering's terms. Units are minor units of the offered asset; price is
@@ -62,7 +60,7 @@ type Pledge struct {
 type OfferingPledges struct {
 	OfferingID uint64   `json:"offering_id,string"`
 	Pledges    []Pledge `json:"pledges"`
-	// Next, when set, is the argument that lists the following page.
+	// Next, when set, is the after of the following page: the last investor listed.
 	Next string `json:"next,omitempty"`
 }
 
@@ -89,6 +87,7 @@ var (
 	GetOffering = Declare(Def[Offering]{Path: PathOffering, Route: "/v1/offerings/{id}", Group: "offering",
 		Name: "offering", Arg: idArg, Summary: "An offering: terms, status and totals", OperationID: "get-offering"})
 	ListOfferingPledges = Declare(Def[OfferingPledges]{Path: PathOfferingPledges, Route: "/v1/offerings/{id}/pledges",
-		Group: "offering", Name: "pledges", Arg: Arg{Name: "offering", Kind: ArgText, Doc: "offering id, or id@investor to continue after that investor (REST: ?after=investor)"},
+		Group: "offering", Name: "pledges", Args: []Arg{{Name: "id", Kind: ArgID, Doc: "offering id"},
+			After(ArgAddress, "continue after this investor (the previous page's next)")},
 		Summary: "An offering's pledges, a page at a time", OperationID: "list-offering-pledges"})
 )

@@ -5,7 +5,7 @@ const (
 	PathFeeds  = "/oracle/feeds"  // every feed, by id
 	PathFeed   = "/oracle/feed"   // data: feed id; the feed and its latest answer
 	PathRounds = "/oracle/rounds" // data: feed id; its last rounds, newest first
-	PathRound  = "/oracle/round"  // data: "<feed id>/<round id>"
+	PathRound  = "/oracle/round"  // data: feed id/round id
 )
 
 // MaxRoundsListed bounds the rounds the rounds view lists.
@@ -63,5 +63,5 @@ var (
 	ListRounds = Declare(Def[[]Round]{Path: PathRounds, Route: "/v1/oracle/feeds/{code}/rounds", Group: "oracle", Name: "rounds",
 		Arg: feedArg, Summary: "A feed's last rounds, newest first, with who reported what", OperationID: "list-feed-rounds"})
 	GetRound = Declare(Def[Round]{Path: PathRound, Group: "oracle", Name: "round",
-		Arg: Arg{Name: "feed_and_round", Kind: ArgText, Doc: "feed id / round id"}, Summary: "One round of a feed"})
+		Args: []Arg{{Name: "feed", Kind: ArgCode, Doc: "feed id"}, {Name: "round", Kind: ArgID, Doc: "round id"}}, Summary: "One round of a feed"})
 )

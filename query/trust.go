@@ -7,7 +7,7 @@ const (
 	PathTrustGifts  = "/trust/donations" // data: decimal trust id
 	PathTrustOut    = "/trust/releases"  // data: decimal trust id
 	PathTrustDonor  = "/trust/donor"     // data: donor address; every donation's trace
-	PathTrustReport = "/trust/report"    // data: "<trust id>:<from>:<to>" (unix seconds)
+	PathTrustReport = "/trust/report"    // data: trust id/from/to (unix seconds)
 )
 
 // Tranche is a charity trust's milestone with its evidence and where it stands.
@@ -169,9 +169,8 @@ var (
 	TrustDonorTrace = Declare(Def[[]TrustTrace]{Path: PathTrustDonor, Route: "/v1/trusts/donors/{address}/trace", Group: "trust",
 		Name: "trace", Arg: Arg{Name: "address", Kind: ArgAddress, Doc: "donor address"},
 		Summary: "Where every minor unit of a donor's donations went, and what is unspent", OperationID: "trace-trust-donor"})
-	// GetTrustReport's REST form, /v1/trusts/{id}/report?from=&to=, is served by the API
-	// beside the declared routes (its argument is three numbers, not one path segment).
-	GetTrustReport = Declare(Def[TrustReport]{Path: PathTrustReport, Group: "trust",
-		Name: "report", Arg: Arg{Name: "period", Kind: ArgText, Doc: "trust id:from:to (unix seconds)"},
+	GetTrustReport = Declare(Def[TrustReport]{Path: PathTrustReport, Route: "/v1/trusts/{id}/report", Group: "trust",
+		Name: "report", Args: []Arg{trustArg, {Name: "from", Kind: ArgTime, InQuery: true, Doc: "period start, unix seconds"},
+			{Name: "to", Kind: ArgTime, InQuery: true, Doc: "period end (exclusive), unix seconds"}},
 		Summary: "A trust's report for a period, computed from the chain", OperationID: "get-trust-report"})
 )

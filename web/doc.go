@@ -25,6 +25,6 @@
 // view survives a reload, facts maps, CSV/JSON exports) and static/js/graph.js (the
 // supply-chain graph as SVG built with createElementNS).
 //
-// The browser tests (e2e/console_test.go, and one file per module page) then load it with
+// The browser tests (e2e/console: console_test.go, and one file per module page) load it with
 // every other page and fail on any console error it logs.
 package web

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -27,8 +28,9 @@ var groupShorts = map[string]string{
 	"docs":   "Private documents' on-chain records, grants and members' encryption keys",
 }
 
-// addDeclaredQueries offers every declared query as `puhui query [GROUP] NAME [ARG]`: the
-// argument, its check, the summary and the JSON form come from the declaration; the text
+// addDeclaredQueries offers every declared query as `puhui query [GROUP] NAME [ARG...]`: the
+// arguments (required ones positional, in order; an optional one, a page's --after, a flag),
+// their checks, the summary and the JSON form come from the declaration; the text
 // form from textViews, or the generic viewText. A command already made by hand (account,
 // with its --prove flag) is kept.
 func addDeclaredQueries(root *cobra.Command, textViews map[string]textView) {
@@ -45,17 +47,23 @@ func addDeclaredQueries(root *cobra.Command, textViews map[string]textView) {
 }
 
 func declaredQuery(in query.Info, text textView) *cobra.Command {
-	use, args := in.Name, cobra.NoArgs
-	if in.Arg.Kind != query.ArgNone {
-		use, args = in.Name+" "+strings.ToUpper(in.Arg.Name), cobra.ExactArgs(1)
+	use, positional, docs := in.Name, 0, []string{}
+	for _, a := range in.Args {
+		if !a.Optional {
+			use += " " + strings.ToUpper(a.Name)
+			positional++
+		}
+		docs = append(docs, strings.ToUpper(a.Name)+": "+a.Doc+".")
 	}
-	cmd := queryCommand(use, in.Summary, args,
-		func(ctx context.Context, c *client.Client, _ *cobra.Command, args []string) (any, func() string, error) {
-			arg := ""
-			if len(args) == 1 {
-				arg = args[0]
+	cmd := queryCommand(use, in.Summary, cobra.ExactArgs(positional),
+		func(ctx context.Context, c *client.Client, cmd *cobra.Command, args []string) (any, func() string, error) {
+			values := slices.Clone(args)
+			for _, a := range in.Args[positional:] {
+				v, _ := cmd.Flags().GetString(a.Name)
+				values = append(values, v)
 			}
-			if err := in.Arg.Validate(arg); err != nil {
+			arg, err := query.Compose(in.Args, values...)
+			if err != nil {
 				return nil, nil, err
 			}
 			v := reflect.New(in.View).Interface()
@@ -68,8 +76,12 @@ func declaredQuery(in query.Info, text textView) *cobra.Command {
 			}
 			return v, func() string { return viewText(reflect.ValueOf(v).Elem(), sc) }, nil
 		})
-	if in.Arg.Doc != "" {
-		cmd.Long = in.Summary + ".\n\n" + strings.ToUpper(in.Arg.Name) + ": " + in.Arg.Doc + "."
+	// Only the last arguments are optional (query.Declare holds it): they are flags.
+	for _, a := range in.Args[positional:] {
+		cmd.Flags().String(a.Name, "", a.Doc)
+	}
+	if len(docs) > 0 {
+		cmd.Long = in.Summary + ".\n\n" + strings.Join(docs, "\n")
 	}
 	return cmd
 }

@@ -10,8 +10,8 @@ import (
 	"github.com/puhui-chain/puhui/query"
 )
 
-// Every declared query is a command under `puhui query`, taking an argument exactly when
-// the declaration has one.
+// Every declared query is a command under `puhui query`, taking its required arguments in
+// order as positional arguments and an optional one (a page's after) as a flag.
 func TestEveryDeclaredQueryIsACommand(t *testing.T) {
 	q := newQueryCmd()
 	for _, in := range query.All() {
@@ -24,9 +24,37 @@ func TestEveryDeclaredQueryIsACommand(t *testing.T) {
 		require.Empty(t, rest, in.Path)
 		require.Equal(t, in.Name, cmd.Name(), in.Path)
 		require.NotNil(t, cmd.RunE, "%s: a runnable command", in.Path)
-		hasArg := strings.Contains(cmd.Use, " ")
-		require.Equal(t, in.Arg.Kind != query.ArgNone, hasArg, "%s: %q", in.Path, cmd.Use)
+		want := []string{}
+		for _, a := range in.Args {
+			if a.Optional {
+				require.NotNil(t, cmd.Flags().Lookup(a.Name), "%s: flag --%s", in.Path, a.Name)
+				continue
+			}
+			want = append(want, strings.ToUpper(a.Name))
+			if in.Path != query.PathAccount { // made by hand, with its --prove
+				require.Contains(t, cmd.Long, strings.ToUpper(a.Name)+": "+a.Doc, in.Path)
+			}
+		}
+		require.Equal(t, want, strings.Fields(cmd.Use)[1:], "%s: %q", in.Path, cmd.Use)
+		require.NoError(t, cmd.Args(cmd, want), in.Path)
+		require.Error(t, cmd.Args(cmd, append(want, "extra")), in.Path)
 	}
+}
+
+// The queries that take several arguments are commands of several: the trust report takes
+// its trust and period, a holders page its asset and --after.
+func TestDeclaredQueryArguments(t *testing.T) {
+	q := newQueryCmd()
+	report, _, err := q.Find([]string{"trust", "report"})
+	require.NoError(t, err)
+	require.Equal(t, "report ID FROM TO", report.Use)
+	holders, _, err := q.Find([]string{"assets", "holders"})
+	require.NoError(t, err)
+	require.Equal(t, "holders CODE", holders.Use)
+	require.NotNil(t, holders.Flags().Lookup("after"))
+	round, _, err := q.Find([]string{"oracle", "round"})
+	require.NoError(t, err)
+	require.Equal(t, "round FEED ROUND", round.Use)
 }
 
 // The generic text form shows amounts in the asset's decimals, times in UTC, byte strings

@@ -70,7 +70,7 @@ func roundToAnswer(ctx context.Context, c *client.Client, feed query.Feed) (uint
 	if feed.LastRound == 0 {
 		return 1, nil
 	}
-	rd, err := client.Query(ctx, c, query.GetRound, feed.ID+"/"+strconv.FormatUint(feed.LastRound, 10))
+	rd, err := client.Query(ctx, c, query.GetRound, feed.ID, strconv.FormatUint(feed.LastRound, 10))
 	if err != nil {
 		return 0, err
 	}

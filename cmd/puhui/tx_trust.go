@@ -233,7 +233,7 @@ func trustPublishCmd() *cobra.Command {
 			}
 			start, _ := cmd.Flags().GetInt64("period-start")
 			end, _ := cmd.Flags().GetInt64("period-end")
-			rep, err := client.Query(ctx, c, query.GetTrustReport, fmt.Sprintf("%d:%d:%d", id, start, end))
+			rep, err := client.Query(ctx, c, query.GetTrustReport, strconv.FormatUint(id, 10), strconv.FormatInt(start, 10), strconv.FormatInt(end, 10))
 			if err != nil {
 				return nil, err
 			}

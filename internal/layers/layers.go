@@ -67,6 +67,14 @@ var Rules = []Rule{
 		Why: "edges talk to the chain through transactions, queries and events, never a module's internals"},
 	{From: "cmd/...", Deny: domain,
 		Why: "the CLI reaches modules through the SDK, queries or app, never a module's internals"},
+	// e2e/e2etest is test support (it builds the binary, picks ports): no product code links it.
+	{From: "api/...", Deny: []string{"e2e/..."}, Transitive: true, Why: "test support is for tests"},
+	{From: "client/...", Deny: []string{"e2e/..."}, Transitive: true, Why: "test support is for tests"},
+	{From: "cmd/...", Deny: []string{"e2e/..."}, Transitive: true, Why: "test support is for tests"},
+	{From: "demo/...", Deny: []string{"e2e/..."}, Transitive: true, Why: "test support is for tests"},
+	{From: "bench/...", Deny: []string{"e2e/..."}, Transitive: true, Why: "test support is for tests"},
+	{From: "fullnode", Deny: []string{"e2e/..."}, Transitive: true, Why: "test support is for tests"},
+	{From: "docstore/...", Deny: []string{"e2e/..."}, Transitive: true, Why: "test support is for tests"},
 }
 
 func concat(lists ...[]string) []string {

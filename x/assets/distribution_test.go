@@ -3,10 +3,13 @@ package assets
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx/statepb"
 	"github.com/puhui-chain/puhui/tx/txpb"
@@ -131,6 +134,42 @@ func TestDistributionAcrossBlocksWithSnapshot(t *testing.T) {
 	store.IteratePrefix(w.ctx.KV, snapPrefix(1), func(k, _ []byte) bool { t.Fatalf("snapshot record %q left", k); return false })
 	r, _ := GetRuled(w.ctx.KV, "NOTE")
 	require.Zero(t, r.OpenDistribution)
+	requirePagesFollow(t, w.ctx.KV, n, len(want), 1)
+}
+
+// requirePagesFollow reads the NOTE holders and distribution id's payouts page after page,
+// each page's next given back as the after of the following one (as ?after= and --after
+// take it): every row once, in address order.
+func requirePagesFollow(t *testing.T, r store.Reader, holderCount, payouts int, id uint64) {
+	t.Helper()
+	var holders, paid []string
+	for next, pages := "", 0; pages == 0 || next != ""; pages++ {
+		arg, err := query.Compose(query.ListAssetHolders.Params(), "NOTE", next)
+		require.NoError(t, err)
+		page, err := HoldersPage(r, arg)
+		require.NoError(t, err)
+		for _, h := range page.Holders {
+			holders = append(holders, h.Address)
+		}
+		next = page.Next
+		require.Less(t, pages, 10)
+	}
+	for next, pages := "", 0; pages == 0 || next != ""; pages++ {
+		arg, err := query.Compose(query.ListDistributionPayouts.Params(), strconv.FormatUint(id, 10), next)
+		require.NoError(t, err)
+		page, err := PayoutsPage(r, arg)
+		require.NoError(t, err)
+		for _, p := range page.Payouts {
+			paid = append(paid, p.Holder)
+		}
+		next = page.Next
+		require.Less(t, pages, 10)
+	}
+	require.Greater(t, holderCount, query.PageSize, "more than a page")
+	require.Len(t, holders, holderCount)
+	require.True(t, slices.IsSorted(holders) && len(slices.Compact(slices.Clone(holders))) == len(holders))
+	require.Len(t, paid, payouts)
+	require.True(t, slices.IsSorted(paid) && len(slices.Compact(slices.Clone(paid))) == len(paid))
 }
 
 func TestQuoteRequest(t *testing.T) {

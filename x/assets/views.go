@@ -42,16 +42,16 @@ func ruledOrError(r store.Reader, code string) (*statepb.RuledAsset, error) {
 	return a, nil
 }
 
-// HoldersPage answers query.PathAssetHolders ("code" or "code/after").
+// HoldersPage answers query.PathAssetHolders (code[/after]); its next is the last holder.
 func HoldersPage(r store.Reader, arg string) (query.AssetHolders, error) {
-	code, after, _ := strings.Cut(arg, "/")
+	code, after, _ := strings.Cut(arg, query.Sep)
 	if _, err := ruledOrError(r, code); err != nil {
 		return query.AssetHolders{}, err
 	}
 	out := query.AssetHolders{Asset: code, Holders: []query.AssetHolder{}}
 	forHolders(r, code, after, func(addr string) bool {
 		if len(out.Holders) == query.PageSize {
-			out.Next = code + "/" + out.Holders[len(out.Holders)-1].Address
+			out.Next = out.Holders[len(out.Holders)-1].Address
 			return false
 		}
 		out.Holders = append(out.Holders, query.AssetHolder{Address: addr, Balance: holding(r, addr, code)})
@@ -60,9 +60,9 @@ func HoldersPage(r store.Reader, arg string) (query.AssetHolders, error) {
 	return out, nil
 }
 
-// AccountView answers query.PathAssetAccount ("code/address").
+// AccountView answers query.PathAssetAccount (code/address).
 func AccountView(r store.Reader, arg string, now int64) (query.AssetAccount, error) {
-	code, addr, _ := strings.Cut(arg, "/")
+	code, addr, _ := strings.Cut(arg, query.Sep)
 	if _, err := ruledOrError(r, code); err != nil {
 		return query.AssetAccount{}, err
 	}
@@ -98,9 +98,9 @@ func payoutView(p *statepb.Payout) query.DistributionPayout {
 		Amount: p.Amount, Paid: p.Paid, Refused: p.Refused, Refusal: p.Refusal}
 }
 
-// PayoutsPage answers query.PathDistributionPays ("id" or "id/after").
+// PayoutsPage answers query.PathDistributionPays (id[/after]); its next is the last holder.
 func PayoutsPage(r store.Reader, arg string) (query.DistributionPayouts, error) {
-	idText, after, _ := strings.Cut(arg, "/")
+	idText, after, _ := strings.Cut(arg, query.Sep)
 	id, err := strconv.ParseUint(idText, 10, 64)
 	if err != nil || id == 0 {
 		return query.DistributionPayouts{}, tx.ErrInvalidField.Wrapf("id %q: a decimal id ≥ 1", idText)
@@ -116,7 +116,7 @@ func PayoutsPage(r store.Reader, arg string) (query.DistributionPayouts, error) 
 	}
 	r.Iterate(start, store.PrefixEnd(prefix), func(_, v []byte) bool {
 		if len(out.Payouts) == query.PageSize {
-			out.Next = idText + "/" + out.Payouts[len(out.Payouts)-1].Holder
+			out.Next = out.Payouts[len(out.Payouts)-1].Holder
 			return false
 		}
 		var p statepb.Payout

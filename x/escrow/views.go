@@ -63,10 +63,10 @@ func htlcView(h *statepb.Htlc) query.Htlc {
 		Preimage: hex.EncodeToString(h.Preimage), CreatedAt: h.CreatedAt, ClosedAt: h.ClosedAt}
 }
 
-// accountPage answers "address" or "address@<kind><id>": up to a page of the account's
-// records after that one, in (kind, id) order.
+// accountPage answers address[/<kind><id>]: up to a page of the account's records after that
+// one, in (kind, id) order; its next is the last record's <kind><id>.
 func accountPage(r store.Reader, arg string) (query.AccountEscrows, error) {
-	addr, after, more := strings.Cut(arg, "@")
+	addr, after, more := strings.Cut(arg, query.Sep)
 	if err := tx.ValidateAddress("account", addr); err != nil {
 		return query.AccountEscrows{}, err
 	}
@@ -83,7 +83,7 @@ func accountPage(r store.Reader, arg string) (query.AccountEscrows, error) {
 	r.Iterate(start, store.PrefixEnd(partyPrefix(addr)), func(k, _ []byte) bool {
 		kind, id := string(k[len(k)-10]), decodeID(k[len(k)-8:])
 		if n == query.MaxEscrowsListed {
-			out.Next = addr + "@" + kind + strconv.FormatUint(id, 10)
+			out.Next = kind + strconv.FormatUint(id, 10)
 			return false
 		}
 		n++

@@ -26,7 +26,7 @@ type Query struct {
 // declaration promises to the API, the SDK and the CLI.
 func Answer[V any](d query.Def[V], f func(q QueryContext, arg string) (V, error)) Query {
 	return Query{Path: d.Path, answer: func(q QueryContext, arg string) (any, error) {
-		if err := d.Arg.Validate(arg); err != nil {
+		if err := d.Validate(arg); err != nil {
 			return nil, err
 		}
 		return f(q, arg)

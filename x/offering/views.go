@@ -38,9 +38,10 @@ func offeringView(o *statepb.Offering) query.Offering {
 			ClosesAt: t.ClosesAt, FeeBps: t.FeeBps, FeeAccount: t.FeeAccount}}
 }
 
-// pledgesPage answers "id" or "id@investor": up to a page of pledges after that investor.
+// pledgesPage answers id[/investor]: up to a page of pledges after that investor; its next
+// is the last investor listed.
 func pledgesPage(r store.Reader, arg string) (query.OfferingPledges, error) {
-	idText, after, more := strings.Cut(arg, query.PledgesAfter)
+	idText, after, more := strings.Cut(arg, query.Sep)
 	id, err := strconv.ParseUint(idText, 10, 64)
 	if err != nil || id == 0 {
 		return query.OfferingPledges{}, tx.ErrInvalidField.Wrapf("offering %q: a decimal id ≥ 1", idText)
@@ -61,7 +62,7 @@ func pledgesPage(r store.Reader, arg string) (query.OfferingPledges, error) {
 	r.Iterate(start, store.PrefixEnd(pledgePrefix(id)), func(_, v []byte) bool {
 		if len(out.Pledges) == query.MaxPledgesListed {
 			last := out.Pledges[len(out.Pledges)-1].Investor
-			out.Next = idText + query.PledgesAfter + last
+			out.Next = last
 			return false
 		}
 		var p statepb.Pledge

@@ -22,11 +22,11 @@ type Flows struct {
 	Releases  []*statepb.Release
 }
 
-// ReportOf answers "<id>:<from>:<to>" from the chain.
+// ReportOf answers id/from/to (query.GetTrustReport's arguments) from the chain.
 func ReportOf(r store.Reader, arg string) (query.TrustReport, error) {
-	parts := strings.Split(arg, ":")
+	parts := strings.Split(arg, query.Sep)
 	if len(parts) != 3 {
-		return query.TrustReport{}, ErrBadDisclosure.Wrapf("period %q: want <trust id>:<from>:<to>", arg)
+		return query.TrustReport{}, ErrBadDisclosure.Wrapf("period %q: want <trust id>/<from>/<to>", arg)
 	}
 	id, e1 := strconv.ParseUint(parts[0], 10, 64)
 	from, e2 := strconv.ParseInt(parts[1], 10, 64)

@@ -1,4 +1,4 @@
-package e2e
+package console
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/demo"
+	"github.com/puhui-chain/puhui/e2e/e2etest"
 	"github.com/puhui-chain/puhui/fullnode"
 	"github.com/puhui-chain/puhui/keyring"
 	"github.com/puhui-chain/puhui/money"
@@ -64,7 +65,7 @@ func startDemoConsole(t *testing.T) (*consoleWorld, context.Context) {
 	keyring.KDFParams = keyring.Argon2Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}
 	home := filepath.Join(t.TempDir(), "demo")
 	require.NoError(t, node.Init(home, node.InitOptions{ChainID: "puhui-demo", MemberName: "Yangtze Bank",
-		APIListen: "127.0.0.1:0", RPCListen: freePort(t), P2PListen: "127.0.0.1:0",
+		APIListen: "127.0.0.1:0", RPCListen: e2etest.ConsoleBand.FreePort(t), P2PListen: "127.0.0.1:0",
 		AdjustGenesis: demo.Genesis(500 * time.Millisecond)}))
 	n, err := fullnode.Start(context.Background(), home, node.Overrides{Log: io.Discard})
 	require.NoError(t, err)

@@ -1,4 +1,4 @@
-package e2e
+package console
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/puhui-chain/puhui/e2e/e2etest"
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/txpb"
@@ -60,7 +61,7 @@ func (w *consoleWorld) verifyDownload(t *testing.T, addr string) {
 	require.NoError(t, err)
 	file := filepath.Join(t.TempDir(), "proof-"+addr+".json")
 	require.NoError(t, os.WriteFile(file, raw, 0o600))
-	out, err := exec.Command(binary(t), "verify", "--file", file, "--genesis", filepath.Join(w.home, "config", "genesis.json"),
+	out, err := exec.Command(e2etest.Binary(t), "verify", "--file", file, "--genesis", filepath.Join(w.home, "config", "genesis.json"),
 		"--node", w.rpc).CombinedOutput()
 	require.NoError(t, err, "%s", out)
 }
