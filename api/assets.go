@@ -18,6 +18,7 @@ type distQuoteOutput struct{ Body *query.DistributionQuote }
 // registerAssets serves issued assets and distributions: the declared views (the paged ones
 // take their cursor as ?after=) and the offline distribution quote.
 func (s *server) registerAssets(api huma.API) {
+	serveQuery(api, s, query.ListRuledAssets)
 	serveQuery(api, s, query.GetAssetRules)
 	serveQuery(api, s, query.GetDistribution)
 	serveQuery(api, s, query.ListAssetHolders)

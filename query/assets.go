@@ -3,6 +3,7 @@ package query
 // Paths of the issued-asset and distribution views.
 const (
 	PathAssetRules        = "/assets/rules"          // data: asset code
+	PathRuledAssets       = "/assets/ruled"          // data: [after code]
 	PathAssetHolders      = "/assets/holders"        // data: code[/after address]
 	PathAssetAccount      = "/assets/account"        // data: code/address
 	PathDistribution      = "/distributions/get"     // data: distribution id
@@ -33,6 +34,12 @@ type AssetRules struct {
 	Holders          uint64   `json:"holders"`
 	RegisteredAt     int64    `json:"registered_at"`
 	OpenDistribution uint64   `json:"open_distribution,omitempty" doc:"the distribution reading its holders now"`
+}
+
+// RuledAssets is a page of the assets registered with rules, in code order.
+type RuledAssets struct {
+	Assets []AssetRules `json:"assets"`
+	Next   string       `json:"next,omitempty" doc:"the after of the next page; empty: last page"`
 }
 
 // AssetHolder is one holder and its holding (available + held), minor units.
@@ -137,6 +144,9 @@ var (
 var (
 	GetAssetRules = Declare(Def[AssetRules]{Path: PathAssetRules, Route: "/v1/assets/{code}/rules", Group: "assets", Name: "rules",
 		Arg: assetCodeArg, Summary: "An issued asset's rules and holder count", OperationID: "get-asset-rules"})
+	ListRuledAssets = Declare(Def[RuledAssets]{Path: PathRuledAssets, Route: "/v1/ruled-assets", Group: "assets", Name: "ruled",
+		Args:    []Arg{After(ArgCode, "page after this asset code (the previous page's next)")},
+		Summary: "The assets issued with rules, by code, with their rules and holder counts", OperationID: "list-ruled-assets"})
 	ListAssetHolders = Declare(Def[AssetHolders]{Path: PathAssetHolders, Route: "/v1/assets/{code}/holders", Group: "assets", Name: "holders",
 		Args:    []Arg{assetCodeArg, After(ArgAddress, "page after this address (the previous page's next)")},
 		Summary: "An issued asset's holders, paged by address; next is the after of the next page", OperationID: "list-asset-holders"})

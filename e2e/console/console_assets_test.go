@@ -26,6 +26,15 @@ func TestConsoleAssets(t *testing.T) {
 	b.noErrors(t, "assets")
 	require.Equal(t, "资产·发行·托管", eval[string](t, b, `document.querySelector('#nav a[data-page="assets"]').textContent`))
 
+	// Before any search: the assets issued with rules, as the API lists them.
+	var ruled query.RuledAssets
+	w.getJSON(t, "/v1/ruled-assets", &ruled)
+	require.NotEmpty(t, ruled.Assets)
+	b.run(t, "ruled assets listed", chromedp.WaitReady(chromedp.CSS(`#ruled-assets tbody tr`)))
+	listed := eval[[]string](t, b, `[...document.querySelectorAll("#ruled-assets tbody tr")].map((r) => r.cells[0].textContent + "/" + r.cells[4].textContent)`)
+	require.Len(t, listed, len(ruled.Assets))
+	require.Equal(t, ruled.Assets[0].Asset+"/"+strconv.FormatUint(ruled.Assets[0].Holders, 10), listed[0])
+
 	// The note: its rules and its holders, amounts in the note's units (scale 0).
 	var rules query.AssetRules
 	w.getJSON(t, "/v1/assets/"+demo.NoteCode+"/rules", &rules)

@@ -39,6 +39,9 @@ func Module(bank Bank) module.Module {
 				}
 				return RulesView(a), nil
 			}),
+			module.Answer(query.ListRuledAssets, func(q module.QueryContext, after string) (query.RuledAssets, error) {
+				return RuledPage(q.State, after), nil
+			}),
 			module.Answer(query.ListAssetHolders, func(q module.QueryContext, arg string) (query.AssetHolders, error) {
 				return HoldersPage(q.State, arg)
 			}),

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"google.golang.org/protobuf/proto"
+
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
@@ -58,6 +60,28 @@ func HoldersPage(r store.Reader, arg string) (query.AssetHolders, error) {
 		return true
 	})
 	return out, nil
+}
+
+// RuledPage answers query.PathRuledAssets: a page of the ruled assets after a code.
+func RuledPage(r store.Reader, after string) query.RuledAssets {
+	out := query.RuledAssets{Assets: []query.AssetRules{}}
+	start := rulesPrefix
+	if after != "" {
+		start = append(RulesKey(after), 0)
+	}
+	r.Iterate(start, store.PrefixEnd(rulesPrefix), func(_, v []byte) bool {
+		var a statepb.RuledAsset
+		if proto.Unmarshal(v, &a) != nil {
+			return true
+		}
+		if len(out.Assets) == query.PageSize {
+			out.Next = out.Assets[len(out.Assets)-1].Asset
+			return false
+		}
+		out.Assets = append(out.Assets, RulesView(&a))
+		return true
+	})
+	return out
 }
 
 // AccountView answers query.PathAssetAccount (code/address).

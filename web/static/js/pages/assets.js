@@ -1,8 +1,9 @@
 // Issued assets, offerings and escrow (x/assets, x/offering, x/escrow): one page with one
 // search box. What it shows is in the route as key/value pairs (links.js params), so a view
 // survives a reload: a/CODE an asset's rules and holders, d/ID a distribution and its payouts,
-// o/ID an offering and its pledges, acct/ADDR an account's escrows, swaps and HTLCs; after/X
-// continues the shown list after X (each list is paged by the API, 100 rows a page).
+// o/ID an offering and its pledges, acct/ADDR an account's escrows, swaps and HTLCs; with none
+// of them, the assets issued with rules; after/X continues the shown list after X (each list is
+// paged by the API, 100 rows a page).
 
 import { h, card, table, kv, link, stat } from "../dom.js";
 import { money, minor, scaleOf, when } from "../fmt.js";
@@ -55,6 +56,21 @@ async function asset(root, ctx, p) {
       { label: t("as.holder"), cell: (x) => acct(x.address) },
       { label: t("as.balance"), num: true, cell: (x) => m(x.balance) },
     ], page.holders || [], { id: "asset-holders-table" }), more(ctx, p, page.next)));
+}
+
+// ruled lists the assets issued with rules (shown until something is searched), each linked
+// to its rules and holders.
+async function ruled(root, ctx, p) {
+  const { t, acct } = ctx;
+  const page = await ctx.api.get("/v1/ruled-assets" + (p.after ? "?after=" + encodeURIComponent(p.after) : ""));
+  root.append(card(t("as.ruledList"), table([
+    { label: t("as.asset1"), cell: (x) => link(route(ID, {}, "a", x.asset), x.asset) },
+    { label: t("as.issuer"), cell: (x) => acct(x.issuer) },
+    { label: t("as.kyc"), num: true, cell: (x) => String(x.min_kyc_level) },
+    { label: t("as.mode"), cell: (x) => t("as.mode." + x.transfer_mode) },
+    { label: t("as.holders"), num: true, cell: (x) => String(x.holders) },
+    { label: t("as.paused"), cell: (x) => (x.paused ? badge("paused", t("as.pausedYes")) : badge("open", t("as.live"))) },
+  ], page.assets || [], { id: "ruled-assets" }), more(ctx, p, page.next)));
 }
 
 async function distribution(root, ctx, p) {
@@ -152,5 +168,6 @@ export default {
     else if (p.d) await distribution(root, ctx, p);
     else if (p.o) await offering(root, ctx, p);
     else if (p.acct) await escrows(root, ctx, p);
+    else await ruled(root, ctx, p);
   },
 };
