@@ -30,6 +30,7 @@ func (s *server) registerCompliance(api huma.API) {
 	serveQuery(api, s, query.ListEarlyWarnings)
 	serveQuery(api, s, query.GetSupervisionCounts)
 	serveQuery(api, s, query.GetComplianceParams)
+	serveQuery(api, s, query.ListRelatedGroups)
 	serveQuery(api, s, query.ListOverdueCertificates)
 	serveQuery(api, s, query.ListPoolCoverage)
 	s.registerComplianceExports(api)

@@ -95,6 +95,13 @@ func TestRelatedPartiesUseTheGroupsCombinedExposure(t *testing.T) {
 	want := query.LargeExposure{Borrower: "wang-family", Asset: "CNY", Outstanding: 200_000, NetAssets: 1_200_000,
 		Share: "16.67", Limit: "15.00", Group: "wang-family", Members: members}
 	require.Equal(t, []query.LargeExposure{want}, lender().LargeExposures)
+	var groups query.RelatedGroups
+	queryJSON(t, w.c, query.PathRelatedGroups, "", &groups)
+	require.Equal(t, []query.RelatedGroup{{Name: "wang-family", Members: members, DeclaredBy: w.regulator.Address,
+		DeclaredAt: groups.Groups[0].DeclaredAt, Reason: "common household"}}, groups.Groups)
+	require.Positive(t, groups.Groups[0].DeclaredAt)
+	queryJSON(t, w.c, query.PathRelatedGroups, "wang-family", &groups)
+	require.Empty(t, groups.Groups, "nothing after the last group")
 	var warnings []query.EarlyWarning
 	queryJSON(t, w.c, query.PathEarlyWarnings, "", &warnings)
 	require.Contains(t, warnings, query.EarlyWarning{Kind: "large_exposure", Subject: "wang-family", Facts: map[string]string{
@@ -108,4 +115,6 @@ func TestRelatedPartiesUseTheGroupsCombinedExposure(t *testing.T) {
 	w.c.MustExec(t, w.regulator.Sign(tx.Wrap(&txpb.MsgDeclareRelatedParties{Group: "wang-family", Reason: "separated"})))
 	require.Empty(t, lender().LargeExposures)
 	require.Empty(t, compliance.RelatedGroupOf(w.c.State(), w.alice.Address))
+	queryJSON(t, w.c, query.PathRelatedGroups, "", &groups)
+	require.Empty(t, groups.Groups, "dissolved")
 }

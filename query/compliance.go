@@ -38,7 +38,25 @@ const (
 	PathComplianceCheck = "/compliance/check"
 	// PathComplianceParams answers the supervision thresholds in force.
 	PathComplianceParams = "/compliance/params"
+	// PathRelatedGroups lists the declared related-party groups (data: [after name]).
+	PathRelatedGroups = "/compliance/related-groups"
 )
+
+// RelatedGroup is a declared group of related borrowers: the related-party limit applies to
+// their combined exposure to a lender.
+type RelatedGroup struct {
+	Name       string   `json:"name"`
+	Members    []string `json:"members" doc:"borrower addresses, sorted"`
+	DeclaredBy string   `json:"declared_by" doc:"the regulator's address, or governance"`
+	DeclaredAt int64    `json:"declared_at" doc:"block time, Unix seconds"`
+	Reason     string   `json:"reason"`
+}
+
+// RelatedGroups is a page of the related-party groups, by name.
+type RelatedGroups struct {
+	Groups []RelatedGroup `json:"groups"`
+	Next   string         `json:"next,omitempty" doc:"the after of the next page; empty: last page"`
+}
 
 // ComplianceParams are the thresholds in force, set by governance.
 type ComplianceParams struct {
@@ -312,6 +330,10 @@ var (
 	ListEarlyWarnings = Declare(Def[[]EarlyWarning]{Path: PathEarlyWarnings, Route: "/v1/supervision/warnings",
 		Group: "supervision", Name: "warnings", OperationID: "list-early-warnings",
 		Summary: "Early warnings with the facts behind each"})
+	ListRelatedGroups = Declare(Def[RelatedGroups]{Path: PathRelatedGroups, Route: "/v1/compliance/related-groups",
+		Group: "compliance", Name: "related-groups", OperationID: "list-related-groups",
+		Args:    []Arg{After(ArgText, "page after this group name (the previous page's next)")},
+		Summary: "The declared related-party groups and their members, a page by name"})
 	GetComplianceParams = Declare(Def[ComplianceParams]{Path: PathComplianceParams, Route: "/v1/compliance/params",
 		Group: "compliance", Name: "params", OperationID: "get-compliance-params",
 		Summary: "The large-value thresholds, large-exposure limits and early-warning levels in force"})

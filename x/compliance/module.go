@@ -96,6 +96,9 @@ func queries() []module.Query {
 		module.Answer(query.ListEarlyWarnings, func(q module.QueryContext, _ string) ([]query.EarlyWarning, error) {
 			return earlyWarnings(q.State, q.Now), nil
 		}),
+		module.Answer(query.ListRelatedGroups, func(q module.QueryContext, after string) (query.RelatedGroups, error) {
+			return RelatedGroupsPage(q.State, after), nil
+		}),
 		module.Answer(query.GetComplianceParams, func(q module.QueryContext, _ string) (query.ComplianceParams, error) {
 			return paramsView(Params(q.State)), nil
 		}),

@@ -3,6 +3,9 @@ package compliance
 import (
 	"slices"
 
+	"google.golang.org/protobuf/proto"
+
+	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/store"
 	"github.com/puhui-chain/puhui/tx"
 	"github.com/puhui-chain/puhui/tx/statepb"
@@ -96,3 +99,27 @@ func GetRelatedGroup(r store.Reader, name string) (*statepb.RelatedGroup, bool) 
 
 // RelatedGroupOf is the group a borrower belongs to, or "".
 func RelatedGroupOf(r store.Reader, addr string) string { return string(r.Get(relatedOfKey(addr))) }
+
+// RelatedGroupsPage answers query.PathRelatedGroups: a page of the groups after a name.
+func RelatedGroupsPage(r store.Reader, after string) query.RelatedGroups {
+	prefix := RelatedGroupKey("")
+	start := prefix
+	if after != "" {
+		start = append(RelatedGroupKey(after), 0)
+	}
+	out := query.RelatedGroups{Groups: []query.RelatedGroup{}}
+	r.Iterate(start, store.PrefixEnd(prefix), func(_, v []byte) bool {
+		var g statepb.RelatedGroup
+		if proto.Unmarshal(v, &g) != nil {
+			return true
+		}
+		if len(out.Groups) == query.PageSize {
+			out.Next = out.Groups[len(out.Groups)-1].Name
+			return false
+		}
+		out.Groups = append(out.Groups, query.RelatedGroup{Name: g.Name, Members: g.Members, DeclaredBy: g.DeclaredBy,
+			DeclaredAt: g.DeclaredAt, Reason: g.Reason})
+		return true
+	})
+	return out
+}
