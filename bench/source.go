@@ -70,34 +70,19 @@ func (s rpcSource) block(ctx context.Context, h int64) ([][]byte, []uint32, erro
 }
 
 // grpcSource follows a node through CometBFT's gRPC block services: protobuf instead of
-// reflected JSON, and a pushed stream of new heights instead of polling.
-type grpcSource struct{ c grpcclient.Client }
-
-// dialGRPC connects to a node's gRPC services (host:port, loopback, no TLS).
-func dialGRPC(ctx context.Context, addr string) (grpcSource, error) {
-	c, err := grpcclient.New(ctx, addr, grpcclient.WithInsecure(),
-		grpcclient.WithBlockServiceEnabled(true), grpcclient.WithBlockResultsServiceEnabled(true))
-	return grpcSource{c: c}, err
+// reflected JSON. Heights still come from polling the node's status: the block service's
+// stream of new heights (GetLatestHeight) spins on a select with a default case on the node
+// for as long as it is open, a third of the validator's CPU (profiled, CometBFT v1.0.1).
+type grpcSource struct {
+	rpcSource
+	c grpcclient.Client
 }
 
-func (s grpcSource) heights(ctx context.Context, out chan<- int64) {
-	for ctx.Err() == nil {
-		ch, err := s.c.GetLatestHeight(ctx, grpcclient.GetLatestHeightChannelSize(64))
-		if err != nil {
-			time.Sleep(20 * time.Millisecond)
-			continue
-		}
-		for r := range ch {
-			if r.Error != nil {
-				break
-			}
-			select {
-			case out <- r.Height:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}
+// dialGRPC connects to a node's gRPC services (host:port, loopback, no TLS).
+func dialGRPC(ctx context.Context, c *client.Client, addr string) (grpcSource, error) {
+	g, err := grpcclient.New(ctx, addr, grpcclient.WithInsecure(),
+		grpcclient.WithBlockServiceEnabled(true), grpcclient.WithBlockResultsServiceEnabled(true))
+	return grpcSource{rpcSource: rpcSource{c: c}, c: g}, err
 }
 
 func (s grpcSource) block(ctx context.Context, h int64) ([][]byte, []uint32, error) {

@@ -42,7 +42,7 @@ func (cfg Config) source(ctx context.Context, c *client.Client) (blockSource, er
 	if cfg.GRPC == "" {
 		return rpcSource{c: c}, nil
 	}
-	return dialGRPC(ctx, cfg.GRPC)
+	return dialGRPC(ctx, c, cfg.GRPC)
 }
 
 // Progress is a running tally.
