@@ -93,6 +93,11 @@ func (sh *share) settle(v []verdict, txs [][]byte, owner []int, t *tracker, subm
 			full, blocked[k] = true, true
 		default:
 			sh.stopped[k], blocked[k] = true, true
+			for key := range sh.first { // a stopped stream is never tried again
+				if key[0] == k {
+					delete(sh.first, key)
+				}
+			}
 		}
 	}
 	return in, full
