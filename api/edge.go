@@ -16,7 +16,8 @@ import (
 // operator token is checked before the body is read, event streams are counted, and document
 // transfers get the longer transfer timeout.
 func (s *server) edge(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		w := &headerOnce{ResponseWriter: rw}
 		switch {
 		case isDocumentContent(r.URL.Path):
 			rc := http.NewResponseController(w)
@@ -97,3 +98,40 @@ type statusRecorder struct {
 func (s *statusRecorder) Header() http.Header         { return s.header }
 func (s *statusRecorder) Write(b []byte) (int, error) { return len(b), nil }
 func (s *statusRecorder) WriteHeader(status int)      { s.status = status }
+
+// headerOnce passes a handler's first final status through and drops any later one. huma
+// sets the status before it writes the body and, when the client has gone meanwhile (a bench
+// client whose window ended, a user who closed the page), sets 499 for its own bookkeeping:
+// net/http then logs "http: superfluous response.WriteHeader call" on the node's stderr for
+// every such client. The status line has long been sent; the second call can change nothing.
+type headerOnce struct {
+	http.ResponseWriter
+	wrote bool
+}
+
+func (h *headerOnce) WriteHeader(status int) {
+	if h.wrote {
+		return
+	}
+	if status >= 200 { // informational answers (1xx) may precede the final one
+		h.wrote = true
+	}
+	h.ResponseWriter.WriteHeader(status)
+}
+
+func (h *headerOnce) Write(b []byte) (int, error) {
+	h.wrote = true
+	return h.ResponseWriter.Write(b)
+}
+
+// Flush keeps event streams flowing through the wrapper.
+func (h *headerOnce) Flush() {
+	if f, ok := h.ResponseWriter.(http.Flusher); ok {
+		h.wrote = true
+		f.Flush()
+	}
+}
+
+// Unwrap lets http.ResponseController reach the connection (deadlines of document transfers
+// and event streams).
+func (h *headerOnce) Unwrap() http.ResponseWriter { return h.ResponseWriter }

@@ -36,12 +36,14 @@ type Result struct {
 
 type tracker struct {
 	mu        sync.Mutex
-	submitted map[[32]byte]time.Time
-	latencies []time.Duration
-	committed int
-	failed    int
-	blocks    int
-	windowEnd time.Time
+	submitted map[[32]byte]time.Time // a transaction's FIRST submission attempt
+	// committedAt is when each height not yet read was first seen committed.
+	committedAt map[int64]time.Time
+	latencies   []time.Duration
+	committed   int
+	failed      int
+	blocks      int
+	windowEnd   time.Time
 }
 
 // Stream is an ordered sequence of transactions for one node (a sender's nonces must arrive
@@ -68,7 +70,7 @@ func Run(ctx context.Context, nodes []*client.Client, streams []Stream, cfg Conf
 	if err != nil {
 		return nil, err
 	}
-	t := &tracker{submitted: make(map[[32]byte]time.Time, cfg.MaxTxs)}
+	t := &tracker{submitted: make(map[[32]byte]time.Time, cfg.MaxTxs), committedAt: map[int64]time.Time{}}
 	start := time.Now()
 	t.windowEnd = start.Add(cfg.Duration)
 	var submitted atomic.Int64
@@ -94,14 +96,20 @@ func Run(ctx context.Context, nodes []*client.Client, streams []Stream, cfg Conf
 			}
 		}(w)
 	}
+	src, err := cfg.source(ctx, c)
+	if err != nil {
+		return nil, err
+	}
 	trackCtx, stopTrack := context.WithCancel(ctx)
-	trackDone := make(chan error, 1)
-	go func() { trackDone <- t.follow(trackCtx, c, st.Height+1) }()
+	var tracking sync.WaitGroup
+	tracking.Add(2)
+	go func() { defer tracking.Done(); t.watch(trackCtx, src, st.Height) }()
+	go func() { defer tracking.Done(); t.follow(trackCtx, src, st.Height+1) }()
 	progress(ctx, cfg, start, t, &submitted)
 	wg.Wait()
 	t.drain(ctx, 15*time.Second)
 	stopTrack()
-	<-trackDone
+	tracking.Wait()
 	return t.result(cfg, int(submitted.Load()), exhausted.Load()), nil
 }
 
@@ -131,12 +139,13 @@ func submitShare(ctx context.Context, nodes []*client.Client, streams []Stream, 
 }
 
 // submitOne submits one transaction, retrying while the mempool is full; false if refused.
+// Its latency counts from the first attempt: the wait for room is part of what a user feels.
 func submitOne(ctx context.Context, c *client.Client, raw []byte, t *tracker, submitted *atomic.Int64) bool {
+	now := time.Now()
 	for ctx.Err() == nil {
-		now := time.Now()
 		res, err := c.Submit(ctx, raw, false)
 		switch {
-		case err == nil && res.Code == 0:
+		case (err == nil && res.Code == 0) || client.IsKnownTx(err): // known: an earlier attempt got in
 			t.mu.Lock()
 			t.submitted[sha256.Sum256(raw)] = now
 			t.mu.Unlock()
@@ -151,42 +160,73 @@ func submitOne(ctx context.Context, c *client.Client, raw []byte, t *tracker, su
 	return true
 }
 
-// follow reads every block from height on and matches its transactions to submissions.
-func (t *tracker) follow(ctx context.Context, c *client.Client, height int64) error {
+// watch records when each height after from was first reported committed.
+func (t *tracker) watch(ctx context.Context, src blockSource, from int64) {
+	ch := make(chan int64, 64)
+	go src.heights(ctx, ch)
+	seen := from
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case h := <-ch:
+			now := time.Now()
+			t.mu.Lock()
+			for ; seen < h; seen++ {
+				t.committedAt[seen+1] = now
+			}
+			t.mu.Unlock()
+		}
+	}
+}
+
+// follow reads every block from height on and matches its transactions to submissions,
+// each at the time its height was seen committed (watch), however late it is read.
+func (t *tracker) follow(ctx context.Context, src blockSource, height int64) {
 	for ctx.Err() == nil {
-		h := height
-		b, err := c.RPC.Block(ctx, &h)
-		if err != nil || b.Block == nil {
-			time.Sleep(20 * time.Millisecond)
+		t.mu.Lock()
+		at, ok := t.committedAt[height]
+		t.mu.Unlock()
+		if !ok {
+			time.Sleep(5 * time.Millisecond)
 			continue
 		}
-		res, err := c.RPC.BlockResults(ctx, &h)
+		txs, codes, err := src.block(ctx, height)
 		if err != nil {
 			time.Sleep(20 * time.Millisecond)
 			continue
 		}
-		now := time.Now()
+		hashes := make([][32]byte, len(txs)) // outside the lock: submitters wait on it
+		for i, raw := range txs {
+			hashes[i] = sha256.Sum256(raw)
+		}
 		t.mu.Lock()
-		if now.Before(t.windowEnd) {
-			t.blocks++
-		}
-		for i, raw := range b.Block.Txs {
-			sent, ok := t.submitted[sha256.Sum256(raw)]
-			if !ok {
-				continue
-			}
-			t.latencies = append(t.latencies, now.Sub(sent))
-			if i < len(res.TxResults) && res.TxResults[i].Code != 0 {
-				t.failed++
-			}
-			if now.Before(t.windowEnd) {
-				t.committed++
-			}
-		}
+		delete(t.committedAt, height)
+		t.record(at, hashes, codes)
 		t.mu.Unlock()
 		height++
 	}
-	return nil
+}
+
+// record counts a block committed at at; t.mu is held.
+func (t *tracker) record(at time.Time, hashes [][32]byte, codes []uint32) {
+	inWindow := at.Before(t.windowEnd)
+	if inWindow {
+		t.blocks++
+	}
+	for i, h := range hashes {
+		sent, ok := t.submitted[h]
+		if !ok {
+			continue
+		}
+		t.latencies = append(t.latencies, at.Sub(sent))
+		if i < len(codes) && codes[i] != 0 {
+			t.failed++
+		}
+		if inWindow {
+			t.committed++
+		}
+	}
 }
 
 // drain waits until every submission has been seen in a block, or for at most d.

@@ -30,8 +30,19 @@ type Config struct {
 	// RPCBatch sends Batch broadcast_tx_sync calls per JSON-RPC batch request instead (the
 	// kvstore yardstick's best public path; its transactions must be independent).
 	RPCBatch bool
+	// GRPC, when set, is nodes[0]'s CometBFT gRPC address (host:port): the run follows the
+	// chain through its block services rather than through JSON-RPC.
+	GRPC string
 	// Progress, when set, is called about once a second.
 	Progress func(p Progress)
+}
+
+// source is where a run following c reads the chain.
+func (cfg Config) source(ctx context.Context, c *client.Client) (blockSource, error) {
+	if cfg.GRPC == "" {
+		return rpcSource{c: c}, nil
+	}
+	return dialGRPC(ctx, c, cfg.GRPC)
 }
 
 // Progress is a running tally.

@@ -174,3 +174,17 @@ func ephemeralLow() int {
 	}
 	return 32768
 }
+
+// EnableGRPC makes a home's node serve CometBFT's gRPC block services on addr (host:port,
+// loopback): the benchmark follows blocks through them, protobuf instead of reflected JSON.
+func EnableGRPC(home, addr string) error {
+	c, err := LoadCometConfig(home)
+	if err != nil {
+		return err
+	}
+	c.GRPC.ListenAddress = "tcp://" + strings.TrimPrefix(addr, "tcp://")
+	c.GRPC.BlockService.Enabled = true
+	c.GRPC.BlockResultsService.Enabled = true
+	writeCometConfig(home, c)
+	return nil
+}

@@ -102,6 +102,17 @@ func benchNetwork(ctx context.Context, out string, n int, sub string,
 	if err != nil {
 		return nil, err
 	}
+	// The run follows blocks through node0's gRPC block services (bench.Config.GRPC).
+	grpcPorts, err := node.FreePorts(n)
+	if err != nil {
+		return nil, err
+	}
+	for i, nd := range tn.Nodes {
+		if err := node.EnableGRPC(nd.Home, grpcPorts[i]); err != nil {
+			return nil, err
+		}
+	}
+	cfg.GRPC = grpcPorts[0]
 	stop, err := startChildren(tn, sub)
 	if err != nil {
 		return nil, err
@@ -139,13 +150,14 @@ func startChildren(tn *node.Testnet, sub string) (func(), error) {
 			_ = p.Wait()
 		}
 	}
-	for _, nd := range tn.Nodes {
+	for i, nd := range tn.Nodes {
 		logFile, err := os.Create(filepath.Join(nd.Home, "node.log"))
 		if err != nil {
 			stop()
 			return nil, err
 		}
 		p := exec.Command(self, sub, "--home", nd.Home)
+		p.Env = append(os.Environ(), fmt.Sprintf("%s_OFFSET=%d", pprofEnv, i+1)) // the bench itself keeps the base port
 		p.Stdout, p.Stderr = logFile, logFile
 		if err := p.Start(); err != nil {
 			stop()

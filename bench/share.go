@@ -1,0 +1,114 @@
+package bench
+
+import (
+	"crypto/sha256"
+	"sync/atomic"
+	"time"
+)
+
+// A batch submitter's bookkeeping, shared by the edge path (REST batches) and the yardstick's
+// JSON-RPC batches. Back-pressure: an entry the node refuses for a full mempool is sent again
+// later, from the same place in its stream (a signer's later nonces cannot pass it), and its
+// latency counts from its FIRST attempt, so time spent waiting for room is not hidden.
+
+// share is one worker's streams and where each stands.
+type share struct {
+	mine    []Stream
+	next    []int                // each stream's first transaction not yet accepted
+	stopped []bool               // a stream refused for good sends nothing more
+	first   map[[2]int]time.Time // (stream, index) → first attempt, until accepted
+}
+
+// verdict is the node's answer for one entry of a batch.
+type verdict uint8
+
+const (
+	accepted verdict = iota // in the mempool (or already there from an earlier attempt)
+	busy                    // the mempool is full: send it again later
+	refused                 // refused for good: its stream stops
+)
+
+// newShare takes the streams w, w+n, w+2n … of streams.
+func newShare(streams []Stream, w, n int) *share {
+	sh := &share{first: map[[2]int]time.Time{}}
+	for i := w; i < len(streams); i += n {
+		sh.mine = append(sh.mine, streams[i])
+	}
+	sh.next = make([]int, len(sh.mine))
+	sh.stopped = make([]bool, len(sh.mine))
+	return sh
+}
+
+// gather takes up to per transactions from each live stream of node, from its cursor, up to
+// batch in all, and notes the first attempt of those not tried before.
+func (sh *share) gather(node, per, batch int, now time.Time) ([][]byte, []int) {
+	var txs [][]byte
+	var owner []int
+	for k, s := range sh.mine {
+		if s.Node != node || sh.stopped[k] {
+			continue
+		}
+		for j := sh.next[k]; j < len(s.Txs) && j < sh.next[k]+per && len(txs) < batch; j++ {
+			if _, ok := sh.first[[2]int{k, j}]; !ok {
+				sh.first[[2]int{k, j}] = now
+			}
+			txs = append(txs, s.Txs[j])
+			owner = append(owner, k)
+		}
+	}
+	return txs, owner
+}
+
+func (sh *share) done() bool {
+	for k, s := range sh.mine {
+		if !sh.stopped[k] && sh.next[k] < len(s.Txs) {
+			return false
+		}
+	}
+	return true
+}
+
+// settle moves each stream's cursor past its accepted entries, up to its first entry that
+// was not accepted: what follows that one was sent too early (a gap in nonces) and goes
+// again. It reports how many got in and whether the mempool was full.
+func (sh *share) settle(v []verdict, txs [][]byte, owner []int, t *tracker, submitted *atomic.Int64) (int, bool) {
+	full, in := false, 0
+	blocked := map[int]bool{}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for i, verdict := range v {
+		k := owner[i]
+		if blocked[k] {
+			continue
+		}
+		switch verdict {
+		case accepted:
+			key := [2]int{k, sh.next[k]}
+			t.submitted[sha256.Sum256(txs[i])] = sh.first[key]
+			delete(sh.first, key)
+			submitted.Add(1)
+			sh.next[k]++
+			in++
+		case busy:
+			full, blocked[k] = true, true
+		default:
+			sh.stopped[k], blocked[k] = true, true
+			for key := range sh.first { // a stopped stream is never tried again
+				if key[0] == k {
+					delete(sh.first, key)
+				}
+			}
+		}
+	}
+	return in, full
+}
+
+// backOff waits after a batch that met a full mempool: longer when none of it got in, so
+// that resending whole batches does not take the CPU the node needs to empty its mempool.
+func backOff(accepted int) {
+	if accepted == 0 {
+		time.Sleep(50 * time.Millisecond)
+		return
+	}
+	time.Sleep(5 * time.Millisecond)
+}

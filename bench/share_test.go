@@ -1,0 +1,80 @@
+package bench
+
+import (
+	"crypto/sha256"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/puhui-chain/puhui/client"
+)
+
+// A stream's cursor passes its accepted entries up to its first one that was not accepted;
+// a retried entry keeps the time of its first attempt; a refusal stops the stream.
+func TestSettleKeepsFirstAttemptAndOrder(t *testing.T) {
+	a := Stream{Txs: [][]byte{[]byte("a0"), []byte("a1"), []byte("a2")}}
+	b := Stream{Txs: [][]byte{[]byte("b0"), []byte("b1")}}
+	sh := newShare([]Stream{a, b}, 0, 1)
+	tr := &tracker{submitted: map[[32]byte]time.Time{}}
+	var n atomic.Int64
+
+	t0 := time.Unix(100, 0)
+	txs, owner := sh.gather(0, 3, 10, t0)
+	require.Len(t, txs, 5)
+	// a0 in, a1 full (so a2 is not taken although answered ok), b0 refused for good.
+	in, full := sh.settle([]verdict{accepted, busy, accepted, refused, accepted}, txs, owner, tr, &n)
+	require.Equal(t, 1, in)
+	require.True(t, full)
+	require.Equal(t, []int{1, 0}, sh.next)
+	require.Equal(t, []bool{false, true}, sh.stopped)
+	require.Equal(t, t0, tr.submitted[sha256.Sum256([]byte("a0"))])
+
+	txs, owner = sh.gather(0, 3, 10, t0.Add(time.Second))
+	require.Equal(t, [][]byte{[]byte("a1"), []byte("a2")}, txs) // b stopped
+	in, full = sh.settle([]verdict{accepted, accepted}, txs, owner, tr, &n)
+	require.Equal(t, 2, in)
+	require.False(t, full)
+	require.Equal(t, t0, tr.submitted[sha256.Sum256([]byte("a1"))], "latency counts from the first attempt")
+	require.Equal(t, t0, tr.submitted[sha256.Sum256([]byte("a2"))], "a2 went out in the first batch too")
+	require.EqualValues(t, 3, n.Load())
+	require.True(t, sh.done())
+	require.Empty(t, sh.first)
+}
+
+func TestVerdicts(t *testing.T) {
+	res := &client.BatchResult{Results: []client.BatchEntry{
+		{Accepted: true}, {Code: "api.tx_known"}, {Code: "api.mempool_full"}, {Code: "tx.bad_nonce"}}}
+	require.Equal(t, []verdict{accepted, accepted, busy, refused}, edgeVerdicts(res))
+
+	ok := rpcAnswer{Result: &struct {
+		Code uint32 `json:"code"`
+	}{}}
+	no := rpcAnswer{Result: &struct {
+		Code uint32 `json:"code"`
+	}{Code: 2}}
+	cached := rpcAnswer{Error: &struct {
+		Message string `json:"message"`
+		Data    string `json:"data"`
+	}{Data: "tx already exists in cache"}}
+	full := rpcAnswer{Error: &struct {
+		Message string `json:"message"`
+		Data    string `json:"data"`
+	}{Data: "mempool is full: number of txs 8000 (max: 8000)"}}
+	for a, want := range map[*rpcAnswer]verdict{&ok: accepted, &no: refused, &cached: accepted, &full: busy} {
+		require.Equal(t, want, rpcVerdict(*a))
+	}
+}
+
+// The tracker times a block by when its height was seen committed, not when it was read.
+func TestRecordUsesCommitTime(t *testing.T) {
+	sent := time.Unix(100, 0)
+	tr := &tracker{submitted: map[[32]byte]time.Time{sha256.Sum256([]byte("x")): sent}, windowEnd: sent.Add(time.Minute)}
+	tr.record(sent.Add(300*time.Millisecond), [][32]byte{sha256.Sum256([]byte("x")), sha256.Sum256([]byte("other"))}, []uint32{0, 0})
+	require.Equal(t, []time.Duration{300 * time.Millisecond}, tr.latencies)
+	require.Equal(t, 1, tr.committed)
+	require.Equal(t, 1, tr.blocks)
+	tr.record(sent.Add(2*time.Minute), nil, nil) // after the window: not counted
+	require.Equal(t, 1, tr.blocks)
+}
