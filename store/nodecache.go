@@ -29,7 +29,8 @@ const DefaultNodeCacheBytes = 2 << 30
 // update reads it from two goroutines (and the warm-up writes it from a third), and one
 // lock taken a few hundred thousand times a block by each made them queue.
 type nodeCache struct {
-	shards [nodeCacheShards]nodeShard
+	shards    [nodeCacheShards]nodeShard
+	diskReads diskCounter // nodes its readers had to read from pebble (see Stats)
 }
 
 const nodeCacheShards = 64
@@ -115,8 +116,11 @@ func (s *nodeShard) evict(n int) {
 // full tells whether the cache holds as many nodes as its budget allows (the shards fill
 // evenly: hashes are uniform).
 func (c *nodeCache) full() bool {
-	return c.len() >= len(c.shards)*c.shards[0].maxEntries
+	return c.len() >= c.capacity()
 }
+
+// capacity is how many nodes the budget holds.
+func (c *nodeCache) capacity() int { return len(c.shards) * c.shards[0].maxEntries }
 
 // len is the number of cached nodes.
 func (c *nodeCache) len() int {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"sync/atomic"
+	"time"
 
 	"github.com/cockroachdb/pebble"
 )
@@ -15,15 +16,20 @@ import (
 // in 33 s, mostly pebble block reads); blocks executed meanwhile find more of the tree in
 // memory as it goes. The cache never changes a result, so neither does the timing.
 type warming struct {
-	stop atomic.Bool
-	done chan struct{}
+	stop    atomic.Bool
+	done    chan struct{}
+	started time.Time    // set before the goroutine starts
+	ended   atomic.Int64 // Unix nanoseconds; 0 while running
+	loaded  atomic.Int64 // nodes put into the cache
 }
 
 func (db *DB) startWarming(root []byte) {
 	db.warming.done = make(chan struct{})
+	db.warming.started = time.Now()
 	go func() {
 		defer close(db.warming.done)
 		_ = db.warmNodes(root) // best effort: a node it cannot read, Get reports when needed
+		db.warming.ended.Store(time.Now().UnixNano())
 	}()
 }
 
@@ -59,6 +65,7 @@ func (db *DB) warmNodes(root []byte) error {
 			}
 			node := it.Value()[8:]
 			db.nodeCache.put(level[i][:], node)
+			db.warming.loaded.Add(1)
 			next = appendChildren(next, node)
 		}
 		if err := it.Error(); err != nil {

@@ -56,6 +56,7 @@ func BenchmarkDueProcessing(b *testing.B) {
 		var events []abci.Event
 		at := s.firstDue + int64(s.blocks)*86400
 		ctx := &core.Context{KV: block, Height: height, BlockTime: time.Unix(at, 0), Events: &events}
+		before := s.db.Stats()
 		start := time.Now()
 		n, err := xsched.RunDue(ctx, handlers)
 		if err != nil || n != s.due {
@@ -71,9 +72,12 @@ func BenchmarkDueProcessing(b *testing.B) {
 		commits += took - finalized
 		b.StopTimer()
 
-		b.Logf("block %d: %s = collections %s + root %s for %d changed keys + commit %s", s.blocks,
+		after := s.db.Stats()
+		b.Logf("block %d: %s = collections %s + root %s for %d changed keys + commit %s; %d tree nodes read from pebble, "+
+			"%d cached of %d; warm-up %s, %d nodes, running: %v", s.blocks,
 			took.Round(time.Millisecond), collected.Round(time.Millisecond), (finalized - collected).Round(time.Millisecond),
-			block.Len(), (took - finalized).Round(time.Millisecond))
+			block.Len(), (took - finalized).Round(time.Millisecond), after.NodeDiskReads-before.NodeDiskReads,
+			after.CachedNodes, after.CacheCapacity, after.WarmTook.Round(time.Millisecond), after.WarmedNodes, after.Warming)
 		s.blocks++
 		b.StartTimer()
 	}
