@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/sha256"
 	"sync"
+	"sync/atomic"
 )
 
 // DefaultNodeCacheBytes is the default memory for tree nodes. Every changed key rehashes a
@@ -29,8 +30,9 @@ const DefaultNodeCacheBytes = 2 << 30
 // update reads it from two goroutines (and the warm-up writes it from a third), and one
 // lock taken a few hundred thousand times a block by each made them queue.
 type nodeCache struct {
-	shards    [nodeCacheShards]nodeShard
-	diskReads diskCounter // nodes its readers had to read from pebble (see Stats)
+	shards [nodeCacheShards]nodeShard
+	// diskReads counts the nodes its readers (execution, snapshots) read from pebble (Stats).
+	diskReads atomic.Int64
 }
 
 const nodeCacheShards = 64

@@ -1,9 +1,6 @@
 package store
 
-import (
-	"sync/atomic"
-	"time"
-)
+import "time"
 
 // Stats are counters an operator or a benchmark reads to see where the tree's time goes:
 // how many nodes the tree read from pebble rather than from memory, how large the node cache
@@ -26,15 +23,13 @@ func (db *DB) Stats() Stats {
 		WarmedNodes:   db.warming.loaded.Load(),
 	}
 	if start := db.warming.started; !start.IsZero() {
-		end := time.Unix(0, db.warming.ended.Load())
-		if db.warming.ended.Load() == 0 {
-			s.Warming, end = true, time.Now()
+		end := time.Now()
+		if ended := db.warming.ended.Load(); ended != 0 {
+			end = time.Unix(0, ended)
+		} else {
+			s.Warming = true
 		}
 		s.WarmTook = end.Sub(start)
 	}
 	return s
 }
-
-// diskReads counts tree nodes read from pebble; kept beside the cache because every reader
-// of the tree (execution, snapshots) shares it.
-type diskCounter struct{ atomic.Int64 }
