@@ -36,8 +36,11 @@ import (
 // the whole tree at a million loans fits the default size) but the loans that fall due not
 // read for a month, so not in any cache. PUHUI_BENCH_COLD=1 reopens the store after the seed
 // instead, for the first blocks after a restart, while the store loads the tree into its
-// cache in the background; PUHUI_BENCH_COLD=wait reopens it and waits for that warm-up
-// before the timer, logging how long it took.
+// cache in the background (the first block's tree update waits for it); PUHUI_BENCH_COLD=wait
+// reopens it and waits for that warm-up before the timer, logging how long it took. Each
+// block's log line counts the tree nodes it read from pebble; the metrics end with the
+// process's resident memory now and at its peak (rss-MiB, peak-rss-MiB; the peak includes
+// the seed).
 //
 // Each op is the next day's block with its own cohort of due loans, committed inside the
 // timer; the next block starts from it, and no op finds the loans it collects already
