@@ -74,6 +74,9 @@ func (db *DB) warmNodes(root []byte) error {
 	if !ok {
 		return db.warmByLevels(root)
 	}
+	if stored, err := db.pdb.EstimateDiskUsage(prefixNode, PrefixEnd(prefixNode)); err == nil {
+		db.nodeCache.reserve(int(stored/storedNodeBytes) - len(orphans))
+	}
 	it, err := db.pdb.NewIter(&pebble.IterOptions{LowerBound: prefixNode, UpperBound: PrefixEnd(prefixNode)})
 	if err != nil {
 		return err
@@ -105,6 +108,12 @@ func (db *DB) warmNodes(root []byte) error {
 	}
 	return it.Error()
 }
+
+// storedNodeBytes is about what a node takes in pebble's tables: a 34-byte key, an 8-byte
+// height and a 65–67-byte node, which do not compress (they are hashes), and the entry's
+// overhead. It turns the node keyspace's size into a number of nodes to make room for; the
+// estimate only sizes maps.
+const storedNodeBytes = 112
 
 // orphan is an orphan record: a node superseded at a height.
 type orphan struct {
