@@ -79,7 +79,7 @@ func New(db *store.DB, chainID string, log *slog.Logger) *App {
 		log:                 log,
 		sigs:                newSigCache(200_000),
 		router:              sharedRouter(),
-		metrics:             newMetrics(),
+		metrics:             newMetrics(db),
 		private:             newMemStore(),
 		mempoolSeq:          make(map[string]uint64),
 		mempoolCount:        make(map[string]int),

@@ -5,6 +5,8 @@ import (
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/puhui-chain/puhui/store"
 )
 
 // Metrics are the application's Prometheus metrics (namespace puhui).
@@ -13,10 +15,12 @@ type Metrics struct {
 	txs           *prometheus.CounterVec
 	checkRejected prometheus.Counter
 	blockSeconds  prometheus.Histogram
+	tree          []prometheus.Collector
 }
 
-func newMetrics() *Metrics {
+func newMetrics(db *store.DB) *Metrics {
 	return &Metrics{
+		tree: treeCollectors(db),
 		height: prometheus.NewGauge(prometheus.GaugeOpts{Namespace: "puhui", Name: "committed_height",
 			Help: "Last committed block height."}),
 		txs: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: "puhui", Name: "txs_total",
@@ -30,12 +34,41 @@ func newMetrics() *Metrics {
 
 // Register adds the metrics to a registry.
 func (m *Metrics) Register(r prometheus.Registerer) error {
-	for _, c := range []prometheus.Collector{m.height, m.txs, m.checkRejected, m.blockSeconds} {
+	for _, c := range append([]prometheus.Collector{m.height, m.txs, m.checkRejected, m.blockSeconds}, m.tree...) {
 		if err := r.Register(c); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// treeCollectors read the state tree's counters when scraped: whether the node cache holds
+// the tree (a cache smaller than the tree makes every block read nodes from disk) and how the
+// warm-up after a restart went. The process's resident memory is the registry's own
+// process_resident_memory_bytes.
+func treeCollectors(db *store.DB) []prometheus.Collector {
+	gauge := func(name, help string, f func(store.Stats) float64) prometheus.Collector {
+		return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: "puhui", Name: name, Help: help},
+			func() float64 { return f(db.Stats()) })
+	}
+	return []prometheus.Collector{
+		gauge("tree_cached_nodes", "State tree nodes in the node cache.",
+			func(s store.Stats) float64 { return float64(s.CachedNodes) }),
+		gauge("tree_cache_capacity_nodes", "State tree nodes the node cache's budget (tree_cache_mib) holds.",
+			func(s store.Stats) float64 { return float64(s.CacheCapacity) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Namespace: "puhui", Name: "tree_node_disk_reads_total",
+			Help: "State tree nodes read from disk because the node cache did not hold them."},
+			func() float64 { return float64(db.Stats().NodeDiskReads) }),
+		gauge("tree_warming", "1 while the store loads the tree into the node cache after opening.",
+			func(s store.Stats) float64 {
+				if s.Warming {
+					return 1
+				}
+				return 0
+			}),
+		gauge("tree_warm_seconds", "How long the warm-up after opening took (so far, while warming).",
+			func(s store.Stats) float64 { return s.WarmTook.Seconds() }),
+	}
 }
 
 // Metrics returns the application's metrics.

@@ -180,7 +180,11 @@ func (db *DB) State() Reader { return cachedReader{db} }
 // ApplyChanges puts changes into the tree and returns the new root. It persists nothing:
 // the nodes wait in memory for Commit. It may be called more than once before a Commit (the
 // genesis state and the first block), with height the height that Commit will record.
+//
+// The first call after Open waits for the warm-up to load the tree (warm.go): reading the
+// tree in bulk then costs less than reading every changed path's lower levels node by node.
 func (db *DB) ApplyChanges(height int64, changes *Cache) ([]byte, error) {
+	db.waitWarm()
 	db.nodes.height = height
 	batch := make([]change, 0, changes.Len())
 	changes.Changes(func(key, value []byte, deleted bool) {

@@ -14,8 +14,10 @@
 // so never stale) and the tree is re-read from it after every commit rather than kept as
 // resolved objects: the lower levels of every changed key's path are random, and reading
 // them from pebble costs more than the rest of a block's work. Opening a store loads the
-// committed tree into that cache (level by level, in key order) so that a restarted node is
-// as fast as a running one.
+// committed tree into that cache in the background (warm.go: one pass over the node keyspace
+// in key order, superseded nodes skipped by their orphan records) and the first block's tree
+// update waits for it, so that a restarted node is as fast as a running one. Stats reports
+// the cache's fill, the nodes read from pebble and the warm-up.
 //
 // Beside the state, a side index (index.go) holds records the application keeps outside the
 // tree (its transaction index): Commit writes a block's records in the block's own batch, so

@@ -54,6 +54,7 @@ func (n *nodeStore) appendNode(dst, hash []byte) ([]byte, error) {
 	if out, ok := n.cache.appendTo(dst, hash); ok {
 		return out, nil
 	}
+	n.cache.diskReads.Add(1)
 	v, closer, err := n.reader.Get(nodeKey(hash))
 	if errors.Is(err, pebble.ErrNotFound) {
 		return dst, errors.New("tree node not found")

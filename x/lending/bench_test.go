@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,7 +36,11 @@ import (
 // the whole tree at a million loans fits the default size) but the loans that fall due not
 // read for a month, so not in any cache. PUHUI_BENCH_COLD=1 reopens the store after the seed
 // instead, for the first blocks after a restart, while the store loads the tree into its
-// cache in the background.
+// cache in the background (the first block's tree update waits for it); PUHUI_BENCH_COLD=wait
+// reopens it and waits for that warm-up before the timer, logging how long it took. Each
+// block's log line counts the tree nodes it read from pebble; the metrics end with the
+// process's resident memory now and at its peak (rss-MiB, peak-rss-MiB; the peak includes
+// the seed).
 //
 // Each op is the next day's block with its own cohort of due loans, committed inside the
 // timer; the next block starts from it, and no op finds the loans it collects already
@@ -56,6 +61,7 @@ func BenchmarkDueProcessing(b *testing.B) {
 		var events []abci.Event
 		at := s.firstDue + int64(s.blocks)*86400
 		ctx := &core.Context{KV: block, Height: height, BlockTime: time.Unix(at, 0), Events: &events}
+		before := s.db.Stats()
 		start := time.Now()
 		n, err := xsched.RunDue(ctx, handlers)
 		if err != nil || n != s.due {
@@ -71,9 +77,12 @@ func BenchmarkDueProcessing(b *testing.B) {
 		commits += took - finalized
 		b.StopTimer()
 
-		b.Logf("block %d: %s = collections %s + root %s for %d changed keys + commit %s", s.blocks,
+		after := s.db.Stats()
+		b.Logf("block %d: %s = collections %s + root %s for %d changed keys + commit %s; %d tree nodes read from pebble, "+
+			"%d cached of %d; warm-up %s, %d nodes, running: %v", s.blocks,
 			took.Round(time.Millisecond), collected.Round(time.Millisecond), (finalized - collected).Round(time.Millisecond),
-			block.Len(), (took - finalized).Round(time.Millisecond))
+			block.Len(), (took - finalized).Round(time.Millisecond), after.NodeDiskReads-before.NodeDiskReads,
+			after.CachedNodes, after.CacheCapacity, after.WarmTook.Round(time.Millisecond), after.WarmedNodes, after.Warming)
 		s.blocks++
 		b.StartTimer()
 	}
@@ -81,6 +90,40 @@ func BenchmarkDueProcessing(b *testing.B) {
 	b.ReportMetric(float64(perBlock.Milliseconds()), "ms/block")
 	b.ReportMetric(float64((commits / time.Duration(b.N)).Milliseconds()), "commit-ms/block")
 	b.ReportMetric(float64(perBlock.Microseconds())/float64(s.due), "µs/instalment")
+	// The process's resident memory: the store (node cache, pebble's cache and tables) and
+	// the seed's garbage; the peak includes the seed.
+	rss, peak := residentMiB(b)
+	b.ReportMetric(float64(rss), "rss-MiB")
+	b.ReportMetric(float64(peak), "peak-rss-MiB")
+}
+
+// residentMiB reads the process's resident memory now (VmRSS) and at its peak (VmHWM) from
+// /proc/self/status (Linux); zeros elsewhere.
+func residentMiB(b *testing.B) (now, peak int64) {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		kib, err := strconv.ParseInt(f[1], 10, 64)
+		if err != nil {
+			continue
+		}
+		switch f[0] {
+		case "VmRSS:":
+			now = kib >> 10
+		case "VmHWM:":
+			peak = kib >> 10
+		}
+	}
+	if now == 0 {
+		b.Logf("no VmRSS in /proc/self/status")
+	}
+	return now, peak
 }
 
 // dueCohorts is how many blocks' worth of due loans are seeded, one cohort a day.
@@ -127,9 +170,24 @@ func benchSeed(b *testing.B) *seeded {
 		db, err = store.Open(dir, store.Options{})
 		must(b, err)
 		b.Logf("reopened in %s", time.Since(reopened).Round(time.Millisecond))
+		if os.Getenv("PUHUI_BENCH_COLD") == "wait" {
+			waitWarm(b, db)
+		}
 	}
 	seed = &seeded{db: db, dir: dir, due: loans / 100, firstDue: firstDue}
 	return seed
+}
+
+// waitWarm waits for the reopened store's warm-up to end and logs how long it took
+// (PUHUI_BENCH_COLD=wait: the warm-up alone, then blocks on a warm cache).
+func waitWarm(b *testing.B, db *store.DB) {
+	for db.Stats().Warming {
+		time.Sleep(10 * time.Millisecond)
+	}
+	st := db.Stats()
+	rss, _ := residentMiB(b)
+	b.Logf("warm-up: %d nodes in %s (%d cached of %d); resident %d MiB", st.WarmedNodes,
+		st.WarmTook.Round(time.Millisecond), st.CachedNodes, st.CacheCapacity, rss)
 }
 
 // firstTimer assesses every applicant as a borrower with no record at all: this benchmark
