@@ -4,7 +4,9 @@ import (
 	"context"
 	"time"
 
+	abci "github.com/cometbft/cometbft/abci/types"
 	grpcclient "github.com/cometbft/cometbft/rpc/grpc/client"
+	"github.com/cometbft/cometbft/types"
 
 	"github.com/puhui-chain/puhui/client"
 )
@@ -58,14 +60,7 @@ func (s rpcSource) block(ctx context.Context, h int64) ([][]byte, []uint32, erro
 	if err != nil {
 		return nil, nil, err
 	}
-	txs := make([][]byte, len(b.Block.Txs))
-	for i, t := range b.Block.Txs {
-		txs[i] = t
-	}
-	codes := make([]uint32, len(res.TxResults))
-	for i, r := range res.TxResults {
-		codes[i] = r.Code
-	}
+	txs, codes := unpack(b.Block.Txs, res.TxResults)
 	return txs, codes, nil
 }
 
@@ -94,13 +89,19 @@ func (s grpcSource) block(ctx context.Context, h int64) ([][]byte, []uint32, err
 	if err != nil {
 		return nil, nil, err
 	}
-	txs := make([][]byte, len(b.Block.Txs))
-	for i, t := range b.Block.Txs {
+	txs, codes := unpack(b.Block.Txs, res.TxResults)
+	return txs, codes, nil
+}
+
+// unpack is a block's transactions and their result codes, as a run reads them.
+func unpack(in types.Txs, results []*abci.ExecTxResult) ([][]byte, []uint32) {
+	txs := make([][]byte, len(in))
+	for i, t := range in {
 		txs[i] = t
 	}
-	codes := make([]uint32, len(res.TxResults))
-	for i, r := range res.TxResults {
+	codes := make([]uint32, len(results))
+	for i, r := range results {
 		codes[i] = r.Code
 	}
-	return txs, codes, nil
+	return txs, codes
 }
