@@ -35,7 +35,7 @@ func TestMsgTypes(t *testing.T) {
 		"set_asset_allow_list", "force_asset_transfer", "recover_asset_balance", "clawback_asset", "create_distribution",
 		"create_trust", "contribute", "submit_evidence", "decide_evidence", "release_tranche", "collect_trust_fee",
 		"publish_disclosure", "end_trust", // trust, 140–147
-		"set_compliance_params", "declare_related_parties",
+		"set_compliance_params", "declare_related_parties", "cancel_offering", "withdraw_pledge",
 	}, types, "names are part of the API; new types are appended")
 	for _, name := range types {
 		m := tx.NewMsg(name)

@@ -275,8 +275,6 @@ type Msg struct {
 	//	*Msg_ResolveDispute
 	//	*Msg_CreateOffering
 	//	*Msg_Pledge
-	//	*Msg_CancelOffering
-	//	*Msg_WithdrawPledge
 	//	*Msg_CreateEscrow
 	//	*Msg_ReleaseEscrow
 	//	*Msg_RefundEscrow
@@ -319,6 +317,8 @@ type Msg struct {
 	//	*Msg_EndTrust
 	//	*Msg_SetComplianceParams
 	//	*Msg_DeclareRelatedParties
+	//	*Msg_CancelOffering
+	//	*Msg_WithdrawPledge
 	Sum           isMsg_Sum `protobuf_oneof:"sum"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -874,24 +874,6 @@ func (x *Msg) GetPledge() *MsgPledge {
 	return nil
 }
 
-func (x *Msg) GetCancelOffering() *MsgCancelOffering {
-	if x != nil {
-		if x, ok := x.Sum.(*Msg_CancelOffering); ok {
-			return x.CancelOffering
-		}
-	}
-	return nil
-}
-
-func (x *Msg) GetWithdrawPledge() *MsgWithdrawPledge {
-	if x != nil {
-		if x, ok := x.Sum.(*Msg_WithdrawPledge); ok {
-			return x.WithdrawPledge
-		}
-	}
-	return nil
-}
-
 func (x *Msg) GetCreateEscrow() *MsgCreateEscrow {
 	if x != nil {
 		if x, ok := x.Sum.(*Msg_CreateEscrow); ok {
@@ -1270,6 +1252,24 @@ func (x *Msg) GetDeclareRelatedParties() *MsgDeclareRelatedParties {
 	return nil
 }
 
+func (x *Msg) GetCancelOffering() *MsgCancelOffering {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_CancelOffering); ok {
+			return x.CancelOffering
+		}
+	}
+	return nil
+}
+
+func (x *Msg) GetWithdrawPledge() *MsgWithdrawPledge {
+	if x != nil {
+		if x, ok := x.Sum.(*Msg_WithdrawPledge); ok {
+			return x.WithdrawPledge
+		}
+	}
+	return nil
+}
+
 type isMsg_Sum interface {
 	isMsg_Sum()
 }
@@ -1502,14 +1502,6 @@ type Msg_Pledge struct {
 	Pledge *MsgPledge `protobuf:"bytes,181,opt,name=pledge,proto3,oneof"`
 }
 
-type Msg_CancelOffering struct {
-	CancelOffering *MsgCancelOffering `protobuf:"bytes,182,opt,name=cancel_offering,json=cancelOffering,proto3,oneof"`
-}
-
-type Msg_WithdrawPledge struct {
-	WithdrawPledge *MsgWithdrawPledge `protobuf:"bytes,183,opt,name=withdraw_pledge,json=withdrawPledge,proto3,oneof"`
-}
-
 type Msg_CreateEscrow struct {
 	CreateEscrow *MsgCreateEscrow `protobuf:"bytes,185,opt,name=create_escrow,json=createEscrow,proto3,oneof"`
 }
@@ -1678,6 +1670,14 @@ type Msg_DeclareRelatedParties struct {
 	DeclareRelatedParties *MsgDeclareRelatedParties `protobuf:"bytes,114,opt,name=declare_related_parties,json=declareRelatedParties,proto3,oneof"`
 }
 
+type Msg_CancelOffering struct {
+	CancelOffering *MsgCancelOffering `protobuf:"bytes,182,opt,name=cancel_offering,json=cancelOffering,proto3,oneof"`
+}
+
+type Msg_WithdrawPledge struct {
+	WithdrawPledge *MsgWithdrawPledge `protobuf:"bytes,183,opt,name=withdraw_pledge,json=withdrawPledge,proto3,oneof"`
+}
+
 func (*Msg_RegisterAsset) isMsg_Sum() {}
 
 func (*Msg_Mint) isMsg_Sum() {}
@@ -1792,10 +1792,6 @@ func (*Msg_CreateOffering) isMsg_Sum() {}
 
 func (*Msg_Pledge) isMsg_Sum() {}
 
-func (*Msg_CancelOffering) isMsg_Sum() {}
-
-func (*Msg_WithdrawPledge) isMsg_Sum() {}
-
 func (*Msg_CreateEscrow) isMsg_Sum() {}
 
 func (*Msg_ReleaseEscrow) isMsg_Sum() {}
@@ -1879,6 +1875,10 @@ func (*Msg_EndTrust) isMsg_Sum() {}
 func (*Msg_SetComplianceParams) isMsg_Sum() {}
 
 func (*Msg_DeclareRelatedParties) isMsg_Sum() {}
+
+func (*Msg_CancelOffering) isMsg_Sum() {}
+
+func (*Msg_WithdrawPledge) isMsg_Sum() {}
 
 type MsgRegisterAsset struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -3325,9 +3325,7 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x12dispute_settlement\x18\xab\x01 \x01(\v2!.puhui.tx.v1.MsgDisputeSettlementH\x00R\x11disputeSettlement\x12J\n" +
 	"\x0fresolve_dispute\x18\xac\x01 \x01(\v2\x1e.puhui.tx.v1.MsgResolveDisputeH\x00R\x0eresolveDispute\x12J\n" +
 	"\x0fcreate_offering\x18\xb4\x01 \x01(\v2\x1e.puhui.tx.v1.MsgCreateOfferingH\x00R\x0ecreateOffering\x121\n" +
-	"\x06pledge\x18\xb5\x01 \x01(\v2\x16.puhui.tx.v1.MsgPledgeH\x00R\x06pledge\x12J\n" +
-	"\x0fcancel_offering\x18\xb6\x01 \x01(\v2\x1e.puhui.tx.v1.MsgCancelOfferingH\x00R\x0ecancelOffering\x12J\n" +
-	"\x0fwithdraw_pledge\x18\xb7\x01 \x01(\v2\x1e.puhui.tx.v1.MsgWithdrawPledgeH\x00R\x0ewithdrawPledge\x12D\n" +
+	"\x06pledge\x18\xb5\x01 \x01(\v2\x16.puhui.tx.v1.MsgPledgeH\x00R\x06pledge\x12D\n" +
 	"\rcreate_escrow\x18\xb9\x01 \x01(\v2\x1c.puhui.tx.v1.MsgCreateEscrowH\x00R\fcreateEscrow\x12G\n" +
 	"\x0erelease_escrow\x18\xba\x01 \x01(\v2\x1d.puhui.tx.v1.MsgReleaseEscrowH\x00R\rreleaseEscrow\x12D\n" +
 	"\rrefund_escrow\x18\xbb\x01 \x01(\v2\x1c.puhui.tx.v1.MsgRefundEscrowH\x00R\frefundEscrow\x12A\n" +
@@ -3375,7 +3373,9 @@ const file_puhui_tx_v1_tx_proto_rawDesc = "" +
 	"\x12publish_disclosure\x18\x92\x01 \x01(\v2!.puhui.tx.v1.MsgPublishDisclosureH\x00R\x11publishDisclosure\x128\n" +
 	"\tend_trust\x18\x93\x01 \x01(\v2\x18.puhui.tx.v1.MsgEndTrustH\x00R\bendTrust\x12Y\n" +
 	"\x15set_compliance_params\x18q \x01(\v2#.puhui.tx.v1.MsgSetComplianceParamsH\x00R\x13setComplianceParams\x12_\n" +
-	"\x17declare_related_parties\x18r \x01(\v2%.puhui.tx.v1.MsgDeclareRelatedPartiesH\x00R\x15declareRelatedPartiesB\x05\n" +
+	"\x17declare_related_parties\x18r \x01(\v2%.puhui.tx.v1.MsgDeclareRelatedPartiesH\x00R\x15declareRelatedParties\x12J\n" +
+	"\x0fcancel_offering\x18\xb6\x01 \x01(\v2\x1e.puhui.tx.v1.MsgCancelOfferingH\x00R\x0ecancelOffering\x12J\n" +
+	"\x0fwithdraw_pledge\x18\xb7\x01 \x01(\v2\x1e.puhui.tx.v1.MsgWithdrawPledgeH\x00R\x0ewithdrawPledgeB\x05\n" +
 	"\x03sum\"o\n" +
 	"\x10MsgRegisterAsset\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
@@ -3557,50 +3557,50 @@ var file_puhui_tx_v1_tx_proto_goTypes = []any{
 	(*MsgResolveDispute)(nil),           // 65: puhui.tx.v1.MsgResolveDispute
 	(*MsgCreateOffering)(nil),           // 66: puhui.tx.v1.MsgCreateOffering
 	(*MsgPledge)(nil),                   // 67: puhui.tx.v1.MsgPledge
-	(*MsgCancelOffering)(nil),           // 68: puhui.tx.v1.MsgCancelOffering
-	(*MsgWithdrawPledge)(nil),           // 69: puhui.tx.v1.MsgWithdrawPledge
-	(*MsgCreateEscrow)(nil),             // 70: puhui.tx.v1.MsgCreateEscrow
-	(*MsgReleaseEscrow)(nil),            // 71: puhui.tx.v1.MsgReleaseEscrow
-	(*MsgRefundEscrow)(nil),             // 72: puhui.tx.v1.MsgRefundEscrow
-	(*MsgProposeSwap)(nil),              // 73: puhui.tx.v1.MsgProposeSwap
-	(*MsgAcceptSwap)(nil),               // 74: puhui.tx.v1.MsgAcceptSwap
-	(*MsgCancelSwap)(nil),               // 75: puhui.tx.v1.MsgCancelSwap
-	(*MsgLockHtlc)(nil),                 // 76: puhui.tx.v1.MsgLockHtlc
-	(*MsgClaimHtlc)(nil),                // 77: puhui.tx.v1.MsgClaimHtlc
-	(*MsgReclaimHtlc)(nil),              // 78: puhui.tx.v1.MsgReclaimHtlc
-	(*MsgRegisterMonitoringRule)(nil),   // 79: puhui.tx.v1.MsgRegisterMonitoringRule
-	(*MsgRetireMonitoringRule)(nil),     // 80: puhui.tx.v1.MsgRetireMonitoringRule
-	(*MsgTriageAlert)(nil),              // 81: puhui.tx.v1.MsgTriageAlert
-	(*MsgConfirmCase)(nil),              // 82: puhui.tx.v1.MsgConfirmCase
-	(*MsgCloseCase)(nil),                // 83: puhui.tx.v1.MsgCloseCase
-	(*MsgFileSuspiciousReport)(nil),     // 84: puhui.tx.v1.MsgFileSuspiciousReport
-	(*MsgFollowUpReport)(nil),           // 85: puhui.tx.v1.MsgFollowUpReport
-	(*MsgIssueFreezeOrder)(nil),         // 86: puhui.tx.v1.MsgIssueFreezeOrder
-	(*MsgLiftFreezeOrder)(nil),          // 87: puhui.tx.v1.MsgLiftFreezeOrder
-	(*MsgExecuteDebitOrder)(nil),        // 88: puhui.tx.v1.MsgExecuteDebitOrder
-	(*MsgUpdateSanctionsList)(nil),      // 89: puhui.tx.v1.MsgUpdateSanctionsList
-	(*MsgSetJurisdiction)(nil),          // 90: puhui.tx.v1.MsgSetJurisdiction
-	(*MsgDeclareNetAssets)(nil),         // 91: puhui.tx.v1.MsgDeclareNetAssets
-	(*MsgRegisterRuledAsset)(nil),       // 92: puhui.tx.v1.MsgRegisterRuledAsset
-	(*MsgTightenAssetRules)(nil),        // 93: puhui.tx.v1.MsgTightenAssetRules
-	(*MsgSetAssetPaused)(nil),           // 94: puhui.tx.v1.MsgSetAssetPaused
-	(*MsgSetAssetFreeze)(nil),           // 95: puhui.tx.v1.MsgSetAssetFreeze
-	(*MsgApproveAssetTransfer)(nil),     // 96: puhui.tx.v1.MsgApproveAssetTransfer
-	(*MsgSetAssetAllowList)(nil),        // 97: puhui.tx.v1.MsgSetAssetAllowList
-	(*MsgForceAssetTransfer)(nil),       // 98: puhui.tx.v1.MsgForceAssetTransfer
-	(*MsgRecoverAssetBalance)(nil),      // 99: puhui.tx.v1.MsgRecoverAssetBalance
-	(*MsgClawbackAsset)(nil),            // 100: puhui.tx.v1.MsgClawbackAsset
-	(*MsgCreateDistribution)(nil),       // 101: puhui.tx.v1.MsgCreateDistribution
-	(*MsgCreateTrust)(nil),              // 102: puhui.tx.v1.MsgCreateTrust
-	(*MsgContribute)(nil),               // 103: puhui.tx.v1.MsgContribute
-	(*MsgSubmitEvidence)(nil),           // 104: puhui.tx.v1.MsgSubmitEvidence
-	(*MsgDecideEvidence)(nil),           // 105: puhui.tx.v1.MsgDecideEvidence
-	(*MsgReleaseTranche)(nil),           // 106: puhui.tx.v1.MsgReleaseTranche
-	(*MsgCollectTrustFee)(nil),          // 107: puhui.tx.v1.MsgCollectTrustFee
-	(*MsgPublishDisclosure)(nil),        // 108: puhui.tx.v1.MsgPublishDisclosure
-	(*MsgEndTrust)(nil),                 // 109: puhui.tx.v1.MsgEndTrust
-	(*MsgSetComplianceParams)(nil),      // 110: puhui.tx.v1.MsgSetComplianceParams
-	(*MsgDeclareRelatedParties)(nil),    // 111: puhui.tx.v1.MsgDeclareRelatedParties
+	(*MsgCreateEscrow)(nil),             // 68: puhui.tx.v1.MsgCreateEscrow
+	(*MsgReleaseEscrow)(nil),            // 69: puhui.tx.v1.MsgReleaseEscrow
+	(*MsgRefundEscrow)(nil),             // 70: puhui.tx.v1.MsgRefundEscrow
+	(*MsgProposeSwap)(nil),              // 71: puhui.tx.v1.MsgProposeSwap
+	(*MsgAcceptSwap)(nil),               // 72: puhui.tx.v1.MsgAcceptSwap
+	(*MsgCancelSwap)(nil),               // 73: puhui.tx.v1.MsgCancelSwap
+	(*MsgLockHtlc)(nil),                 // 74: puhui.tx.v1.MsgLockHtlc
+	(*MsgClaimHtlc)(nil),                // 75: puhui.tx.v1.MsgClaimHtlc
+	(*MsgReclaimHtlc)(nil),              // 76: puhui.tx.v1.MsgReclaimHtlc
+	(*MsgRegisterMonitoringRule)(nil),   // 77: puhui.tx.v1.MsgRegisterMonitoringRule
+	(*MsgRetireMonitoringRule)(nil),     // 78: puhui.tx.v1.MsgRetireMonitoringRule
+	(*MsgTriageAlert)(nil),              // 79: puhui.tx.v1.MsgTriageAlert
+	(*MsgConfirmCase)(nil),              // 80: puhui.tx.v1.MsgConfirmCase
+	(*MsgCloseCase)(nil),                // 81: puhui.tx.v1.MsgCloseCase
+	(*MsgFileSuspiciousReport)(nil),     // 82: puhui.tx.v1.MsgFileSuspiciousReport
+	(*MsgFollowUpReport)(nil),           // 83: puhui.tx.v1.MsgFollowUpReport
+	(*MsgIssueFreezeOrder)(nil),         // 84: puhui.tx.v1.MsgIssueFreezeOrder
+	(*MsgLiftFreezeOrder)(nil),          // 85: puhui.tx.v1.MsgLiftFreezeOrder
+	(*MsgExecuteDebitOrder)(nil),        // 86: puhui.tx.v1.MsgExecuteDebitOrder
+	(*MsgUpdateSanctionsList)(nil),      // 87: puhui.tx.v1.MsgUpdateSanctionsList
+	(*MsgSetJurisdiction)(nil),          // 88: puhui.tx.v1.MsgSetJurisdiction
+	(*MsgDeclareNetAssets)(nil),         // 89: puhui.tx.v1.MsgDeclareNetAssets
+	(*MsgRegisterRuledAsset)(nil),       // 90: puhui.tx.v1.MsgRegisterRuledAsset
+	(*MsgTightenAssetRules)(nil),        // 91: puhui.tx.v1.MsgTightenAssetRules
+	(*MsgSetAssetPaused)(nil),           // 92: puhui.tx.v1.MsgSetAssetPaused
+	(*MsgSetAssetFreeze)(nil),           // 93: puhui.tx.v1.MsgSetAssetFreeze
+	(*MsgApproveAssetTransfer)(nil),     // 94: puhui.tx.v1.MsgApproveAssetTransfer
+	(*MsgSetAssetAllowList)(nil),        // 95: puhui.tx.v1.MsgSetAssetAllowList
+	(*MsgForceAssetTransfer)(nil),       // 96: puhui.tx.v1.MsgForceAssetTransfer
+	(*MsgRecoverAssetBalance)(nil),      // 97: puhui.tx.v1.MsgRecoverAssetBalance
+	(*MsgClawbackAsset)(nil),            // 98: puhui.tx.v1.MsgClawbackAsset
+	(*MsgCreateDistribution)(nil),       // 99: puhui.tx.v1.MsgCreateDistribution
+	(*MsgCreateTrust)(nil),              // 100: puhui.tx.v1.MsgCreateTrust
+	(*MsgContribute)(nil),               // 101: puhui.tx.v1.MsgContribute
+	(*MsgSubmitEvidence)(nil),           // 102: puhui.tx.v1.MsgSubmitEvidence
+	(*MsgDecideEvidence)(nil),           // 103: puhui.tx.v1.MsgDecideEvidence
+	(*MsgReleaseTranche)(nil),           // 104: puhui.tx.v1.MsgReleaseTranche
+	(*MsgCollectTrustFee)(nil),          // 105: puhui.tx.v1.MsgCollectTrustFee
+	(*MsgPublishDisclosure)(nil),        // 106: puhui.tx.v1.MsgPublishDisclosure
+	(*MsgEndTrust)(nil),                 // 107: puhui.tx.v1.MsgEndTrust
+	(*MsgSetComplianceParams)(nil),      // 108: puhui.tx.v1.MsgSetComplianceParams
+	(*MsgDeclareRelatedParties)(nil),    // 109: puhui.tx.v1.MsgDeclareRelatedParties
+	(*MsgCancelOffering)(nil),           // 110: puhui.tx.v1.MsgCancelOffering
+	(*MsgWithdrawPledge)(nil),           // 111: puhui.tx.v1.MsgWithdrawPledge
 }
 var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	3,   // 0: puhui.tx.v1.TxBody.msgs:type_name -> puhui.tx.v1.Msg
@@ -3661,50 +3661,50 @@ var file_puhui_tx_v1_tx_proto_depIdxs = []int32{
 	65,  // 55: puhui.tx.v1.Msg.resolve_dispute:type_name -> puhui.tx.v1.MsgResolveDispute
 	66,  // 56: puhui.tx.v1.Msg.create_offering:type_name -> puhui.tx.v1.MsgCreateOffering
 	67,  // 57: puhui.tx.v1.Msg.pledge:type_name -> puhui.tx.v1.MsgPledge
-	68,  // 58: puhui.tx.v1.Msg.cancel_offering:type_name -> puhui.tx.v1.MsgCancelOffering
-	69,  // 59: puhui.tx.v1.Msg.withdraw_pledge:type_name -> puhui.tx.v1.MsgWithdrawPledge
-	70,  // 60: puhui.tx.v1.Msg.create_escrow:type_name -> puhui.tx.v1.MsgCreateEscrow
-	71,  // 61: puhui.tx.v1.Msg.release_escrow:type_name -> puhui.tx.v1.MsgReleaseEscrow
-	72,  // 62: puhui.tx.v1.Msg.refund_escrow:type_name -> puhui.tx.v1.MsgRefundEscrow
-	73,  // 63: puhui.tx.v1.Msg.propose_swap:type_name -> puhui.tx.v1.MsgProposeSwap
-	74,  // 64: puhui.tx.v1.Msg.accept_swap:type_name -> puhui.tx.v1.MsgAcceptSwap
-	75,  // 65: puhui.tx.v1.Msg.cancel_swap:type_name -> puhui.tx.v1.MsgCancelSwap
-	76,  // 66: puhui.tx.v1.Msg.lock_htlc:type_name -> puhui.tx.v1.MsgLockHtlc
-	77,  // 67: puhui.tx.v1.Msg.claim_htlc:type_name -> puhui.tx.v1.MsgClaimHtlc
-	78,  // 68: puhui.tx.v1.Msg.reclaim_htlc:type_name -> puhui.tx.v1.MsgReclaimHtlc
-	79,  // 69: puhui.tx.v1.Msg.register_monitoring_rule:type_name -> puhui.tx.v1.MsgRegisterMonitoringRule
-	80,  // 70: puhui.tx.v1.Msg.retire_monitoring_rule:type_name -> puhui.tx.v1.MsgRetireMonitoringRule
-	81,  // 71: puhui.tx.v1.Msg.triage_alert:type_name -> puhui.tx.v1.MsgTriageAlert
-	82,  // 72: puhui.tx.v1.Msg.confirm_case:type_name -> puhui.tx.v1.MsgConfirmCase
-	83,  // 73: puhui.tx.v1.Msg.close_case:type_name -> puhui.tx.v1.MsgCloseCase
-	84,  // 74: puhui.tx.v1.Msg.file_suspicious_report:type_name -> puhui.tx.v1.MsgFileSuspiciousReport
-	85,  // 75: puhui.tx.v1.Msg.follow_up_report:type_name -> puhui.tx.v1.MsgFollowUpReport
-	86,  // 76: puhui.tx.v1.Msg.issue_freeze_order:type_name -> puhui.tx.v1.MsgIssueFreezeOrder
-	87,  // 77: puhui.tx.v1.Msg.lift_freeze_order:type_name -> puhui.tx.v1.MsgLiftFreezeOrder
-	88,  // 78: puhui.tx.v1.Msg.execute_debit_order:type_name -> puhui.tx.v1.MsgExecuteDebitOrder
-	89,  // 79: puhui.tx.v1.Msg.update_sanctions_list:type_name -> puhui.tx.v1.MsgUpdateSanctionsList
-	90,  // 80: puhui.tx.v1.Msg.set_jurisdiction:type_name -> puhui.tx.v1.MsgSetJurisdiction
-	91,  // 81: puhui.tx.v1.Msg.declare_net_assets:type_name -> puhui.tx.v1.MsgDeclareNetAssets
-	92,  // 82: puhui.tx.v1.Msg.register_ruled_asset:type_name -> puhui.tx.v1.MsgRegisterRuledAsset
-	93,  // 83: puhui.tx.v1.Msg.tighten_asset_rules:type_name -> puhui.tx.v1.MsgTightenAssetRules
-	94,  // 84: puhui.tx.v1.Msg.set_asset_paused:type_name -> puhui.tx.v1.MsgSetAssetPaused
-	95,  // 85: puhui.tx.v1.Msg.set_asset_freeze:type_name -> puhui.tx.v1.MsgSetAssetFreeze
-	96,  // 86: puhui.tx.v1.Msg.approve_asset_transfer:type_name -> puhui.tx.v1.MsgApproveAssetTransfer
-	97,  // 87: puhui.tx.v1.Msg.set_asset_allow_list:type_name -> puhui.tx.v1.MsgSetAssetAllowList
-	98,  // 88: puhui.tx.v1.Msg.force_asset_transfer:type_name -> puhui.tx.v1.MsgForceAssetTransfer
-	99,  // 89: puhui.tx.v1.Msg.recover_asset_balance:type_name -> puhui.tx.v1.MsgRecoverAssetBalance
-	100, // 90: puhui.tx.v1.Msg.clawback_asset:type_name -> puhui.tx.v1.MsgClawbackAsset
-	101, // 91: puhui.tx.v1.Msg.create_distribution:type_name -> puhui.tx.v1.MsgCreateDistribution
-	102, // 92: puhui.tx.v1.Msg.create_trust:type_name -> puhui.tx.v1.MsgCreateTrust
-	103, // 93: puhui.tx.v1.Msg.contribute:type_name -> puhui.tx.v1.MsgContribute
-	104, // 94: puhui.tx.v1.Msg.submit_evidence:type_name -> puhui.tx.v1.MsgSubmitEvidence
-	105, // 95: puhui.tx.v1.Msg.decide_evidence:type_name -> puhui.tx.v1.MsgDecideEvidence
-	106, // 96: puhui.tx.v1.Msg.release_tranche:type_name -> puhui.tx.v1.MsgReleaseTranche
-	107, // 97: puhui.tx.v1.Msg.collect_trust_fee:type_name -> puhui.tx.v1.MsgCollectTrustFee
-	108, // 98: puhui.tx.v1.Msg.publish_disclosure:type_name -> puhui.tx.v1.MsgPublishDisclosure
-	109, // 99: puhui.tx.v1.Msg.end_trust:type_name -> puhui.tx.v1.MsgEndTrust
-	110, // 100: puhui.tx.v1.Msg.set_compliance_params:type_name -> puhui.tx.v1.MsgSetComplianceParams
-	111, // 101: puhui.tx.v1.Msg.declare_related_parties:type_name -> puhui.tx.v1.MsgDeclareRelatedParties
+	68,  // 58: puhui.tx.v1.Msg.create_escrow:type_name -> puhui.tx.v1.MsgCreateEscrow
+	69,  // 59: puhui.tx.v1.Msg.release_escrow:type_name -> puhui.tx.v1.MsgReleaseEscrow
+	70,  // 60: puhui.tx.v1.Msg.refund_escrow:type_name -> puhui.tx.v1.MsgRefundEscrow
+	71,  // 61: puhui.tx.v1.Msg.propose_swap:type_name -> puhui.tx.v1.MsgProposeSwap
+	72,  // 62: puhui.tx.v1.Msg.accept_swap:type_name -> puhui.tx.v1.MsgAcceptSwap
+	73,  // 63: puhui.tx.v1.Msg.cancel_swap:type_name -> puhui.tx.v1.MsgCancelSwap
+	74,  // 64: puhui.tx.v1.Msg.lock_htlc:type_name -> puhui.tx.v1.MsgLockHtlc
+	75,  // 65: puhui.tx.v1.Msg.claim_htlc:type_name -> puhui.tx.v1.MsgClaimHtlc
+	76,  // 66: puhui.tx.v1.Msg.reclaim_htlc:type_name -> puhui.tx.v1.MsgReclaimHtlc
+	77,  // 67: puhui.tx.v1.Msg.register_monitoring_rule:type_name -> puhui.tx.v1.MsgRegisterMonitoringRule
+	78,  // 68: puhui.tx.v1.Msg.retire_monitoring_rule:type_name -> puhui.tx.v1.MsgRetireMonitoringRule
+	79,  // 69: puhui.tx.v1.Msg.triage_alert:type_name -> puhui.tx.v1.MsgTriageAlert
+	80,  // 70: puhui.tx.v1.Msg.confirm_case:type_name -> puhui.tx.v1.MsgConfirmCase
+	81,  // 71: puhui.tx.v1.Msg.close_case:type_name -> puhui.tx.v1.MsgCloseCase
+	82,  // 72: puhui.tx.v1.Msg.file_suspicious_report:type_name -> puhui.tx.v1.MsgFileSuspiciousReport
+	83,  // 73: puhui.tx.v1.Msg.follow_up_report:type_name -> puhui.tx.v1.MsgFollowUpReport
+	84,  // 74: puhui.tx.v1.Msg.issue_freeze_order:type_name -> puhui.tx.v1.MsgIssueFreezeOrder
+	85,  // 75: puhui.tx.v1.Msg.lift_freeze_order:type_name -> puhui.tx.v1.MsgLiftFreezeOrder
+	86,  // 76: puhui.tx.v1.Msg.execute_debit_order:type_name -> puhui.tx.v1.MsgExecuteDebitOrder
+	87,  // 77: puhui.tx.v1.Msg.update_sanctions_list:type_name -> puhui.tx.v1.MsgUpdateSanctionsList
+	88,  // 78: puhui.tx.v1.Msg.set_jurisdiction:type_name -> puhui.tx.v1.MsgSetJurisdiction
+	89,  // 79: puhui.tx.v1.Msg.declare_net_assets:type_name -> puhui.tx.v1.MsgDeclareNetAssets
+	90,  // 80: puhui.tx.v1.Msg.register_ruled_asset:type_name -> puhui.tx.v1.MsgRegisterRuledAsset
+	91,  // 81: puhui.tx.v1.Msg.tighten_asset_rules:type_name -> puhui.tx.v1.MsgTightenAssetRules
+	92,  // 82: puhui.tx.v1.Msg.set_asset_paused:type_name -> puhui.tx.v1.MsgSetAssetPaused
+	93,  // 83: puhui.tx.v1.Msg.set_asset_freeze:type_name -> puhui.tx.v1.MsgSetAssetFreeze
+	94,  // 84: puhui.tx.v1.Msg.approve_asset_transfer:type_name -> puhui.tx.v1.MsgApproveAssetTransfer
+	95,  // 85: puhui.tx.v1.Msg.set_asset_allow_list:type_name -> puhui.tx.v1.MsgSetAssetAllowList
+	96,  // 86: puhui.tx.v1.Msg.force_asset_transfer:type_name -> puhui.tx.v1.MsgForceAssetTransfer
+	97,  // 87: puhui.tx.v1.Msg.recover_asset_balance:type_name -> puhui.tx.v1.MsgRecoverAssetBalance
+	98,  // 88: puhui.tx.v1.Msg.clawback_asset:type_name -> puhui.tx.v1.MsgClawbackAsset
+	99,  // 89: puhui.tx.v1.Msg.create_distribution:type_name -> puhui.tx.v1.MsgCreateDistribution
+	100, // 90: puhui.tx.v1.Msg.create_trust:type_name -> puhui.tx.v1.MsgCreateTrust
+	101, // 91: puhui.tx.v1.Msg.contribute:type_name -> puhui.tx.v1.MsgContribute
+	102, // 92: puhui.tx.v1.Msg.submit_evidence:type_name -> puhui.tx.v1.MsgSubmitEvidence
+	103, // 93: puhui.tx.v1.Msg.decide_evidence:type_name -> puhui.tx.v1.MsgDecideEvidence
+	104, // 94: puhui.tx.v1.Msg.release_tranche:type_name -> puhui.tx.v1.MsgReleaseTranche
+	105, // 95: puhui.tx.v1.Msg.collect_trust_fee:type_name -> puhui.tx.v1.MsgCollectTrustFee
+	106, // 96: puhui.tx.v1.Msg.publish_disclosure:type_name -> puhui.tx.v1.MsgPublishDisclosure
+	107, // 97: puhui.tx.v1.Msg.end_trust:type_name -> puhui.tx.v1.MsgEndTrust
+	108, // 98: puhui.tx.v1.Msg.set_compliance_params:type_name -> puhui.tx.v1.MsgSetComplianceParams
+	109, // 99: puhui.tx.v1.Msg.declare_related_parties:type_name -> puhui.tx.v1.MsgDeclareRelatedParties
+	110, // 100: puhui.tx.v1.Msg.cancel_offering:type_name -> puhui.tx.v1.MsgCancelOffering
+	111, // 101: puhui.tx.v1.Msg.withdraw_pledge:type_name -> puhui.tx.v1.MsgWithdrawPledge
 	8,   // 102: puhui.tx.v1.MsgMultiTransfer.payouts:type_name -> puhui.tx.v1.Payout
 	19,  // 103: puhui.tx.v1.ProposalAction.add_member:type_name -> puhui.tx.v1.ActionAddMember
 	20,  // 104: puhui.tx.v1.ProposalAction.remove_member:type_name -> puhui.tx.v1.ActionRemoveMember
@@ -3795,8 +3795,6 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_ResolveDispute)(nil),
 		(*Msg_CreateOffering)(nil),
 		(*Msg_Pledge)(nil),
-		(*Msg_CancelOffering)(nil),
-		(*Msg_WithdrawPledge)(nil),
 		(*Msg_CreateEscrow)(nil),
 		(*Msg_ReleaseEscrow)(nil),
 		(*Msg_RefundEscrow)(nil),
@@ -3839,6 +3837,8 @@ func file_puhui_tx_v1_tx_proto_init() {
 		(*Msg_EndTrust)(nil),
 		(*Msg_SetComplianceParams)(nil),
 		(*Msg_DeclareRelatedParties)(nil),
+		(*Msg_CancelOffering)(nil),
+		(*Msg_WithdrawPledge)(nil),
 	}
 	file_puhui_tx_v1_tx_proto_msgTypes[17].OneofWrappers = []any{
 		(*ProposalAction_AddMember)(nil),
