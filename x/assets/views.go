@@ -1,8 +1,6 @@
 package assets
 
 import (
-	"bytes"
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -161,9 +159,7 @@ func Quote(request []byte) (query.DistributionQuote, error) {
 		return query.DistributionQuote{}, ErrBadDistribution.Wrapf("request of %d bytes: at most %d", len(request), maxQuoteRequestBytes)
 	}
 	var req query.DistributionQuoteRequest
-	dec := json.NewDecoder(bytes.NewReader(request))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil || dec.More() {
+	if err := core.DecodeStrict(request, &req); err != nil {
 		return query.DistributionQuote{}, ErrBadDistribution.Wrapf("request: one JSON object with amount and holdings")
 	}
 	if n := len(req.Holdings); n == 0 || n > query.MaxDistributionQuoteHolders {

@@ -1,8 +1,6 @@
 package compliance
 
 import (
-	"bytes"
-	"encoding/json"
 	"time"
 
 	"github.com/puhui-chain/puhui/money"
@@ -90,9 +88,7 @@ var checkKinds = map[string]ledger.MovementKind{"transfer": ledger.MoveTransfer,
 // parties it needs, an existing asset and a positive amount within its scale.
 func parseCheck(r store.Reader, data []byte) (ledger.Movement, error) {
 	var req query.ComplianceCheckRequest
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
+	if err := core.DecodeStrict(data, &req); err != nil {
 		return ledger.Movement{}, ErrBadField.Wrapf("request: %v", err)
 	}
 	kind, ok := checkKinds[req.Kind]

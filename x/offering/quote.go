@@ -1,12 +1,10 @@
 package offering
 
 import (
-	"bytes"
-	"encoding/json"
-
 	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx/txpb"
+	"github.com/puhui-chain/puhui/x/core"
 )
 
 // Cost is what units (minor units of an asset of scale decimals) cost at price (settlement
@@ -79,13 +77,8 @@ func QuoteRequest(request []byte) (query.OfferingQuote, error) {
 		return query.OfferingQuote{}, ErrBadOffering.Wrapf("request of %d bytes: at most %d", len(request), MaxQuoteRequestBytes)
 	}
 	var req query.OfferingQuoteRequest
-	dec := json.NewDecoder(bytes.NewReader(request))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
+	if err := core.DecodeStrict(request, &req); err != nil {
 		return query.OfferingQuote{}, ErrBadOffering.Wrapf("request: %v", err)
-	}
-	if dec.More() {
-		return query.OfferingQuote{}, ErrBadOffering.Wrapf("request: one JSON object only")
 	}
 	switch {
 	case req.Units <= 0 || req.Price <= 0:

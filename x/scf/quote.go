@@ -1,12 +1,11 @@
 package scf
 
 import (
-	"bytes"
-	"encoding/json"
 	"strings"
 
 	"github.com/puhui-chain/puhui/money"
 	"github.com/puhui-chain/puhui/query"
+	"github.com/puhui-chain/puhui/x/core"
 )
 
 // MaxQuoteRequestBytes bounds a quote request.
@@ -19,13 +18,8 @@ func Quote(request []byte) (query.ScfQuote, error) {
 		return query.ScfQuote{}, ErrBadRate.Wrapf("request of %d bytes: at most %d", len(request), MaxQuoteRequestBytes)
 	}
 	var req query.ScfQuoteRequest
-	dec := json.NewDecoder(bytes.NewReader(request))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
+	if err := core.DecodeStrict(request, &req); err != nil {
 		return query.ScfQuote{}, ErrBadRate.Wrapf("request: %v", err)
-	}
-	if dec.More() {
-		return query.ScfQuote{}, ErrBadRate.Wrapf("request: one JSON object only")
 	}
 	_, frac, _ := strings.Cut(strings.TrimSpace(req.Face), ".")
 	scale := uint32(len(frac))

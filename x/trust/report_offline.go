@@ -1,12 +1,11 @@
 package trust
 
 import (
-	"bytes"
-	"encoding/json"
 	"strings"
 
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx/statepb"
+	"github.com/puhui-chain/puhui/x/core"
 )
 
 // ReportRequest is what an offline report is computed from: the trust's donations and
@@ -26,9 +25,7 @@ type ReportRequest struct {
 // published hash without trusting the node that served them.
 func ReportOffline(request []byte) (query.TrustReport, error) {
 	var req ReportRequest
-	dec := json.NewDecoder(bytes.NewReader(request))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
+	if err := core.DecodeStrict(request, &req); err != nil {
 		return query.TrustReport{}, ErrBadDisclosure.Wrapf("request: %v", err)
 	}
 	if req.From < 0 || req.To <= req.From {
