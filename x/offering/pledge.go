@@ -57,6 +57,7 @@ func Pledge(ctx *core.Context, m *txpb.MsgPledge) error {
 // checkPledge is every refusal a pledge can meet before its hold is placed.
 func checkPledge(r store.Reader, o *statepb.Offering, investor string, units, now int64) (Quote, error) {
 	t := o.Terms
+	prev, again := GetPledge(r, o.Id, investor) // a withdrawn record is reused, not added
 	switch {
 	case o.Status != StatusOpen || now >= t.ClosesAt:
 		return Quote{}, ErrNotOpen.Wrapf("offering %d is %s (closes at %d)", o.Id, o.Status, t.ClosesAt)
@@ -64,12 +65,9 @@ func checkPledge(r store.Reader, o *statepb.Offering, investor string, units, no
 		return Quote{}, ErrNotOpen.Wrapf("offering %d opens at %d", o.Id, t.OpensAt)
 	case investor == o.Issuer:
 		return Quote{}, ErrIssuerPledge.Wrapf("the issuer cannot pledge to its own offering")
-	case o.Pledges >= MaxPledges:
-		if _, again := GetPledge(r, o.Id, investor); !again { // a withdrawn record is reused
-			return Quote{}, ErrTooManyPledges.Wrapf("offering %d has %d pledges", o.Id, MaxPledges)
-		}
-	}
-	if livePledge(GetPledge(r, o.Id, investor)) {
+	case o.Pledges >= MaxPledges && !again:
+		return Quote{}, ErrTooManyPledges.Wrapf("offering %d has %d pledges", o.Id, MaxPledges)
+	case livePledge(prev, again):
 		return Quote{}, ErrAlreadyPledged.Wrapf("%s already pledged to offering %d", investor, o.Id)
 	}
 	a, err := bank.Asset(r, t.Asset)
