@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/puhui-chain/puhui/tx"
 )
@@ -76,7 +77,7 @@ func (a Arg) Validate(v string) error {
 		if v == "" || len(v) > 200 {
 			return tx.ErrInvalidField.Wrapf("%s: 1..200 bytes", a.Name)
 		}
-		if a.Pattern != "" && !regexp.MustCompile(a.Pattern).MatchString(v) {
+		if a.Pattern != "" && !compiled(a.Pattern).MatchString(v) {
 			return tx.ErrInvalidField.Wrapf("%s %q: must match %s", a.Name, v, a.Pattern)
 		}
 	case ArgTime:
@@ -85,6 +86,17 @@ func (a Arg) Validate(v string) error {
 		}
 	}
 	return nil
+}
+
+// patterns holds each argument pattern compiled once: Validate runs on every query.
+var patterns sync.Map // pattern → *regexp.Regexp
+
+func compiled(pattern string) *regexp.Regexp {
+	if re, ok := patterns.Load(pattern); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, _ := patterns.LoadOrStore(pattern, regexp.MustCompile(pattern))
+	return re.(*regexp.Regexp)
 }
 
 // Join makes the ABCI argument of several arguments, in declared order: optional ones left
