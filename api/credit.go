@@ -10,11 +10,6 @@ import (
 	"github.com/puhui-chain/puhui/query"
 )
 
-// HashInput is a SHA-256 path parameter in hex.
-type HashInput struct {
-	Hash string `path:"hash" minLength:"64" maxLength:"64" pattern:"^[0-9a-f]{64}$" doc:"sha256, hex"`
-}
-
 // registerCredit serves the credit module's public views (scorecards; a borrower's consents
 // and the log of reports given on it) and private documents' on-chain records, each as its
 // declaration says. A credit report itself is obtained by submitting request_credit_report,

@@ -6,11 +6,6 @@ import (
 	"github.com/puhui-chain/puhui/query"
 )
 
-// IDInput is a decimal id path parameter.
-type IDInput struct {
-	ID uint64 `path:"id" minimum:"1" doc:"decimal id"`
-}
-
 // registerLendingState serves lending's read views (products, loans, borrowers, lender
 // portfolios, groups), each as its declaration says. An unknown product, loan or group is a
 // 404 with its module's code.

@@ -13,11 +13,6 @@ import (
 
 type viewOutput[V any] struct{ Body V }
 
-// CodeInput is an asset code path parameter.
-type CodeInput struct {
-	Code string `path:"code" minLength:"2" maxLength:"12" doc:"asset code"`
-}
-
 // argsKey is where a declared operation keeps its declaration's arguments (huma's operation
 // metadata), for declaredInput to read them.
 const argsKey = "puhui.query.args"
