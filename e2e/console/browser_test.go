@@ -45,13 +45,26 @@ func newBrowser(t *testing.T) *browser {
 		chromedp.Flag("disable-dev-shm-usage", true), chromedp.Flag("disable-extensions", true),
 		chromedp.Flag("hide-scrollbars", true), chromedp.WindowSize(1280, 900),
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelTab(); cancelAlloc() })
-	b := &browser{ctx: ctx}
-	if err := chromedp.Do(ctx); err != nil { // start the browser and open the tab
-		t.Fatalf("start chromium: %v", err)
+	// Chromium now and then exits before it listens when the two cores are busy (both e2e
+	// packages run at once): a start is tried up to three times; the tests then run as ever.
+	var ctx context.Context
+	for attempt := 1; ; attempt++ {
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		tab, cancelTab := chromedp.NewContext(actx)
+		err := chromedp.Do(tab) // start the browser and open the tab
+		if err == nil {
+			ctx = tab
+			t.Cleanup(func() { cancelTab(); cancelAlloc() })
+			break
+		}
+		cancelTab()
+		cancelAlloc()
+		if attempt == 3 {
+			t.Fatalf("start chromium (%d attempts): %v", attempt, err)
+		}
+		t.Logf("start chromium, attempt %d: %v", attempt, err)
 	}
+	b := &browser{ctx: ctx}
 	go func() {
 		for m, err := range chromedp.Console(ctx) {
 			if err != nil {
