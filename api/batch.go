@@ -77,6 +77,13 @@ func (s *server) registerBatch(api huma.API) {
 // admitAll checks each transaction in order and answers for each.
 func (s *server) admitAll(ctx context.Context, txs [][]byte) *client.BatchResult {
 	out := &client.BatchResult{Results: make([]client.BatchEntry, len(txs))}
+	if s.CheckTx != nil && s.PreVerify != nil {
+		ahead := len(txs)
+		if s.Room != nil {
+			ahead = min(ahead, s.Room())
+		}
+		s.PreVerify(txs[:ahead])
+	}
 	for i, raw := range txs {
 		e := client.BatchEntry{Hash: tx.HashHex(raw)}
 		if err := s.admit(ctx, raw); err != nil {

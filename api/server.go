@@ -37,6 +37,12 @@ type Config struct {
 	// CheckTx is the node's mempool check in process, for batch submission; nil: batches go
 	// through Client one transaction at a time.
 	CheckTx CheckTx
+	// PreVerify, when set, is given a batch's transactions before CheckTx checks them one by
+	// one, to verify their signatures together (app.App.PreVerify).
+	PreVerify func(raws [][]byte)
+	// Room, when set, is how many more transactions the mempool would take now: only that
+	// many of a batch are pre-verified (the rest will be refused as busy).
+	Room func() int
 }
 
 // schemaNames names the schemas of types whose Go names collide with another type's (huma

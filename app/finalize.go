@@ -87,8 +87,15 @@ func (a *App) verifyBlockSignatures(txs [][]byte) ([]*tx.Decoded, []bool) {
 			todo = append(todo, i)
 		}
 	}
+	a.batchVerify(decoded, todo, ok)
+	return decoded, ok
+}
+
+// batchVerify verifies the signatures of decoded[todo] as one batch (about half the cost of
+// one by one), sets ok for the good ones and remembers them in the signature cache.
+func (a *App) batchVerify(decoded []*tx.Decoded, todo []int, ok []bool) {
 	if len(todo) == 0 {
-		return decoded, ok
+		return
 	}
 	bv := ed25519.NewBatchVerifier()
 	batched := todo[:0:0]
@@ -98,17 +105,35 @@ func (a *App) verifyBlockSignatures(txs [][]byte) ([]*tx.Decoded, []bool) {
 			batched = append(batched, i)
 		}
 	}
-	if len(batched) > 0 {
-		a.sigVerifications.Add(int64(len(batched)))
-		// On failure the verifier reports each signature's validity itself.
-		_, each := bv.Verify()
-		for j, i := range batched {
-			if ok[i] = each[j]; ok[i] {
-				a.sigs.add(decoded[i].Hash)
-			}
+	if len(batched) == 0 {
+		return
+	}
+	a.sigVerifications.Add(int64(len(batched)))
+	// On failure the verifier reports each signature's validity itself.
+	_, each := bv.Verify()
+	for j, i := range batched {
+		if ok[i] = each[j]; ok[i] {
+			a.sigs.add(decoded[i].Hash)
 		}
 	}
-	return decoded, ok
+}
+
+// PreVerify batch-verifies the signatures of transactions about to be checked one by one
+// (a batch submitted to the node's API), so that CheckTx finds them verified: the batch costs
+// about half of verifying each alone. It admits nothing and answers nothing: a transaction
+// that does not decode or whose signature fails is left for CheckTx to refuse with its code.
+func (a *App) PreVerify(raws [][]byte) {
+	decoded := make([]*tx.Decoded, len(raws))
+	var todo []int
+	for i, raw := range raws {
+		d, err := tx.Decode(raw)
+		if err != nil || a.sigs.has(d.Hash) {
+			continue
+		}
+		decoded[i] = d
+		todo = append(todo, i)
+	}
+	a.batchVerify(decoded, todo, make([]bool, len(raws)))
 }
 
 // deliver executes one transaction against the block state.

@@ -18,27 +18,31 @@ var edgeHTTP = &http.Client{Transport: &http.Transport{MaxIdleConns: 256, MaxIdl
 
 // submitShareEdge is submitShare through the nodes' batch endpoints (apis[node]). It reports
 // false if it ran out of transactions.
-func submitShareEdge(ctx context.Context, apis []string, streams []Stream, w, n, batch int, t *tracker, submitted *atomic.Int64) bool {
+func submitShareEdge(ctx context.Context, apis []string, streams []Stream, w, n, batch int, pace *pacer, t *tracker, submitted *atomic.Int64) bool {
 	sh := newShare(streams, w, n)
 	if len(sh.mine) == 0 {
 		return true
 	}
 	per := max(1, batch/len(sh.mine)) // consecutive transactions of one stream in a batch
 	for node := 0; ctx.Err() == nil; node = (node + 1) % len(apis) {
-		txs, owner := sh.gather(node, per, batch, time.Now())
+		at := pace.slot()
+		txs, owner := sh.gather(node, per, batch, at)
 		if len(txs) == 0 {
 			if sh.done() {
 				return false
 			}
 			continue
 		}
+		if !pace.take(ctx) {
+			return true
+		}
 		res, err := client.SubmitBatch(ctx, edgeHTTP, apis[node], txs)
 		if err != nil {
 			time.Sleep(20 * time.Millisecond) // rate limited, or the node is busy: resend
 			continue
 		}
-		if in, full := sh.settle(edgeVerdicts(res), txs, owner, t, submitted); full {
-			backOff(in)
+		if in, full := sh.settle(edgeVerdicts(res), txs, owner, t, submitted); full && pace == nil {
+			backOff(in) // paced, the next batch waits for its slot anyway
 		}
 	}
 	return true
@@ -59,4 +63,42 @@ func edgeVerdicts(res *client.BatchResult) []verdict {
 		}
 	}
 	return v
+}
+
+// pacer schedules one worker's batches in a paced run: a batch every workers×batch/rate, the
+// workers' schedules staggered evenly. nil: no pacing.
+type pacer struct {
+	next     time.Time
+	interval time.Duration
+}
+
+func newPacer(start time.Time, rate float64, w, workers, batch int) *pacer {
+	if rate <= 0 {
+		return nil
+	}
+	interval := time.Duration(float64(workers*batch) / rate * float64(time.Second))
+	return &pacer{next: start.Add(interval * time.Duration(w) / time.Duration(workers)), interval: interval}
+}
+
+// slot is the next batch's scheduled time (now, unpaced).
+func (p *pacer) slot() time.Time {
+	if p == nil {
+		return time.Now()
+	}
+	return p.next
+}
+
+// take waits for the slot and moves to the next; false if ctx ended first.
+func (p *pacer) take(ctx context.Context) bool {
+	if p == nil {
+		return ctx.Err() == nil
+	}
+	at := p.next
+	p.next = p.next.Add(p.interval)
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(time.Until(at)):
+		return true
+	}
 }

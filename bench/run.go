@@ -32,6 +32,8 @@ type Result struct {
 	TPSOverVerifyRate float64 `json:"tps_over_verify_rate"`
 	Cores             int     `json:"cores"`
 	Exhausted         bool    `json:"presigned_exhausted,omitempty"`
+	// OfferedRate is the paced rate (Config.Rate) in transactions a second; 0: as fast as taken.
+	OfferedRate float64 `json:"offered_tx_per_second,omitempty"`
 }
 
 type tracker struct {
@@ -87,7 +89,8 @@ func Run(ctx context.Context, nodes []*client.Client, streams []Stream, cfg Conf
 			case cfg.RPCBatch:
 				ok = submitShareRPCBatch(submitCtx, nodes, streams, w, cfg.Workers, max(cfg.Batch, 1), t, &submitted)
 			case len(cfg.APIs) > 0:
-				ok = submitShareEdge(submitCtx, cfg.APIs, streams, w, cfg.Workers, max(cfg.Batch, 1), t, &submitted)
+				pace := newPacer(start, cfg.Rate, w, cfg.Workers, max(cfg.Batch, 1))
+				ok = submitShareEdge(submitCtx, cfg.APIs, streams, w, cfg.Workers, max(cfg.Batch, 1), pace, t, &submitted)
 			default:
 				ok = submitShare(submitCtx, nodes, streams, w, cfg.Workers, t, &submitted)
 			}
@@ -272,6 +275,7 @@ func (t *tracker) result(cfg Config, submitted int, exhausted bool) *Result {
 		Accounts: cfg.Accounts, Workers: cfg.Workers, WindowSeconds: secs, Submitted: submitted,
 		Committed: t.committed, Failed: t.failed, TPS: float64(t.committed) / secs,
 		Blocks: t.blocks, BlocksPerSecond: float64(t.blocks) / secs, Cores: runtime.NumCPU(), Exhausted: exhausted,
+		OfferedRate: cfg.Rate,
 	}
 	if t.blocks > 0 {
 		r.TxsPerBlock = float64(t.committed) / float64(t.blocks)

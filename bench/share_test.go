@@ -1,7 +1,9 @@
 package bench
 
 import (
+	"context"
 	"crypto/sha256"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -77,4 +79,29 @@ func TestRecordUsesCommitTime(t *testing.T) {
 	require.Equal(t, 1, tr.blocks)
 	tr.record(sent.Add(2*time.Minute), nil, nil) // after the window: not counted
 	require.Equal(t, 1, tr.blocks)
+}
+
+// A paced run's workers send a batch every workers×batch/rate, staggered, so that together
+// they offer rate transactions a second; an unpaced worker sends at once.
+func TestPacerOffersTheRate(t *testing.T) {
+	start := time.Unix(1_800_000_000, 0)
+	const workers, batch, rate = 4, 100, 2000.0
+	var slots []time.Time
+	for w := 0; w < workers; w++ {
+		p := newPacer(start, rate, w, workers, batch)
+		for i := 0; i < 5; i++ {
+			slots = append(slots, p.slot())
+			p.next = p.next.Add(p.interval) // take, without the sleep
+		}
+	}
+	slices.SortFunc(slots, func(a, b time.Time) int { return a.Compare(b) })
+	for i := 1; i < len(slots); i++ {
+		require.Equal(t, 50*time.Millisecond, slots[i].Sub(slots[i-1]), "a batch of 100 every 50 ms is 2,000/s")
+	}
+	require.Equal(t, start, slots[0])
+
+	var unpaced *pacer
+	require.WithinDuration(t, time.Now(), unpaced.slot(), time.Second)
+	require.True(t, unpaced.take(context.Background()))
+	require.Nil(t, newPacer(start, 0, 0, workers, batch))
 }

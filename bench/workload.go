@@ -27,6 +27,12 @@ type Config struct {
 	// instead of one by one through the clients.
 	APIs  []string
 	Batch int
+	// Rate, when positive, paces the edge path at this many transactions a second offered in
+	// all (an open loop: each worker sends a batch on a fixed schedule, whatever the node
+	// answered), instead of sending as fast as the node takes them. A transaction's latency
+	// counts from its batch's scheduled time, so a node that falls behind the schedule shows
+	// it in the latencies rather than slowing the offer (no coordinated omission).
+	Rate float64
 	// RPCBatch sends Batch broadcast_tx_sync calls per JSON-RPC batch request instead (the
 	// kvstore yardstick's best public path; its transactions must be independent).
 	RPCBatch bool

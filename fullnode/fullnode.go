@@ -34,6 +34,8 @@ func serveAPI(n *node.Node, s node.APIService) (http.Handler, error) {
 		Log:           s.Log,
 		Health:        n.Health,
 		CheckTx:       n.CheckTx,
+		PreVerify:     n.App.PreVerify,
+		Room:          n.Room,
 	}), nil
 }
 

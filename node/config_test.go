@@ -41,16 +41,17 @@ func TestAppConfigValidate(t *testing.T) {
 	good := AppConfig{APIListen: "127.0.0.1:8080", OperatorKey: OperatorKeyName, OperatorToken: "t", LogFormat: "json", LogLevel: "debug"}
 	require.NoError(t, good.Validate())
 	for key, bad := range map[string]func(*AppConfig){
-		"api_listen":          func(c *AppConfig) { c.APIListen = "nonsense" },
-		"log_level":           func(c *AppConfig) { c.LogLevel = "verbose" },
-		"log_format":          func(c *AppConfig) { c.LogFormat = "xml" },
-		"operator_key":        func(c *AppConfig) { c.OperatorKey = "" },
-		"operator_token":      func(c *AppConfig) { c.OperatorToken = "" },
-		"tree_cache_mib":      func(c *AppConfig) { c.TreeCacheMiB = -1 },
-		"keep_recent_heights": func(c *AppConfig) { c.KeepRecentHeights = -1 },
-		"pebble_memtable_mib": func(c *AppConfig) { c.PebbleMemTableMiB = 2 },
-		"min_free_disk_mib":   func(c *AppConfig) { c.MinFreeDiskMiB = -5 },
-		"disk_warn_mib":       func(c *AppConfig) { c.MinFreeDiskMiB, c.DiskWarnMiB = 4096, 2048 },
+		"api_listen":                  func(c *AppConfig) { c.APIListen = "nonsense" },
+		"log_level":                   func(c *AppConfig) { c.LogLevel = "verbose" },
+		"log_format":                  func(c *AppConfig) { c.LogFormat = "xml" },
+		"operator_key":                func(c *AppConfig) { c.OperatorKey = "" },
+		"operator_token":              func(c *AppConfig) { c.OperatorToken = "" },
+		"tree_cache_mib":              func(c *AppConfig) { c.TreeCacheMiB = -1 },
+		"keep_recent_heights":         func(c *AppConfig) { c.KeepRecentHeights = -1 },
+		"pebble_memtable_mib":         func(c *AppConfig) { c.PebbleMemTableMiB = 2 },
+		"min_free_disk_mib":           func(c *AppConfig) { c.MinFreeDiskMiB = -5 },
+		"disk_warn_mib":               func(c *AppConfig) { c.MinFreeDiskMiB, c.DiskWarnMiB = 4096, 2048 },
+		"mempool_local_share_percent": func(c *AppConfig) { c.MempoolLocalSharePercent = 101 },
 	} {
 		c := good
 		bad(&c)
@@ -82,4 +83,12 @@ func TestAppConfigMaxPendingPerSigner(t *testing.T) {
 	require.NoError(t, os.WriteFile(appConfigPath(home), []byte(bad), 0o600))
 	_, err = LoadAppConfig(home)
 	require.ErrorContains(t, err, "max_pending_per_signer")
+}
+
+// A networked node's API fills half its mempool by default, all of it at 100, at least one.
+func TestLocalMempoolLimit(t *testing.T) {
+	require.Equal(t, 4000, AppConfig{}.localMempoolLimit(8000))
+	require.Equal(t, 8000, AppConfig{MempoolLocalSharePercent: 100}.localMempoolLimit(8000))
+	require.Equal(t, 2000, AppConfig{MempoolLocalSharePercent: 25}.localMempoolLimit(8000))
+	require.Equal(t, 1, AppConfig{MempoolLocalSharePercent: 1}.localMempoolLimit(10))
 }

@@ -20,6 +20,9 @@ func (n *Node) CheckTx(raw []byte) (*abci.CheckTxResponse, error) {
 	if r, ok := n.Comet.MempoolReactor().(interface{ WaitSync() bool }); ok && r.WaitSync() {
 		return nil, ErrCatchingUp
 	}
+	if err := n.keepPeerRoom(); err != nil {
+		return nil, err
+	}
 	rr, err := n.Comet.Mempool().CheckTx(types.Tx(raw), "")
 	if err == nil {
 		rr.Wait()
@@ -35,4 +38,27 @@ func (n *Node) CheckTx(raw []byte) (*abci.CheckTxResponse, error) {
 		return nil, err
 	}
 	return rr.Response.GetCheckTx(), nil
+}
+
+// Room is how many more transactions the mempool would take from this node's API now:
+// up to localMempoolLimit while the node has peers, else up to the mempool's size. A batch
+// submission verifies only that many signatures ahead (the rest would be refused as busy).
+func (n *Node) Room() int {
+	mp := n.Comet.Mempool()
+	limit := n.Comet.Config().Mempool.Size
+	if n.localMempoolLimit > 0 && n.Comet.Switch().Peers().Size() > 0 {
+		limit = min(limit, n.localMempoolLimit)
+	}
+	return max(0, limit-mp.Size())
+}
+
+// keepPeerRoom refuses a local submission, as a full mempool does, once the mempool holds
+// localMempoolLimit transactions while the node has peers: the rest of it is room for the
+// transactions its peers relay (DefaultMempoolLocalSharePercent says why).
+func (n *Node) keepPeerRoom() error {
+	mp := n.Comet.Mempool()
+	if size := mp.Size(); n.localMempoolLimit > 0 && size >= n.localMempoolLimit && n.Comet.Switch().Peers().Size() > 0 {
+		return mempool.ErrMempoolIsFull{NumTxs: size, MaxTxs: n.localMempoolLimit, TxsBytes: mp.SizeBytes()}
+	}
+	return nil
 }

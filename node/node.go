@@ -76,12 +76,15 @@ type Node struct {
 	// Operator is the address of the operator key that signs operator API requests.
 	Operator string
 
-	db       *store.DB
-	log      *slog.Logger
-	disk     *diskWatch
-	stopOnce sync.Once
-	stopErr  error
-	operator ed25519.PrivKey
+	db  *store.DB
+	log *slog.Logger
+	// localMempoolLimit is how full the mempool may be for CheckTx to admit a local submission
+	// while the node has peers (AppConfig.MempoolLocalSharePercent).
+	localMempoolLimit int
+	disk              *diskWatch
+	stopOnce          sync.Once
+	stopErr           error
+	operator          ed25519.PrivKey
 
 	failOnce sync.Once
 	failed   chan struct{}
@@ -185,6 +188,7 @@ func start(ctx context.Context, c *cfg.Config, ac AppConfig, o Overrides, log *s
 	if ac.MaxPendingPerSigner > 0 {
 		n.App.SetMaxPendingPerSigner(ac.MaxPendingPerSigner)
 	}
+	n.localMempoolLimit = ac.localMempoolLimit(c.Mempool.Size)
 	var reg prometheus.Registerer
 	if o.Metrics {
 		reg = prometheus.DefaultRegisterer

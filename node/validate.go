@@ -43,6 +43,9 @@ func (c AppConfig) Validate() error {
 	if c.MaxPendingPerSigner < 0 {
 		bad("max_pending_per_signer", "%d: must be 0 (the default) or more", c.MaxPendingPerSigner)
 	}
+	if c.MempoolLocalSharePercent < 0 || c.MempoolLocalSharePercent > 100 {
+		bad("mempool_local_share_percent", "%d: must be 0 (the default) up to 100", c.MempoolLocalSharePercent)
+	}
 	if c.KeepRecentHeights < 0 {
 		bad("keep_recent_heights", "%d: must be 0 or more", c.KeepRecentHeights)
 	}

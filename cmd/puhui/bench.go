@@ -42,6 +42,8 @@ func newBenchCmd() *cobra.Command {
 	cmd.Flags().Int("max-txs", 1_000_000, "pre-signed transactions (upper bound)")
 	cmd.Flags().String("workload", bench.WorkloadTransfer, "transfer or repay")
 	cmd.Flags().Int("testnet", 0, "run against N local validator processes, then CometBFT's kvstore example on N nodes, and compare")
+	cmd.Flags().Bool("kvstore", true, "with --testnet: compare with CometBFT's kvstore example (false: Puhui's runs only)")
+	cmd.Flags().Float64("rate", 0, "also run the edge paced at this many transactions a second offered (an open loop), and report its latencies")
 	return cmd
 }
 
@@ -73,6 +75,13 @@ func runBench(cmd *cobra.Command, _ []string) error {
 			return err
 		}
 	}
+	if rate, _ := cmd.Flags().GetFloat64("rate"); rate > 0 && t.apiURL != "" {
+		paced := pacedConfig(cfg, rate)
+		paced.APIs = []string{t.apiURL}
+		if out.Paced, err = benchOnce(ctx, cmd, t, paced, "edge_batch_paced"); err != nil {
+			return err
+		}
+	}
 	if t.inProcess || t.apiURL == "" {
 		path := map[bool]string{true: "in_process", false: "rpc"}[t.inProcess]
 		res, err := benchOnce(ctx, cmd, t, cfg, path)
@@ -92,7 +101,9 @@ func runBench(cmd *cobra.Command, _ []string) error {
 // in-process submission's alongside when the bench started the node itself.
 type benchReport struct {
 	*bench.Result
-	InProcess         *bench.Result `json:"in_process,omitempty"`
+	InProcess *bench.Result `json:"in_process,omitempty"`
+	// Paced is the edge at an offered rate (--rate) rather than as fast as the node takes.
+	Paced             *bench.Result `json:"edge_paced,omitempty"`
 	EdgeOverInProcess float64       `json:"edge_over_in_process,omitempty"`
 }
 
@@ -102,11 +113,21 @@ func (r benchReport) text() string {
 			res.Workload, res.Path, res.TPS, res.WindowSeconds, res.P50Millis, res.P99Millis, res.BlocksPerSecond, res.TxsPerBlock, res.Failed)
 	}
 	s := line(r.Result)
+	if r.Paced != nil {
+		s += "\n" + line(r.Paced) + fmt.Sprintf(" (offered %.0f tx/s)", r.Paced.OfferedRate)
+	}
 	if r.InProcess != nil {
 		s += "\n" + line(r.InProcess) + fmt.Sprintf("\nedge / in-process: %.2f", r.EdgeOverInProcess)
 	}
 	return s + fmt.Sprintf("\nEd25519 verify on one core: %.0f/s, so committed tx/s = %.3f × one core's verify rate (%d cores)",
 		r.VerifyPerSecond, r.TPSOverVerifyRate, r.Cores)
+}
+
+// pacedConfig is cfg paced at rate, with enough pre-signed transactions for its window.
+func pacedConfig(cfg bench.Config, rate float64) bench.Config {
+	cfg.Rate = rate
+	cfg.MaxTxs = min(cfg.MaxTxs, int(rate*cfg.Duration.Seconds()*1.2)+cfg.Accounts*cfg.Batch)
+	return cfg
 }
 
 // benchOnce sets up fresh pre-signed transactions and runs them along path.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,11 +22,13 @@ import (
 type testnetBenchResult struct {
 	Validators int           `json:"validators"`
 	Puhui      *bench.Result `json:"puhui"`
-	KVStore    *bench.Result `json:"cometbft_kvstore"`
-	Ratio      float64       `json:"puhui_over_kvstore"`
+	// PuhuiPaced is the same network fed at an offered rate (--rate), an open loop.
+	PuhuiPaced *bench.Result `json:"puhui_paced,omitempty"`
+	KVStore    *bench.Result `json:"cometbft_kvstore,omitempty"`
+	Ratio      float64       `json:"puhui_over_kvstore,omitempty"`
 	// The kvstore fed by JSON-RPC batch requests of broadcast_tx_sync, its best public path.
-	KVStoreBatched *bench.Result `json:"cometbft_kvstore_batched"`
-	RatioBatched   float64       `json:"puhui_over_kvstore_batched"`
+	KVStoreBatched *bench.Result `json:"cometbft_kvstore_batched,omitempty"`
+	RatioBatched   float64       `json:"puhui_over_kvstore_batched,omitempty"`
 }
 
 // runTestnetBench measures Puhui on n local validator processes, fed through their REST batch
@@ -41,9 +44,15 @@ func runTestnetBench(cmd *cobra.Command, cfg bench.Config, n int) error {
 	defer os.RemoveAll(dir)
 	errOut := cmd.ErrOrStderr()
 	cfg.Progress = progressPrinter(errOut)
-
+	runs := []bench.Config{cfg}
+	if rate, _ := cmd.Flags().GetFloat64("rate"); rate > 0 {
+		runs = append(runs, pacedConfig(cfg, rate))
+	}
 	fmt.Fprintf(errOut, "puhui: %d validators, %d accounts, pre-signing %d transfers…\n", n, cfg.Accounts, cfg.MaxTxs)
-	puhuiRes, err := benchNetwork(ctx, filepath.Join(dir, "puhui"), n, "start", func(ctx context.Context, tn *node.Testnet, nodes []*client.Client) ([]bench.Stream, error) {
+	puhui, err := benchNetwork(ctx, errOut, filepath.Join(dir, "puhui"), n, "start", func(ctx context.Context, tn *node.Testnet, nodes []*client.Client, cfg bench.Config) ([]bench.Stream, error) {
+		if cfg.Rate > 0 {
+			fmt.Fprintf(errOut, "puhui: the same network paced at %.0f tx/s offered…\n", cfg.Rate)
+		}
 		funder, err := operatorSigner(tn.Nodes[0].Home)
 		if err != nil {
 			return nil, err
@@ -53,37 +62,60 @@ func runTestnetBench(cmd *cobra.Command, cfg bench.Config, n int) error {
 			return nil, err
 		}
 		return bench.AccountStreams(accts, n), nil
-	}, cfg, true)
-	fmt.Fprintln(errOut)
+	}, runs, true)
 	if err != nil {
 		return err
 	}
-	kvStreams := func(context.Context, *node.Testnet, []*client.Client) ([]bench.Stream, error) {
+	out := testnetBenchResult{Validators: n, Puhui: puhui[0]}
+	if len(puhui) > 1 {
+		out.PuhuiPaced = puhui[1]
+	}
+	if compare, _ := cmd.Flags().GetBool("kvstore"); compare {
+		if out.KVStore, out.KVStoreBatched, err = benchKVStore(ctx, errOut, dir, n, cfg); err != nil {
+			return err
+		}
+		out.Ratio, out.RatioBatched = ratio(out.Puhui, out.KVStore), ratio(out.Puhui, out.KVStoreBatched)
+	}
+	return printOut(cmd, out, out.text)
+}
+
+func (out testnetBenchResult) text() string {
+	line := func(name string, r *bench.Result) string {
+		if r == nil {
+			return ""
+		}
+		return fmt.Sprintf("\n  %-17s %6.0f tx/s, p50 %5.0f ms, p99 %5.0f ms", name, r.TPS, r.P50Millis, r.P99Millis)
+	}
+	s := fmt.Sprintf("%d validators on this machine:", out.Validators) + line("puhui (edge)", out.Puhui)
+	if out.PuhuiPaced != nil {
+		s += line(fmt.Sprintf("puhui at %.0f/s", out.PuhuiPaced.OfferedRate), out.PuhuiPaced)
+	}
+	if out.KVStore == nil {
+		return s
+	}
+	return s + line("kvstore", out.KVStore) + line("kvstore batched", out.KVStoreBatched) +
+		fmt.Sprintf("\n  puhui / kvstore %.2f, puhui / kvstore batched %.2f", out.Ratio, out.RatioBatched)
+}
+
+// benchKVStore runs CometBFT's kvstore example on n nodes with the same consensus settings,
+// fed one transaction per JSON-RPC request and then by JSON-RPC batch requests.
+func benchKVStore(ctx context.Context, errOut io.Writer, dir string, n int, cfg bench.Config) (one, batched *bench.Result, err error) {
+	kvStreams := func(context.Context, *node.Testnet, []*client.Client, bench.Config) ([]bench.Stream, error) {
 		return bench.KVStreams(cfg.Accounts, n, cfg.MaxTxs/cfg.Accounts), nil
 	}
 	fmt.Fprintf(errOut, "cometbft kvstore: %d validators, same settings, one transaction per JSON-RPC request…\n", n)
-	kvRes, err := benchNetwork(ctx, filepath.Join(dir, "kvstore"), n, "kvstore-node", kvStreams, cfg, false)
-	fmt.Fprintln(errOut)
+	res, err := benchNetwork(ctx, errOut, filepath.Join(dir, "kvstore"), n, "kvstore-node", kvStreams, []bench.Config{cfg}, false)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	batched := cfg
-	batched.RPCBatch, batched.Batch = true, min(max(cfg.Batch, 1), node.KVStoreMaxBatch)
-	fmt.Fprintf(errOut, "cometbft kvstore: %d validators, same settings, JSON-RPC batches of %d broadcast_tx_sync…\n", n, batched.Batch)
-	kvBatched, err := benchNetwork(ctx, filepath.Join(dir, "kvstore-batched"), n, "kvstore-node", kvStreams, batched, false)
-	fmt.Fprintln(errOut)
+	bcfg := cfg
+	bcfg.RPCBatch, bcfg.Batch = true, min(max(cfg.Batch, 1), node.KVStoreMaxBatch)
+	fmt.Fprintf(errOut, "cometbft kvstore: %d validators, same settings, JSON-RPC batches of %d broadcast_tx_sync…\n", n, bcfg.Batch)
+	bres, err := benchNetwork(ctx, errOut, filepath.Join(dir, "kvstore-batched"), n, "kvstore-node", kvStreams, []bench.Config{bcfg}, false)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	out := testnetBenchResult{Validators: n, Puhui: puhuiRes, KVStore: kvRes, KVStoreBatched: kvBatched,
-		Ratio: ratio(puhuiRes, kvRes), RatioBatched: ratio(puhuiRes, kvBatched)}
-	return printOut(cmd, out, func() string {
-		line := func(name string, r *bench.Result) string {
-			return fmt.Sprintf("\n  %-17s %6.0f tx/s, p50 %5.0f ms, p99 %5.0f ms", name, r.TPS, r.P50Millis, r.P99Millis)
-		}
-		return fmt.Sprintf("%d validators on this machine:", n) + line("puhui (edge)", puhuiRes) + line("kvstore", kvRes) +
-			line("kvstore batched", kvBatched) + fmt.Sprintf("\n  puhui / kvstore %.2f, puhui / kvstore batched %.2f", out.Ratio, out.RatioBatched)
-	})
+	return res[0], bres[0], nil
 }
 
 func ratio(a, b *bench.Result) float64 {
@@ -94,11 +126,11 @@ func ratio(a, b *bench.Result) float64 {
 }
 
 // benchNetwork writes a testnet layout, runs its nodes as child processes (`puhui <sub>
-// --home …`), prepares the streams and runs the workload; with edge, through the nodes'
-// REST batch endpoints.
-func benchNetwork(ctx context.Context, out string, n int, sub string,
-	prepare func(context.Context, *node.Testnet, []*client.Client) ([]bench.Stream, error), cfg bench.Config, edge bool) (*bench.Result, error) {
-	tn, err := node.NewTestnet(out, n, "puhui-bench", node.DefaultTimeZone, 0)
+// --home …`) and, for each of runs in turn, prepares fresh streams and runs the workload; with
+// edge, through the nodes' REST batch endpoints.
+func benchNetwork(ctx context.Context, errOut io.Writer, dir string, n int, sub string,
+	prepare func(context.Context, *node.Testnet, []*client.Client, bench.Config) ([]bench.Stream, error), runs []bench.Config, edge bool) ([]*bench.Result, error) {
+	tn, err := node.NewTestnet(dir, n, "puhui-bench", node.DefaultTimeZone, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +144,6 @@ func benchNetwork(ctx context.Context, out string, n int, sub string,
 			return nil, err
 		}
 	}
-	cfg.GRPC = grpcPorts[0]
 	stop, err := startChildren(tn, sub)
 	if err != nil {
 		return nil, err
@@ -124,16 +155,26 @@ func benchNetwork(ctx context.Context, out string, n int, sub string,
 			return nil, fmt.Errorf("%s: %w", nd.Name, err)
 		}
 	}
-	streams, err := prepare(ctx, tn, nodes)
-	if err != nil {
-		return nil, err
-	}
-	if edge {
-		for _, nd := range tn.Nodes {
-			cfg.APIs = append(cfg.APIs, nd.APIURL)
+	var out []*bench.Result
+	for _, cfg := range runs {
+		cfg.GRPC = grpcPorts[0]
+		if edge {
+			for _, nd := range tn.Nodes {
+				cfg.APIs = append(cfg.APIs, nd.APIURL)
+			}
 		}
+		streams, err := prepare(ctx, tn, nodes, cfg)
+		if err != nil {
+			return nil, err
+		}
+		res, err := bench.Run(ctx, nodes, streams, cfg)
+		fmt.Fprintln(errOut)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, res)
 	}
-	return bench.Run(ctx, nodes, streams, cfg)
+	return out, nil
 }
 
 func startChildren(tn *node.Testnet, sub string) (func(), error) {
