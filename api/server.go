@@ -87,6 +87,7 @@ func New(c Config) *Handler {
 	mux := http.NewServeMux()
 	hc := huma.DefaultConfig("Puhui", Version)
 	hc.Info.Description = "Puhui: a permissioned ledger for inclusive finance. Amounts are integer minor units, as decimal strings."
+	hc.Formats = jsonFormats()
 	hc.DocsPath = "" // huma's docs page loads scripts from a CDN; serve the document only
 	hc.Components.Schemas = huma.NewMapRegistry("#/components/schemas/", schemaNamer)
 	hc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
