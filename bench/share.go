@@ -17,6 +17,7 @@ type share struct {
 	next    []int                // each stream's first transaction not yet accepted
 	stopped []bool               // a stream refused for good sends nothing more
 	first   map[[2]int]time.Time // (stream, index) → first attempt, until accepted
+	start   int                  // the stream gather scans from, moved on each time
 }
 
 // verdict is the node's answer for one entry of a batch.
@@ -40,20 +41,33 @@ func newShare(streams []Stream, w, n int) *share {
 }
 
 // gather takes up to per transactions from each live stream of node, from its cursor, up to
-// batch in all, and notes the first attempt of those not tried before.
+// batch in all, and notes the first attempt of those not tried before. Streams with an entry
+// already tried (waiting for room) come first, and the scan starts one stream later each
+// time: the node admits a batch in order until its mempool is full, so a fixed order would
+// leave the same streams at the back every time, waiting far longer than the rest (a real
+// client's queue is first in, first out).
 func (sh *share) gather(node, per, batch int, now time.Time) ([][]byte, []int) {
 	var txs [][]byte
 	var owner []int
-	for k, s := range sh.mine {
-		if s.Node != node || sh.stopped[k] {
-			continue
-		}
-		for j := sh.next[k]; j < len(s.Txs) && j < sh.next[k]+per && len(txs) < batch; j++ {
-			if _, ok := sh.first[[2]int{k, j}]; !ok {
-				sh.first[[2]int{k, j}] = now
+	n := len(sh.mine)
+	defer func() { sh.start = (sh.start + 1) % max(n, 1) }()
+	for _, retried := range []bool{true, false} {
+		for i := range n {
+			k := (sh.start + i) % n
+			s := sh.mine[k]
+			if s.Node != node || sh.stopped[k] || sh.next[k] >= len(s.Txs) {
+				continue
 			}
-			txs = append(txs, s.Txs[j])
-			owner = append(owner, k)
+			if _, tried := sh.first[[2]int{k, sh.next[k]}]; tried != retried {
+				continue
+			}
+			for j := sh.next[k]; j < len(s.Txs) && j < sh.next[k]+per && len(txs) < batch; j++ {
+				if _, ok := sh.first[[2]int{k, j}]; !ok {
+					sh.first[[2]int{k, j}] = now
+				}
+				txs = append(txs, s.Txs[j])
+				owner = append(owner, k)
+			}
 		}
 	}
 	return txs, owner

@@ -45,6 +45,27 @@ func TestSettleKeepsFirstAttemptAndOrder(t *testing.T) {
 	require.Empty(t, sh.first)
 }
 
+// A batch takes the streams waiting for room first, then the others from one stream further
+// each time, so that no stream is always at the back of the node's queue.
+func TestGatherIsFair(t *testing.T) {
+	var streams []Stream
+	for _, name := range []string{"a", "b", "c"} {
+		streams = append(streams, Stream{Txs: [][]byte{[]byte(name + "0"), []byte(name + "1")}})
+	}
+	sh := newShare(streams, 0, 1)
+	tr := &tracker{submitted: map[[32]byte]time.Time{}}
+	var n atomic.Int64
+	t0 := time.Unix(100, 0)
+
+	txs, owner := sh.gather(0, 1, 2, t0)
+	require.Equal(t, [][]byte{[]byte("a0"), []byte("b0")}, txs, "two of three fit")
+	_, full := sh.settle([]verdict{accepted, busy}, txs, owner, tr, &n)
+	require.True(t, full)
+
+	txs, _ = sh.gather(0, 1, 3, t0.Add(time.Second))
+	require.Equal(t, [][]byte{[]byte("b0"), []byte("c0"), []byte("a1")}, txs, "the waiting b0 first, then from c on")
+}
+
 func TestVerdicts(t *testing.T) {
 	res := &client.BatchResult{Results: []client.BatchEntry{
 		{Accepted: true}, {Code: "api.tx_known"}, {Code: "api.mempool_full"}, {Code: "tx.bad_nonce"}}}
