@@ -26,7 +26,10 @@ func newBenchCmd() *cobra.Command {
 			"register accounts and issue assets; a bank for --workload repay).\n" +
 			"--workload transfer sends 1 minor unit to the next account; --workload repay first gives every\n" +
 			"account a 52-week loan from the funder, then pays 1 minor unit on it ahead of schedule (each\n" +
-			"repayment re-amortises the loan: the dearest repayment). Compare the two runs' tx/s.",
+			"repayment re-amortises the loan: the dearest repayment). Compare the two runs' tx/s.\n" +
+			"Those runs send as fast as the node takes (its throughput; latency is then queueing). --rate R adds a\n" +
+			"run through the edge paced at R transactions a second offered, an open loop whose latencies count from\n" +
+			"each batch's scheduled time (what a user sees below saturation; edge_paced / puhui_paced in the JSON).",
 		Args: cobra.NoArgs,
 		RunE: runBench,
 	}
