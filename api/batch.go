@@ -87,9 +87,16 @@ func (s *server) admitAll(ctx context.Context, txs [][]byte) *client.BatchResult
 		}
 		s.PreVerify(txs[:ahead])
 	}
+	var full error // once the mempool is full, the rest of the batch is too: not checked
 	for i, raw := range txs {
 		e := client.BatchEntry{Hash: tx.HashHex(raw)}
-		if err := s.admit(ctx, raw); err != nil {
+		err := full
+		if err == nil {
+			if err = s.admit(ctx, raw); client.IsMempoolFull(err) {
+				full = err
+			}
+		}
+		if err != nil {
 			e.Code, e.Detail = problemCode(err)
 			out.Refused++
 		} else {

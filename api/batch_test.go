@@ -7,10 +7,13 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	abci "github.com/cometbft/cometbft/abci/types"
+	"github.com/cometbft/cometbft/mempool"
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/api"
@@ -140,4 +143,29 @@ func requireBatchError(t *testing.T, err error, status int, code string) {
 	require.True(t, errors.As(err, &be), "%v", err)
 	require.Equal(t, status, be.Status, be.Detail)
 	require.Equal(t, code, be.Code, be.Detail)
+}
+
+// Once the mempool answers full, the rest of the batch is answered busy without being
+// checked (it would meet the same full mempool); what came before stands.
+func TestBatchStopsCheckingAtAFullMempool(t *testing.T) {
+	calls := 0
+	check := func(raw []byte) (*abci.CheckTxResponse, error) {
+		calls++
+		if calls == 2 {
+			return nil, mempool.ErrMempoolIsFull{NumTxs: 1, MaxTxs: 1}
+		}
+		return &abci.CheckTxResponse{}, nil
+	}
+	limits := api.DefaultLimits()
+	srv := httptest.NewServer(api.New(api.Config{CheckTx: check, Limits: &limits}))
+	defer srv.Close()
+	res, err := client.SubmitBatch(context.Background(), nil, srv.URL, [][]byte{{1}, {2}, {3}, {4}})
+	require.NoError(t, err)
+	require.Equal(t, 2, calls, "nothing after the full mempool is checked")
+	require.True(t, res.Results[0].Accepted)
+	for _, e := range res.Results[1:] {
+		require.Equal(t, "api.mempool_full", e.Code)
+	}
+	require.Equal(t, 1, res.Accepted)
+	require.Equal(t, 3, res.Refused)
 }
