@@ -62,26 +62,24 @@ type AppConfig struct {
 	// 0 means the application's default (app.DefaultMaxPendingPerSigner).
 	MaxPendingPerSigner int `mapstructure:"max_pending_per_signer"`
 	// MempoolLocalSharePercent is how full (in percent of its size) the mempool may be for
-	// this node's own API to admit more, while the node has peers; 0 means
-	// DefaultMempoolLocalSharePercent, 100 lets local submissions fill it.
+	// this node's own API to admit more, while the node has peers; 0 means an equal share
+	// for this node and each peer (localMempoolLimit), 100 lets local submissions fill it.
 	MempoolLocalSharePercent int `mapstructure:"mempool_local_share_percent"`
 }
 
-// DefaultMempoolLocalSharePercent keeps half of a networked node's mempool for transactions
-// relayed by peers. CometBFT drops a relayed transaction that meets a full mempool and never
-// sends it again, so when every node fills its mempool from its own clients the network's
-// mempools diverge: a transaction then waits until the node it was sent to proposes (every
-// N heights with N validators), which at four validators made latencies of 10-20 s.
-const DefaultMempoolLocalSharePercent = 50
-
-// localMempoolLimit is how many transactions the mempool may hold for the API to admit more
-// while the node has peers.
-func (c AppConfig) localMempoolLimit(size int) int {
-	share := c.MempoolLocalSharePercent
-	if share == 0 {
-		share = DefaultMempoolLocalSharePercent
+// localMempoolLimit is how many transactions the mempool of size may hold for the API to
+// admit more while the node has peers: by default an equal share for the node and each
+// peer, so that what all of them admit locally fits in any one mempool. CometBFT drops a
+// relayed transaction that meets a full mempool and never sends it again, and the next
+// transactions of its signer then fail there for a gap in nonces: when every node filled
+// its mempool from its own clients, the validators' mempools drifted apart and a
+// transaction waited until the node it was sent to proposed (every N heights with N
+// validators), 10-20 s at four validators on one machine.
+func (c AppConfig) localMempoolLimit(size, peers int) int {
+	if c.MempoolLocalSharePercent == 0 {
+		return max(1, size/(peers+1))
 	}
-	return max(1, size*share/100)
+	return max(1, size*c.MempoolLocalSharePercent/100)
 }
 
 // Disk space defaults: 1 GiB is room for a node to start, replay and halt cleanly rather than
@@ -154,10 +152,11 @@ disk_warn_mib = {{.DiskWarnMiB}}
 # that one account cannot fill the mempool and the blocks.
 max_pending_per_signer = {{.MaxPendingPerSigner}}
 # While the node has peers, its API admits submissions only until the mempool is this full,
-# in percent of its size (0: the default, 50; 100: no room kept). The rest is kept for
-# transactions relayed by peers: a relayed transaction that meets a full mempool is dropped,
-# and without room the validators' mempools drift apart and a transaction waits until the
-# node it was sent to proposes. A refused submission gets api.mempool_full: send it again.
+# in percent of its size (0: the default, an equal share for this node and each peer, so a
+# quarter with three peers; 100: no room kept). The rest is kept for transactions relayed by
+# peers: a relayed transaction that meets a full mempool is dropped, and without room the
+# validators' mempools drift apart and a transaction waits until the node it was sent to
+# proposes. A refused submission gets api.mempool_full: send it again.
 mempool_local_share_percent = {{.MempoolLocalSharePercent}}
 `))
 

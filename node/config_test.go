@@ -85,10 +85,13 @@ func TestAppConfigMaxPendingPerSigner(t *testing.T) {
 	require.ErrorContains(t, err, "max_pending_per_signer")
 }
 
-// A networked node's API fills half its mempool by default, all of it at 100, at least one.
+// A networked node's API fills an equal share of its mempool by default (with three peers a
+// quarter), a set percentage otherwise (all of it at 100), and always at least one.
 func TestLocalMempoolLimit(t *testing.T) {
-	require.Equal(t, 4000, AppConfig{}.localMempoolLimit(8000))
-	require.Equal(t, 8000, AppConfig{MempoolLocalSharePercent: 100}.localMempoolLimit(8000))
-	require.Equal(t, 2000, AppConfig{MempoolLocalSharePercent: 25}.localMempoolLimit(8000))
-	require.Equal(t, 1, AppConfig{MempoolLocalSharePercent: 1}.localMempoolLimit(10))
+	require.Equal(t, 2000, AppConfig{}.localMempoolLimit(8000, 3))
+	require.Equal(t, 4000, AppConfig{}.localMempoolLimit(8000, 1))
+	require.Equal(t, 1, AppConfig{}.localMempoolLimit(10, 40))
+	require.Equal(t, 8000, AppConfig{MempoolLocalSharePercent: 100}.localMempoolLimit(8000, 3))
+	require.Equal(t, 4000, AppConfig{MempoolLocalSharePercent: 50}.localMempoolLimit(8000, 3))
+	require.Equal(t, 1, AppConfig{MempoolLocalSharePercent: 1}.localMempoolLimit(10, 1))
 }

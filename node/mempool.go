@@ -40,25 +40,29 @@ func (n *Node) CheckTx(raw []byte) (*abci.CheckTxResponse, error) {
 	return rr.Response.GetCheckTx(), nil
 }
 
-// Room is how many more transactions the mempool would take from this node's API now:
-// up to localMempoolLimit while the node has peers, else up to the mempool's size. A batch
-// submission verifies only that many signatures ahead (the rest would be refused as busy).
+// Room is how many more transactions the mempool would take from this node's API now (see
+// localLimit). A batch submission verifies only that many signatures ahead (the rest would
+// be refused as busy).
 func (n *Node) Room() int {
-	mp := n.Comet.Mempool()
-	limit := n.Comet.Config().Mempool.Size
-	if n.localMempoolLimit > 0 && n.Comet.Switch().Peers().Size() > 0 {
-		limit = min(limit, n.localMempoolLimit)
+	return max(0, n.localLimit()-n.Comet.Mempool().Size())
+}
+
+// localLimit is how many transactions the mempool may hold for the API to admit more: the
+// mempool's size, or while the node has peers its local share (AppConfig.localMempoolLimit).
+func (n *Node) localLimit() int {
+	size := n.Comet.Config().Mempool.Size
+	if peers := n.Comet.Switch().Peers().Size(); peers > 0 {
+		return n.localShare.localMempoolLimit(size, peers)
 	}
-	return max(0, limit-mp.Size())
+	return size
 }
 
 // keepPeerRoom refuses a local submission, as a full mempool does, once the mempool holds
-// localMempoolLimit transactions while the node has peers: the rest of it is room for the
-// transactions its peers relay (DefaultMempoolLocalSharePercent says why).
+// its local limit: the rest of it is room for the transactions the node's peers relay.
 func (n *Node) keepPeerRoom() error {
 	mp := n.Comet.Mempool()
-	if size := mp.Size(); n.localMempoolLimit > 0 && size >= n.localMempoolLimit && n.Comet.Switch().Peers().Size() > 0 {
-		return mempool.ErrMempoolIsFull{NumTxs: size, MaxTxs: n.localMempoolLimit, TxsBytes: mp.SizeBytes()}
+	if limit, size := n.localLimit(), mp.Size(); size >= limit {
+		return mempool.ErrMempoolIsFull{NumTxs: size, MaxTxs: limit, TxsBytes: mp.SizeBytes()}
 	}
 	return nil
 }
