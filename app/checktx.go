@@ -9,7 +9,7 @@ import (
 )
 
 // CheckTx admits a transaction to the mempool: limits and decoding, every message's
-// stateless check (its route's Basic), signature (verified once
+// stateless check (its route's Basic; rechecks skip it), signature (verified once
 // and cached; rechecks skip it), nonce against committed state plus what the mempool already
 // holds, the authorisation table and the signer's bound on waiting transactions. A refusal
 // here never reaches a block, so it uses no nonce. It never runs the messages.
@@ -55,8 +55,10 @@ func (a *App) checkTx(raw []byte, recheck bool) error {
 	if err := a.authorize(state, d); err != nil {
 		return err
 	}
-	if err := a.router.validateMsgs(d.Body.Msgs); err != nil {
-		return err
+	if !recheck { // stateless: what passed once passes again
+		if err := a.router.validateMsgs(d.Body.Msgs); err != nil {
+			return err
+		}
 	}
 	if limit := a.maxPendingPerSigner; limit > 0 && a.mempoolCount[d.Signer] >= limit {
 		return tx.ErrTooManyPending.Wrapf("%s has %d transactions waiting, limit %d", d.Signer, a.mempoolCount[d.Signer], limit)
