@@ -31,11 +31,14 @@ type DB struct {
 	// that a block of many changes does not grow its batch by copying again and again (the
 	// growth was a quarter of Commit's CPU in BenchmarkDueProcessing's profile).
 	batchHint int
+	stalls    *stallCounter
 
 	mu      sync.RWMutex // guards height and root for readers on other goroutines
 	height  int64
 	root    []byte
 	indexed int64 // see IndexedHeight
+	// lastCommit counts what the last Commit wrote (Stats).
+	lastCommit CommitStats
 }
 
 // Options configure Open.
@@ -66,7 +69,7 @@ const (
 // levels and hot accounts in memory.
 const CacheBytes = 256 << 20
 
-func pebbleOptions(opts Options) *pebble.Options {
+func pebbleOptions(opts Options, stalls *stallCounter) *pebble.Options {
 	mem := opts.MemTableBytes
 	if mem <= 0 {
 		mem = DefaultMemTableBytes
@@ -77,6 +80,10 @@ func pebbleOptions(opts Options) *pebble.Options {
 		// Point reads of absent keys (a frozen flag, a member record of an individual) are
 		// common in execution; bloom filters answer them without touching data blocks.
 		Levels: make([]pebble.LevelOptions, 7),
+		EventListener: &pebble.EventListener{
+			WriteStallBegin: func(pebble.WriteStallBeginInfo) { stalls.begin() },
+			WriteStallEnd:   stalls.end,
+		},
 	}
 	for i := range po.Levels {
 		po.Levels[i].FilterPolicy = bloom.FilterPolicy(10)
@@ -93,7 +100,8 @@ func Open(dir string, opts Options) (*DB, error) {
 	if opts.MemTableBytes != 0 && (opts.MemTableBytes < MinMemTableBytes || opts.MemTableBytes > MaxMemTableBytes) {
 		return nil, fmt.Errorf("memory table of %d bytes: must be %d..%d", opts.MemTableBytes, MinMemTableBytes, MaxMemTableBytes)
 	}
-	po := pebbleOptions(opts)
+	stalls := &stallCounter{}
+	po := pebbleOptions(opts, stalls)
 	pdb, err := pebble.Open(dir, po)
 	if errors.Is(err, syscall.EAGAIN) || errors.Is(err, syscall.EWOULDBLOCK) {
 		return nil, fmt.Errorf("state db %s is locked: another puhui process is using this home (stop it first): %w", dir, err)
@@ -101,7 +109,8 @@ func Open(dir string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open state db: %w", err)
 	}
-	db := &DB{pdb: pdb, keepRecent: opts.KeepRecent, reads: newReadCache(), nodeCache: newNodeCache(opts.NodeCacheBytes)}
+	db := &DB{pdb: pdb, keepRecent: opts.KeepRecent, reads: newReadCache(), nodeCache: newNodeCache(opts.NodeCacheBytes),
+		stalls: stalls}
 	if db.keepRecent <= 0 {
 		db.keepRecent = DefaultKeepRecent
 	}
@@ -134,7 +143,7 @@ func (db *DB) load() error {
 		return errors.New("corrupt state root")
 	}
 	db.root, db.working = root, digest(root)
-	db.startWarming(root)
+	db.startWarming()
 	return nil
 }
 
@@ -209,10 +218,12 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record)
 	b := db.pdb.NewBatchWithSize(db.batchHint)
 	defer b.Close()
 	var err error
+	var stats CommitStats
 	changes.Changes(func(key, value []byte, deleted bool) {
 		if err != nil {
 			return
 		}
+		stats.StateKeys++
 		if deleted {
 			err = b.Delete(stateKey(key), nil)
 		} else {
@@ -222,11 +233,11 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record)
 	if err != nil {
 		return err
 	}
-	if err := db.nodes.flush(b); err != nil {
+	if stats.Nodes, stats.Orphans, stats.OrphanRecords, err = db.nodes.flush(b); err != nil {
 		return err
 	}
 	if old := height - db.keepRecent; old > 0 {
-		if err := prune(db.pdb, b, old, db.nodes.pending, db.nodeCache); err != nil {
+		if stats.Pruned, err = prune(db.pdb, b, old, db.nodes.pending, db.nodeCache); err != nil {
 			return err
 		}
 	}
@@ -244,6 +255,7 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record)
 	if err := b.Commit(pebble.Sync); err != nil {
 		return fmt.Errorf("commit state: %w", err)
 	}
+	stats.BatchBytes = b.Len()
 	db.batchHint = min(b.Len(), maxBatchHint)
 	db.reads.update(changes)
 	db.nodes.updateCache()
@@ -251,6 +263,7 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record)
 	db.working = digest(root)
 	db.mu.Lock()
 	db.height, db.root, db.indexed = height, append([]byte(nil), root...), indexed
+	db.lastCommit = stats
 	db.mu.Unlock()
 	return nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 
 	"github.com/cockroachdb/pebble"
 )
@@ -129,59 +130,109 @@ func (n *nodeStore) reset() {
 	n.orphans = n.orphans[:0]
 }
 
-func orphanKey(height int64, i int) []byte {
-	k := make([]byte, 0, len(prefixOrphan)+12)
+// Orphan records list the nodes superseded at a height. One record per height, under
+// orphanKey(height), holds their digests one after another: a block that changes twenty
+// thousand keys supersedes a few hundred thousand nodes, and as one key each they were as
+// many entries for the batch, the memtable and every compaction to sort and carry. Homes
+// written before kept one record per node, under orphanKey(height) and a 4-byte index, its
+// value a single digest; prune and the warm-up read both (orphanRecord), so such a home needs
+// no conversion and its old records go as their heights are pruned.
+func orphanKey(height int64) []byte {
+	k := make([]byte, 0, len(prefixOrphan)+8)
 	k = append(k, prefixOrphan...)
-	k = binary.BigEndian.AppendUint64(k, uint64(height))
-	return binary.BigEndian.AppendUint32(k, uint32(i))
+	return binary.BigEndian.AppendUint64(k, uint64(height))
 }
 
-// flush writes pending nodes and orphan records into batch.
-func (n *nodeStore) flush(b *pebble.Batch) error {
+// orphanRecord checks an orphan record of either layout and returns the height it is for
+// and the digests it lists (len(digests) is a multiple of the digest size).
+func orphanRecord(key, value []byte) (height int64, digests []byte, err error) {
+	switch {
+	case len(key) == len(prefixOrphan)+8 && len(value)%len(nodeHash{}) == 0:
+	case len(key) == len(prefixOrphan)+12 && len(value) == len(nodeHash{}): // the old layout
+	default:
+		return 0, nil, fmt.Errorf("corrupt orphan record %x", key)
+	}
+	return int64(binary.BigEndian.Uint64(key[len(prefixOrphan):])), value, nil
+}
+
+// flush writes pending nodes and the height's orphan record into batch and counts them:
+// nodes, orphans, and the keys the orphan records take.
+func (n *nodeStore) flush(b *pebble.Batch) (nodes, orphans, records int, err error) {
 	for h, v := range n.pending { // map order is harmless: distinct keys in one batch
 		if err := b.Set(nodeKey(h[:]), v, nil); err != nil {
-			return err
+			return 0, 0, 0, err
 		}
 	}
-	for i, h := range n.orphans {
-		if err := b.Set(orphanKey(n.height, i), h[:], nil); err != nil {
-			return err
-		}
+	if len(n.orphans) == 0 {
+		return len(n.pending), 0, 0, nil
 	}
-	return nil
+	key := orphanKey(n.height)
+	op := b.SetDeferred(len(key), len(n.orphans)*len(nodeHash{}))
+	copy(op.Key, key)
+	for i := range n.orphans {
+		copy(op.Value[i*len(nodeHash{}):], n.orphans[i][:])
+	}
+	if err := op.Finish(); err != nil {
+		return 0, 0, 0, err
+	}
+	return len(n.pending), len(n.orphans), 1, nil
 }
 
 // prune deletes the nodes orphaned at height, unless they were written again later —
 // including in the batch being committed (pending), whose writes are not on disk yet.
 // Pruned nodes leave the node cache too (a proof from an older snapshot may have loaded them).
-func prune(db *pebble.DB, b *pebble.Batch, height int64, pending map[nodeHash][]byte, cache *nodeCache) error {
-	lo, hi := orphanKey(height, 0), orphanKey(height+1, 0)
+func prune(db *pebble.DB, b *pebble.Batch, height int64, pending map[nodeHash][]byte, cache *nodeCache) (int, error) {
+	lo, hi := orphanKey(height), orphanKey(height+1) // both layouts' records for height
 	it, err := db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer it.Close()
+	pruned := 0
 	for it.First(); it.Valid(); it.Next() {
-		if len(it.Value()) != len(nodeHash{}) {
-			return errors.New("corrupt orphan record")
+		_, digests, err := orphanRecord(it.Key(), it.Value())
+		if err != nil {
+			return 0, err
 		}
-		if _, rewritten := pending[nodeHash(it.Value())]; rewritten {
-			continue
-		}
-		nk := nodeKey(it.Value())
-		v, closer, err := db.Get(nk)
-		if err == nil {
-			lastSet := int64(binary.BigEndian.Uint64(v[:8]))
-			closer.Close()
-			if lastSet < height {
-				if err := b.Delete(nk, nil); err != nil {
-					return err
-				}
-				cache.remove(it.Value())
+		for ; len(digests) > 0; digests = digests[len(nodeHash{}):] {
+			hash := nodeHash(digests)
+			deleted, err := pruneNode(db, b, height, hash, pending)
+			if err != nil {
+				return 0, err
 			}
-		} else if !errors.Is(err, pebble.ErrNotFound) {
-			return err
+			if deleted {
+				cache.remove(hash[:])
+				pruned++
+			}
 		}
 	}
-	return b.DeleteRange(lo, hi, nil)
+	if err := it.Error(); err != nil {
+		return 0, err
+	}
+	return pruned, b.DeleteRange(lo, hi, nil)
+}
+
+// pruneNode deletes a node orphaned at height unless it was written again since (or is being
+// written in this batch).
+func pruneNode(db *pebble.DB, b *pebble.Batch, height int64, hash nodeHash, pending map[nodeHash][]byte) (bool, error) {
+	if _, rewritten := pending[hash]; rewritten {
+		return false, nil
+	}
+	nk := nodeKey(hash[:])
+	v, closer, err := db.Get(nk)
+	if errors.Is(err, pebble.ErrNotFound) {
+		return false, nil // pruned already: listed twice, or at two heights
+	}
+	if err != nil {
+		return false, err
+	}
+	lastSet := int64(-1)
+	if len(v) >= 8 {
+		lastSet = int64(binary.BigEndian.Uint64(v[:8]))
+	}
+	closer.Close()
+	if lastSet >= height {
+		return false, nil
+	}
+	return true, b.Delete(nk, nil)
 }

@@ -84,15 +84,18 @@ func TestWarmLoadsOnlyTheCommittedTree(t *testing.T) {
 	requireCacheIsTree(t, db, state)
 }
 
-// With more orphan records than the key-order warm-up holds, the tree is walked by levels,
-// with the same result.
-func TestWarmByLevelsWithManyOrphans(t *testing.T) {
+// With more orphans than the warm-up holds at once, it loads the keyspace in parts by hash
+// range, with the same result.
+func TestWarmInPartsWithManyOrphans(t *testing.T) {
 	defer func(limit int) { maxWarmOrphans = limit }(maxWarmOrphans)
 	maxWarmOrphans = 10
 	dir := t.TempDir()
 	db, err := Open(dir, Options{KeepRecent: 100})
 	require.NoError(t, err)
 	state := churn(t, db, 12)
+	orphans, err := db.countOrphans()
+	require.NoError(t, err)
+	require.Greater(t, orphans, 10*maxWarmOrphans, "enough orphans for ten parts or more")
 	db = reopenWarm(t, db, dir)
 	requireCacheIsTree(t, db, state)
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
@@ -53,6 +54,8 @@ func BenchmarkDueProcessing(b *testing.B) {
 	}
 	handlers := ScheduledHandlers()
 	var commits time.Duration
+	stopProfile := profileBlocks(b)
+	defer stopProfile()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		height, _ := s.db.LastCommit()
@@ -83,6 +86,13 @@ func BenchmarkDueProcessing(b *testing.B) {
 			took.Round(time.Millisecond), collected.Round(time.Millisecond), (finalized - collected).Round(time.Millisecond),
 			block.Len(), (took - finalized).Round(time.Millisecond), after.NodeDiskReads-before.NodeDiskReads,
 			after.CachedNodes, after.CacheCapacity, after.WarmTook.Round(time.Millisecond), after.WarmedNodes, after.Warming)
+		c := after.LastCommit
+		b.Logf("  commit batch %d KiB: %d state keys, %d tree nodes, %d orphans in %d records, %d pruned; pebble: "+
+			"%d write stalls (%s), %d flushes, %d compactions, L0 %d sublevels %d files, debt %d MiB",
+			c.BatchBytes>>10, c.StateKeys, c.Nodes, c.Orphans, c.OrphanRecords, c.Pruned,
+			after.WriteStalls-before.WriteStalls, (after.WriteStallTime - before.WriteStallTime).Round(time.Millisecond),
+			after.Flushes-before.Flushes, after.Compactions-before.Compactions, after.L0Sublevels, after.L0Files,
+			after.CompactionDebt>>20)
 		s.blocks++
 		b.StartTimer()
 	}
@@ -95,6 +105,26 @@ func BenchmarkDueProcessing(b *testing.B) {
 	rss, peak := residentMiB(b)
 	b.ReportMetric(float64(rss), "rss-MiB")
 	b.ReportMetric(float64(peak), "peak-rss-MiB")
+}
+
+// profileBlocks writes a CPU profile of the due blocks alone, without the seed, to the file
+// PUHUI_BENCH_CPUPROFILE names (go test's -cpuprofile covers the seed, which dominates it).
+// Each run of the benchmark overwrites it: the last run is the measured one.
+func profileBlocks(b *testing.B) (stop func()) {
+	path := os.Getenv("PUHUI_BENCH_CPUPROFILE")
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	must(b, err)
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		b.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		must(b, f.Close())
+	}
 }
 
 // residentMiB reads the process's resident memory now (VmRSS) and at its peak (VmHWM) from
