@@ -172,6 +172,7 @@ func (db *DB) Compact() error {
 // Close closes the database.
 func (db *DB) Close() error {
 	db.stopWarming()
+	db.nodes.waitCache()
 	return db.pdb.Close()
 }
 
@@ -194,6 +195,7 @@ func (db *DB) State() Reader { return cachedReader{db} }
 // tree in bulk then costs less than reading every changed path's lower levels node by node.
 func (db *DB) ApplyChanges(height int64, changes *Cache) ([]byte, error) {
 	db.waitWarm()
+	db.nodes.waitCache()
 	db.nodes.height = height
 	batch := make([]change, 0, changes.Len())
 	changes.Changes(func(key, value []byte, deleted bool) {
@@ -252,14 +254,15 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record)
 	if err != nil {
 		return err
 	}
+	// The size is taken before committing: pebble empties a batch too large for its memory
+	// table when it commits it (a flushable batch), and the hint read after was 0.
+	stats.BatchBytes = b.Len()
 	if err := b.Commit(pebble.Sync); err != nil {
 		return fmt.Errorf("commit state: %w", err)
 	}
-	stats.BatchBytes = b.Len()
-	db.batchHint = min(b.Len(), maxBatchHint)
+	db.batchHint = min(stats.BatchBytes, maxBatchHint)
 	db.reads.update(changes)
-	db.nodes.updateCache()
-	db.nodes.reset()
+	db.nodes.updateCache() // leaves the next block an empty pending map and orphan list
 	db.working = digest(root)
 	db.mu.Lock()
 	db.height, db.root, db.indexed = height, append([]byte(nil), root...), indexed

@@ -2,6 +2,7 @@ package store
 
 import (
 	"cmp"
+	"context"
 	"encoding/binary"
 	"slices"
 	"sync/atomic"
@@ -44,6 +45,22 @@ func (db *DB) startWarming() {
 func (db *DB) waitWarm() {
 	if db.warming.done != nil {
 		<-db.warming.done
+	}
+}
+
+// WaitWarm waits until the warm-up after opening has ended, or ctx is done. A node calls it
+// before it starts consensus, so that it does not run its first blocks while the tree is
+// still loading: the warm-up and blocks that read the same nodes one by one slow each other,
+// and an empty or new store returns at once. Stats().WarmTook then says how long it took.
+func (db *DB) WaitWarm(ctx context.Context) error {
+	if db.warming.done == nil {
+		return nil
+	}
+	select {
+	case <-db.warming.done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 }
 

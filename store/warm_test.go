@@ -39,7 +39,7 @@ func treeNodes(t *testing.T, state map[string]string) int {
 		}
 	}
 	applyCommit(t, fresh, 1, all)
-	return fresh.nodeCache.len()
+	return cachedNodes(fresh)
 }
 
 // reopenWarm closes db and opens its directory again, returning it once the warm-up is over.
@@ -56,7 +56,8 @@ func reopenWarm(t *testing.T, db *DB, dir string) *DB {
 // key's path is read from the cache alone, and it has exactly as many nodes as the tree.
 func requireCacheIsTree(t *testing.T, db *DB, state map[string]string) {
 	t.Helper()
-	require.Equal(t, treeNodes(t, state), db.nodeCache.len(), "the committed tree's nodes, no superseded ones")
+	db.nodes.waitCache()
+	require.Equal(t, treeNodes(t, state), cachedNodes(db), "the committed tree's nodes, no superseded ones")
 	_, root := db.LastCommit()
 	fromCache := smt.ImportSparseMerkleTrie(newNodeStore(emptyReader{db.pdb}, db.nodeCache), sha256.New(), root)
 	for k, v := range state {
