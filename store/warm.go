@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
+	"errors"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -107,11 +109,26 @@ func (db *DB) warmNodes() error {
 		if err != nil {
 			return err
 		}
-		if done, err := db.warmRange(lo, hi, orphans); done || err != nil {
+		if done, err := db.warmHalves(lo, hi, orphans); done || err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// warmHalves loads [lo, hi] as two halves on two goroutines: the load is CPU-bound (reading
+// pebble's blocks, inserting into the cache's maps, whose shards have their own locks), and a
+// node waits for it before it starts consensus.
+func (db *DB) warmHalves(lo, hi uint64, orphans []orphan) (bool, error) {
+	mid := lo + (hi-lo)/2
+	cut, _ := slices.BinarySearchFunc(orphans, mid+1, func(o orphan, id uint64) int { return cmp.Compare(o.id, id) })
+	var wg sync.WaitGroup
+	var done [2]bool
+	var errs [2]error
+	wg.Go(func() { done[0], errs[0] = db.warmRange(lo, mid, orphans[:cut]) })
+	wg.Go(func() { done[1], errs[1] = db.warmRange(mid+1, hi, orphans[cut:]) })
+	wg.Wait()
+	return done[0] || done[1], errors.Join(errs[0], errs[1])
 }
 
 // warmRange loads the nodes whose digests' first 8 bytes are in [lo, hi], skipping the
