@@ -19,8 +19,9 @@ import (
 // loans: the first due block after a restart read 15,806 nodes from pebble and spent 1.35 s
 // on its root, against about 0.2 s warm).
 //
-// It runs in the background, so that opening stays quick and the node can answer Info, the
-// handshake and queries at once; the first ApplyChanges waits for it (waitWarm). Racing it
+// It runs in the background, so that opening stays quick for what does not execute blocks
+// (export, reindexing, tests); a node waits for it before it starts consensus (WaitWarm),
+// and the first ApplyChanges waits for it in any case (waitWarm). Racing it
 // instead made the first blocks read the same nodes one by one, at random, that the warm-up
 // was about to read in bulk, and each slowed the other. The cache never changes a result
 // (nodes are content-addressed and every root is recomputed from them), so a warm-up that
