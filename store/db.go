@@ -217,7 +217,7 @@ const maxBatchHint = 64 << 20
 // tree nodes made by ApplyChanges, the block's side-index records and the new height and
 // root in one synced batch.
 func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record) error {
-	b := db.pdb.NewBatchWithSize(db.batchHint)
+	b := db.pdb.NewBatchWithSize(max(db.batchHint, db.nodes.batchEstimate(changes.Len())))
 	defer b.Close()
 	var err error
 	var stats CommitStats

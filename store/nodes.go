@@ -185,6 +185,14 @@ func orphanRecord(key, value []byte) (height int64, digests []byte, err error) {
 	return int64(binary.BigEndian.Uint64(key[len(prefixOrphan):])), value, nil
 }
 
+// batchEstimate is about the size of a commit's batch with n state changes: the first
+// commit after opening has no earlier batch to size it by, and growing a batch of tens of
+// megabytes by copying cost a quarter of a second.
+func (n *nodeStore) batchEstimate(changes int) int {
+	const node, state = 2 + 32 + 8 + maxCachedValue + 8, 256 // key, height, node, record overhead
+	return len(n.pending)*node + len(n.orphans)*len(nodeHash{}) + changes*state
+}
+
 // flush writes pending nodes and the height's orphan record into batch and counts them:
 // nodes, orphans, and the keys the orphan records take.
 func (n *nodeStore) flush(b *pebble.Batch) (nodes, orphans, records int, err error) {

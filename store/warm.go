@@ -145,10 +145,17 @@ func (db *DB) warmRange(lo, hi uint64, orphans []orphan) (bool, error) {
 	}
 	defer it.Close()
 	next := 0 // the first orphan not below the iterator's node
-	n := 0
+	n, loaded := 0, int64(0)
+	// Counted here and added every 4096 nodes: two goroutines adding to one counter per
+	// node would pass its cache line back and forth.
+	defer func() { db.warming.loaded.Add(loaded) }()
 	for valid := it.First(); valid; valid = it.Next() {
-		if n++; n%4096 == 0 && (db.warming.stop.Load() || db.nodeCache.full()) {
-			return true, nil
+		if n++; n%4096 == 0 {
+			db.warming.loaded.Add(loaded)
+			loaded = 0
+			if db.warming.stop.Load() || db.nodeCache.full() {
+				return true, nil
+			}
 		}
 		hash, value := it.Key()[len(prefixNode):], it.Value()
 		if len(hash) != len(nodeHash{}) || len(value) < 8 {
@@ -166,7 +173,7 @@ func (db *DB) warmRange(lo, hi uint64, orphans []orphan) (bool, error) {
 			continue // superseded at orphanedAt and not written again since: pruning waits for it
 		}
 		db.nodeCache.put(hash, value[8:])
-		db.warming.loaded.Add(1)
+		loaded++
 	}
 	return false, it.Error()
 }
