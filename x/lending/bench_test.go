@@ -58,8 +58,7 @@ func BenchmarkDueProcessing(b *testing.B) {
 	}
 	handlers := ScheduledHandlers()
 	var commits time.Duration
-	stopProfile := profileBlocks(b)
-	defer stopProfile()
+	defer profile(b, os.Getenv("PUHUI_BENCH_CPUPROFILE"), "")()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		height, _ := s.db.LastCommit()
@@ -118,15 +117,15 @@ func BenchmarkDueProcessing(b *testing.B) {
 	}
 }
 
-// profileBlocks writes a CPU profile of the due blocks alone, without the seed, to the file
-// PUHUI_BENCH_CPUPROFILE names (go test's -cpuprofile covers the seed, which dominates it).
-// Each run of the benchmark overwrites it: the last run is the measured one.
-func profileBlocks(b *testing.B) (stop func()) {
-	path := os.Getenv("PUHUI_BENCH_CPUPROFILE")
+// profile writes a CPU profile to path+suffix until the returned function is called; none
+// if path is empty. PUHUI_BENCH_CPUPROFILE=file profiles the due blocks alone into file (go
+// test's -cpuprofile covers the seed, which dominates it; each run of the benchmark
+// overwrites it, so it ends with the measured one) and the reopen into file.reopen.
+func profile(b *testing.B, path, suffix string) (stop func()) {
 	if path == "" {
 		return func() {}
 	}
-	f, err := os.Create(path)
+	f, err := os.Create(path + suffix)
 	must(b, err)
 	if err := pprof.StartCPUProfile(f); err != nil {
 		f.Close()
@@ -224,6 +223,7 @@ func benchSeed(b *testing.B) *seeded {
 // starts consensus (node.waitForTree), and returns how long that took: the restart's cost,
 // reported as its own metric (reopen-ms) beside the blocks that follow.
 func reopen(b *testing.B, dir string) (*store.DB, time.Duration) {
+	defer profile(b, os.Getenv("PUHUI_BENCH_CPUPROFILE"), ".reopen")()
 	started := time.Now()
 	db, err := store.Open(dir, benchOptions())
 	must(b, err)
