@@ -171,23 +171,3 @@ func TestPruningEmptiesNodeCache(t *testing.T) {
 	// proofs loaded left it when height 7 pruned them: the cache is the tree.
 	require.Equal(t, cachedNodes(fresh), cachedNodes(db))
 }
-
-// Making room keeps what the cache holds and never goes past the budget.
-func TestNodeCacheReserveKeepsNodes(t *testing.T) {
-	c := newNodeCache(nodeEntryBytes * nodeCacheShards * 100)
-	var hashes [][]byte
-	for i := range 50 {
-		h, v := cacheNode(i)
-		c.put(h, v)
-		hashes = append(hashes, h)
-	}
-	c.reserve(1 << 20)
-	require.Equal(t, 50, c.len())
-	for i, h := range hashes {
-		got, ok := c.get(h)
-		require.True(t, ok)
-		_, v := cacheNode(i)
-		require.Equal(t, v, got)
-	}
-	require.False(t, c.full())
-}

