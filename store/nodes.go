@@ -197,7 +197,11 @@ func (n *nodeStore) batchEstimate(changes int) int {
 // nodes, orphans, and the keys the orphan records take.
 func (n *nodeStore) flush(b *pebble.Batch) (nodes, orphans, records int, err error) {
 	for h, v := range n.pending { // map order is harmless: distinct keys in one batch
-		if err := b.Set(nodeKey(h[:]), v, nil); err != nil {
+		// Written in place: a key allocated per node was a sixth of flush's time.
+		op := b.SetDeferred(len(prefixNode)+len(h), len(v))
+		copy(op.Key[copy(op.Key, prefixNode):], h[:])
+		copy(op.Value, v)
+		if err := op.Finish(); err != nil {
 			return 0, 0, 0, err
 		}
 	}
