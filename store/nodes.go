@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/cockroachdb/pebble"
 )
@@ -223,30 +225,42 @@ func (n *nodeStore) flush(b *pebble.Batch) (nodes, orphans, records int, err err
 // prune deletes the nodes orphaned at height, unless they were written again later —
 // including in the batch being committed (pending), whose writes are not on disk yet.
 // Pruned nodes leave the node cache too (a proof from an older snapshot may have loaded them).
+//
+// A node's last-written height is read from pebble, in digest order through one iterator:
+// read one by one in the record's order, each was a random point read of a data block
+// (16–20 µs a node; a second for the 57,000 nodes a due block supersedes at 300,000 loans),
+// where in order the nodes in one block are read together and the iterator is not rebuilt.
 func prune(db *pebble.DB, b *pebble.Batch, height int64, pending map[nodeHash][]byte, cache *nodeCache) (int, error) {
 	lo, hi := orphanKey(height), orphanKey(height+1) // both layouts' records for height
-	it, err := db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	hashes, err := orphanedAt(db, lo, hi)
+	if err != nil {
+		return 0, err
+	}
+	it, err := db.NewIter(&pebble.IterOptions{LowerBound: prefixNode, UpperBound: PrefixEnd(prefixNode)})
 	if err != nil {
 		return 0, err
 	}
 	defer it.Close()
 	pruned := 0
-	for it.First(); it.Valid(); it.Next() {
-		_, digests, err := orphanRecord(it.Key(), it.Value())
-		if err != nil {
+	for i, hash := range hashes {
+		if i > 0 && hash == hashes[i-1] {
+			continue // listed twice
+		}
+		if _, rewritten := pending[hash]; rewritten {
+			continue
+		}
+		nk := nodeKey(hash[:])
+		if !it.SeekGE(nk) || !bytes.Equal(it.Key(), nk) {
+			continue // not stored (pruned already, listed at two heights)
+		}
+		if v := it.Value(); len(v) >= 8 && int64(binary.BigEndian.Uint64(v[:8])) >= height {
+			continue // written again since
+		}
+		if err := b.Delete(nk, nil); err != nil {
 			return 0, err
 		}
-		for ; len(digests) > 0; digests = digests[len(nodeHash{}):] {
-			hash := nodeHash(digests)
-			deleted, err := pruneNode(db, b, height, hash, pending)
-			if err != nil {
-				return 0, err
-			}
-			if deleted {
-				cache.remove(hash[:])
-				pruned++
-			}
-		}
+		cache.remove(hash[:])
+		pruned++
 	}
 	if err := it.Error(); err != nil {
 		return 0, err
@@ -254,27 +268,30 @@ func prune(db *pebble.DB, b *pebble.Batch, height int64, pending map[nodeHash][]
 	return pruned, b.DeleteRange(lo, hi, nil)
 }
 
-// pruneNode deletes a node orphaned at height unless it was written again since (or is being
-// written in this batch).
-func pruneNode(db *pebble.DB, b *pebble.Batch, height int64, hash nodeHash, pending map[nodeHash][]byte) (bool, error) {
-	if _, rewritten := pending[hash]; rewritten {
-		return false, nil
-	}
-	nk := nodeKey(hash[:])
-	v, closer, err := db.Get(nk)
-	if errors.Is(err, pebble.ErrNotFound) {
-		return false, nil // pruned already: listed twice, or at two heights
-	}
+// orphanedAt reads the orphan records in [lo, hi) (one height, either layout) and returns
+// the digests they list, sorted.
+func orphanedAt(db *pebble.DB, lo, hi []byte) ([]nodeHash, error) {
+	it, err := db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	lastSet := int64(-1)
-	if len(v) >= 8 {
-		lastSet = int64(binary.BigEndian.Uint64(v[:8]))
+	defer it.Close()
+	var hashes []nodeHash
+	for it.First(); it.Valid(); it.Next() {
+		_, digests, err := orphanRecord(it.Key(), it.Value())
+		if err != nil {
+			return nil, err
+		}
+		if hashes == nil {
+			hashes = make([]nodeHash, 0, len(digests)/len(nodeHash{}))
+		}
+		for ; len(digests) > 0; digests = digests[len(nodeHash{}):] {
+			hashes = append(hashes, nodeHash(digests))
+		}
 	}
-	closer.Close()
-	if lastSet >= height {
-		return false, nil
+	if err := it.Error(); err != nil {
+		return nil, err
 	}
-	return true, b.Delete(nk, nil)
+	slices.SortFunc(hashes, func(a, b nodeHash) int { return bytes.Compare(a[:], b[:]) })
+	return hashes, nil
 }
