@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/cockroachdb/pebble"
@@ -32,6 +33,9 @@ type DB struct {
 	// growth was a quarter of Commit's CPU in BenchmarkDueProcessing's profile).
 	batchHint int
 	stalls    *stallCounter
+	// closing is set when Close begins: Stats, which any goroutine may call (a metrics
+	// scrape), stops asking pebble for its metrics then.
+	closing atomic.Bool
 
 	mu      sync.RWMutex // guards height and root for readers on other goroutines
 	height  int64
@@ -171,6 +175,9 @@ func (db *DB) Compact() error {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	db.mu.Lock() // waits for a Stats reading pebble's metrics
+	db.closing.Store(true)
+	db.mu.Unlock()
 	db.stopWarming()
 	db.nodes.waitCache()
 	return db.pdb.Close()

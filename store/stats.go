@@ -79,9 +79,12 @@ func (db *DB) Stats() Stats {
 		}
 		s.WarmTook = end.Sub(start)
 	}
-	db.mu.RLock()
+	db.mu.RLock() // Close sets closing under the write lock, before pebble closes
+	defer db.mu.RUnlock()
 	s.LastCommit = db.lastCommit
-	db.mu.RUnlock()
+	if db.closing.Load() {
+		return s // pebble's metrics are not to be read once it closes
+	}
 	m := db.pdb.Metrics()
 	s.Flushes, s.Compactions = m.Flush.Count, m.Compact.Count
 	s.L0Sublevels, s.L0Files = m.Levels[0].Sublevels, m.Levels[0].NumFiles
