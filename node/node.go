@@ -203,6 +203,11 @@ func start(ctx context.Context, c *cfg.Config, ac AppConfig, o Overrides, log *s
 		db.Close()
 		return nil, err
 	}
+	if err := waitForTree(ctx, db, log); err != nil {
+		n.disk.Stop()
+		db.Close()
+		return nil, err
+	}
 	if err := n.startComet(ctx, c, logOut, ac.ConsensusLogLevel); err != nil {
 		n.disk.Stop()
 		db.Close()
@@ -215,6 +220,23 @@ func start(ctx context.Context, c *cfg.Config, ac AppConfig, o Overrides, log *s
 		}
 	}
 	return n, nil
+}
+
+// waitForTree waits for the state store to load the committed tree into memory before
+// consensus starts: blocks run during the load read the tree from disk and took seconds each
+// at a million loans. The wait is logged and reported in the store's Stats (WarmTook, the
+// puhui_tree_warm_seconds metric); a new node's empty store has nothing to load.
+func waitForTree(ctx context.Context, db *store.DB, log *slog.Logger) error {
+	if !db.Stats().Warming {
+		return nil
+	}
+	log.Info("loading the state tree into memory before starting consensus")
+	if err := db.WaitWarm(ctx); err != nil {
+		return fmt.Errorf("loading the state tree: %w", err)
+	}
+	st := db.Stats()
+	log.Info("state tree loaded", "nodes", st.WarmedNodes, "took", st.WarmTook.Round(time.Millisecond))
+	return nil
 }
 
 func applyOverrides(c *cfg.Config, ac *AppConfig, o Overrides) {

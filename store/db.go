@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/cockroachdb/pebble"
@@ -31,11 +32,17 @@ type DB struct {
 	// that a block of many changes does not grow its batch by copying again and again (the
 	// growth was a quarter of Commit's CPU in BenchmarkDueProcessing's profile).
 	batchHint int
+	stalls    *stallCounter
+	// closing is set when Close begins: Stats, which any goroutine may call (a metrics
+	// scrape), stops asking pebble for its metrics then.
+	closing atomic.Bool
 
 	mu      sync.RWMutex // guards height and root for readers on other goroutines
 	height  int64
 	root    []byte
 	indexed int64 // see IndexedHeight
+	// lastCommit counts what the last Commit wrote (Stats).
+	lastCommit CommitStats
 }
 
 // Options configure Open.
@@ -66,7 +73,7 @@ const (
 // levels and hot accounts in memory.
 const CacheBytes = 256 << 20
 
-func pebbleOptions(opts Options) *pebble.Options {
+func pebbleOptions(opts Options, stalls *stallCounter) *pebble.Options {
 	mem := opts.MemTableBytes
 	if mem <= 0 {
 		mem = DefaultMemTableBytes
@@ -77,6 +84,10 @@ func pebbleOptions(opts Options) *pebble.Options {
 		// Point reads of absent keys (a frozen flag, a member record of an individual) are
 		// common in execution; bloom filters answer them without touching data blocks.
 		Levels: make([]pebble.LevelOptions, 7),
+		EventListener: &pebble.EventListener{
+			WriteStallBegin: func(pebble.WriteStallBeginInfo) { stalls.begin() },
+			WriteStallEnd:   stalls.end,
+		},
 	}
 	for i := range po.Levels {
 		po.Levels[i].FilterPolicy = bloom.FilterPolicy(10)
@@ -93,7 +104,8 @@ func Open(dir string, opts Options) (*DB, error) {
 	if opts.MemTableBytes != 0 && (opts.MemTableBytes < MinMemTableBytes || opts.MemTableBytes > MaxMemTableBytes) {
 		return nil, fmt.Errorf("memory table of %d bytes: must be %d..%d", opts.MemTableBytes, MinMemTableBytes, MaxMemTableBytes)
 	}
-	po := pebbleOptions(opts)
+	stalls := &stallCounter{}
+	po := pebbleOptions(opts, stalls)
 	pdb, err := pebble.Open(dir, po)
 	if errors.Is(err, syscall.EAGAIN) || errors.Is(err, syscall.EWOULDBLOCK) {
 		return nil, fmt.Errorf("state db %s is locked: another puhui process is using this home (stop it first): %w", dir, err)
@@ -101,7 +113,8 @@ func Open(dir string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open state db: %w", err)
 	}
-	db := &DB{pdb: pdb, keepRecent: opts.KeepRecent, reads: newReadCache(), nodeCache: newNodeCache(opts.NodeCacheBytes)}
+	db := &DB{pdb: pdb, keepRecent: opts.KeepRecent, reads: newReadCache(), nodeCache: newNodeCache(opts.NodeCacheBytes),
+		stalls: stalls}
 	if db.keepRecent <= 0 {
 		db.keepRecent = DefaultKeepRecent
 	}
@@ -134,7 +147,7 @@ func (db *DB) load() error {
 		return errors.New("corrupt state root")
 	}
 	db.root, db.working = root, digest(root)
-	db.startWarming(root)
+	db.startWarming()
 	return nil
 }
 
@@ -162,7 +175,11 @@ func (db *DB) Compact() error {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	db.mu.Lock() // waits for a Stats reading pebble's metrics
+	db.closing.Store(true)
+	db.mu.Unlock()
 	db.stopWarming()
+	db.nodes.waitCache()
 	return db.pdb.Close()
 }
 
@@ -185,6 +202,7 @@ func (db *DB) State() Reader { return cachedReader{db} }
 // tree in bulk then costs less than reading every changed path's lower levels node by node.
 func (db *DB) ApplyChanges(height int64, changes *Cache) ([]byte, error) {
 	db.waitWarm()
+	db.nodes.waitCache()
 	db.nodes.height = height
 	batch := make([]change, 0, changes.Len())
 	changes.Changes(func(key, value []byte, deleted bool) {
@@ -206,13 +224,15 @@ const maxBatchHint = 64 << 20
 // tree nodes made by ApplyChanges, the block's side-index records and the new height and
 // root in one synced batch.
 func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record) error {
-	b := db.pdb.NewBatchWithSize(db.batchHint)
+	b := db.pdb.NewBatchWithSize(max(db.batchHint, db.nodes.batchEstimate(changes.Len())))
 	defer b.Close()
 	var err error
+	var stats CommitStats
 	changes.Changes(func(key, value []byte, deleted bool) {
 		if err != nil {
 			return
 		}
+		stats.StateKeys++
 		if deleted {
 			err = b.Delete(stateKey(key), nil)
 		} else {
@@ -222,11 +242,11 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record)
 	if err != nil {
 		return err
 	}
-	if err := db.nodes.flush(b); err != nil {
+	if stats.Nodes, stats.Orphans, stats.OrphanRecords, err = db.nodes.flush(b); err != nil {
 		return err
 	}
 	if old := height - db.keepRecent; old > 0 {
-		if err := prune(db.pdb, b, old, db.nodes.pending, db.nodeCache); err != nil {
+		if stats.Pruned, err = prune(db.pdb, b, old, db.nodes.pending, db.nodeCache); err != nil {
 			return err
 		}
 	}
@@ -241,16 +261,19 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record)
 	if err != nil {
 		return err
 	}
+	// The size is taken before committing: pebble empties a batch too large for its memory
+	// table when it commits it (a flushable batch), and the hint read after was 0.
+	stats.BatchBytes = b.Len()
 	if err := b.Commit(pebble.Sync); err != nil {
 		return fmt.Errorf("commit state: %w", err)
 	}
-	db.batchHint = min(b.Len(), maxBatchHint)
+	db.batchHint = min(stats.BatchBytes, maxBatchHint)
 	db.reads.update(changes)
-	db.nodes.updateCache()
-	db.nodes.reset()
+	db.nodes.updateCache() // leaves the next block an empty pending map and orphan list
 	db.working = digest(root)
 	db.mu.Lock()
 	db.height, db.root, db.indexed = height, append([]byte(nil), root...), indexed
+	db.lastCommit = stats
 	db.mu.Unlock()
 	return nil
 }

@@ -188,6 +188,15 @@ func requireProves(t testing.TB, db *DB, key string, want []byte) {
 // dropNodeCache empties the node cache, so that tree nodes come from pebble: tests of what
 // is stored must not be answered by the cache.
 func dropNodeCache(db *DB) {
+	db.waitWarm()
+	db.nodes.waitCache()
 	db.nodeCache = newNodeCache(0)
 	db.nodes.cache = db.nodeCache
+}
+
+// cachedNodes is how many nodes db's cache holds once the last commit's are in it (they go
+// in on another goroutine).
+func cachedNodes(db *DB) int {
+	db.nodes.waitCache()
+	return db.nodeCache.len()
 }

@@ -121,24 +121,6 @@ func (c *nodeCache) full() bool {
 	return c.len() >= c.capacity()
 }
 
-// reserve makes room for n nodes in all (within the budget) at once, so that loading them
-// does not grow the maps step by step: growth was half the warm-up's CPU.
-func (c *nodeCache) reserve(n int) {
-	per := min(n, c.capacity()) / len(c.shards)
-	for i := range c.shards {
-		s := &c.shards[i]
-		s.mu.Lock()
-		if len(s.nodes) < per {
-			grown := make(map[nodeHash]nodeValue, per)
-			for h, v := range s.nodes {
-				grown[h] = v
-			}
-			s.nodes = grown
-		}
-		s.mu.Unlock()
-	}
-}
-
 // capacity is how many nodes the budget holds.
 func (c *nodeCache) capacity() int { return len(c.shards) * c.shards[0].maxEntries }
 

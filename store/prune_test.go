@@ -3,9 +3,11 @@ package store
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"testing"
 
+	"github.com/cockroachdb/pebble"
 	"github.com/pokt-network/smt"
 	"github.com/stretchr/testify/require"
 )
@@ -269,4 +271,63 @@ func TestPruneNodesSupersededBeforeCommit(t *testing.T) {
 		t.Fatalf("%d tree nodes superseded within one height are never pruned", twice-once)
 	}
 	require.Equal(t, once, twice)
+}
+
+// toOldOrphanLayout rewrites every orphan record into the layout homes were written with
+// before one record per height: one key per node, orphanKey(height) and a 4-byte index, its
+// value the node's digest.
+func toOldOrphanLayout(t *testing.T, db *DB) {
+	t.Helper()
+	b := db.pdb.NewBatch()
+	defer b.Close()
+	require.NoError(t, db.eachOrphanRecord(func(height int64, digests []byte) {
+		require.NoError(t, b.Delete(orphanKey(height), nil))
+		for i := 0; len(digests) > 0; i, digests = i+1, digests[len(nodeHash{}):] {
+			key := binary.BigEndian.AppendUint32(orphanKey(height), uint32(i))
+			require.NoError(t, b.Set(key, digests[:len(nodeHash{})], nil))
+		}
+	}))
+	require.NoError(t, b.Commit(pebble.Sync))
+}
+
+// A home written with one orphan record per node still opens, warms with only the committed
+// tree, and prunes those records' nodes as their heights fall out of the window, alongside
+// records of the current layout.
+func TestOldOrphanLayoutWarmsAndPrunes(t *testing.T) {
+	const keep = 5
+	dir := t.TempDir()
+	db, err := Open(dir, Options{KeepRecent: keep})
+	require.NoError(t, err)
+	state := churn(t, db, 8)
+	toOldOrphanLayout(t, db)
+	require.Greater(t, countPrefix(t, db, prefixOrphan), 8, "one record per node")
+	require.NoError(t, db.Close())
+	db, err = Open(dir, Options{KeepRecent: keep})
+	require.NoError(t, err)
+	defer db.Close()
+	db.waitWarm()
+	requireCacheIsTree(t, db, state)
+
+	// Heights 9.. prune the old records' heights 4..; the tree stays whole, and once every
+	// old height is past the window the stored nodes are the live tree and keep heights of
+	// superseded ones, as with the current layout alone.
+	want := map[string][]byte{}
+	for k, v := range state {
+		if v != "" {
+			want[k] = []byte(v)
+		}
+	}
+	h := int64(8)
+	for ; h < 8+keep+3; h++ {
+		k := fmt.Sprintf("key-%d", h%150)
+		want[k] = []byte(fmt.Sprintf("n%d", h))
+		applyCommit(t, db, h+1, set(k, fmt.Sprintf("n%d", h)))
+	}
+	h = requireTreeIntact(t, db, h, want, refRange(want, nil, nil))
+	it, err := db.pdb.NewIter(&pebble.IterOptions{LowerBound: prefixOrphan, UpperBound: PrefixEnd(prefixOrphan)})
+	require.NoError(t, err)
+	for it.First(); it.Valid(); it.Next() {
+		require.Len(t, it.Key(), len(prefixOrphan)+8, "an old record past the window is left at height %d", h)
+	}
+	require.NoError(t, it.Close())
 }

@@ -1,9 +1,12 @@
 package store
 
 import (
-	"bytes"
+	"cmp"
+	"context"
 	"encoding/binary"
+	"errors"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -16,8 +19,9 @@ import (
 // loans: the first due block after a restart read 15,806 nodes from pebble and spent 1.35 s
 // on its root, against about 0.2 s warm).
 //
-// It runs in the background, so that opening stays quick and the node can answer Info, the
-// handshake and queries at once; the first ApplyChanges waits for it (waitWarm). Racing it
+// It runs in the background, so that opening stays quick for what does not execute blocks
+// (export, reindexing, tests); a node waits for it before it starts consensus (WaitWarm),
+// and the first ApplyChanges waits for it in any case (waitWarm). Racing it
 // instead made the first blocks read the same nodes one by one, at random, that the warm-up
 // was about to read in bulk, and each slowed the other. The cache never changes a result
 // (nodes are content-addressed and every root is recomputed from them), so a warm-up that
@@ -30,12 +34,12 @@ type warming struct {
 	loaded  atomic.Int64 // nodes put into the cache
 }
 
-func (db *DB) startWarming(root []byte) {
+func (db *DB) startWarming() {
 	db.warming.done = make(chan struct{})
 	db.warming.started = time.Now()
 	go func() {
 		defer close(db.warming.done)
-		_ = db.warmNodes(root) // best effort: a node it cannot read, Get reports when needed
+		_ = db.warmNodes() // best effort: a node it cannot read, Get reports when needed
 		db.warming.ended.Store(time.Now().UnixNano())
 	}()
 }
@@ -47,6 +51,22 @@ func (db *DB) waitWarm() {
 	}
 }
 
+// WaitWarm waits until the warm-up after opening has ended, or ctx is done. A node calls it
+// before it starts consensus, so that it does not run its first blocks while the tree is
+// still loading: the warm-up and blocks that read the same nodes one by one slow each other,
+// and an empty or new store returns at once. Stats().WarmTook then says how long it took.
+func (db *DB) WaitWarm(ctx context.Context) error {
+	if db.warming.done == nil {
+		return nil
+	}
+	select {
+	case <-db.warming.done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 // stopWarming ends the warm-up and waits for it (before pebble closes).
 func (db *DB) stopWarming() {
 	if db.warming.done != nil {
@@ -55,9 +75,10 @@ func (db *DB) stopWarming() {
 	}
 }
 
-// maxWarmOrphans bounds the orphan records the key-order warm-up holds in memory (40 bytes
-// each). Beyond it — a node that kept many heights of busy blocks for proofs — the tree is
-// walked level by level instead. A variable so that a test can reach that path.
+// maxWarmOrphans bounds the orphans the warm-up holds in memory at once (16 bytes each: 64
+// MiB). With more — a node that keeps many heights of busy blocks for proofs — it loads the
+// node keyspace in as many parts, by hash range, each with the orphans that fall into it. A
+// variable so that a test can reach the parts.
 var maxWarmOrphans = 4 << 20
 
 // warmNodes loads the committed tree into the node cache, until the cache is full. It reads
@@ -65,142 +86,148 @@ var maxWarmOrphans = 4 << 20
 // order, where walking the tree reads a block once per level of the tree that has a node in
 // it — at a million loans the lower ten levels each touch nearly every block. Superseded
 // nodes (pebble keeps them KeepRecent heights for proofs) are skipped by their orphan
-// records, which are read first.
-func (db *DB) warmNodes(root []byte) error {
-	orphans, ok, err := db.readOrphans()
+// records. Those are listed by height, not by node, so each part of the keyspace reads them
+// all and keeps the ones in its hash range: reading them again costs less than holding
+// millions (the old bound fell back to walking the tree level by level, 41 s of a 47 s
+// warm-up at a million loans).
+func (db *DB) warmNodes() error {
+	total, err := db.countOrphans()
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return db.warmByLevels(root)
+	// The cache's maps grow as nodes come in rather than being sized first from the node
+	// keyspace: at 300,000 loans sizing them took as long (the time is first touching the
+	// memory either way) and left 1,181 MiB resident after the warm-up against 1,030.
+	parts := uint64(total/maxWarmOrphans + 1)
+	width := ^uint64(0)/parts + 1
+	// One buffer for every part's orphans, sized for a part (ids are uniform) with a margin:
+	// growing it by appending was nearly half of reading them at a million loans.
+	orphans := make([]orphan, 0, total/int(parts)+total/int(parts)/8+1024)
+	for p := uint64(0); p < parts; p++ {
+		lo, hi := p*width, p*width+width-1 // hi is inclusive: the last part ends at 2^64-1
+		if p == parts-1 {
+			hi = ^uint64(0)
+		}
+		orphans, err = db.readOrphans(orphans[:0], lo, hi)
+		if err != nil {
+			return err
+		}
+		if done, err := db.warmHalves(lo, hi, orphans); done || err != nil {
+			return err
+		}
 	}
-	if stored, err := db.pdb.EstimateDiskUsage(prefixNode, PrefixEnd(prefixNode)); err == nil {
-		db.nodeCache.reserve(int(stored/storedNodeBytes) - len(orphans))
+	return nil
+}
+
+// warmHalves loads [lo, hi] as two halves on two goroutines: the load is CPU-bound (reading
+// pebble's blocks, inserting into the cache's maps, whose shards have their own locks), and a
+// node waits for it before it starts consensus.
+func (db *DB) warmHalves(lo, hi uint64, orphans []orphan) (bool, error) {
+	mid := lo + (hi-lo)/2
+	cut, _ := slices.BinarySearchFunc(orphans, mid+1, func(o orphan, id uint64) int { return cmp.Compare(o.id, id) })
+	var wg sync.WaitGroup
+	var done [2]bool
+	var errs [2]error
+	wg.Go(func() { done[0], errs[0] = db.warmRange(lo, mid, orphans[:cut]) })
+	wg.Go(func() { done[1], errs[1] = db.warmRange(mid+1, hi, orphans[cut:]) })
+	wg.Wait()
+	return done[0] || done[1], errors.Join(errs[0], errs[1])
+}
+
+// warmRange loads the nodes whose digests' first 8 bytes are in [lo, hi], skipping the
+// superseded ones, and reports whether the warm-up must end (stopped, or the cache full).
+func (db *DB) warmRange(lo, hi uint64, orphans []orphan) (bool, error) {
+	opts := &pebble.IterOptions{LowerBound: nodeKey(binary.BigEndian.AppendUint64(nil, lo)), UpperBound: PrefixEnd(prefixNode)}
+	if hi != ^uint64(0) {
+		opts.UpperBound = nodeKey(binary.BigEndian.AppendUint64(nil, hi+1))
 	}
-	it, err := db.pdb.NewIter(&pebble.IterOptions{LowerBound: prefixNode, UpperBound: PrefixEnd(prefixNode)})
+	it, err := db.pdb.NewIter(opts)
 	if err != nil {
-		return err
+		return true, err
 	}
 	defer it.Close()
-	next := 0 // the first orphan record not below the iterator's node
-	n := 0
+	next := 0 // the first orphan not below the iterator's node
+	n, loaded := 0, int64(0)
+	// Counted here and added every 4096 nodes: two goroutines adding to one counter per
+	// node would pass its cache line back and forth.
+	defer func() { db.warming.loaded.Add(loaded) }()
 	for valid := it.First(); valid; valid = it.Next() {
-		if n++; n%4096 == 0 && (db.warming.stop.Load() || db.nodeCache.full()) {
-			return nil
+		if n++; n%4096 == 0 {
+			db.warming.loaded.Add(loaded)
+			loaded = 0
+			if db.warming.stop.Load() || db.nodeCache.full() {
+				return true, nil
+			}
 		}
 		hash, value := it.Key()[len(prefixNode):], it.Value()
 		if len(hash) != len(nodeHash{}) || len(value) < 8 {
 			continue // not a node; Get reports it if it is ever needed
 		}
+		id := binary.BigEndian.Uint64(hash)
 		var orphanedAt int64 = -1
-		for next < len(orphans) && bytes.Compare(orphans[next].hash[:], hash) < 0 {
+		for next < len(orphans) && orphans[next].id < id {
 			next++
 		}
-		for next < len(orphans) && bytes.Equal(orphans[next].hash[:], hash) {
-			orphanedAt = max(orphanedAt, orphans[next].height)
-			next++
+		for i := next; i < len(orphans) && orphans[i].id == id; i++ {
+			orphanedAt = max(orphanedAt, orphans[i].height)
 		}
 		if orphanedAt > int64(binary.BigEndian.Uint64(value[:8])) {
 			continue // superseded at orphanedAt and not written again since: pruning waits for it
 		}
 		db.nodeCache.put(hash, value[8:])
-		db.warming.loaded.Add(1)
+		loaded++
 	}
-	return it.Error()
+	return false, it.Error()
 }
 
-// storedNodeBytes is about what a node takes in pebble's tables: a 34-byte key, an 8-byte
-// height and a 65–67-byte node, which do not compress (they are hashes), and the entry's
-// overhead. It turns the node keyspace's size into a number of nodes to make room for; the
-// estimate only sizes maps.
-const storedNodeBytes = 112
-
-// orphan is an orphan record: a node superseded at a height.
+// orphan is a node superseded at a height, known by its digest's first 8 bytes: two nodes
+// sharing them (about one pair in a million million at ten million orphans) would at worst
+// leave a live node out of the cache, to be read from pebble when needed, since the cache
+// never changes a result.
 type orphan struct {
-	hash   nodeHash
+	id     uint64
 	height int64
 }
 
-// readOrphans returns the orphan records sorted by node, or false if there are more than
-// maxWarmOrphans. A node is superseded if it was orphaned at a height above the one it was
-// last written at; orphaned and written again at the same height (the same content comes
-// back in the block that replaced it: orphans are recorded before writes), it is current.
-func (db *DB) readOrphans() ([]orphan, bool, error) {
+// eachOrphanRecord calls fn with every orphan record's height and digests (either layout).
+func (db *DB) eachOrphanRecord(fn func(height int64, digests []byte)) error {
 	it, err := db.pdb.NewIter(&pebble.IterOptions{LowerBound: prefixOrphan, UpperBound: PrefixEnd(prefixOrphan)})
-	if err != nil {
-		return nil, false, err
-	}
-	defer it.Close()
-	var out []orphan
-	for valid := it.First(); valid; valid = it.Next() {
-		k, v := it.Key(), it.Value()
-		if len(k) != len(prefixOrphan)+12 || len(v) != len(nodeHash{}) {
-			continue // prune reports a corrupt record
-		}
-		if len(out) == maxWarmOrphans {
-			return nil, false, nil
-		}
-		out = append(out, orphan{hash: nodeHash(v), height: int64(binary.BigEndian.Uint64(k[len(prefixOrphan):]))})
-	}
-	if err := it.Error(); err != nil {
-		return nil, false, err
-	}
-	slices.SortFunc(out, func(a, b orphan) int { return bytes.Compare(a.hash[:], b.hash[:]) })
-	return out, true, nil
-}
-
-// warmByLevels loads the tree rooted at root level by level, each level's nodes in key
-// order, until the cache is full: slower than one pass in key order, but it needs no orphan
-// records in memory and loads only the current tree.
-func (db *DB) warmByLevels(root []byte) error {
-	it, err := db.pdb.NewIter(&pebble.IterOptions{LowerBound: prefixNode, UpperBound: PrefixEnd(prefixNode)})
 	if err != nil {
 		return err
 	}
 	defer it.Close()
-	level := []nodeHash{nodeHash(root)}
-	for len(level) > 0 && !db.nodeCache.full() {
-		slices.SortFunc(level, func(a, b nodeHash) int { return bytes.Compare(a[:], b[:]) })
-		var next []nodeHash
-		for i := range level {
-			if db.warming.stop.Load() {
-				return nil
-			}
-			key := nodeKey(level[i][:])
-			if !it.SeekGE(key) || !bytes.Equal(it.Key(), key) || len(it.Value()) < 8 {
-				continue // not stored (the empty tree); Get reports it if it is ever needed
-			}
-			node := it.Value()[8:]
-			db.nodeCache.put(level[i][:], node)
-			db.warming.loaded.Add(1)
-			next = appendChildren(next, node)
+	for valid := it.First(); valid; valid = it.Next() {
+		height, digests, err := orphanRecord(it.Key(), it.Value())
+		if err != nil {
+			continue // prune reports a corrupt record
 		}
-		if err := it.Error(); err != nil {
-			return err
-		}
-		level = next
+		fn(height, digests)
 	}
-	return nil
+	return it.Error()
 }
 
-// appendChildren appends the digests of a node's children (an inner node has two, an
-// extension one, a leaf none); empty subtrees are not stored, so they are left out.
-func appendChildren(out []nodeHash, node []byte) []nodeHash {
-	n, err := decodeNode(node)
-	if err != nil {
-		return out // Get reports a corrupt node if it is ever needed
-	}
-	var children []digest
-	switch n.kind {
-	case nodeInner:
-		children = []digest{n.a, n.b}
-	case nodeExt:
-		children = []digest{n.b}
-	}
-	for _, c := range children {
-		if c != emptyDigest {
-			out = append(out, c)
+// countOrphans counts the orphans all records list.
+func (db *DB) countOrphans() (int, error) {
+	n := 0
+	err := db.eachOrphanRecord(func(_ int64, digests []byte) { n += len(digests) / len(nodeHash{}) })
+	return n, err
+}
+
+// readOrphans appends to out the orphans whose ids are in [lo, hi], sorted by id. A node is
+// superseded if it was orphaned at a height above the one it was last written at; orphaned
+// and written again at the same height (the same content comes back in the block that
+// replaced it: orphans are recorded before writes), it is current.
+func (db *DB) readOrphans(out []orphan, lo, hi uint64) ([]orphan, error) {
+	err := db.eachOrphanRecord(func(height int64, digests []byte) {
+		for ; len(digests) > 0; digests = digests[len(nodeHash{}):] {
+			if id := binary.BigEndian.Uint64(digests); id >= lo && id <= hi {
+				out = append(out, orphan{id: id, height: height})
+			}
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out
+	slices.SortFunc(out, func(a, b orphan) int { return cmp.Compare(a.id, b.id) })
+	return out, nil
 }

@@ -39,7 +39,7 @@ func treeNodes(t *testing.T, state map[string]string) int {
 		}
 	}
 	applyCommit(t, fresh, 1, all)
-	return fresh.nodeCache.len()
+	return cachedNodes(fresh)
 }
 
 // reopenWarm closes db and opens its directory again, returning it once the warm-up is over.
@@ -56,7 +56,8 @@ func reopenWarm(t *testing.T, db *DB, dir string) *DB {
 // key's path is read from the cache alone, and it has exactly as many nodes as the tree.
 func requireCacheIsTree(t *testing.T, db *DB, state map[string]string) {
 	t.Helper()
-	require.Equal(t, treeNodes(t, state), db.nodeCache.len(), "the committed tree's nodes, no superseded ones")
+	db.nodes.waitCache()
+	require.Equal(t, treeNodes(t, state), cachedNodes(db), "the committed tree's nodes, no superseded ones")
 	_, root := db.LastCommit()
 	fromCache := smt.ImportSparseMerkleTrie(newNodeStore(emptyReader{db.pdb}, db.nodeCache), sha256.New(), root)
 	for k, v := range state {
@@ -84,15 +85,18 @@ func TestWarmLoadsOnlyTheCommittedTree(t *testing.T) {
 	requireCacheIsTree(t, db, state)
 }
 
-// With more orphan records than the key-order warm-up holds, the tree is walked by levels,
-// with the same result.
-func TestWarmByLevelsWithManyOrphans(t *testing.T) {
+// With more orphans than the warm-up holds at once, it loads the keyspace in parts by hash
+// range, with the same result.
+func TestWarmInPartsWithManyOrphans(t *testing.T) {
 	defer func(limit int) { maxWarmOrphans = limit }(maxWarmOrphans)
 	maxWarmOrphans = 10
 	dir := t.TempDir()
 	db, err := Open(dir, Options{KeepRecent: 100})
 	require.NoError(t, err)
 	state := churn(t, db, 12)
+	orphans, err := db.countOrphans()
+	require.NoError(t, err)
+	require.Greater(t, orphans, 10*maxWarmOrphans, "enough orphans for ten parts or more")
 	db = reopenWarm(t, db, dir)
 	requireCacheIsTree(t, db, state)
 }

@@ -1,9 +1,12 @@
 package lending
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"os"
+	"runtime/debug"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
@@ -35,12 +38,14 @@ import (
 // running node has: the tree's nodes in the node cache (every commit writes through it, and
 // the whole tree at a million loans fits the default size) but the loans that fall due not
 // read for a month, so not in any cache. PUHUI_BENCH_COLD=1 reopens the store after the seed
-// instead, for the first blocks after a restart, while the store loads the tree into its
-// cache in the background (the first block's tree update waits for it); PUHUI_BENCH_COLD=wait
-// reopens it and waits for that warm-up before the timer, logging how long it took. Each
-// block's log line counts the tree nodes it read from pebble; the metrics end with the
-// process's resident memory now and at its peak (rss-MiB, peak-rss-MiB; the peak includes
-// the seed).
+// instead, for the first blocks after a restart: it waits for the store to load the tree
+// into its cache, as a node does before it starts consensus, and reports that restart as its
+// own metric (reopen-ms: opening and the warm-up), with the resident memory after it in the
+// log; the first measured run (b.N = 1) is then the first block after the restart. Each
+// block's log lines count the tree nodes it read from pebble and what its commit wrote, with
+// pebble's stalls, flushes and compactions meanwhile; the metrics end with the process's
+// resident memory now and at its peak (rss-MiB, peak-rss-MiB; the peak includes the seed).
+// PUHUI_BENCH_CPUPROFILE=file profiles the measured blocks alone.
 //
 // Each op is the next day's block with its own cohort of due loans, committed inside the
 // timer; the next block starts from it, and no op finds the loans it collects already
@@ -53,6 +58,7 @@ func BenchmarkDueProcessing(b *testing.B) {
 	}
 	handlers := ScheduledHandlers()
 	var commits time.Duration
+	defer profile(b, os.Getenv("PUHUI_BENCH_CPUPROFILE"), "")()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		height, _ := s.db.LastCommit()
@@ -83,6 +89,16 @@ func BenchmarkDueProcessing(b *testing.B) {
 			took.Round(time.Millisecond), collected.Round(time.Millisecond), (finalized - collected).Round(time.Millisecond),
 			block.Len(), (took - finalized).Round(time.Millisecond), after.NodeDiskReads-before.NodeDiskReads,
 			after.CachedNodes, after.CacheCapacity, after.WarmTook.Round(time.Millisecond), after.WarmedNodes, after.Warming)
+		c := after.LastCommit
+		b.Logf("  commit batch %d KiB: %d state keys, %d tree nodes, %d orphans in %d records, %d pruned; pebble: "+
+			"%d write stalls (%s), %d flushes, %d compactions, L0 %d sublevels %d files, debt %d MiB",
+			c.BatchBytes>>10, c.StateKeys, c.Nodes, c.Orphans, c.OrphanRecords, c.Pruned,
+			after.WriteStalls-before.WriteStalls, (after.WriteStallTime - before.WriteStallTime).Round(time.Millisecond),
+			after.Flushes-before.Flushes, after.Compactions-before.Compactions, after.L0Sublevels, after.L0Files,
+			after.CompactionDebt>>20)
+		if s.blocks == 0 {
+			s.first = took
+		}
 		s.blocks++
 		b.StartTimer()
 	}
@@ -95,6 +111,30 @@ func BenchmarkDueProcessing(b *testing.B) {
 	rss, peak := residentMiB(b)
 	b.ReportMetric(float64(rss), "rss-MiB")
 	b.ReportMetric(float64(peak), "peak-rss-MiB")
+	if s.reopen > 0 {
+		b.ReportMetric(float64(s.reopen.Milliseconds()), "reopen-ms")
+		b.ReportMetric(float64(s.first.Milliseconds()), "first-block-ms") // the first after the restart
+	}
+}
+
+// profile writes a CPU profile to path+suffix until the returned function is called; none
+// if path is empty. PUHUI_BENCH_CPUPROFILE=file profiles the due blocks alone into file (go
+// test's -cpuprofile covers the seed, which dominates it; each run of the benchmark
+// overwrites it, so it ends with the measured one) and the reopen into file.reopen.
+func profile(b *testing.B, path, suffix string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path + suffix)
+	must(b, err)
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		b.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		must(b, f.Close())
+	}
 }
 
 // residentMiB reads the process's resident memory now (VmRSS) and at its peak (VmHWM) from
@@ -133,9 +173,11 @@ const dueCohorts = 8
 type seeded struct {
 	db       *store.DB
 	dir      string
-	due      int   // loans due per block
-	firstDue int64 // block time of the first cohort
-	blocks   int   // blocks run so far
+	due      int           // loans due per block
+	firstDue int64         // block time of the first cohort
+	blocks   int           // blocks run so far
+	reopen   time.Duration // PUHUI_BENCH_COLD: opening the store again and its warm-up
+	first    time.Duration // the first block's FinalizeBlock and Commit
 }
 
 var seed *seeded
@@ -156,7 +198,7 @@ func benchSeed(b *testing.B) *seeded {
 	loans := envInt("PUHUI_BENCH_LOANS", 1_000_000)
 	dir, err := os.MkdirTemp("", "puhui-bench-due-")
 	must(b, err)
-	db, err := store.Open(dir, store.Options{})
+	db, err := store.Open(dir, benchOptions())
 	must(b, err)
 	started := time.Now()
 	firstDue := seedLoans(b, db, loans, loans/100)
@@ -164,30 +206,44 @@ func benchSeed(b *testing.B) *seeded {
 	must(b, db.Compact())
 	b.Logf("seeded %d loans (%d due a day for %d days) in %s, compacted in %s", loans, loans/100, dueCohorts,
 		seedTook.Round(time.Second), (time.Since(started) - seedTook).Round(time.Second))
+	s := &seeded{dir: dir, due: loans / 100, firstDue: firstDue}
 	if os.Getenv("PUHUI_BENCH_COLD") != "" {
 		must(b, db.Close())
-		reopened := time.Now()
-		db, err = store.Open(dir, store.Options{})
-		must(b, err)
-		b.Logf("reopened in %s", time.Since(reopened).Round(time.Millisecond))
-		if os.Getenv("PUHUI_BENCH_COLD") == "wait" {
-			waitWarm(b, db)
-		}
+		// The seed's garbage goes back to the system, so that the resident memory after the
+		// warm-up is about what a restarted node has.
+		debug.FreeOSMemory()
+		db, s.reopen = reopen(b, dir)
 	}
-	seed = &seeded{db: db, dir: dir, due: loans / 100, firstDue: firstDue}
+	s.db = db
+	seed = s
 	return seed
 }
 
-// waitWarm waits for the reopened store's warm-up to end and logs how long it took
-// (PUHUI_BENCH_COLD=wait: the warm-up alone, then blocks on a warm cache).
-func waitWarm(b *testing.B, db *store.DB) {
-	for db.Stats().Warming {
-		time.Sleep(10 * time.Millisecond)
-	}
+// reopen opens the seeded store again and waits for its warm-up, as a node does before it
+// starts consensus (node.waitForTree), and returns how long that took: the restart's cost,
+// reported as its own metric (reopen-ms) beside the blocks that follow.
+func reopen(b *testing.B, dir string) (*store.DB, time.Duration) {
+	defer profile(b, os.Getenv("PUHUI_BENCH_CPUPROFILE"), ".reopen")()
+	started := time.Now()
+	db, err := store.Open(dir, benchOptions())
+	must(b, err)
+	opened := time.Since(started)
+	must(b, db.WaitWarm(context.Background()))
+	took := time.Since(started)
 	st := db.Stats()
 	rss, _ := residentMiB(b)
-	b.Logf("warm-up: %d nodes in %s (%d cached of %d); resident %d MiB", st.WarmedNodes,
-		st.WarmTook.Round(time.Millisecond), st.CachedNodes, st.CacheCapacity, rss)
+	b.Logf("reopened in %s: open %s, warm-up %d nodes in %s (%d cached of %d); resident %d MiB after it",
+		took.Round(time.Millisecond), opened.Round(time.Millisecond), st.WarmedNodes, st.WarmTook.Round(time.Millisecond),
+		st.CachedNodes, st.CacheCapacity, rss)
+	return db, took
+}
+
+// benchOptions are the store's options: the defaults, but for PUHUI_BENCH_KEEP heights of
+// superseded nodes kept for proofs (store.DefaultKeepRecent otherwise). The seed and the
+// blocks stay below the default's thousand heights, so nothing is pruned unless it is set:
+// PUHUI_BENCH_KEEP=1 makes each due block prune what the previous one superseded.
+func benchOptions() store.Options {
+	return store.Options{KeepRecent: int64(envInt("PUHUI_BENCH_KEEP", 0))}
 }
 
 // firstTimer assesses every applicant as a borrower with no record at all: this benchmark
