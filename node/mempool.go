@@ -15,7 +15,8 @@ var ErrCatchingUp = errors.New("the node is catching up; its mempool admits tran
 // CheckTx admits a transaction to the node's mempool in process and returns the
 // application's answer. It is what a broadcast does, without the RPC layer's goroutine and
 // channels: the API's batch submission calls it once per transaction, in order. A refusal by
-// the mempool itself (already seen, full, too large) is the error.
+// the mempool itself (already seen, full, too large) is the error; so is a full local share
+// of the mempool while the node has peers (keepPeerRoom), answered as a full mempool.
 func (n *Node) CheckTx(raw []byte) (*abci.CheckTxResponse, error) {
 	if r, ok := n.Comet.MempoolReactor().(interface{ WaitSync() bool }); ok && r.WaitSync() {
 		return nil, ErrCatchingUp
