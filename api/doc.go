@@ -19,4 +19,8 @@
 // connections and event streams capped in total and per client and refused at once with 429
 // or 503, bodies capped (413), the operator token checked before a body is read, and no
 // client-chosen text (the Host header) in the links it answers with.
+//
+// Batch submission (batch.go) is the hottest path: its body's usual shape is read in one pass
+// (batchjson.go), its signatures are verified together ahead of the node's CheckTx
+// (Config.PreVerify, as many as Config.Room allows), and it stops checking at a full mempool.
 package api
