@@ -43,8 +43,8 @@ func (m *Metrics) Register(r prometheus.Registerer) error {
 }
 
 // treeCollectors read the state tree's counters when scraped: whether the node cache holds
-// the tree (a cache smaller than the tree makes every block read nodes from disk) and how the
-// warm-up after a restart went. The process's resident memory is the registry's own
+// the tree (a cache smaller than the tree makes every block read nodes from disk), how the
+// warm-up after a restart went, what the last commit wrote and whether pebble keeps up. The process's resident memory is the registry's own
 // process_resident_memory_bytes.
 func treeCollectors(db *store.DB) []prometheus.Collector {
 	gauge := func(name, help string, f func(store.Stats) float64) prometheus.Collector {
@@ -68,6 +68,22 @@ func treeCollectors(db *store.DB) []prometheus.Collector {
 			}),
 		gauge("tree_warm_seconds", "How long the warm-up after opening took (so far, while warming).",
 			func(s store.Stats) float64 { return s.WarmTook.Seconds() }),
+		gauge("commit_batch_bytes", "Size of the last commit's batch (state, tree nodes, orphan record, pruning).",
+			func(s store.Stats) float64 { return float64(s.LastCommit.BatchBytes) }),
+		gauge("commit_tree_nodes", "Tree nodes the last commit wrote.",
+			func(s store.Stats) float64 { return float64(s.LastCommit.Nodes) }),
+		gauge("commit_pruned_nodes", "Superseded tree nodes the last commit deleted (keep_recent_heights old).",
+			func(s store.Stats) float64 { return float64(s.LastCommit.Pruned) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Namespace: "puhui", Name: "state_db_write_stalls_total",
+			Help: "Writes the state database held back while flushes or compactions caught up, since the node started."},
+			func() float64 { return float64(db.Stats().WriteStalls) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Namespace: "puhui", Name: "state_db_write_stall_seconds_total",
+			Help: "Time the state database's writes were held back, since the node started."},
+			func() float64 { return db.Stats().WriteStallTime.Seconds() }),
+		gauge("state_db_l0_sublevels", "Sublevels in the state database's level 0 (read amplification; writes stall at its limit).",
+			func(s store.Stats) float64 { return float64(s.L0Sublevels) }),
+		gauge("state_db_compaction_debt_bytes", "Bytes the state database estimates it must still compact.",
+			func(s store.Stats) float64 { return float64(s.CompactionDebt) }),
 	}
 }
 
