@@ -146,11 +146,7 @@ func TestBadConfigRefusedBeforeConsensus(t *testing.T) {
 			out, err := exec.Command(binary(t), "init", "--home", home).CombinedOutput()
 			require.NoError(t, err, string(out))
 			if tc.from != "" {
-				path := filepath.Join(home, "config", "app.toml")
-				b, err := os.ReadFile(path)
-				require.NoError(t, err)
-				require.Contains(t, string(b), tc.from)
-				require.NoError(t, os.WriteFile(path, []byte(strings.Replace(string(b), tc.from, tc.to, 1)), 0o600))
+				replaceInFile(t, filepath.Join(home, "config", "app.toml"), tc.from, tc.to)
 			}
 			args := append([]string{"start", "--home", home, "--p2p-listen", freePort(t)}, tc.flags...)
 			if !strings.HasPrefix(tc.to, "api_listen") {

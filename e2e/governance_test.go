@@ -15,7 +15,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/client"
-	"github.com/puhui-chain/puhui/node"
 	"github.com/puhui-chain/puhui/tx/txpb"
 )
 
@@ -27,11 +26,7 @@ func TestGovernanceAdmitsAndRemovesAValidator(t *testing.T) {
 		t.Skip("multi-node governance run")
 	}
 	bin := binary(t)
-	out := filepath.Join(t.TempDir(), "net")
-	res, err := exec.Command(bin, "testnet", "--validators", "4", "--out", out, "--voting-period", "15s").CombinedOutput()
-	require.NoError(t, err, string(res))
-	tn, err := node.LoadTestnet(out)
-	require.NoError(t, err)
+	tn, out := writeTestnet(t, "--validators", "4", "--voting-period", "15s")
 	startAll(t, tn.Nodes)
 	c0, err := client.Dial(context.Background(), tn.Nodes[0].RPCURL)
 	require.NoError(t, err)
@@ -43,7 +38,7 @@ func TestGovernanceAdmitsAndRemovesAValidator(t *testing.T) {
 	for _, nd := range tn.Nodes {
 		peers = append(peers, nd.P2PAddress)
 	}
-	res, err = exec.Command(bin, "init", "--home", home, "--moniker", "node4", "--genesis", filepath.Join(tn.Nodes[0].Home, "config", "genesis.json"),
+	res, err := exec.Command(bin, "init", "--home", home, "--moniker", "node4", "--genesis", filepath.Join(tn.Nodes[0].Home, "config", "genesis.json"),
 		"--peers", strings.Join(peers, ","), "--api-listen", fifth.api, "--rpc-listen", fifth.rpc, "--p2p-listen", fifth.p2p).CombinedOutput()
 	require.NoError(t, err, string(res))
 	p5 := startNode(t, home, &fifth)

@@ -14,11 +14,33 @@ import (
 	"time"
 
 	"github.com/cometbft/cometbft/crypto/ed25519"
+	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/client"
 	"github.com/puhui-chain/puhui/e2e/e2etest"
 	"github.com/puhui-chain/puhui/node"
 )
+
+// writeTestnet lays out a network with `puhui testnet --out DIR args...` and loads it. DIR
+// is returned too: a node joining later gets its home beside the validators'.
+func writeTestnet(t *testing.T, args ...string) (*node.Testnet, string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "net")
+	res, err := exec.Command(binary(t), append([]string{"testnet", "--out", out}, args...)...).CombinedOutput()
+	require.NoError(t, err, string(res))
+	tn, err := node.LoadTestnet(out)
+	require.NoError(t, err)
+	return tn, out
+}
+
+// replaceInFile replaces the first from in the file at path with to; from must be there.
+func replaceInFile(t *testing.T, path, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Contains(t, string(b), from)
+	require.NoError(t, os.WriteFile(path, []byte(strings.Replace(string(b), from, to, 1)), 0o600))
+}
 
 // binary is the puhui binary, built once per test run.
 func binary(t *testing.T) string { return e2etest.Binary(t) }

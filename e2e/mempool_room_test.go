@@ -3,17 +3,13 @@ package e2e
 import (
 	"context"
 	"net/http"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/client"
-	"github.com/puhui-chain/puhui/node"
 	"github.com/puhui-chain/puhui/tx/txpb"
 )
 
@@ -22,17 +18,9 @@ import (
 // the rest api.mempool_full, keeping the remainder for transactions its peers relay. What it
 // admitted commits, and the refused ones go in when sent again.
 func TestNetworkedNodeKeepsMempoolRoomForPeers(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "net")
-	res, err := exec.Command(binary(t), "testnet", "--validators", "2", "--out", out).CombinedOutput()
-	require.NoError(t, err, string(res))
-	tn, err := node.LoadTestnet(out)
-	require.NoError(t, err)
-	appToml := filepath.Join(tn.Nodes[0].Home, "config", "app.toml")
-	conf, err := os.ReadFile(appToml)
-	require.NoError(t, err)
-	require.Contains(t, string(conf), "mempool_local_share_percent = 0")
-	conf = []byte(strings.Replace(string(conf), "mempool_local_share_percent = 0", "mempool_local_share_percent = 1", 1))
-	require.NoError(t, os.WriteFile(appToml, conf, 0o600))
+	tn, _ := writeTestnet(t, "--validators", "2")
+	replaceInFile(t, filepath.Join(tn.Nodes[0].Home, "config", "app.toml"),
+		"mempool_local_share_percent = 0", "mempool_local_share_percent = 1")
 	procs := startAll(t, tn.Nodes)
 	for _, p := range procs {
 		waitPeers(t, p, 1, 60*time.Second)

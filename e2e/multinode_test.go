@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"context"
-	"os/exec"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -24,11 +22,7 @@ func startTestnetNode(t *testing.T, nd node.TestnetNode) *proc {
 // transfer load, kills one with SIGKILL (the chain keeps committing: 3 of 4 is more than
 // 2/3), restarts it and checks that it catches up to the same AppHash at every height.
 func TestFourValidatorsCrashAndQuorumLoss(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "net")
-	res, err := exec.Command(binary(t), "testnet", "--validators", "4", "--out", out).CombinedOutput()
-	require.NoError(t, err, string(res))
-	tn, err := node.LoadTestnet(out)
-	require.NoError(t, err)
+	tn, _ := writeTestnet(t, "--validators", "4")
 	procs := startAll(t, tn.Nodes)
 	// Votes gossip through any peer: until every pair is connected, the three survivors could
 	// depend on the node about to be killed and stall while they redial.

@@ -15,7 +15,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/client"
-	"github.com/puhui-chain/puhui/node"
 	"github.com/puhui-chain/puhui/query"
 	"github.com/puhui-chain/puhui/tx/txpb"
 )
@@ -29,11 +28,7 @@ func TestObserverNodeServesSupervision(t *testing.T) {
 		t.Skip("multi-node run")
 	}
 	bin := binary(t)
-	out := filepath.Join(t.TempDir(), "net")
-	res, err := exec.Command(bin, "testnet", "--validators", "4", "--out", out, "--voting-period", "15s").CombinedOutput()
-	require.NoError(t, err, string(res))
-	tn, err := node.LoadTestnet(out)
-	require.NoError(t, err)
+	tn, out := writeTestnet(t, "--validators", "4", "--voting-period", "15s")
 	startAll(t, tn.Nodes)
 	c0, err := client.Dial(context.Background(), tn.Nodes[0].RPCURL)
 	require.NoError(t, err)
@@ -44,7 +39,7 @@ func TestObserverNodeServesSupervision(t *testing.T) {
 	for _, nd := range tn.Nodes {
 		peers = append(peers, nd.P2PAddress)
 	}
-	res, err = exec.Command(bin, "init", "--home", home, "--moniker", "regulator", "--genesis", filepath.Join(tn.Nodes[0].Home, "config", "genesis.json"),
+	res, err := exec.Command(bin, "init", "--home", home, "--moniker", "regulator", "--genesis", filepath.Join(tn.Nodes[0].Home, "config", "genesis.json"),
 		"--peers", strings.Join(peers, ","), "--api-listen", obs.api, "--rpc-listen", obs.rpc, "--p2p-listen", obs.p2p).CombinedOutput()
 	require.NoError(t, err, string(res))
 	p := startNode(t, home, &obs)

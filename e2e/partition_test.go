@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"context"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,11 +18,7 @@ func TestPartitionedValidatorCatchesUp(t *testing.T) {
 	if testing.Short() {
 		t.Skip("multi-node partition run")
 	}
-	out := filepath.Join(t.TempDir(), "net")
-	res, err := exec.Command(binary(t), "testnet", "--validators", "4", "--out", out).CombinedOutput()
-	require.NoError(t, err, string(res))
-	tn, err := node.LoadTestnet(out)
-	require.NoError(t, err)
+	tn, _ := writeTestnet(t, "--validators", "4")
 
 	// Node 3 reaches the others only through proxies, and they reach it only through one;
 	// the three others talk directly. PEX is off so no node learns a way around.
