@@ -88,10 +88,10 @@ func TestAppConfigMaxPendingPerSigner(t *testing.T) {
 // A networked node's API fills an equal share of its mempool by default (with three peers a
 // quarter), a set percentage otherwise (all of it at 100), and always at least one.
 func TestLocalMempoolLimit(t *testing.T) {
-	require.Equal(t, 2000, AppConfig{}.localMempoolLimit(8000, 3))
-	require.Equal(t, 4000, AppConfig{}.localMempoolLimit(8000, 1))
-	require.Equal(t, 1, AppConfig{}.localMempoolLimit(10, 40))
-	require.Equal(t, 8000, AppConfig{MempoolLocalSharePercent: 100}.localMempoolLimit(8000, 3))
-	require.Equal(t, 4000, AppConfig{MempoolLocalSharePercent: 50}.localMempoolLimit(8000, 3))
-	require.Equal(t, 1, AppConfig{MempoolLocalSharePercent: 1}.localMempoolLimit(10, 1))
+	require.Equal(t, 2000, localMempoolLimit(0, 8000, 3))
+	require.Equal(t, 4000, localMempoolLimit(0, 8000, 1))
+	require.Equal(t, 1, localMempoolLimit(0, 10, 40))
+	require.Equal(t, 8000, localMempoolLimit(100, 8000, 3))
+	require.Equal(t, 4000, localMempoolLimit(50, 8000, 3))
+	require.Equal(t, 1, localMempoolLimit(1, 10, 1))
 }

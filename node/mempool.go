@@ -49,11 +49,11 @@ func (n *Node) Room() int {
 }
 
 // localLimit is how many transactions the mempool may hold for the API to admit more: the
-// mempool's size, or while the node has peers its local share (AppConfig.localMempoolLimit).
+// mempool's size, or while the node has peers its local share (localMempoolLimit).
 func (n *Node) localLimit() int {
 	size := n.Comet.Config().Mempool.Size
 	if peers := n.Comet.Switch().Peers().Size(); peers > 0 {
-		return n.localShare.localMempoolLimit(size, peers)
+		return localMempoolLimit(n.localSharePercent, size, peers)
 	}
 	return size
 }

@@ -78,13 +78,13 @@ type Node struct {
 
 	db  *store.DB
 	log *slog.Logger
-	// localShare is the app.toml setting that bounds how full the mempool may be for CheckTx
-	// to admit a local submission while the node has peers (AppConfig.localMempoolLimit).
-	localShare AppConfig
-	disk       *diskWatch
-	stopOnce   sync.Once
-	stopErr    error
-	operator   ed25519.PrivKey
+	// localSharePercent is mempool_local_share_percent: how full the mempool may be for
+	// CheckTx to admit a local submission while the node has peers (localMempoolLimit).
+	localSharePercent int
+	disk              *diskWatch
+	stopOnce          sync.Once
+	stopErr           error
+	operator          ed25519.PrivKey
 
 	failOnce sync.Once
 	failed   chan struct{}
@@ -188,7 +188,7 @@ func start(ctx context.Context, c *cfg.Config, ac AppConfig, o Overrides, log *s
 	if ac.MaxPendingPerSigner > 0 {
 		n.App.SetMaxPendingPerSigner(ac.MaxPendingPerSigner)
 	}
-	n.localShare = AppConfig{MempoolLocalSharePercent: ac.MempoolLocalSharePercent}
+	n.localSharePercent = ac.MempoolLocalSharePercent
 	var reg prometheus.Registerer
 	if o.Metrics {
 		reg = prometheus.DefaultRegisterer
