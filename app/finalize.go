@@ -91,10 +91,25 @@ func (a *App) verifyBlockSignatures(txs [][]byte) ([]*tx.Decoded, []bool) {
 	return decoded, ok
 }
 
+// minBatchVerify is the smallest batch verified as one. Measured here (cached key
+// expansion for one by one): a signature alone 32 µs; in a batch of 1 about 70 µs, of 8 about
+// 35, of 16 or 64 about 27, of 512 about 18.
+const minBatchVerify = 16
+
 // batchVerify verifies the signatures of decoded[todo] as one batch (about half the cost of
-// one by one), sets ok for the good ones and remembers them in the signature cache.
+// one by one when large; one by one below minBatchVerify), sets ok for the good ones and
+// remembers them in the signature cache.
 func (a *App) batchVerify(decoded []*tx.Decoded, todo []int, ok []bool) {
 	if len(todo) == 0 {
+		return
+	}
+	if len(todo) < minBatchVerify {
+		a.sigVerifications.Add(int64(len(todo)))
+		for _, i := range todo {
+			if ok[i] = decoded[i].VerifySignature(); ok[i] {
+				a.sigs.add(decoded[i].Hash)
+			}
+		}
 		return
 	}
 	bv := ed25519.NewBatchVerifier()
@@ -118,16 +133,25 @@ func (a *App) batchVerify(decoded []*tx.Decoded, todo []int, ok []bool) {
 	}
 }
 
-// PreVerify batch-verifies the signatures of transactions about to be checked one by one
-// (a batch submitted to the node's API), so that CheckTx finds them verified: the batch costs
-// about half of verifying each alone. It admits nothing and answers nothing: a transaction
-// that does not decode or whose signature fails is left for CheckTx to refuse with its code.
+// PreVerify batch-verifies the signatures of transactions about to be checked one by one (a
+// batch submitted to the node's API, or transactions peers relayed), so that CheckTx finds
+// them verified: the batch costs about half of verifying each alone. It admits nothing and
+// answers nothing: a transaction that does not decode or whose signature fails is left for
+// CheckTx to refuse with its code.
 func (a *App) PreVerify(raws [][]byte) {
 	decoded := make([]*tx.Decoded, len(raws))
 	var todo []int
+	seen := make(map[[32]byte]bool, len(raws))
 	for i, raw := range raws {
+		// A relayed transaction often arrives from several peers: hash first, decode only
+		// what is new.
+		h := [32]byte(tx.Hash(raw))
+		if seen[h] || a.sigs.has(h[:]) {
+			continue
+		}
+		seen[h] = true
 		d, err := tx.Decode(raw)
-		if err != nil || a.sigs.has(d.Hash) {
+		if err != nil {
 			continue
 		}
 		decoded[i] = d

@@ -264,7 +264,8 @@ func newSlog(w io.Writer, ac AppConfig) *slog.Logger {
 }
 
 func (n *Node) startComet(ctx context.Context, c *cfg.Config, w io.Writer, level string) error {
-	cmt, nodeID, err := runComet(ctx, c, proxy.NewConsensusSyncLocalClientCreator(n.App), w, level, n.fail)
+	cmt, nodeID, err := runComet(ctx, c, proxy.NewConsensusSyncLocalClientCreator(n.App), w, level, n.fail,
+		verifyRelayed(n.App.PreVerify))
 	if err != nil {
 		return err
 	}
@@ -277,8 +278,9 @@ func (n *Node) startComet(ctx context.Context, c *cfg.Config, w io.Writer, level
 
 // runComet creates and starts a CometBFT node for a home's configuration over an ABCI
 // application.
-// fail, when set, is called on a consensus failure.
-func runComet(ctx context.Context, c *cfg.Config, app proxy.ClientCreator, w io.Writer, level string, fail func(string)) (*nm.Node, p2p.ID, error) {
+// fail, when set, is called on a consensus failure; options adjust the node before it starts.
+func runComet(ctx context.Context, c *cfg.Config, app proxy.ClientCreator, w io.Writer, level string, fail func(string),
+	options ...nm.Option) (*nm.Node, p2p.ID, error) {
 	pv := privval.LoadFilePV(c.PrivValidatorKeyFile(), c.PrivValidatorStateFile())
 	nodeKey, err := p2p.LoadNodeKey(c.NodeKeyFile())
 	if err != nil {
@@ -297,7 +299,7 @@ func runComet(ctx context.Context, c *cfg.Config, app proxy.ClientCreator, w io.
 		logger = failWatch{Logger: logger, fail: fail}
 	}
 	cmt, err := nm.NewNode(ctx, c, pv, nodeKey, app, nm.DefaultGenesisDocProviderFunc(c), cfg.DefaultDBProvider,
-		nm.DefaultMetricsProvider(c.Instrumentation), logger)
+		nm.DefaultMetricsProvider(c.Instrumentation), logger, options...)
 	if err != nil {
 		return nil, "", fmt.Errorf("create CometBFT node: %w", err)
 	}
