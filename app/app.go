@@ -32,6 +32,7 @@ type App struct {
 	chainID string
 	log     *slog.Logger
 	sigs    *sigCache
+	decodes *decodeCache // the mempool side's decoded transactions
 	router  *router
 	metrics *Metrics
 
@@ -78,6 +79,7 @@ func New(db *store.DB, chainID string, log *slog.Logger) *App {
 		chainID:             chainID,
 		log:                 log,
 		sigs:                newSigCache(200_000),
+		decodes:             newDecodeCache(decodeCacheSize),
 		router:              sharedRouter(),
 		metrics:             newMetrics(db),
 		private:             newMemStore(),

@@ -27,7 +27,7 @@ func (a *App) checkTx(raw []byte, recheck bool) error {
 	if err := a.halted(); err != nil {
 		return err
 	}
-	d, err := tx.Decode(raw)
+	d, err := a.decodes.decode(raw)
 	if err != nil {
 		return err
 	}

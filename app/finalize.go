@@ -150,7 +150,7 @@ func (a *App) PreVerify(raws [][]byte) {
 			continue
 		}
 		seen[h] = true
-		d, err := tx.Decode(raw)
+		d, err := a.decodes.decode(raw)
 		if err != nil {
 			continue
 		}

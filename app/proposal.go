@@ -4,8 +4,6 @@ import (
 	"context"
 
 	abci "github.com/cometbft/cometbft/abci/types"
-
-	"github.com/puhui-chain/puhui/tx"
 )
 
 // PrepareProposal keeps the mempool's order and drops transactions that cannot even be
@@ -40,7 +38,7 @@ func (a *App) ProcessProposal(_ context.Context, req *abci.ProcessProposalReques
 
 // stateless is every check of a transaction that needs neither state nor its signature.
 func (a *App) stateless(raw []byte) error {
-	d, err := tx.Decode(raw)
+	d, err := a.decodes.decode(raw)
 	if err != nil {
 		return err
 	}
