@@ -234,6 +234,11 @@ func cometConfig(home string, o InitOptions) *cfg.Config {
 	// A short commit timeout keeps blocks frequent under load; idle chains still get a block
 	// every EmptyBlockInterval because due work runs on block time.
 	c.Consensus.TimeoutCommit = 200 * time.Millisecond
+	// A peer's vote and block-part gossip sleeps this long when it has nothing to send; at
+	// CometBFT's 100 ms a vote waited up to that long per hop. Measured at four validators
+	// under load: the precommit step 33-38 ms a height instead of 76-78, prevote 75-107
+	// instead of 119-127, with no more CPU per transaction.
+	c.Consensus.PeerGossipSleepDuration = 20 * time.Millisecond
 	c.Consensus.CreateEmptyBlocks = true
 	c.Consensus.CreateEmptyBlocksInterval = EmptyBlockInterval
 	// The mempool bounds queueing delay: at ~14k tx/s, 8,000 waiting transactions are about
