@@ -18,6 +18,7 @@ type Result struct {
 	Path              string  `json:"submission_path,omitempty"` // edge_batch or in_process
 	Accounts          int     `json:"accounts"`
 	Workers           int     `json:"workers"`
+	Batch             int     `json:"batch,omitempty"` // transactions per request (batch submission)
 	WindowSeconds     float64 `json:"window_seconds"`
 	Submitted         int     `json:"submitted"`
 	Committed         int     `json:"committed_in_window"`
@@ -113,7 +114,11 @@ func Run(ctx context.Context, nodes []*client.Client, streams []Stream, cfg Conf
 	t.drain(ctx, 15*time.Second)
 	stopTrack()
 	tracking.Wait()
-	return t.result(cfg, int(submitted.Load()), exhausted.Load()), nil
+	r := t.result(cfg, int(submitted.Load()), exhausted.Load())
+	if cfg.RPCBatch || len(cfg.APIs) > 0 {
+		r.Batch = max(cfg.Batch, 1)
+	}
+	return r, nil
 }
 
 // submitShare sends the streams w, w+n, w+2n … round-robin, each in order, backing off while
