@@ -32,6 +32,7 @@ type relayVerifier struct {
 	*mempl.Reactor
 	verify  func(raws [][]byte)
 	deliver func(p2p.Envelope) // CometBFT's reactor's Receive
+	syncing func() bool        // while catching up the reactor drops what peers relay
 	queue   chan p2p.Envelope
 	quit    <-chan struct{}
 }
@@ -44,7 +45,7 @@ func verifyRelayed(verify func(raws [][]byte)) nm.Option {
 		if !ok || verify == nil {
 			return
 		}
-		r := &relayVerifier{Reactor: inner, verify: verify, deliver: inner.Receive,
+		r := &relayVerifier{Reactor: inner, verify: verify, deliver: inner.Receive, syncing: inner.WaitSync,
 			queue: make(chan p2p.Envelope, relayQueue), quit: inner.Quit()}
 		sw := n.Switch()
 		sw.RemoveReactor("MEMPOOL", inner)
@@ -68,7 +69,9 @@ func (r *relayVerifier) run() {
 			return
 		case e := <-r.queue:
 			batch := r.gather(e)
-			r.verify(relayedTxs(batch))
+			if !r.syncing() {
+				r.verify(relayedTxs(batch))
+			}
 			for _, e := range batch {
 				r.deliver(e)
 			}

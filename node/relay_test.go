@@ -18,7 +18,7 @@ func TestRelayVerifierBatchesInArrivalOrder(t *testing.T) {
 	var delivered []string
 	done := make(chan struct{})
 	quit := make(chan struct{})
-	r := &relayVerifier{queue: make(chan p2p.Envelope, n), quit: quit,
+	r := &relayVerifier{queue: make(chan p2p.Envelope, n), quit: quit, syncing: func() bool { return false },
 		verify: func(raws [][]byte) { verified = append(verified, raws) },
 		deliver: func(e p2p.Envelope) {
 			delivered = append(delivered, string(e.Message.(*protomem.Txs).Txs[0]))
