@@ -84,13 +84,13 @@ func BenchmarkDueProcessing(b *testing.B) {
 		b.StopTimer()
 
 		after := s.db.Stats()
-		b.Logf("block %d: %s = collections %s + root %s for %d changed keys + commit %s; %d tree nodes read from pebble, "+
+		logf("block %d: %s = collections %s + root %s for %d changed keys + commit %s; %d tree nodes read from pebble, "+
 			"%d cached of %d; warm-up %s, %d nodes, running: %v", s.blocks,
 			took.Round(time.Millisecond), collected.Round(time.Millisecond), (finalized - collected).Round(time.Millisecond),
 			block.Len(), (took - finalized).Round(time.Millisecond), after.NodeDiskReads-before.NodeDiskReads,
 			after.CachedNodes, after.CacheCapacity, after.WarmTook.Round(time.Millisecond), after.WarmedNodes, after.Warming)
 		c := after.LastCommit
-		b.Logf("  commit batch %d KiB: %d state keys, %d tree nodes, %d orphans in %d records, %d pruned; pebble: "+
+		logf("  commit batch %d KiB: %d state keys, %d tree nodes, %d orphans in %d records, %d pruned; pebble: "+
 			"%d write stalls (%s), %d flushes, %d compactions, L0 %d sublevels %d files, debt %d MiB",
 			c.BatchBytes>>10, c.StateKeys, c.Nodes, c.Orphans, c.OrphanRecords, c.Pruned,
 			after.WriteStalls-before.WriteStalls, (after.WriteStallTime - before.WriteStallTime).Round(time.Millisecond),
@@ -116,6 +116,11 @@ func BenchmarkDueProcessing(b *testing.B) {
 		b.ReportMetric(float64(s.first.Milliseconds()), "first-block-ms") // the first after the restart
 	}
 }
+
+// logf writes a line of the benchmark's account (the seed, the reopen, each block) to
+// stderr as it happens: testing keeps only the first ten lines of a benchmark's log, and a
+// run of four blocks logs more.
+func logf(format string, args ...any) { fmt.Fprintf(os.Stderr, "    "+format+"\n", args...) }
 
 // profile writes a CPU profile to path+suffix until the returned function is called; none
 // if path is empty. PUHUI_BENCH_CPUPROFILE=file profiles the due blocks alone into file (go
@@ -204,7 +209,7 @@ func benchSeed(b *testing.B) *seeded {
 	firstDue := seedLoans(b, db, loans, loans/100)
 	seedTook := time.Since(started)
 	must(b, db.Compact())
-	b.Logf("seeded %d loans (%d due a day for %d days) in %s, compacted in %s", loans, loans/100, dueCohorts,
+	logf("seeded %d loans (%d due a day for %d days) in %s, compacted in %s", loans, loans/100, dueCohorts,
 		seedTook.Round(time.Second), (time.Since(started) - seedTook).Round(time.Second))
 	s := &seeded{dir: dir, due: loans / 100, firstDue: firstDue}
 	if os.Getenv("PUHUI_BENCH_COLD") != "" {
@@ -232,7 +237,7 @@ func reopen(b *testing.B, dir string) (*store.DB, time.Duration) {
 	took := time.Since(started)
 	st := db.Stats()
 	rss, _ := residentMiB(b)
-	b.Logf("reopened in %s: open %s, warm-up %d nodes in %s (%d cached of %d); resident %d MiB after it",
+	logf("reopened in %s: open %s, warm-up %d nodes in %s (%d cached of %d); resident %d MiB after it",
 		took.Round(time.Millisecond), opened.Round(time.Millisecond), st.WarmedNodes, st.WarmTook.Round(time.Millisecond),
 		st.CachedNodes, st.CacheCapacity, rss)
 	return db, took
