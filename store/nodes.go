@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -31,7 +32,8 @@ type nodeStore struct {
 	height  int64               // height being executed
 	pending map[nodeHash][]byte // values: height, then the node
 	orphans []nodeHash
-	chunk   []byte // free room for pending values
+	chunk   []byte        // free room for pending values
+	order   []pendingNode // flush's buffer
 
 	// The last commit's nodes go into the cache on another goroutine (updateCache), while
 	// the next block runs its transactions; caching is closed when that is done, and spare
@@ -195,14 +197,16 @@ func (n *nodeStore) batchEstimate(changes int) int {
 	return len(n.pending)*node + len(n.orphans)*len(nodeHash{}) + changes*state
 }
 
-// flush writes pending nodes and the height's orphan record into batch and counts them:
-// nodes, orphans, and the keys the orphan records take.
+// flush writes pending nodes, in digest order, and the height's orphan record into batch and
+// counts them: nodes, orphans, and the keys the orphan records take.
 func (n *nodeStore) flush(b *pebble.Batch) (nodes, orphans, records int, err error) {
-	for h, v := range n.pending { // map order is harmless: distinct keys in one batch
+	order := n.sortedPending()
+	defer clear(order) // the buffer must not keep this block's node values alive
+	for _, p := range order {
 		// Written in place: a key allocated per node was a sixth of flush's time.
-		op := b.SetDeferred(len(prefixNode)+len(h), len(v))
-		copy(op.Key[copy(op.Key, prefixNode):], h[:])
-		copy(op.Value, v)
+		op := b.SetDeferred(len(prefixNode)+len(p.hash), len(p.value))
+		copy(op.Key[copy(op.Key, prefixNode):], p.hash[:])
+		copy(op.Value, p.value)
 		if err := op.Finish(); err != nil {
 			return 0, 0, 0, err
 		}
@@ -220,6 +224,28 @@ func (n *nodeStore) flush(b *pebble.Batch) (nodes, orphans, records int, err err
 		return 0, 0, 0, err
 	}
 	return len(n.pending), len(n.orphans), 1, nil
+}
+
+type pendingNode struct {
+	hash  nodeHash
+	value []byte
+}
+
+// sortedPending lists the pending nodes by digest, in a buffer kept for the next commit.
+// Digests are uniform, so their first 8 bytes nearly always decide.
+func (n *nodeStore) sortedPending() []pendingNode {
+	order := n.order[:0]
+	for h, v := range n.pending {
+		order = append(order, pendingNode{h, v})
+	}
+	slices.SortFunc(order, func(a, b pendingNode) int {
+		if c := cmp.Compare(binary.BigEndian.Uint64(a.hash[:8]), binary.BigEndian.Uint64(b.hash[:8])); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.hash[8:], b.hash[8:])
+	})
+	n.order = order
+	return order
 }
 
 // prune deletes the nodes orphaned at height, unless they were written again later —
