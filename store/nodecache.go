@@ -10,8 +10,8 @@ import (
 // path of about log2(keys) nodes, and the lower ones are all but random, so the node cache
 // should hold the whole tree: a node read from pebble costs 5–25 µs (a data block read and,
 // on a VM, page faults for pebble's cache), one from memory well under 1 µs. A chain with a
-// million loans has about 7 million nodes (about 1 GB here); 2 GiB holds that with room for
-// growth.
+// million loans has about 7 million nodes (about 0.85 GiB at nodeEntryBytes each); 2 GiB holds
+// that with room for growth.
 const DefaultNodeCacheBytes = 2 << 30
 
 // nodeCache keeps the tree's nodes in memory: those read from disk and those written by
