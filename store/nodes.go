@@ -40,6 +40,9 @@ type nodeStore struct {
 	caching      chan struct{}
 	spare        map[nodeHash][]byte
 	spareOrphans []nodeHash
+	// room and spareRoom are how many entries pending and spare have held (clear keeps a
+	// map's room), so that reserve grows a map only when a block needs more.
+	room, spareRoom int
 }
 
 func newNodeStore(r pebble.Reader, cache *nodeCache) *nodeStore {
@@ -92,8 +95,10 @@ func (n *nodeStore) appendNode(dst, hash []byte) ([]byte, error) {
 func (n *nodeStore) updateCache() {
 	n.waitCache()
 	pending, orphans, cache := n.pending, n.orphans, n.cache
+	n.room = max(n.room, len(pending))
 	n.pending, n.orphans = n.spare, n.spareOrphans
 	n.spare, n.spareOrphans = pending, orphans[:0]
+	n.room, n.spareRoom = n.spareRoom, n.room
 	done := make(chan struct{})
 	n.caching = done
 	go func() {
@@ -113,6 +118,20 @@ func (n *nodeStore) waitCache() {
 	if n.caching != nil {
 		<-n.caching
 		n.caching = nil
+	}
+}
+
+// reserve makes room for a tree update's orphans and new nodes before they are recorded:
+// the first blocks after opening grew both from nothing, by copying, which at a million loans
+// (190,000 of each) was 0.3 s of the first due block's new root.
+func (n *nodeStore) reserve(orphans, writes int) {
+	n.orphans = slices.Grow(n.orphans, orphans)
+	if need := len(n.pending) + writes; need > n.room {
+		grown := make(map[nodeHash][]byte, need)
+		for h, v := range n.pending {
+			grown[h] = v
+		}
+		n.pending, n.room = grown, need
 	}
 }
 
