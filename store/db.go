@@ -223,11 +223,38 @@ const maxBatchHint = 64 << 20
 // Commit writes the state changes since the last commit (every key ApplyChanges saw), the
 // tree nodes made by ApplyChanges, the block's side-index records and the new height and
 // root in one synced batch.
+//
+// The batch is written in key order as far as it can be (index records, metadata, nodes by
+// digest, the orphan record, state keys; only pruned nodes and index records fall outside
+// it): a due block's batch (33 MiB at a million loans) is larger than the memory table, and
+// pebble then sorts the batch itself into a memory table of its own, which on unsorted
+// entries was an eighth of Commit's time and on sorted ones is a pass that checks the order.
 func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record) error {
-	b := db.pdb.NewBatchWithSize(max(db.batchHint, db.nodes.batchEstimate(changes.Len())))
+	// A margin over the last batch: a batch that outgrows its buffer is copied into one twice
+	// as large (tens of megabytes, in Commit's time).
+	size := max(db.batchHint+db.batchHint/8, db.nodes.batchEstimate(changes.Len()))
+	b := db.pdb.NewBatchWithSize(size)
 	defer b.Close()
-	var err error
 	var stats CommitStats
+	indexed, err := db.putIndex(b, height, index)
+	if err != nil {
+		return err
+	}
+	hv := binary.BigEndian.AppendUint64(nil, uint64(height))
+	if err := b.Set(keyHeight, hv, nil); err != nil {
+		return err
+	}
+	if err := b.Set(keyRoot, root, nil); err != nil {
+		return err
+	}
+	if stats.Nodes, stats.Orphans, stats.OrphanRecords, err = db.nodes.flush(b); err != nil {
+		return err
+	}
+	if old := height - db.keepRecent; old > 0 {
+		if stats.Pruned, err = prune(db.pdb, b, old, db.nodes.pending, db.nodeCache); err != nil {
+			return err
+		}
+	}
 	changes.Changes(func(key, value []byte, deleted bool) {
 		if err != nil {
 			return
@@ -239,25 +266,6 @@ func (db *DB) Commit(height int64, root []byte, changes *Cache, index ...Record)
 			err = b.Set(stateKey(key), value, nil)
 		}
 	})
-	if err != nil {
-		return err
-	}
-	if stats.Nodes, stats.Orphans, stats.OrphanRecords, err = db.nodes.flush(b); err != nil {
-		return err
-	}
-	if old := height - db.keepRecent; old > 0 {
-		if stats.Pruned, err = prune(db.pdb, b, old, db.nodes.pending, db.nodeCache); err != nil {
-			return err
-		}
-	}
-	hv := binary.BigEndian.AppendUint64(nil, uint64(height))
-	if err := b.Set(keyHeight, hv, nil); err != nil {
-		return err
-	}
-	if err := b.Set(keyRoot, root, nil); err != nil {
-		return err
-	}
-	indexed, err := db.putIndex(b, height, index)
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,10 @@
 // resolved objects: the lower levels of every changed key's path are random, and reading
 // them from pebble costs more than the rest of a block's work. A commit's nodes go into the
 // cache on another goroutine, beside the next block's transactions; the next tree update
-// waits for them. Opening a store loads the committed tree into that cache in the background
+// waits for them. The cache's shards are open-addressing tables that delete without
+// tombstones (nodetable.go), because every block removes as many nodes as it adds, and a
+// commit writes its batch in key order (nodes by digest), because pebble sorts a batch too
+// large for its memory table itself. Opening a store loads the committed tree into that cache in the background
 // (warm.go: one pass over the node keyspace in key order, in hash-range parts on two
 // goroutines, superseded nodes skipped by their orphan records) and the first block's tree
 // update waits for it, so that a restarted node is as fast as a running one; a node waits

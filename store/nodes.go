@@ -31,7 +31,8 @@ type nodeStore struct {
 	height  int64               // height being executed
 	pending map[nodeHash][]byte // values: height, then the node
 	orphans []nodeHash
-	chunk   []byte // free room for pending values
+	chunk   []byte        // free room for pending values
+	order   []pendingNode // flush's buffer
 
 	// The last commit's nodes go into the cache on another goroutine (updateCache), while
 	// the next block runs its transactions; caching is closed when that is done, and spare
@@ -39,6 +40,9 @@ type nodeStore struct {
 	caching      chan struct{}
 	spare        map[nodeHash][]byte
 	spareOrphans []nodeHash
+	// room and spareRoom are how many entries pending and spare have held (clear keeps a
+	// map's room), so that reserve grows a map only when a block needs more.
+	room, spareRoom int
 }
 
 func newNodeStore(r pebble.Reader, cache *nodeCache) *nodeStore {
@@ -91,8 +95,10 @@ func (n *nodeStore) appendNode(dst, hash []byte) ([]byte, error) {
 func (n *nodeStore) updateCache() {
 	n.waitCache()
 	pending, orphans, cache := n.pending, n.orphans, n.cache
+	n.room = max(n.room, len(pending))
 	n.pending, n.orphans = n.spare, n.spareOrphans
 	n.spare, n.spareOrphans = pending, orphans[:0]
+	n.room, n.spareRoom = n.spareRoom, n.room
 	done := make(chan struct{})
 	n.caching = done
 	go func() {
@@ -112,6 +118,20 @@ func (n *nodeStore) waitCache() {
 	if n.caching != nil {
 		<-n.caching
 		n.caching = nil
+	}
+}
+
+// reserve makes room for a tree update's orphans and new nodes before they are recorded:
+// the first blocks after opening grew both from nothing, by copying, which at a million loans
+// (190,000 of each) was 0.3 s of the first due block's new root.
+func (n *nodeStore) reserve(orphans, writes int) {
+	n.orphans = slices.Grow(n.orphans, orphans)
+	if need := len(n.pending) + writes; need > n.room {
+		grown := make(map[nodeHash][]byte, need)
+		for h, v := range n.pending {
+			grown[h] = v
+		}
+		n.pending, n.room = grown, need
 	}
 }
 
@@ -195,14 +215,16 @@ func (n *nodeStore) batchEstimate(changes int) int {
 	return len(n.pending)*node + len(n.orphans)*len(nodeHash{}) + changes*state
 }
 
-// flush writes pending nodes and the height's orphan record into batch and counts them:
-// nodes, orphans, and the keys the orphan records take.
+// flush writes pending nodes, in digest order, and the height's orphan record into batch and
+// counts them: nodes, orphans, and the keys the orphan records take.
 func (n *nodeStore) flush(b *pebble.Batch) (nodes, orphans, records int, err error) {
-	for h, v := range n.pending { // map order is harmless: distinct keys in one batch
+	order := n.sortedPending()
+	defer clear(order) // the buffer must not keep this block's node values alive
+	for _, p := range order {
 		// Written in place: a key allocated per node was a sixth of flush's time.
-		op := b.SetDeferred(len(prefixNode)+len(h), len(v))
-		copy(op.Key[copy(op.Key, prefixNode):], h[:])
-		copy(op.Value, v)
+		op := b.SetDeferred(len(prefixNode)+len(p.hash), len(p.value))
+		copy(op.Key[copy(op.Key, prefixNode):], p.hash[:])
+		copy(op.Value, p.value)
 		if err := op.Finish(); err != nil {
 			return 0, 0, 0, err
 		}
@@ -220,6 +242,44 @@ func (n *nodeStore) flush(b *pebble.Batch) (nodes, orphans, records int, err err
 		return 0, 0, 0, err
 	}
 	return len(n.pending), len(n.orphans), 1, nil
+}
+
+type pendingNode struct {
+	hash  nodeHash
+	value []byte
+}
+
+// sortedPending lists the pending nodes by digest, in a buffer kept for the next commit.
+// Digests are uniform, so a counting pass on their first two bytes puts a due block's
+// 190,000 nodes into buckets of about three, each then sorted in place: a comparison sort of
+// them was 60 ms of Commit at a million loans.
+func (n *nodeStore) sortedPending() []pendingNode {
+	if cap(n.order) < len(n.pending) {
+		n.order = make([]pendingNode, len(n.pending))
+	}
+	order := n.order[:len(n.pending)]
+	starts := make([]int32, 1<<16+1) // where each first-two-bytes bucket starts in order
+	for h := range n.pending {
+		starts[int(h[0])<<8|int(h[1])+1]++
+	}
+	for i := 1; i < len(starts); i++ {
+		starts[i] += starts[i-1]
+	}
+	next := slices.Clone(starts) // each bucket's next free place
+	for h, v := range n.pending {
+		b := int(h[0])<<8 | int(h[1])
+		order[next[b]] = pendingNode{h, v}
+		next[b]++
+	}
+	for b := 0; b < 1<<16; b++ {
+		bucket := order[starts[b]:starts[b+1]]
+		for i := 1; i < len(bucket); i++ { // insertion sort: a bucket holds a few nodes
+			for j := i; j > 0 && bytes.Compare(bucket[j].hash[:], bucket[j-1].hash[:]) < 0; j-- {
+				bucket[j], bucket[j-1] = bucket[j-1], bucket[j]
+			}
+		}
+	}
+	return order
 }
 
 // prune deletes the nodes orphaned at height, unless they were written again later —

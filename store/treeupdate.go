@@ -369,6 +369,14 @@ func updateTree(nodes *nodeStore, root digest, changes []change) (newRoot digest
 	if top.kind == subEmpty {
 		newRoot = emptyDigest
 	}
+	orphans, writes := 0, 0
+	for _, w := range workers {
+		orphans += len(w.orphans)
+		for _, block := range w.written {
+			writes += len(block)
+		}
+	}
+	nodes.reserve(orphans, writes)
 	// Orphans first, then writes: a node can be both (its content written again), and must
 	// stay.
 	for _, w := range workers {

@@ -73,6 +73,9 @@ func (c *Context) Emit(eventType string, kv ...string) {
 		panic(fmt.Sprintf("event %s: odd attribute list", eventType))
 	}
 	ev := abci.Event{Type: eventType}
+	if len(kv) > 0 {
+		ev.Attributes = make([]abci.EventAttribute, 0, len(kv)/2) // one allocation, not one per doubling
+	}
 	for i := 0; i < len(kv); i += 2 {
 		ev.Attributes = append(ev.Attributes, abci.EventAttribute{Key: kv[i], Value: kv[i+1], Index: indexedAttributes[kv[i]]})
 	}

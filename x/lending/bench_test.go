@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
@@ -84,13 +85,13 @@ func BenchmarkDueProcessing(b *testing.B) {
 		b.StopTimer()
 
 		after := s.db.Stats()
-		b.Logf("block %d: %s = collections %s + root %s for %d changed keys + commit %s; %d tree nodes read from pebble, "+
+		logf("block %d: %s = collections %s + root %s for %d changed keys + commit %s; %d tree nodes read from pebble, "+
 			"%d cached of %d; warm-up %s, %d nodes, running: %v", s.blocks,
 			took.Round(time.Millisecond), collected.Round(time.Millisecond), (finalized - collected).Round(time.Millisecond),
 			block.Len(), (took - finalized).Round(time.Millisecond), after.NodeDiskReads-before.NodeDiskReads,
 			after.CachedNodes, after.CacheCapacity, after.WarmTook.Round(time.Millisecond), after.WarmedNodes, after.Warming)
 		c := after.LastCommit
-		b.Logf("  commit batch %d KiB: %d state keys, %d tree nodes, %d orphans in %d records, %d pruned; pebble: "+
+		logf("  commit batch %d KiB: %d state keys, %d tree nodes, %d orphans in %d records, %d pruned; pebble: "+
 			"%d write stalls (%s), %d flushes, %d compactions, L0 %d sublevels %d files, debt %d MiB",
 			c.BatchBytes>>10, c.StateKeys, c.Nodes, c.Orphans, c.OrphanRecords, c.Pruned,
 			after.WriteStalls-before.WriteStalls, (after.WriteStallTime - before.WriteStallTime).Round(time.Millisecond),
@@ -116,6 +117,11 @@ func BenchmarkDueProcessing(b *testing.B) {
 		b.ReportMetric(float64(s.first.Milliseconds()), "first-block-ms") // the first after the restart
 	}
 }
+
+// logf writes a line of the benchmark's account (the seed, the reopen, each block) to
+// stderr as it happens: testing keeps only the first ten lines of a benchmark's log, and a
+// run of four blocks logs more.
+func logf(format string, args ...any) { fmt.Fprintf(os.Stderr, "    "+format+"\n", args...) }
 
 // profile writes a CPU profile to path+suffix until the returned function is called; none
 // if path is empty. PUHUI_BENCH_CPUPROFILE=file profiles the due blocks alone into file (go
@@ -198,25 +204,87 @@ func benchSeed(b *testing.B) *seeded {
 	loans := envInt("PUHUI_BENCH_LOANS", 1_000_000)
 	dir, err := os.MkdirTemp("", "puhui-bench-due-")
 	must(b, err)
-	db, err := store.Open(dir, benchOptions())
-	must(b, err)
-	started := time.Now()
-	firstDue := seedLoans(b, db, loans, loans/100)
-	seedTook := time.Since(started)
-	must(b, db.Compact())
-	b.Logf("seeded %d loans (%d due a day for %d days) in %s, compacted in %s", loans, loans/100, dueCohorts,
-		seedTook.Round(time.Second), (time.Since(started) - seedTook).Round(time.Second))
-	s := &seeded{dir: dir, due: loans / 100, firstDue: firstDue}
+	s := &seeded{dir: dir, due: loans / 100}
+	kept := ""
+	if keep := os.Getenv("PUHUI_BENCH_SEED"); keep != "" && os.Getenv("PUHUI_BENCH_COLD") != "" {
+		kept = filepath.Join(keep, strconv.Itoa(loans))
+	}
+	if s.firstDue = copySeed(b, kept, dir); s.firstDue == 0 {
+		db, err := store.Open(dir, benchOptions())
+		must(b, err)
+		started := time.Now()
+		s.firstDue = seedLoans(b, db, loans, loans/100)
+		seedTook := time.Since(started)
+		must(b, db.Compact())
+		logf("seeded %d loans (%d due a day for %d days) in %s, compacted in %s", loans, loans/100, dueCohorts,
+			seedTook.Round(time.Second), (time.Since(started) - seedTook).Round(time.Second))
+		s.db = db
+		if kept != "" {
+			must(b, db.Close())
+			keepSeed(b, dir, kept, s.firstDue)
+			s.db = nil
+		}
+	}
 	if os.Getenv("PUHUI_BENCH_COLD") != "" {
-		must(b, db.Close())
+		if s.db != nil {
+			must(b, s.db.Close())
+		}
 		// The seed's garbage goes back to the system, so that the resident memory after the
 		// warm-up is about what a restarted node has.
 		debug.FreeOSMemory()
-		db, s.reopen = reopen(b, dir)
+		s.db, s.reopen = reopen(b, dir)
 	}
-	s.db = db
 	seed = s
 	return seed
+}
+
+// PUHUI_BENCH_SEED=dir (with PUHUI_BENCH_COLD) keeps the closed seed under dir/<loans> and
+// starts later runs from a copy of it: a million loans take minutes to seed and compact,
+// and the cold runs open the store again anyway. The copy links pebble's tables (pebble
+// never changes one) and copies its other files.
+
+const seedFirstDue = "FIRST_DUE" // the block time of the first cohort, beside the kept seed
+
+// copySeed copies a kept seed into dir and returns its first due time; 0 if none is kept.
+func copySeed(b *testing.B, kept, dir string) int64 {
+	if kept == "" {
+		return 0
+	}
+	text, err := os.ReadFile(filepath.Join(kept, seedFirstDue))
+	if err != nil {
+		return 0
+	}
+	firstDue, err := strconv.ParseInt(strings.TrimSpace(string(text)), 10, 64)
+	must(b, err)
+	copyStore(b, kept, dir)
+	useDependencies()
+	logf("seed copied from %s", kept)
+	return firstDue
+}
+
+// keepSeed copies the closed seed in dir to kept, its first due time last.
+func keepSeed(b *testing.B, dir, kept string, firstDue int64) {
+	must(b, os.MkdirAll(kept, 0o755))
+	copyStore(b, dir, kept)
+	must(b, os.WriteFile(filepath.Join(kept, seedFirstDue), []byte(strconv.FormatInt(firstDue, 10)), 0o644))
+}
+
+// copyStore copies a closed pebble directory (flat): tables linked, other files copied.
+func copyStore(b *testing.B, from, to string) {
+	files, err := os.ReadDir(from)
+	must(b, err)
+	for _, f := range files {
+		src, dst := filepath.Join(from, f.Name()), filepath.Join(to, f.Name())
+		if f.IsDir() || f.Name() == seedFirstDue {
+			continue
+		}
+		if strings.HasSuffix(f.Name(), ".sst") && os.Link(src, dst) == nil {
+			continue
+		}
+		data, err := os.ReadFile(src)
+		must(b, err)
+		must(b, os.WriteFile(dst, data, 0o644))
+	}
 }
 
 // reopen opens the seeded store again and waits for its warm-up, as a node does before it
@@ -232,7 +300,7 @@ func reopen(b *testing.B, dir string) (*store.DB, time.Duration) {
 	took := time.Since(started)
 	st := db.Stats()
 	rss, _ := residentMiB(b)
-	b.Logf("reopened in %s: open %s, warm-up %d nodes in %s (%d cached of %d); resident %d MiB after it",
+	logf("reopened in %s: open %s, warm-up %d nodes in %s (%d cached of %d); resident %d MiB after it",
 		took.Round(time.Millisecond), opened.Round(time.Millisecond), st.WarmedNodes, st.WarmTook.Round(time.Millisecond),
 		st.CachedNodes, st.CacheCapacity, rss)
 	return db, took
@@ -269,7 +337,7 @@ func envInt(name string, def int) int {
 // cloned, spread over n/10 borrowers who can pay. dueCohorts cohorts of `due` loans fall due
 // on consecutive days from the returned block time, the rest two weeks after it.
 func seedLoans(b *testing.B, db *store.DB, n, due int) int64 {
-	Use(ledger.Bank{}, identity.Registry{}, firstTimer{}, nil) // no product here requires cover
+	useDependencies()
 	genesis := time.Date(2026, 1, 5, 1, 0, 0, 0, time.UTC)
 	kv := store.NewCache(db.State())
 	var events []abci.Event
@@ -324,6 +392,9 @@ func seedLoans(b *testing.B, db *store.DB, n, due int) int64 {
 	commit(int64(2 + n/50_000))
 	return dueAt
 }
+
+// useDependencies wires lending as the seed needs: no product here requires cover.
+func useDependencies() { Use(ledger.Bank{}, identity.Registry{}, firstTimer{}, nil) }
 
 func shiftDays(l *statepb.Loan, days int) {
 	for _, in := range l.Installments {

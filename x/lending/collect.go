@@ -236,22 +236,32 @@ func book(ctx *core.Context, l *statepb.Loan, p Paid) error {
 }
 
 // instalment state before a payment, to restore it if the money does not move and to tell
-// which instalments the payment completed.
-type owedSnapshot []statepb.Installment
+// which instalments the payment completed: the amounts alone, not copies of the proto
+// messages (each collection takes one, and a message's copy is several times the size).
+type owedSnapshot []owedParts
+
+type owedParts struct {
+	principal, interest, fee, penalty                 int64
+	principalPaid, interestPaid, feePaid, penaltyPaid int64
+}
+
+// unpaid tells whether the instalment still asked for anything (as unpaid does).
+func (o *owedParts) unpaid() bool {
+	return o.principalPaid < o.principal || o.interestPaid < o.interest || o.feePaid < o.fee || o.penaltyPaid < o.penalty
+}
 
 func snapshotOwed(l *statepb.Loan) owedSnapshot {
 	out := make(owedSnapshot, len(l.Installments))
 	for i, in := range l.Installments {
-		out[i] = statepb.Installment{PrincipalPaid: in.PrincipalPaid, InterestPaid: in.InterestPaid,
-			FeePaid: in.FeePaid, PenaltyPaid: in.PenaltyPaid, Principal: in.Principal, Interest: in.Interest,
-			Fee: in.Fee, Penalty: in.Penalty}
+		out[i] = owedParts{principal: in.Principal, interest: in.Interest, fee: in.Fee, penalty: in.Penalty,
+			principalPaid: in.PrincipalPaid, interestPaid: in.InterestPaid, feePaid: in.FeePaid, penaltyPaid: in.PenaltyPaid}
 	}
 	return out
 }
 
 func restoreOwed(l *statepb.Loan, s owedSnapshot) {
 	for i, in := range l.Installments {
-		in.PrincipalPaid, in.InterestPaid, in.FeePaid, in.PenaltyPaid = s[i].PrincipalPaid, s[i].InterestPaid, s[i].FeePaid, s[i].PenaltyPaid
+		in.PrincipalPaid, in.InterestPaid, in.FeePaid, in.PenaltyPaid = s[i].principalPaid, s[i].interestPaid, s[i].feePaid, s[i].penaltyPaid
 	}
 }
 
@@ -260,7 +270,7 @@ func restoreOwed(l *statepb.Loan, s owedSnapshot) {
 func countCompletions(l *statepb.Loan, before owedSnapshot, today int64) {
 	var onTime, late uint32
 	for i, in := range l.Installments {
-		if unpaid(&before[i]) && !unpaid(in) {
+		if before[i].unpaid() && !unpaid(in) {
 			if today <= dayOf(in.DueDate) {
 				onTime++
 			} else {

@@ -20,8 +20,7 @@ func GetLoan(r store.Reader, id uint64) (*statepb.Loan, bool) {
 // saveLoan writes a loan, moving its lender's PAR30 numerator by what changed (see
 // parhistory.go): every write of a loan passes here.
 func saveLoan(kv store.KV, l *statepb.Loan) {
-	before, _ := GetLoan(kv, l.Id) // an empty loan before its application: no part at risk
-	moveAtRisk(kv, before, l)
+	moveAtRisk(kv, storedAtRisk30(kv, l.Id), l)
 	core.SetProto(kv, LoanKey(l.Id), l)
 }
 
@@ -155,8 +154,10 @@ func oldestUnpaidDue(l *statepb.Loan, now int64) *statepb.Installment {
 	return nil
 }
 
-func isOpen(l *statepb.Loan) bool {
-	return l.Status == statepb.LoanStatus_LOAN_STATUS_ACTIVE || l.Status == statepb.LoanStatus_LOAN_STATUS_DEFAULTED
+func isOpen(l *statepb.Loan) bool { return openStatus(l.Status) }
+
+func openStatus(s statepb.LoanStatus) bool {
+	return s == statepb.LoanStatus_LOAN_STATUS_ACTIVE || s == statepb.LoanStatus_LOAN_STATUS_DEFAULTED
 }
 
 // StatusName is a status as the API shows it: "active", "written_off" …
