@@ -23,10 +23,10 @@ func submitShareEdge(ctx context.Context, apis []string, streams []Stream, w, n,
 	if len(sh.mine) == 0 {
 		return true
 	}
-	per := max(1, batch/len(sh.mine)) // consecutive transactions of one stream in a batch
+	sh.paced = pace != nil
 	for node := 0; ctx.Err() == nil; node = (node + 1) % len(apis) {
 		at := pace.slot()
-		txs, owner := sh.gather(node, per, batch, at)
+		txs, owner := sh.gather(node, sh.perStream(node, batch), batch, at)
 		if len(txs) == 0 {
 			if sh.done() {
 				return false

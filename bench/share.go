@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"sync/atomic"
 	"time"
+
+	"github.com/puhui-chain/puhui/client"
 )
 
 // A batch submitter's bookkeeping, shared by the edge path (REST batches) and the yardstick's
@@ -18,6 +20,12 @@ type share struct {
 	stopped []bool               // a stream refused for good sends nothing more
 	first   map[[2]int]time.Time // (stream, index) → first attempt, until accepted
 	start   int                  // the stream gather scans from, moved on each time
+	// paced: a batch carries up to its size of new transactions on top of those sent again,
+	// so that resending after a full mempool does not lower the offered rate (an open loop
+	// offers the same whatever the node answered).
+	paced bool
+	// maxSend bounds one request (the batch endpoint's limit).
+	maxSend int
 }
 
 // verdict is the node's answer for one entry of a batch.
@@ -31,7 +39,7 @@ const (
 
 // newShare takes the streams w, w+n, w+2n … of streams.
 func newShare(streams []Stream, w, n int) *share {
-	sh := &share{first: map[[2]int]time.Time{}}
+	sh := &share{first: map[[2]int]time.Time{}, maxSend: client.MaxBatchTxs}
 	for i := w; i < len(streams); i += n {
 		sh.mine = append(sh.mine, streams[i])
 	}
@@ -52,6 +60,10 @@ func (sh *share) gather(node, per, batch int, now time.Time) ([][]byte, []int) {
 	n := len(sh.mine)
 	defer func() { sh.start = (sh.start + 1) % max(n, 1) }()
 	for _, retried := range []bool{true, false} {
+		limit := batch
+		if sh.paced && !retried {
+			limit = min(len(txs)+batch, max(sh.maxSend, batch))
+		}
 		for i := range n {
 			k := (sh.start + i) % n
 			s := sh.mine[k]
@@ -61,7 +73,7 @@ func (sh *share) gather(node, per, batch int, now time.Time) ([][]byte, []int) {
 			if _, tried := sh.first[[2]int{k, sh.next[k]}]; tried != retried {
 				continue
 			}
-			for j := sh.next[k]; j < len(s.Txs) && j < sh.next[k]+per && len(txs) < batch; j++ {
+			for j := sh.next[k]; j < len(s.Txs) && j < sh.next[k]+per && len(txs) < limit; j++ {
 				if _, ok := sh.first[[2]int{k, j}]; !ok {
 					sh.first[[2]int{k, j}] = now
 				}
@@ -71,6 +83,19 @@ func (sh *share) gather(node, per, batch int, now time.Time) ([][]byte, []int) {
 		}
 	}
 	return txs, owner
+}
+
+// perStream is how many consecutive transactions of one stream a batch to node takes:
+// the batch shared among the node's streams, rounded up so that a batch fills (a paced
+// run's schedule counts on each batch offering batch new transactions).
+func (sh *share) perStream(node, batch int) int {
+	n := 0
+	for _, s := range sh.mine {
+		if s.Node == node {
+			n++
+		}
+	}
+	return max(1, (batch+n-1)/max(n, 1))
 }
 
 func (sh *share) done() bool {

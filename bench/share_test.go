@@ -126,3 +126,38 @@ func TestPacerOffersTheRate(t *testing.T) {
 	require.True(t, unpaced.take(context.Background()))
 	require.Nil(t, newPacer(start, 0, 0, workers, batch))
 }
+
+// Paced, a batch offers its size in new transactions on top of those sent again after a
+// full mempool, so that resending does not lower the offered rate; and a node's streams
+// share the batch rounded up, so that it fills.
+func TestPacedBatchOffersNewTransactionsBesideRetries(t *testing.T) {
+	var streams []Stream
+	for _, name := range []string{"a", "b", "c"} {
+		streams = append(streams, Stream{Txs: [][]byte{[]byte(name + "0"), []byte(name + "1"), []byte(name + "2")}})
+	}
+	streams = append(streams, Stream{Node: 1, Txs: [][]byte{[]byte("x0")}})
+	sh := newShare(streams, 0, 1)
+	sh.paced = true
+	require.Equal(t, 2, sh.perStream(0, 4), "4 over node 0's three streams, rounded up")
+	tr := &tracker{submitted: map[[32]byte]time.Time{}}
+	var n atomic.Int64
+	t0 := time.Unix(100, 0)
+
+	txs, owner := sh.gather(0, 2, 4, t0)
+	require.Equal(t, [][]byte{[]byte("a0"), []byte("a1"), []byte("b0"), []byte("b1")}, txs)
+	_, full := sh.settle([]verdict{accepted, accepted, busy, accepted}, txs, owner, tr, &n)
+	require.True(t, full)
+
+	txs, _ = sh.gather(0, 2, 4, t0.Add(time.Second))
+	require.Equal(t, [][]byte{[]byte("b0"), []byte("b1"), []byte("c0"), []byte("c1"), []byte("a2")}, txs,
+		"the two sent again, then new ones: c0, c1, a2 (all that is left)")
+
+	sh.maxSend = 3
+	sh.next = []int{0, 0, 0}
+	sh.first = map[[2]int]time.Time{}
+	txs, _ = sh.gather(0, 2, 2, t0)
+	require.Len(t, txs, 2)
+	sh.first[[2]int{1, 0}] = t0 // b0 waiting
+	txs, _ = sh.gather(0, 2, 2, t0)
+	require.Len(t, txs, 3, "never over the endpoint's limit")
+}
