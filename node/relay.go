@@ -10,14 +10,15 @@ import (
 // Relayed transactions. CometBFT's mempool reactor checks each transaction a peer relays as
 // it arrives (one per p2p message), inside that peer's receive routine: every signature is
 // verified alone, and the peer's consensus messages (votes, block parts) wait behind the
-// checks. On a network every node checks every transaction, so at four validators those
-// single verifications were the largest cost of a node, and block parts queued behind them.
+// checks. On a network every node checks every transaction: at four validators those single
+// verifications were the largest item in a node's profile (15% of its CPU).
 //
 // relayVerifier takes the peers' transaction messages off their receive routines into one
 // queue. A worker takes what has queued (up to relayBatch transactions), verifies their
-// signatures together (App.PreVerify: about half the cost of one by one, and cached), then
-// hands each message to CometBFT's reactor in arrival order, which checks them as before. It
-// changes no answer: a transaction whose signature fails is refused by CheckTx as it was.
+// signatures together (App.PreVerify, which caches them; from 16 on a batch is cheaper per
+// signature than one by one, 18 µs instead of 32 at 512), then hands each message to
+// CometBFT's reactor in arrival order, which checks them as before. It changes no answer: a
+// transaction whose signature fails is refused by CheckTx as it was.
 
 const (
 	// relayQueue bounds the messages waiting for the worker; past it a peer's receive routine
