@@ -96,9 +96,8 @@ func (a *App) verifyBlockSignatures(txs [][]byte) ([]*tx.Decoded, []bool) {
 // 35, of 16 or 64 about 27, of 512 about 18.
 const minBatchVerify = 16
 
-// batchVerify verifies the signatures of decoded[todo] as one batch (about half the cost of
-// one by one when large; one by one below minBatchVerify), sets ok for the good ones and
-// remembers them in the signature cache.
+// batchVerify verifies the signatures of decoded[todo] as one batch (one by one below
+// minBatchVerify), sets ok for the good ones and remembers them in the signature cache.
 func (a *App) batchVerify(decoded []*tx.Decoded, todo []int, ok []bool) {
 	if len(todo) == 0 {
 		return
@@ -135,7 +134,7 @@ func (a *App) batchVerify(decoded []*tx.Decoded, todo []int, ok []bool) {
 
 // PreVerify batch-verifies the signatures of transactions about to be checked one by one (a
 // batch submitted to the node's API, or transactions peers relayed), so that CheckTx finds
-// them verified: the batch costs about half of verifying each alone. It admits nothing and
+// them verified, at a lower cost per signature (minBatchVerify). It admits nothing and
 // answers nothing: a transaction that does not decode or whose signature fails is left for
 // CheckTx to refuse with its code.
 func (a *App) PreVerify(raws [][]byte) {
