@@ -149,7 +149,7 @@ func (a *App) PreVerify(raws [][]byte) {
 			continue
 		}
 		seen[h] = true
-		d, err := a.decodes.decode(raw)
+		d, err := a.decodes.decodeHashed(raw, h[:])
 		if err != nil {
 			continue
 		}

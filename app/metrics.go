@@ -44,8 +44,8 @@ func (m *Metrics) Register(r prometheus.Registerer) error {
 
 // treeCollectors read the state tree's counters when scraped: whether the node cache holds
 // the tree (a cache smaller than the tree makes every block read nodes from disk), how the
-// warm-up after a restart went, what the last commit wrote and whether pebble keeps up. The process's resident memory is the registry's own
-// process_resident_memory_bytes.
+// warm-up after a restart went, what the last commit wrote and whether pebble keeps up. The
+// process's resident memory is the registry's own process_resident_memory_bytes.
 func treeCollectors(db *store.DB) []prometheus.Collector {
 	gauge := func(name, help string, f func(store.Stats) float64) prometheus.Collector {
 		return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: "puhui", Name: name, Help: help},

@@ -52,7 +52,7 @@ func TestPreVerifyBatch(t *testing.T) {
 	before := w.c.App.SignatureVerifications()
 
 	w.c.App.PreVerify(append(append([][]byte{}, good...), bad, []byte("not a transaction")))
-	require.Equal(t, before+3, w.c.App.SignatureVerifications(), "three decoded, verified in one batch")
+	require.Equal(t, before+3, w.c.App.SignatureVerifications(), "the three that decode are verified, once each")
 
 	for _, raw := range good {
 		res, err := w.c.App.CheckTx(context.Background(), &abci.CheckTxRequest{Tx: raw, Type: abci.CHECK_TX_TYPE_CHECK})

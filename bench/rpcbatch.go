@@ -59,9 +59,8 @@ func submitShareRPCBatch(ctx context.Context, nodes []*client.Client, streams []
 		}
 		urls[i] = rpc.Remote()
 	}
-	per := max(1, batch/len(sh.mine))
 	for node := 0; ctx.Err() == nil; node = (node + 1) % len(nodes) {
-		txs, owner := sh.gather(node, per, batch, time.Now())
+		txs, owner := sh.gather(node, sh.perStream(node, batch), batch, time.Now())
 		if len(txs) == 0 {
 			if sh.done() {
 				return false

@@ -69,13 +69,12 @@ type AppConfig struct {
 
 // localMempoolLimit is how many transactions the mempool of size may hold for the API to
 // admit more while the node has peers, for mempool_local_share_percent sharePercent: by
-// default (0) an equal share for the node and each
-// peer, so that what all of them admit locally fits in any one mempool. CometBFT drops a
-// relayed transaction that meets a full mempool and never sends it again, and the next
-// transactions of its signer then fail there for a gap in nonces: when every node filled
-// its mempool from its own clients, the validators' mempools drifted apart and a
-// transaction waited until the node it was sent to proposed (every N heights with N
-// validators), 10-20 s at four validators on one machine.
+// default (0) an equal share for the node and each peer, so that what all of them admit
+// locally fits in any one mempool. CometBFT drops a relayed transaction that meets a full
+// mempool and never sends it again, and the next transactions of its signer then fail there
+// for a gap in nonces: when every node filled its mempool from its own clients, the
+// validators' mempools drifted apart and a transaction waited until the node it was sent to
+// proposed (every N heights with N validators), 10-20 s at four validators on one machine.
 func localMempoolLimit(sharePercent, size, peers int) int {
 	if sharePercent == 0 {
 		return max(1, size/(peers+1))

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"maps"
 	"sort"
 )
 
@@ -59,9 +60,7 @@ func (c *Cache) Len() int { return len(c.writes) }
 // its collections).
 func (c *Cache) Write(parent KV) {
 	if p, ok := parent.(*Cache); ok {
-		for k, e := range c.writes { // into a map: the order is irrelevant
-			p.writes[k] = e
-		}
+		maps.Copy(p.writes, c.writes) // into a map: the order is irrelevant
 		clear(c.writes)
 		return
 	}

@@ -72,7 +72,11 @@ func newDecodeCache(limit int) *decodeCache { return &decodeCache{newHashCache[*
 // decode returns raw decoded, from the cache or freshly (and then cached). A transaction
 // that fails to decode is not cached: its error is recomputed each time.
 func (c *decodeCache) decode(raw []byte) (*tx.Decoded, error) {
-	h := tx.Hash(raw)
+	return c.decodeHashed(raw, tx.Hash(raw))
+}
+
+// decodeHashed is decode for a caller that already has raw's hash.
+func (c *decodeCache) decodeHashed(raw, h []byte) (*tx.Decoded, error) {
 	if d, ok := c.c.get(h); ok {
 		return d, nil
 	}
