@@ -180,6 +180,7 @@ func (db *DB) Close() error {
 	db.mu.Unlock()
 	db.stopWarming()
 	db.nodes.waitCache()
+	db.nodeCache.release() // its memory is not the Go heap's: nothing frees it after this
 	return db.pdb.Close()
 }
 

@@ -20,7 +20,9 @@
 // waits for them. The cache's shards are open-addressing tables that delete without
 // tombstones (nodetable.go), because every block removes as many nodes as it adds, and a
 // commit writes its batch in key order (nodes by digest), because pebble sorts a batch too
-// large for its memory table itself. Opening a store loads the committed tree into that cache in the background
+// large for its memory table itself. The tables' memory is mapped outside the Go heap, so
+// that a gibibyte of cached nodes does not let the collector wait for another gibibyte of
+// garbage, each new page of it a page fault. Opening a store loads the committed tree into that cache in the background
 // (warm.go: one pass over the node keyspace in key order, in hash-range parts on two
 // goroutines, superseded nodes skipped by their orphan records) and the first block's tree
 // update waits for it, so that a restarted node is as fast as a running one; a node waits

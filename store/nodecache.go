@@ -26,8 +26,9 @@ const DefaultNodeCacheBytes = 2 << 30
 // due blocks (more than the collections' own ~0.8 s a block), on the goroutine that caches
 // the last commit beside the next block's collections, on two cores. nodeTable deletes by
 // shifting back the entries after the deleted one, so it never holds a tombstone and
-// churn never makes it grow; entries and table hold no pointers, so the garbage collector
-// does not trace them. While the tree fits no live node is evicted, however rarely it is read
+// churn never makes it grow; entries and table hold no pointers and live outside the Go
+// heap (offheap_unix.go), so the garbage collector neither traces them nor counts them
+// when it decides how much the program may allocate before the next collection. While the tree fits no live node is evicted, however rarely it is read
 // (the bottom of a loan's path is read once a month); beyond the budget entries are evicted
 // in table order from a moving cursor, which only decides what is cached.
 //
@@ -109,6 +110,16 @@ func (c *nodeCache) put(hash, value []byte) {
 		s.nodes.evict(s.maxEntries / 16)
 	}
 	s.nodes.put(hash, &v)
+}
+
+// release returns the cache's memory (DB.Close); a released cache finds and keeps nothing.
+func (c *nodeCache) release() {
+	for i := range c.shards {
+		s := &c.shards[i]
+		s.mu.Lock()
+		s.nodes.release()
+		s.mu.Unlock()
+	}
 }
 
 // full tells whether the cache holds as many nodes as its budget allows (the shards fill

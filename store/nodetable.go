@@ -34,8 +34,19 @@ const (
 	nodeTableMaxCount = 1<<32 - 2 // indexes fit the slot's 32 bits
 )
 
+// The slots and entries live outside the Go heap (mapped): see offheap_unix.go. release
+// gives them back; a released table is empty and stays so.
 func newNodeTable() nodeTable {
-	return nodeTable{slots: make([]uint64, 1<<nodeTableMinBits), bits: nodeTableMinBits}
+	return nodeTable{slots: mapped[uint64](1 << nodeTableMinBits), bits: nodeTableMinBits}
+}
+
+// release returns the table's memory; the table then finds nothing and keeps nothing.
+func (t *nodeTable) release() {
+	unmap(t.slots)
+	for _, chunk := range t.entries {
+		unmap(chunk)
+	}
+	*t = nodeTable{}
 }
 
 // probeWord is the part of a hash that places it: bytes 1–8 (byte 0 chose the shard).
@@ -66,6 +77,9 @@ func (t *nodeTable) lookup(hash []byte, tag uint32) (int, bool) {
 
 // find returns the entry stored under hash, or nil.
 func (t *nodeTable) find(hash []byte) *nodeEntry {
+	if t.slots == nil {
+		return nil // released
+	}
 	i, ok := t.lookup(hash, uint32(probeWord(hash)>>32))
 	if !ok {
 		return nil
@@ -75,6 +89,9 @@ func (t *nodeTable) find(hash []byte) *nodeEntry {
 
 // put stores v under hash, replacing what was there.
 func (t *nodeTable) put(hash []byte, v *nodeValue) {
+	if t.slots == nil {
+		return // released
+	}
 	tag := uint32(probeWord(hash) >> 32)
 	i, ok := t.lookup(hash, tag)
 	if ok {
@@ -104,7 +121,7 @@ func (t *nodeTable) newEntry() uint32 {
 	}
 	idx := t.used
 	if int(idx>>nodeChunkBits) == len(t.entries) {
-		t.entries = append(t.entries, make([]nodeEntry, nodeChunkEntries))
+		t.entries = append(t.entries, mapped[nodeEntry](nodeChunkEntries))
 	}
 	t.used++
 	return idx
@@ -112,6 +129,9 @@ func (t *nodeTable) newEntry() uint32 {
 
 // remove forgets hash (nothing if absent).
 func (t *nodeTable) remove(hash []byte) {
+	if t.slots == nil {
+		return // released
+	}
 	if i, ok := t.lookup(hash, uint32(probeWord(hash)>>32)); ok {
 		t.removeAt(i)
 	}
@@ -138,8 +158,9 @@ func (t *nodeTable) removeAt(i int) {
 // grow doubles the slots. Tags give each slot's home, so entries are not read.
 func (t *nodeTable) grow() {
 	old := t.slots
+	defer unmap(old)
 	t.bits++
-	t.slots = make([]uint64, 1<<t.bits)
+	t.slots = mapped[uint64](1 << t.bits)
 	mask := len(t.slots) - 1
 	for _, s := range old {
 		if s == 0 {

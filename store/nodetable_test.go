@@ -69,6 +69,20 @@ func TestNodeTableMatchesMap(t *testing.T) {
 		require.Equal(t, v, e.value)
 	}
 	require.LessOrEqual(t, table.count*nodeTableLoadDen, len(table.slots)*nodeTableLoadNum)
+
+	// Its memory is the operating system's, not the Go heap's: released, the table is empty
+	// and stays so (a store closed under a late reader finds nothing rather than faulting).
+	table.release()
+	for h := range want {
+		require.Nil(t, table.find(h[:]))
+		v := want[h]
+		table.put(h[:], &v)
+		table.remove(h[:])
+		break
+	}
+	table.evict(10)
+	require.Zero(t, table.count)
+	table.release() // twice is once
 }
 
 // Churn at a constant size (a due block's orphans out, its new nodes in) never grows the

@@ -28,6 +28,7 @@ type Stats struct {
 	L0Sublevels     int32
 	L0Files         int64
 	CompactionDebt  uint64 // bytes pebble estimates it must still compact
+	Background      int64  // flushes and compactions running now
 	MemTableBytes   uint64 // memory of memtables and flushable batches now
 	PebbleDiskBytes uint64 // pebble's files on disk
 }
@@ -90,5 +91,21 @@ func (db *DB) Stats() Stats {
 	s.L0Sublevels, s.L0Files = m.Levels[0].Sublevels, m.Levels[0].NumFiles
 	s.CompactionDebt, s.MemTableBytes = m.Compact.EstimatedDebt, m.MemTable.Size
 	s.PebbleDiskBytes = m.DiskSpaceUsage()
+	s.Background = m.Flush.NumInProgress + m.Compact.NumInProgress
 	return s
+}
+
+// Settle waits, for at most limit, until the last commit's nodes are in the node cache and
+// pebble runs no flush or compaction: the store as the next block finds it when blocks are
+// far apart. It reports whether the store settled. Like Commit, it is called between blocks.
+func (db *DB) Settle(limit time.Duration) bool {
+	db.nodes.waitCache()
+	for deadline := time.Now().Add(limit); ; time.Sleep(10 * time.Millisecond) {
+		if db.Stats().Background == 0 {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+	}
 }
