@@ -22,13 +22,13 @@
 // commit writes its batch in key order (nodes by digest), because pebble sorts a batch too
 // large for its memory table itself. The tables' memory is mapped outside the Go heap, so
 // that a gibibyte of cached nodes does not let the collector wait for another gibibyte of
-// garbage, each new page of it a page fault. Opening a store loads the committed tree into that cache in the background
-// (warm.go: one pass over the node keyspace in key order, in hash-range parts on two
-// goroutines, superseded nodes skipped by their orphan records) and the first block's tree
-// update waits for it, so that a restarted node is as fast as a running one; a node waits
-// for it (WaitWarm) before it starts consensus. Stats reports the cache's fill, the nodes
-// read from pebble, the warm-up, what the last commit wrote and pebble's stalls, flushes
-// and compactions.
+// garbage, each new page of it a page fault. Opening a store loads the committed tree into
+// that cache in the background (warm.go: one pass over the node keyspace in key order, in
+// hash-range parts on two goroutines, superseded nodes skipped by their orphan records) and
+// the first block's tree update waits for it, so that a restarted node is as fast as a
+// running one; a node waits for it (WaitWarm) before it starts consensus. Stats reports the
+// cache's fill, the nodes read from pebble, the warm-up, what the last commit wrote and
+// pebble's stalls, flushes and compactions; Settle waits for pebble's background work.
 //
 // Beside the state, a side index (index.go) holds records the application keeps outside the
 // tree (its transaction index): Commit writes a block's records in the block's own batch, so

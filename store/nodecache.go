@@ -28,9 +28,10 @@ const DefaultNodeCacheBytes = 2 << 30
 // shifting back the entries after the deleted one, so it never holds a tombstone and
 // churn never makes it grow; entries and table hold no pointers and live outside the Go
 // heap (offheap_unix.go), so the garbage collector neither traces them nor counts them
-// when it decides how much the program may allocate before the next collection. While the tree fits no live node is evicted, however rarely it is read
-// (the bottom of a loan's path is read once a month); beyond the budget entries are evicted
-// in table order from a moving cursor, which only decides what is cached.
+// when it decides how much the program may allocate before the next collection. While the
+// tree fits no live node is evicted, however rarely it is read (the bottom of a loan's path
+// is read once a month); beyond the budget entries are evicted in table order from a moving
+// cursor, which only decides what is cached.
 //
 // The cache is split into shards by the hash's first byte, each with its own lock: the tree
 // update reads it from two goroutines (and the warm-up writes it from a third), and one

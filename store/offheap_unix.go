@@ -14,7 +14,7 @@ import (
 // paces itself by the live heap: a gibibyte of cached nodes on the heap let the program
 // allocate another gibibyte between collections, all of it memory the kernel had to hand
 // over page by page (at a million loans, 50,000-70,000 page faults and 0.4-0.5 s of system
-// time in each of the first due blocks after a restart).
+// time in each slow due block after a restart, until the first collection).
 func mapped[T any](n int) []T {
 	if n == 0 {
 		return nil
