@@ -2,17 +2,14 @@ package bench
 
 import (
 	"context"
-	"io"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/puhui-chain/puhui/client"
-	"github.com/puhui-chain/puhui/fullnode"
-	"github.com/puhui-chain/puhui/keyring"
 	"github.com/puhui-chain/puhui/node"
+	"github.com/puhui-chain/puhui/node/nodetest"
 )
 
 // A run learns committed heights from the node's NewBlockHeader events, in process and over
@@ -38,13 +35,8 @@ func TestHeightsFollowEvents(t *testing.T) {
 func startNode(t *testing.T) (local, remote *client.Client) {
 	ports, err := node.FreePorts(3)
 	require.NoError(t, err)
-	keyring.KDFParams = keyring.Argon2Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1} // fast keys in tests
-	home := filepath.Join(t.TempDir(), "home")
-	require.NoError(t, node.Init(home, node.InitOptions{ChainID: "puhui-test", APIListen: ports[0], RPCListen: ports[1], P2PListen: ports[2]}))
-	n, err := fullnode.Start(context.Background(), home, node.Overrides{Log: io.Discard})
-	require.NoError(t, err)
-	t.Cleanup(func() { require.NoError(t, n.Stop()) })
+	n := nodetest.StartOn(t, ports[0], ports[1], ports[2])
 	remote, err = client.Dial(context.Background(), "http://"+ports[1])
 	require.NoError(t, err)
-	return client.New(n.Client, n.ChainID), remote
+	return n.Client, remote
 }

@@ -38,9 +38,23 @@ func AddMembers(members ...app.GenesisMember) func(string, *app.Genesis) error {
 // StartWith starts a node whose genesis adjust may change (more members, say).
 func StartWith(t testing.TB, adjust func(home string, g *app.Genesis) error) *Node {
 	t.Helper()
+	return start(t, node.InitOptions{APIListen: "127.0.0.1:0", RPCListen: "127.0.0.1:0", P2PListen: "127.0.0.1:0", AdjustGenesis: adjust})
+}
+
+// StartOn starts a node listening on the given loopback addresses (from node.FreePorts): a
+// test that dials its CometBFT RPC as an external client needs to know the port, and a node
+// told port 0 cannot say which one it got.
+func StartOn(t testing.TB, api, rpc, p2p string) *Node {
+	t.Helper()
+	return start(t, node.InitOptions{APIListen: api, RPCListen: rpc, P2PListen: p2p})
+}
+
+func start(t testing.TB, o node.InitOptions) *Node {
+	t.Helper()
 	keyring.KDFParams = keyring.Argon2Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1} // fast keys in tests
 	home := filepath.Join(t.TempDir(), "home")
-	err := node.Init(home, node.InitOptions{ChainID: "puhui-test", APIListen: "127.0.0.1:0", RPCListen: "127.0.0.1:0", P2PListen: "127.0.0.1:0", AdjustGenesis: adjust})
+	o.ChainID = "puhui-test"
+	err := node.Init(home, o)
 	if err != nil {
 		t.Fatal(err)
 	}
